@@ -1,0 +1,134 @@
+"""The command line: ``nianbao import|show|export|check``.
+
+Errors are printed to stderr in plain Chinese with a non-zero exit code, never a traceback.
+Run without a command it starts the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .core.errors import NianbaoError
+from .core.model import Report
+
+EXIT_OK, EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 3, 2
+
+
+def _load(path: Path) -> Report:
+    """A draft (.json) as it is; a report (.txt/.docx) imported on the fly."""
+    if path.suffix.lower() == ".json":
+        from .core.storage import load_draft
+
+        draft: Report = load_draft(path)
+        return draft
+    from .core.importer import import_report
+
+    imported: Report = import_report(path).report
+    return imported
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .core.importer import import_report
+    from .core.storage import save_draft
+
+    result = import_report(Path(args.report))
+    output = Path(args.output) if args.output else Path(args.report).with_suffix(".json")
+    save_draft(result.report, output)
+    print(f"已导入：{output}")
+    for note in result.notes:
+        print(f"  提示：{note}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from .core.layout import to_plain_text
+    from .core.outline import outline_text
+
+    report = _load(Path(args.draft))
+    sys.stdout.write(to_plain_text(report) if args.text else outline_text(report))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .core.export import ExportOptions, export_docx
+
+    source = Path(args.draft)
+    report = _load(source)
+    output = Path(args.output) if args.output else source.with_suffix(".docx")
+    options = ExportOptions.from_cli(fonts=args.fonts, level3_bold=args.level3_bold)
+    result = export_docx(report, output, options)
+    print(f"已导出：{output}")
+    for warning in result.warnings:
+        print(f"  注意：{warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .core.checks import check_report, format_findings
+
+    report = _load(Path(args.report))
+    findings = check_report(report)
+    if not findings:
+        print("体检通过：没有发现问题。")
+        return EXIT_OK
+    sys.stdout.write(format_findings(report, findings))
+    return EXIT_FINDINGS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nianbao",
+        description="年报助手：述职报告、述职述廉报告、年度工作总结。不带命令时打开窗口。",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+
+    p = commands.add_parser("import", help="把已有报告（.txt/.docx）导入为草稿")
+    p.add_argument("report", help="报告文件（.txt 或 .docx）")
+    p.add_argument("-o", "--output", help="草稿文件（.json），默认与报告同名")
+    p.set_defaults(handler=_cmd_import)
+
+    p = commands.add_parser("show", help="显示草稿的提纲和字数")
+    p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")
+    p.add_argument("--text", action="store_true", help="输出全文纯文本，便于粘贴")
+    p.set_defaults(handler=_cmd_show)
+
+    p = commands.add_parser("export", help="导出为公文格式的 Word 文档")
+    p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")
+    p.add_argument("-o", "--output", help="Word 文件（.docx），默认与草稿同名")
+    p.add_argument(
+        "--fonts",
+        choices=["gb2312", "windows"],
+        default=None,
+        help="字体名称：gb2312（仿宋_GB2312 等）或 windows（仿宋 等），默认用上次的选择",
+    )
+    p.add_argument("--level3-bold", action="store_true", help="三级标题（1．）加粗")
+    p.set_defaults(handler=_cmd_export)
+
+    p = commands.add_parser("check", help="体检：找出占位符、标点、错别字、编号等问题")
+    p.add_argument("report", help="草稿（.json）或报告（.txt/.docx）")
+    p.set_defaults(handler=_cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from .app.main import main as gui_main
+
+        return int(gui_main())
+    try:
+        code = int(args.handler(args))
+    except NianbaoError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Addressing the text fields of a report: a path for each, a Chinese label, get and set.
+
+A path is a tuple such as ``("sections", 3, "children", 0, "paragraphs", 1)``. Checks use
+paths to say where a finding is; the window uses them to open the right tab and select the
+text; one-click fixes use ``set_text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Report, Section
+from .numbering import heading_number
+
+FieldPath = tuple[str | int, ...]
+
+_TOP_LABELS = {
+    "title": "标题",
+    "author_name": "姓名",
+    "position": "职务",
+    "organisation": "单位",
+    "signature": "落款",
+}
+_CLOSING_LABELS = {
+    "other_work": "其他工作",
+    "shortcomings_heading": "不足·标题",
+    "shortcomings_intro": "不足·引语",
+    "shortcomings": "不足",
+    "plans_heading": "今后打算·标题",
+    "plans": "今后打算",
+}
+
+
+@dataclass(frozen=True)
+class TextField:
+    path: FieldPath
+    label: str
+    text: str
+
+
+def _section_fields(
+    section: Section, path: FieldPath, level: int, index: int, trail: str
+) -> Iterator[TextField]:
+    name = f"{trail} › {heading_number(level, index)}{section.heading}".lstrip(" ›")
+    yield TextField((*path, "heading"), f"{name} · 标题", section.heading)
+    for i, text in enumerate(section.paragraphs):
+        yield TextField((*path, "paragraphs", i), f"{name} · 第{i + 1}段", text)
+    for i, child in enumerate(section.children):
+        yield from _section_fields(child, (*path, "children", i), level + 1, i + 1, name)
+
+
+def iter_text_fields(report: Report) -> Iterator[TextField]:
+    """Every free-text field in reading order (empty ones included)."""
+    yield TextField(("title",), "标题", report.title)
+    for key in ("author_name", "position", "organisation"):
+        yield TextField((key,), _TOP_LABELS[key], getattr(report, key))
+    for i, text in enumerate(report.opening):
+        yield TextField(("opening", i), f"开篇 · 第{i + 1}段", text)
+    for i, section in enumerate(report.sections):
+        yield from _section_fields(section, ("sections", i), 1, i + 1, "")
+    closing = report.closing
+    for key, label in _CLOSING_LABELS.items():
+        value = getattr(closing, key)
+        if isinstance(value, list):
+            for i, text in enumerate(value):
+                yield TextField(("closing", key, i), f"结尾 · {label} · 第{i + 1}条", text)
+        else:
+            yield TextField(("closing", key), f"结尾 · {label}", value)
+    yield TextField(("signature",), "落款", report.signature)
+
+
+def _parent(report: Report, path: FieldPath) -> tuple[Any, str | int]:
+    node: Any = report
+    for step in path[:-1]:
+        node = node[step] if isinstance(step, int) else getattr(node, step)
+    return node, path[-1]
+
+
+def get_text(report: Report, path: FieldPath) -> str:
+    parent, last = _parent(report, path)
+    value = parent[last] if isinstance(last, int) else getattr(parent, last)
+    if not isinstance(value, str):
+        raise KeyError(f"{path} 不是文字字段")
+    return value
+
+
+def set_text(report: Report, path: FieldPath, text: str) -> None:
+    """Set one text field in place (validated like any assignment)."""
+    parent, last = _parent(report, path)
+    if isinstance(last, int):
+        parent[last] = text
+    else:
+        setattr(parent, last, text)
+
+
+def label_of(report: Report, path: FieldPath) -> str:
+    for field in iter_text_fields(report):
+        if field.path == path:
+            return field.label
+    return "/".join(str(step) for step in path)

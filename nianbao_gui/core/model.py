@@ -1,0 +1,222 @@
+"""The report model: everything a township annual report holds, as structure.
+
+A report is: basic information (kind, year, title, author, date), opening paragraphs,
+first-level sections (each with a heading, paragraphs and nested subsections down to the
+fourth level), a closing (other work, shortcomings written out as 一是……；二是……, plans)
+and an optional signature. Heading numbers (一、 （一） 1． （1）) are not stored: they are
+derived from the position, so moving a section renumbers it (see numbering.py).
+
+The model holds text verbatim. Cleaning (spaces, punctuation) is the checker's job and is
+only ever done on the user's request.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import Enum
+from typing import Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+"""Bumped whenever a draft written by this version could not be read by an older one.
+Older drafts are upgraded by storage.migrations."""
+
+MAX_DEPTH = 4
+"""一、 （一） 1． （1）: the four levels of GB/T 9704-2012."""
+
+MIN_YEAR, MAX_YEAR = 1949, 2200
+
+
+class ReportKind(str, Enum):
+    """The three kinds of report the program writes. The value is the Chinese name."""
+
+    SHUZHI_SHULIAN = "述职述廉报告"
+    SHUZHI = "述职报告"
+    ZONGJIE = "年度工作总结"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+class _Model(BaseModel):
+    # validate_assignment: the window assigns field by field through the binder and must get
+    # the same checks as a loaded draft. extra="forbid": a misspelt key in a draft is an error,
+    # not silently dropped text.
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+
+class Section(_Model):
+    """A heading with its text and its subsections; the level is the nesting depth (1–4).
+
+    ``run_in``: the heading shares a paragraph with the first of ``paragraphs`` — the seed's
+    ``（一）政法工作。一是……``. The heading then keeps its own closing mark (``政法工作。``).
+    """
+
+    heading: str = ""
+    run_in: bool = False
+    paragraphs: list[str] = Field(default_factory=list)
+    children: list[Section] = Field(default_factory=list)
+
+    def depth(self) -> int:
+        """Levels from this section down, itself included (a leaf is 1)."""
+        return 1 + max((child.depth() for child in self.children), default=0)
+
+    def walk(self, level: int = 1) -> list[tuple[int, Section]]:
+        """This section and all below it in reading order, with their levels."""
+        found: list[tuple[int, Section]] = [(level, self)]
+        for child in self.children:
+            found.extend(child.walk(level + 1))
+        return found
+
+
+class Closing(_Model):
+    """The end of the report: other work, shortcomings, plans.
+
+    Shortcomings are stored as items without their ordinal or final mark and written out as
+    ``一是……；二是……；三是……。`` after ``shortcomings_intro``. When a heading is set for the
+    shortcomings or the plans, that part is written as a first-level section numbered after
+    the report's sections. ``one_paragraph`` writes other work, shortcomings and plans as a
+    single paragraph, as the seed does.
+    """
+
+    other_work: list[str] = Field(default_factory=list)
+    shortcomings_heading: str = ""
+    shortcomings_intro: str = ""
+    shortcomings: list[str] = Field(default_factory=list)
+    plans_heading: str = ""
+    plans: list[str] = Field(default_factory=list)
+    one_paragraph: bool = False
+
+    def is_empty(self) -> bool:
+        return not (
+            any(self.other_work)
+            or self.shortcomings_heading
+            or self.shortcomings_intro
+            or any(self.shortcomings)
+            or self.plans_heading
+            or any(self.plans)
+        )
+
+
+class Report(_Model):
+    """One annual report. ``schema_version`` is written into every draft."""
+
+    schema_version: int = SCHEMA_VERSION
+    kind: ReportKind = ReportKind.SHUZHI_SHULIAN
+    year: int | None = None
+    title: str = ""
+    author_name: str = ""
+    position: str = ""
+    organisation: str = ""
+    show_author_line: bool = False
+    opening: list[str] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    closing: Closing = Field(default_factory=Closing)
+    signature: str = ""
+    date: _dt.date | None = None
+
+    @field_validator("year")
+    @classmethod
+    def _year_in_range(cls, value: int | None) -> int | None:
+        if value is not None and not MIN_YEAR <= value <= MAX_YEAR:
+            raise ValueError(f"年份应在 {MIN_YEAR} 到 {MAX_YEAR} 之间，现在是 {value}")
+        return value
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_schema(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            # storage.migrations upgrades older drafts before validation; reaching this means
+            # a draft from a newer program, which must not be half-read and saved back.
+            raise ValueError(
+                f"草稿格式版本为 {value}，本程序只认识版本 {SCHEMA_VERSION}，"
+                "请使用更新的年报助手打开"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _depth_within_four_levels(self) -> Report:
+        for index, section in enumerate(self.sections):
+            if section.depth() > MAX_DEPTH:
+                raise ValueError(
+                    f"第 {index + 1} 个一级标题下的层次超过四级（一、（一）1．（1）），"
+                    "请合并部分层次"
+                )
+        return self
+
+    # --- derived values -------------------------------------------------------------------
+
+    def suggested_title(self) -> str:
+        """``2022年度述职述廉报告`` from year and kind; the kind alone without a year."""
+        if not self.year:
+            return self.kind.value
+        return (
+            f"{self.year}{self.kind.value}"
+            if self.kind is ReportKind.ZONGJIE
+            else (f"{self.year}年度{self.kind.value}")
+        )
+
+    def effective_title(self) -> str:
+        """The title the export writes: the user's, or the suggestion when left empty."""
+        return self.title if self.title.strip() else self.suggested_title()
+
+    def author_line(self) -> str:
+        """``某某镇副镇长　张三``: organisation and position, a full-width space, the name."""
+        office = f"{self.organisation}{self.position}"
+        return "\u3000".join(part for part in (office, self.author_name) if part)
+
+    def all_sections(self) -> list[tuple[int, Section]]:
+        """Every section at every level in reading order, with its level (1–4)."""
+        found: list[tuple[int, Section]] = []
+        for section in self.sections:
+            found.extend(section.walk())
+        return found
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+    @classmethod
+    def from_json_data(cls, data: Any) -> Report:
+        """Validate already-parsed, already-migrated JSON data."""
+        return cls.model_validate(data)
+
+
+# pydantic's own messages are English; a secretary gets these instead.
+_MESSAGES = {
+    "int_parsing": "应填写整数",
+    "int_type": "应填写整数",
+    "int_from_float": "应填写整数",
+    "string_type": "应为文字",
+    "bool_type": "应为“是”或“否”",
+    "bool_parsing": "应为“是”或“否”",
+    "date_type": "日期格式不对，应为 2025-01-05 这样的日期",
+    "date_parsing": "日期格式不对，应为 2025-01-05 这样的日期",
+    "date_from_datetime_parsing": "日期格式不对，应为 2025-01-05 这样的日期",
+    "list_type": "应为多段文字的列表",
+    "missing": "缺少此项",
+    "extra_forbidden": "不认识的项目（可能来自其他程序或更新的版本）",
+    "enum": "报告类型只能是：" + "、".join(kind.value for kind in ReportKind),
+    "model_type": "格式不对",
+    "model_attributes_type": "格式不对",
+}
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One Chinese line per problem: where it is, and what is wrong."""
+    lines = []
+    for item in error.errors():
+        where = ".".join(str(step) for step in item["loc"]) or "草稿"
+        message = _MESSAGES.get(item["type"], "")
+        if not message:
+            message = str(item["msg"]).removeprefix("Value error, ")
+        lines.append(f"{where}：{message}")
+    return "\n".join(lines)
