@@ -1,0 +1,76 @@
+"""Atomic file writes: a crash, a kill or a power cut leaves the old file or the new one.
+
+The data goes to a temporary file in the same folder, is flushed and fsync'ed, then renamed
+over the target with os.replace (atomic on POSIX and on NTFS). The folder is fsync'ed where
+the OS allows, so the rename itself survives a power cut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import FileAccessError
+
+
+def _explain(error: OSError, path: Path) -> FileAccessError:
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        what = f"无法写入 {path}：文件或文件夹是只读的，或正被其他程序（如 Word、WPS）打开。"
+        todo = "请关闭打开该文件的程序，或换一个文件夹保存。"
+    elif error.errno == errno.ENOSPC:
+        what = f"无法写入 {path}：磁盘已满。"
+        todo = "请清理磁盘空间，或换一个磁盘保存。"
+    elif error.errno == errno.ENOENT:
+        what = f"无法写入 {path}：文件夹不存在。"
+        todo = "请选择一个存在的文件夹。"
+    else:
+        what = f"无法写入 {path}：{error.strerror or error}。"
+        todo = "请换一个位置保存，或稍后再试。"
+    return FileAccessError(what, todo, path=path)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; raise FileAccessError (Chinese) on failure."""
+    path = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise _explain(error, path) from error
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise _explain(error, path) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory for fsync; NTFS journals the rename
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
