@@ -7,6 +7,7 @@ program from starting.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from enum import Enum
 from pathlib import Path
@@ -52,16 +53,12 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         return Settings.model_validate(json.loads(raw))
     except (ValueError, ValidationError):
-        try:
+        with contextlib.suppress(OSError):
             path.replace(path.with_name(path.name + ".bad"))
-        except OSError:
-            pass
         return Settings()
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Save; a failure (read-only profile) is swallowed: settings are a convenience."""
-    try:
+    with contextlib.suppress(FileAccessError):
         atomic_write_text(path or settings_path(), settings.model_dump_json(indent=2))
-    except FileAccessError:
-        pass
