@@ -1,1 +1,1 @@
-"""The Qt window of 年报助手. Core logic lives in ``nianbao_gui.core``; this package only shows it."""
+"""The Qt window of 年报助手. The logic lives in ``nianbao_gui.core``; this package shows it."""
