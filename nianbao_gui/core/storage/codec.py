@@ -1,0 +1,154 @@
+"""Draft bytes to Report and back, with a Chinese message for every way a file can be wrong.
+
+Writing: pretty UTF-8 JSON (``ensure_ascii=False``, two-space indent, the model's field
+order, ``schema_version`` first) so that office IT can read a draft in Notepad and a diff
+shows what changed. Reading: accepts a UTF-8 byte-order mark (Notepad adds one); refuses,
+with what happened and what to do, everything else that is not a draft of a version this
+program knows. Nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import DraftError
+from ..model import Report, describe_validation_error
+from .migrations import is_draft_data, migrate
+
+MAX_DRAFT_BYTES = 50 * 1024 * 1024
+"""A real report is well under 1 MB; anything above this is not a draft (or is damaged), and
+reading it would freeze the window."""
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_RESTORE_HINT = "请从较早版本恢复（年报助手每次保存都保留较早版本），或换一份草稿。"
+
+
+def encode_report(report: Report, *, pretty: bool = True) -> bytes:
+    """The bytes of a draft file. ``pretty=False`` is for recovery files (cheaper, smaller)."""
+    data = report.model_dump(mode="json")
+    data = {"schema_version": data.pop("schema_version"), **data}
+    if pretty:
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _name(path: Path | None) -> str:
+    return f"“{path.name}”" if path is not None else "草稿"
+
+
+def _refuse(what: str, todo: str, path: Path | None) -> DraftError:
+    return DraftError(what, todo, path=path)
+
+
+def decode_text(raw: bytes, path: Path | None = None) -> str:
+    """UTF-8 text of a draft (BOM accepted), or a DraftError naming the real encoding problem."""
+    name = _name(path)
+    if raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _refuse(
+            f"{name}是 UTF-16（“Unicode”）编码的，年报助手的草稿是 UTF-8 编码。",
+            "如果是用记事本改过：请用记事本打开它，“另存为”时编码选“UTF-8”后再打开。",
+            path,
+        )
+    if not raw.strip():
+        raise _refuse(
+            f"{name}是空文件，里面没有草稿内容（可能保存时被其他程序清空了）。",
+            _RESTORE_HINT,
+            path,
+        )
+    if b"\x00" in raw:
+        raise _refuse(
+            f"{name}不是文本文件，也不是年报助手的草稿（里面有二进制内容）。",
+            "请确认选择的文件是否正确。" + _RESTORE_HINT,
+            path,
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        try:
+            raw.decode("gb18030")
+        except UnicodeDecodeError:
+            what = (
+                f"{name}不是 UTF-8 编码的文本，可能已损坏"
+                f"（第 {error.start + 1} 个字节处无法识别）。"
+            )
+            todo = _RESTORE_HINT
+        else:
+            what = f"{name}是 GBK（“ANSI”）编码的，年报助手的草稿是 UTF-8 编码。"
+            todo = "如果是用记事本改过：请用记事本打开它，“另存为”时编码选“UTF-8”后再打开。"
+        raise _refuse(what, todo, path) from error
+
+
+def parse_json(text: str, path: Path | None = None) -> Any:
+    name = _name(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()):
+            what = f"{name}不完整：文件在中途结束了（可能复制或保存时被中断）。"
+        else:
+            what = (
+                f"{name}已损坏，不是有效的草稿格式（第 {error.lineno} 行第 {error.colno} 列出错）。"
+            )
+        raise _refuse(what, _RESTORE_HINT, path) from error
+    except RecursionError as error:  # "[[[[…" nested thousands deep
+        raise _refuse(
+            f"{name}已损坏，不是有效的草稿格式（嵌套过深）。", _RESTORE_HINT, path
+        ) from error
+
+
+def report_from_data(data: Any, path: Path | None = None) -> Report:
+    """Migrate and validate parsed JSON; DraftError in Chinese when it is not a usable draft."""
+    name = _name(path)
+    if not isinstance(data, dict) or not is_draft_data(data):
+        raise _refuse(
+            f"{name}不是年报助手的草稿（它是其他程序的 JSON 文件）。",
+            "请选择年报助手保存的草稿文件（.json）。",
+            path,
+        )
+    try:
+        upgraded = migrate(data)
+    except DraftError as error:
+        raise DraftError(error.what, error.todo, path=path) from error
+    try:
+        return Report.from_json_data(upgraded)
+    except ValidationError as error:
+        raise _refuse(
+            f"{name}的内容有误，无法打开：\n{describe_validation_error(error)}",
+            "如果草稿被手工改过，请改回或从较早版本恢复。" + _RESTORE_HINT,
+            path,
+        ) from error
+    except RecursionError as error:
+        raise _refuse(f"{name}的层次嵌套过深，不是有效的草稿。", _RESTORE_HINT, path) from error
+
+
+def decode_report(raw: bytes, path: Path | None = None) -> Report:
+    """The whole way from file bytes to a validated, migrated Report."""
+    if len(raw) > MAX_DRAFT_BYTES:
+        raise too_large(len(raw), path)
+    return report_from_data(parse_json(decode_text(raw, path), path), path)
+
+
+def too_large(size: int, path: Path | None) -> DraftError:
+    return _refuse(
+        f"{_name(path)}有 {size / 1024 / 1024:.0f} MB，远大于任何一份报告草稿"
+        f"（上限 {MAX_DRAFT_BYTES // 1024 // 1024} MB），不是草稿或已损坏。",
+        "请确认选择的文件是否正确。",
+        path,
+    )
+
+
+__all__ = [
+    "MAX_DRAFT_BYTES",
+    "decode_report",
+    "decode_text",
+    "encode_report",
+    "parse_json",
+    "report_from_data",
+    "too_large",
+]

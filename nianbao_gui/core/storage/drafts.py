@@ -1,0 +1,151 @@
+"""Saving and opening one draft file.
+
+``save_draft`` writes atomically (``core/atomic.py``: temporary file, fsync, rename), so a
+crash, a kill or a power cut leaves the old draft or the new one, never a broken one; the
+draft's previous content is first kept as an earlier version (``backups.py``).
+``load_draft`` only reads: whatever is wrong with a file, it raises a Chinese DraftError and
+changes nothing on disk.
+
+``save_draft`` does not take the draft's lock: the window holds a ``DraftLock`` for as long
+as the draft is open (see ``lock.py``), and the command line writes new files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import time
+from pathlib import Path
+
+from ..atomic import atomic_write_bytes
+from ..errors import DraftError, FileAccessError
+from ..model import Report
+from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
+from .codec import MAX_DRAFT_BYTES, decode_report, encode_report, too_large
+
+_STALE_TEMP_SECONDS = 3600
+"""Temporary files older than this were left by a crash (a save takes milliseconds)."""
+
+
+def _access_error(what: str, todo: str, path: Path) -> FileAccessError:
+    return FileAccessError(what, todo, path=path)
+
+
+def _check_target(path: Path) -> bytes | None:
+    """Refuse targets that cannot hold a draft; return the current bytes for the backup."""
+    parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise _access_error(
+            f"无法保存到 {path}：“{parent.name}”是一个文件，不是文件夹。",
+            "请换一个文件夹保存。",
+            path,
+        )
+    if not parent.exists():
+        raise _access_error(
+            f"无法保存到 {path}：文件夹“{parent}”不存在（U 盘或网络文件夹可能已断开）。",
+            "请检查 U 盘或网络连接，或换一个文件夹保存。",
+            path,
+        )
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _access_error(
+            f"无法保存到 {path}：{error.strerror or error}。", "请换一个位置保存。", path
+        ) from error
+    if stat.S_ISDIR(info.st_mode):
+        raise _access_error(
+            f"无法保存到 {path}：这是一个文件夹，不是文件。",
+            "请给草稿另起一个文件名。",
+            path,
+        )
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # On Windows os.replace refuses a read-only file anyway; on Linux it would silently
+        # replace it. Honour the attribute everywhere: someone set it on purpose.
+        raise _access_error(
+            f"无法保存到 {path}：文件设置了“只读”属性。",
+            "请在文件属性中取消“只读”，或另存为一个新文件。",
+            path,
+        )
+    if info.st_size > MAX_DRAFT_BYTES:
+        return None  # not worth keeping as a version (and not a draft)
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # cannot read the old one: save anyway, without a backup
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temporary files a crashed save of this draft left behind (atomic.py names)."""
+    prefix, now = f".{path.name}.", time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat().st_mtime > _STALE_TEMP_SECONDS:
+                        os.unlink(entry.path)
+
+
+def save_draft(report: Report, path: Path, *, keep_backups: int = DEFAULT_KEEP) -> None:
+    """Write ``report`` to ``path`` atomically, keeping the previous content as a version.
+
+    Raises FileAccessError (Chinese) when the place cannot be written; the old draft is then
+    untouched.
+    """
+    path = Path(path)
+    data = encode_report(report)
+    old = _check_target(path)
+    if old is not None and old != data:
+        keep_version(path, old, keep=keep_backups)
+    atomic_write_bytes(path, data)
+    _remove_stale_temps(path)
+
+
+def _read_error(error: OSError, path: Path) -> DraftError:
+    if isinstance(error, FileNotFoundError):
+        what, todo = f"找不到草稿 {path}。", "文件可能已被移动、改名或删除，请重新选择。"
+    elif isinstance(error, IsADirectoryError) or error.errno == errno.EISDIR:
+        what, todo = f"{path} 是一个文件夹，不是草稿文件。", "请选择文件夹里的草稿文件。"
+    elif isinstance(error, PermissionError):
+        what = f"无法打开草稿 {path}：没有读取权限，或文件正被其他程序占用。"
+        todo = "请关闭占用它的程序后重试，或请信息化管理员检查权限。"
+    else:
+        what = f"无法打开草稿 {path}：{error.strerror or error}。"
+        todo = "请检查 U 盘或网络连接后重试。"
+    return DraftError(what, todo, path=path)
+
+
+def read_draft_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing folders and oversized files before reading them."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if info.st_size > MAX_DRAFT_BYTES:
+            raise too_large(info.st_size, path)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DRAFT_BYTES + 1)  # the file may grow between stat and read
+    except OSError as error:
+        raise _read_error(error, path) from error
+    if len(raw) > MAX_DRAFT_BYTES:
+        raise too_large(len(raw), path)
+    return raw
+
+
+def load_draft(path: Path) -> Report:
+    """Open the draft at ``path``; DraftError (Chinese: what happened, what to do) if it can't."""
+    path = Path(path)
+    try:
+        return decode_report(read_draft_bytes(path), path)
+    except DraftError as error:
+        versions = backups_of(path)
+        if versions and not isinstance(error.__cause__, FileNotFoundError):
+            todo = (
+                f"{error.todo}\n年报助手保留了这份草稿的 {len(versions)} 个较早版本，"
+                f"最近的一个是 {versions[0].name}，在文件夹 {backup_dir(path)} 中。"
+            )
+            raise DraftError(error.what, todo, path=path) from error
+        raise

@@ -1,0 +1,146 @@
+"""Unsaved edits kept for crash recovery.
+
+The window calls ``RecoveryStore().write(key, report, source)`` a few seconds after typing
+stops. Each key has one file, ``<data folder>/recovery/<hash of the key>.json``, rewritten
+atomically (compact JSON, one fsync: a few milliseconds for a long report). After a normal
+save or close the window calls ``discard(key)``. At the next start, ``pending()`` lists what
+is left — the work of a session that crashed or was killed — with the draft it belonged to
+and when it was written, and the window offers it back (``load(entry)``).
+
+Entries written by a copy of the program that is still running on this PC are not pending:
+that copy is alive and still owns them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import hashlib
+import json
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..atomic import atomic_write_bytes
+from ..errors import DraftError
+from ..model import Report
+from ..paths import data_dir
+from .codec import MAX_DRAFT_BYTES, parse_json, report_from_data
+from .lock import pid_alive
+
+_FORMAT = "nianbao-recovery"
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    """Unsaved work found at start: ``source`` is the draft it belongs to (None if never
+    saved), ``saved_at`` when it was written (local time, aware), ``path`` the recovery file."""
+
+    key: str
+    source: Path | None
+    saved_at: _dt.datetime
+    path: Path
+    title: str = ""
+
+
+def key_for(source: Path | None, session: str = "") -> str:
+    """A recovery key for a draft path (absolute, case-folded on Windows), or for an unsaved
+    new report (pass a per-window ``session`` id such as a uuid)."""
+    if source is None:
+        return f"new:{session}"
+    return "draft:" + os.path.normcase(str(Path(source).expanduser().absolute()))
+
+
+class RecoveryStore:
+    """The recovery folder; ``folder=None`` means ``<data folder>/recovery``."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = Path(folder) if folder is not None else None
+
+    @property
+    def folder(self) -> Path:
+        folder = self._folder or data_dir() / "recovery"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def file_for(self, key: str) -> Path:
+        """A safe file name for any key (a path with any characters, of any length)."""
+        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return self.folder / f"{digest}.json"
+
+    def write(self, key: str, report: Report, source: Path | None = None) -> Path:
+        """Keep ``report`` as the unsaved state of ``key``; atomic, replaces the previous one.
+
+        Raises FileAccessError when the data folder cannot be written.
+        """
+        data = {
+            "format": _FORMAT,
+            "key": key,
+            "source": str(source) if source is not None else None,
+            "saved_at": _dt.datetime.now().astimezone().isoformat(),
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "title": report.effective_title(),
+            "report": report.model_dump(mode="json"),
+        }
+        target = self.file_for(key)
+        atomic_write_bytes(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        return target
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        raw = path.read_bytes()
+        if len(raw) > MAX_DRAFT_BYTES:
+            raise ValueError("too large")
+        data = parse_json(raw.decode("utf-8"), path)
+        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+            raise ValueError("not a recovery file")
+        return data
+
+    def _entry(self, path: Path, data: dict[str, Any]) -> RecoveryEntry:
+        saved_at = _dt.datetime.fromisoformat(str(data["saved_at"]))
+        source = data.get("source")
+        return RecoveryEntry(
+            key=str(data["key"]),
+            source=Path(source) if isinstance(source, str) else None,
+            saved_at=saved_at,
+            path=path,
+            title=str(data.get("title", "")),
+        )
+
+    def pending(self) -> list[RecoveryEntry]:
+        """Unsaved work left by sessions that ended without saving, newest first.
+
+        Unreadable recovery files are skipped (a recovery file is a bonus, not a draft).
+        """
+        found = []
+        for path in sorted(self.folder.glob("*.json")):
+            try:
+                data = self._read(path)
+                entry = self._entry(path, data)
+            except (OSError, ValueError, KeyError, TypeError, DraftError, RecursionError):
+                continue
+            pid = data.get("pid")
+            mine = data.get("host") == socket.gethostname()
+            if mine and isinstance(pid, int) and pid != os.getpid() and pid_alive(pid):
+                continue  # another copy of the program, still running, still owns it
+            found.append(entry)
+        return sorted(found, key=lambda entry: entry.saved_at, reverse=True)
+
+    def load(self, entry: RecoveryEntry) -> Report:
+        """The report kept in ``entry``; DraftError if the file is gone or damaged."""
+        try:
+            data = self._read(entry.path)
+        except (OSError, ValueError, UnicodeDecodeError) as error:
+            raise DraftError(
+                "未保存的内容无法恢复：恢复文件已丢失或损坏。",
+                "请打开草稿本身继续工作。",
+                path=entry.path,
+            ) from error
+        return report_from_data(data.get("report"), entry.path)
+
+    def discard(self, key: str) -> None:
+        """Forget the unsaved state of ``key`` (after a save, or when the user declines it)."""
+        with contextlib.suppress(FileNotFoundError):
+            self.file_for(key).unlink()
