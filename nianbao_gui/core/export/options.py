@@ -1,0 +1,68 @@
+"""What the exporter writes besides the text: font names, bold level-3 headings.
+
+Font names are a setting because office PCs differ: the standard names 仿宋_GB2312 and
+楷体_GB2312, or 仿宋 and 楷体 as current Windows and WPS ship them. A font a PC lacks is
+replaced by Word with another one; the text itself is never lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..settings import FontChoice, Settings, load_settings, save_settings
+
+SONG = "宋体"  # page numbers (GB/T 9704-2012 7.5: 4号半角宋体阿拉伯数字)
+HEI = "黑体"
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The font names written into the document, one per use."""
+
+    fang: str  # body text, level 3 and 4 headings, signature, date
+    kai: str  # level 2 headings, author line
+    hei: str  # level 1 headings
+    song: str  # page numbers
+    title: str  # the title (方正小标宋简体 or a substitute)
+
+
+def font_set(choice: FontChoice, title_font: str = "方正小标宋简体") -> FontSet:
+    title = title_font.strip() or "方正小标宋简体"
+    if choice is FontChoice.WINDOWS:
+        return FontSet(fang="仿宋", kai="楷体", hei=HEI, song=SONG, title=title)
+    return FontSet(fang="仿宋_GB2312", kai="楷体_GB2312", hei=HEI, song=SONG, title=title)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    fonts: FontChoice = FontChoice.GB2312
+    title_font: str = "方正小标宋简体"
+    level3_bold: bool = False
+
+    @property
+    def font_set(self) -> FontSet:
+        return font_set(self.fonts, self.title_font)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ExportOptions:
+        return cls(
+            fonts=settings.fonts, title_font=settings.title_font, level3_bold=settings.level3_bold
+        )
+
+    @classmethod
+    def from_cli(cls, fonts: str | None = None, level3_bold: bool = False) -> ExportOptions:
+        """``fonts`` None: the remembered choice; an explicit choice becomes the remembered one.
+
+        ``--level3-bold`` turns bold on for this export; without it the remembered setting holds
+        (a flag cannot say "off", so it is not saved).
+        """
+        settings = load_settings()
+        if fonts is not None:
+            choice = FontChoice(fonts)
+            if choice is not settings.fonts:
+                settings.fonts = choice
+                save_settings(settings)
+        options = cls.from_settings(settings)
+        if level3_bold:
+            options = cls(options.fonts, options.title_font, True)
+        return options

@@ -1,0 +1,193 @@
+"""Named paragraph styles (标题, 正文, 一级标题 …) and the run properties of each.
+
+A user who edits the exported file by hand restyles the whole document through these
+styles in Word or WPS. Every run still carries its fonts directly as well: WPS and older
+Word versions fall back to the theme's fonts when a run names none, and text pasted into
+another document keeps its look.
+
+Numbers (see docs/official-layout.md):
+- 3号 = 16 pt (``sz`` 32 half-points), 2号 = 22 pt (44), 4号 = 14 pt (28).
+- Lines are exactly 28.95 pt (579 twips): 22 lines fill the 225 mm text block in Word and
+  LibreOffice alike, whatever the height of the substitute font.
+- Runs at 3号 are 0.25 pt narrower (``w:spacing -5``): 28 characters of 15.75 pt fill the
+  156 mm line (442.2 pt); LibreOffice puts only 27 there without it, and breaks on a
+  character grid (``charSpace``) altogether.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from .options import ExportOptions, FontSet
+from .xml import el, sub, w
+
+SIZE_3HAO = 32  # half-points
+SIZE_2HAO = 44
+SIZE_4HAO = 28
+LINE_PITCH = 579  # twips: 225 mm / 22 lines
+CHAR_PITCH = 315  # twips: 16 pt − 0.25 pt, one character of body text
+TIGHTEN = "-5"  # twentieths of a point: −0.25 pt on every 3号 run
+INDENT_CHARS = "200"  # hundredths of a character: two characters
+INDENT_TWIPS = str(2 * 320)  # the same for programs that ignore firstLineChars
+
+
+def run_props(font: str, size: int, *, bold: bool = False, tighten: bool = True) -> Any:
+    """``w:rPr`` naming ``font`` for all four scripts, with zh-CN and the East Asian hint.
+
+    hAnsi is the Chinese font too and the hint says East Asian: quotes, dashes and ellipses
+    (“ ” — …) are then drawn in the Chinese font, full-width, not in a Latin font.
+    """
+    rpr = el("rPr")
+    sub(rpr, "rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font, hint="eastAsia")
+    if bold:
+        sub(rpr, "b")
+        sub(rpr, "bCs")
+    if tighten:
+        sub(rpr, "spacing", val=TIGHTEN)
+    sub(rpr, "sz", val=str(size))
+    sub(rpr, "szCs", val=str(size))
+    sub(rpr, "lang", val="zh-CN", eastAsia="zh-CN", bidi="ar-SA")
+    return rpr
+
+
+def para_props(
+    *,
+    jc: str = "both",
+    first_line: bool = True,
+    line: int | None = LINE_PITCH,
+    outline: int | None = None,
+    snap_to_grid: bool = True,
+) -> Any:
+    """``w:pPr``: alignment, exact 28.95 pt lines, no space before/after, no widow control.
+
+    Widow control and keep-with-next would move lines to the next page and leave pages of
+    21 lines; the standard fills the text block (22 lines on every full page).
+    """
+    ppr = el("pPr")
+    sub(ppr, "widowControl", val="0")
+    sub(ppr, "autoSpaceDE", val="0")  # no extra space between Chinese and Latin letters
+    sub(ppr, "autoSpaceDN", val="0")  # … nor between Chinese and digits: keeps 28 a line
+    if not snap_to_grid:
+        sub(ppr, "snapToGrid", val="0")
+    if line is None:
+        sub(ppr, "spacing", before="0", after="0", line="240", lineRule="auto")
+    else:
+        sub(ppr, "spacing", before="0", after="0", line=str(line), lineRule="exact")
+    if first_line:
+        sub(ppr, "ind", firstLine=INDENT_TWIPS, firstLineChars=INDENT_CHARS)
+    else:
+        sub(ppr, "ind", firstLine="0", firstLineChars="0")
+    sub(ppr, "jc", val=jc)
+    if outline is not None:
+        sub(ppr, "outlineLvl", val=str(outline))
+    return ppr
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    style_id: str
+    name: str  # what Word and WPS show in the style list
+    ppr: Any
+    rpr: Any
+
+
+def style_specs(options: ExportOptions) -> dict[str, StyleSpec]:
+    """The named styles by key: title, author, body, h1–h4, signature, date, page_number."""
+    fonts: FontSet = options.font_set
+    body = fonts.fang
+
+    def spec(key: str, name: str, ppr: Any, rpr: Any) -> tuple[str, StyleSpec]:
+        return key, StyleSpec(f"nb-{key}", name, ppr, rpr)
+
+    return dict(
+        [
+            spec(
+                "title",
+                "标题",
+                # off the grid: a 2号 line would take two grid lines in LibreOffice
+                para_props(jc="center", first_line=False, snap_to_grid=False),
+                run_props(fonts.title, SIZE_2HAO, tighten=False),
+            ),
+            spec(
+                "author",
+                "作者",
+                para_props(jc="center", first_line=False),
+                run_props(fonts.kai, SIZE_3HAO),
+            ),
+            spec("body", "正文", para_props(), run_props(body, SIZE_3HAO)),
+            spec("h1", "一级标题", para_props(outline=0), run_props(fonts.hei, SIZE_3HAO)),
+            spec("h2", "二级标题", para_props(outline=1), run_props(fonts.kai, SIZE_3HAO)),
+            spec(
+                "h3",
+                "三级标题",
+                para_props(outline=2),
+                run_props(body, SIZE_3HAO, bold=options.level3_bold),
+            ),
+            spec("h4", "四级标题", para_props(outline=3), run_props(body, SIZE_3HAO)),
+            spec(
+                "signature",
+                "落款",
+                para_props(jc="right", first_line=False),
+                run_props(body, SIZE_3HAO),
+            ),
+            spec(
+                "date", "日期", para_props(jc="right", first_line=False), run_props(body, SIZE_3HAO)
+            ),
+            spec(
+                "page_number",
+                "页码",
+                para_props(jc="right", first_line=False, line=None, snap_to_grid=False),
+                run_props(fonts.song, SIZE_4HAO, tighten=False),
+            ),
+        ]
+    )
+
+
+def set_defaults(styles_root: Any, body_font: str) -> None:
+    """docDefaults and Normal: 3号 仿宋, single spacing, nothing after, zh-CN, no theme fonts."""
+    defaults = styles_root.find(w("docDefaults"))
+    if defaults is None:
+        defaults = el("docDefaults")
+        styles_root.insert(0, defaults)
+    for child in list(defaults):
+        defaults.remove(child)
+    rpr_default = sub(defaults, "rPrDefault")
+    rpr_default.append(run_props(body_font, SIZE_3HAO, tighten=False))
+    ppr_default = sub(defaults, "pPrDefault")
+    ppr = sub(ppr_default, "pPr")
+    sub(ppr, "spacing", before="0", after="0", line="240", lineRule="auto")
+
+    normal = _find_style(styles_root, "Normal")
+    if normal is None:
+        normal = sub(styles_root, "style", type="paragraph", styleId="Normal", default="1")
+        sub(normal, "name", val="Normal")
+    for tag in ("pPr", "rPr"):
+        for old in normal.findall(w(tag)):
+            normal.remove(old)
+    normal_ppr = sub(normal, "pPr")
+    sub(normal_ppr, "widowControl", val="0")
+    sub(normal_ppr, "spacing", before="0", after="0", line="240", lineRule="auto")
+    normal.append(run_props(body_font, SIZE_3HAO, tighten=False))
+
+
+def add_styles(styles_root: Any, specs: dict[str, StyleSpec]) -> None:
+    for spec in specs.values():
+        old = _find_style(styles_root, spec.style_id)
+        if old is not None:
+            styles_root.remove(old)
+        style = sub(styles_root, "style", type="paragraph", customStyle="1", styleId=spec.style_id)
+        sub(style, "name", val=spec.name)
+        sub(style, "basedOn", val="Normal")
+        sub(style, "next", val="nb-body")
+        sub(style, "qFormat")
+        style.append(copy.deepcopy(spec.ppr))
+        style.append(copy.deepcopy(spec.rpr))
+
+
+def _find_style(styles_root: Any, style_id: str) -> Any:
+    for style in styles_root.iter(w("style")):
+        if style.get(w("styleId")) == style_id:
+            return style
+    return None

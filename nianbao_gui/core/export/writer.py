@@ -1,0 +1,165 @@
+"""The report's blocks (layout.layout) written out as Word paragraphs and runs.
+
+python-docx opens its default template and gives the package, the footers and the settings;
+paragraphs and runs are built with lxml from property elements made once per style and
+copied (see bench_export.py: this keeps an export close to python-docx writing bare text).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+import docx
+from docx.document import Document
+
+from ..layout import Block, Role, layout
+from ..model import Report
+from . import page, sanitize, styles
+from .options import ExportOptions
+from .title import signature_indents, split_title
+from .xml import XML_SPACE, el, strip_theme_fonts, sub, w
+
+_ROLE_NAMES = {
+    Role.TITLE: "标题",
+    Role.AUTHOR: "作者行",
+    Role.BODY: "正文",
+    Role.HEADING: "标题",
+    Role.SIGNATURE: "落款",
+    Role.DATE: "日期",
+}
+_LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+
+
+@dataclass
+class ExportResult:
+    """What an export did: Chinese warnings (removed characters …), paragraphs written."""
+
+    warnings: list[str] = field(default_factory=list)
+    paragraphs: int = 0
+
+
+def _where(index: int, block: Block) -> str:
+    kind = _LEVEL_NAMES.get(block.level, "标题") if block.role is Role.HEADING else ""
+    kind = kind or _ROLE_NAMES[block.role]
+    return f"第 {index} 段（{kind}“{sanitize.excerpt(block.full)}”）"
+
+
+def _style_key(block: Block) -> str:
+    if block.role is Role.HEADING:
+        return f"h{block.level}"
+    return {
+        Role.TITLE: "title",
+        Role.AUTHOR: "author",
+        Role.BODY: "body",
+        Role.SIGNATURE: "signature",
+        Role.DATE: "date",
+    }[block.role]
+
+
+class _Builder:
+    """Appends paragraphs to the body, before its final sectPr."""
+
+    def __init__(self, document: Document, specs: dict[str, styles.StyleSpec]) -> None:
+        self.body = document.element.body
+        self.sect_pr = self.body.find(w("sectPr"))
+        self.specs = specs
+        # one pPr per style, with the pStyle first: built once, deep-copied per paragraph
+        self.pprs: dict[str, Any] = {}
+        for key, spec in specs.items():
+            ppr = copy.deepcopy(spec.ppr)
+            ppr.insert(0, el("pStyle", val=spec.style_id))
+            self.pprs[key] = ppr
+
+    def paragraph(self, key: str, ppr: Any = None) -> Any:
+        p = el("p")
+        p.append(ppr if ppr is not None else copy.deepcopy(self.pprs[key]))
+        self.sect_pr.addprevious(p)
+        return p
+
+    def run(self, p: Any, text: str, key: str) -> None:
+        """A run in the fonts of style ``key``; tabs and line breaks become w:tab and w:br."""
+        if not text:
+            return
+        r = sub(p, "r")
+        r.append(copy.deepcopy(self.specs[key].rpr))
+        for line_no, line in enumerate(text.split(sanitize.BREAK)):
+            if line_no:
+                sub(r, "br")
+            for part_no, part in enumerate(line.split("\t")):
+                if part_no:
+                    sub(r, "tab")
+                if part:
+                    t = sub(r, "t")
+                    if part[0] == " " or part[-1] == " ":
+                        t.set(XML_SPACE, "preserve")
+                    t.text = part
+
+
+def _indent_ppr(builder: _Builder, key: str, right_chars: float) -> Any:
+    ppr = copy.deepcopy(builder.pprs[key])
+    ind = ppr.find(w("ind"))
+    ind.set(w("right"), str(round(right_chars * styles.CHAR_PITCH)))
+    return ppr
+
+
+def build_document(report: Report, options: ExportOptions) -> tuple[Document, ExportResult]:
+    """The whole document in memory, and what had to be changed on the way."""
+    result = ExportResult()
+    document = docx.Document()
+    specs = styles.style_specs(options)
+    styles_root = document.styles.element
+    styles.set_defaults(styles_root, options.font_set.fang)
+    strip_theme_fonts(styles_root)
+    styles.add_styles(styles_root, specs)
+    page.setup_section(document)
+    page.add_page_numbers(document, specs["page_number"])
+    _tune_settings(document)
+
+    builder = _Builder(document, specs)
+    blocks = layout(report)
+    signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
+    date = next((b.text for b in blocks if b.role is Role.DATE), "")
+    sig_right, date_right = signature_indents(signature, date)
+    blank_done = False
+    for index, block in enumerate(blocks, start=1):
+        where = _where(index, block)
+        raw = block.text
+        if block.role is Role.TITLE:  # the title is broken into lines here, not by the user
+            raw = raw.replace("\r", "").replace("\n", "")
+        head = sanitize.clean(block.head, where)
+        text = sanitize.clean(raw, where)
+        result.warnings.extend(head.warnings + text.warnings)
+        key = _style_key(block)
+        if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
+            builder.paragraph("body")  # one blank line between the text and the signature
+            blank_done = True
+        if block.role is Role.TITLE:
+            p = builder.paragraph(key)
+            builder.run(p, sanitize.BREAK.join(split_title(text.text)), key)
+            result.paragraphs += 1
+            if not (len(blocks) > index and blocks[index].role is Role.AUTHOR):
+                builder.paragraph("body")  # a blank line under the title
+            continue
+        if block.role is Role.SIGNATURE:
+            p = builder.paragraph(key, _indent_ppr(builder, key, sig_right))
+        elif block.role is Role.DATE:
+            p = builder.paragraph(key, _indent_ppr(builder, key, date_right))
+        else:
+            p = builder.paragraph(key)
+        builder.run(p, head.text, key)
+        builder.run(p, text.text, "body" if block.role is Role.HEADING else key)
+        result.paragraphs += 1
+        if block.role is Role.AUTHOR:
+            builder.paragraph("body")
+    return document, result
+
+
+def _tune_settings(document: Document) -> None:
+    settings = document.settings.element
+    # the template says ja-JP: Word would pick Japanese glyph forms and line-break rules
+    for lang in settings.iter(w("themeFontLang")):
+        lang.set(w("eastAsia"), "zh-CN")
+    for tab in settings.iter(w("defaultTabStop")):
+        tab.set(w("val"), str(2 * 320))  # two characters, not half an inch
