@@ -53,3 +53,10 @@ def template_for(kind: ReportKind) -> Report:
 
 def example_path() -> Path:
     return seeds_dir() / EXAMPLE_FILE
+
+
+def example_report() -> Report:
+    """The example report (the seed, a real 2022 述职述廉报告) imported as a draft."""
+    from .importer import import_report  # late: templates are listed without the importer
+
+    return import_report(example_path()).report

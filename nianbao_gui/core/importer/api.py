@@ -1,0 +1,120 @@
+"""import_text, import_report: from a file or pasted text to a Report, with notes.
+
+Whatever the recognition decides, the result is checked against the source before it is
+returned: laid out again, every line must come back in order (heading numbers aside, as the
+model renumbers them). If a recognition step got it wrong, the import is redone with fewer
+steps, down to "everything is an opening paragraph" — structure may be lost, text never.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ReportImportError
+from ..layout import Role, layout
+from ..model import Report
+from .decode import normalise_newlines, read_text_file_with_encoding
+from .docx_reader import OLE_MAGIC, explain_ole, read_docx
+from .meta import closing_date
+from .patterns import match_heading
+from .result import ImportResult
+from .structure import Options, build_report, clean_lines, parse_lines
+
+_ATTEMPTS = (
+    Options(),
+    Options(closing=False),
+    Options(closing=False, ends=False),
+    Options(closing=False, ends=False, headings=False),
+)
+
+
+def _comparable(line: str) -> str:
+    """A line as the check compares it: without its heading number, dates as dates."""
+    mark = match_heading(line)
+    if mark is not None:
+        return "\x00" + mark.rest
+    date = closing_date(line)
+    return date.isoformat() if date else line
+
+
+def laid_out_lines(report: Report) -> list[str]:
+    """The report's lines as layout() writes them; the title only if the report has one."""
+    lines = []
+    for block in layout(report):
+        if block.role is Role.TITLE and not report.title:
+            continue
+        if block.role is Role.AUTHOR:
+            continue  # compared separately: its separator may be rewritten (noted)
+        lines.append(block.full)
+    return lines
+
+
+def _faithful(report: Report, lines: list[str], author_line: str | None) -> bool:
+    source = [line for line in lines if line != author_line]
+    written = laid_out_lines(report)
+    return [_comparable(line) for line in source] == [_comparable(line) for line in written]
+
+
+def import_text(text: str) -> ImportResult:
+    """A report's text (pasted, or read from a file) as a Report with Chinese notes."""
+    lines = clean_lines(normalise_newlines(text))
+    full_text = "\n".join(lines)
+    for attempt, options in enumerate(_ATTEMPTS):
+        parsed = parse_lines(lines, options)
+        report, notes = build_report(parsed, full_text)
+        author_line = lines[1] if parsed.author is not None else None
+        if _faithful(report, lines, author_line):
+            if attempt:
+                notes.append(
+                    "这篇报告的结构未能完全识别（如结尾或落款），相关文字已按原样保留在正文中，"
+                    "请在窗口中核对调整"
+                )
+            if not lines:
+                notes.append("文件中没有文字")
+            return ImportResult(report, notes)
+    raise AssertionError("the last attempt keeps every line as an opening paragraph")
+
+
+def import_report(path: Path | str) -> ImportResult:
+    """Import a .txt or .docx report; .doc and other formats are refused with advice."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".docm", ".dotx"):
+        text, tables = read_docx(path)
+        result = import_text(text)
+        if tables:
+            result.notes.append(
+                f"原文中有 {tables} 个表格，表格文字已按行并入正文"
+                "（单元格之间用制表符分隔），请核对"
+            )
+        return result
+    if suffix in (".doc", ".wps", ".rtf", ".pdf", ".odt"):
+        what = {
+            ".doc": "这是旧版 Word 格式（.doc），本程序只能读取 .docx 和 .txt。",
+            ".wps": "这是 WPS 文字格式（.wps），本程序只能读取 .docx 和 .txt。",
+        }.get(suffix, f"本程序不能读取 {suffix} 文件，只能读取 .docx 和 .txt。")
+        raise ReportImportError(
+            what,
+            "请在 Word 或 WPS 中打开它，选择“另存为”，文件类型选“Word 文档（*.docx）”，"
+            "再导入新文件。",
+            path=path,
+        )
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        head = b""  # read_text_file below explains a missing or unreadable file
+    if head.startswith(OLE_MAGIC):
+        raise explain_ole(path, head)
+    if head.startswith(b"PK\x03\x04"):
+        return _import_zip(path)
+    text, encoding = read_text_file_with_encoding(path)
+    result = import_text(text)
+    result.encoding = encoding
+    return result
+
+
+def _import_zip(path: Path) -> ImportResult:
+    """A Word document saved with another extension (``报告.txt`` that is really .docx)."""
+    text, _tables = read_docx(path)
+    return import_text(text)

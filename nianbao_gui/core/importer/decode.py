@@ -1,0 +1,115 @@
+"""Reading a .txt report: bytes to text, whatever Windows program wrote it.
+
+Order matters. A byte-order mark is certain. Then strict UTF-8: GBK text almost never
+decodes as valid UTF-8, while the reverse is not true — GB18030 decodes most byte strings,
+including UTF-8 Chinese, into plausible-looking nonsense. So UTF-8 first, GB18030 second
+(a superset of GBK and GB2312, what Notepad on Chinese Windows calls "ANSI"), and only then
+charset-normalizer, whose guesses on short Chinese texts are unreliable. Each strict result
+must also look like text (no NUL or other control characters), or the next step is tried.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from ..errors import ReportImportError
+
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+"""A 100-page report is about 300 KB; ten megabytes is not a report."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+
+
+def _looks_like_text(text: str) -> bool:
+    """No NUL or other C0/C1 control characters, which real reports never contain."""
+    for char in text:
+        if char in _ALLOWED_CONTROLS:
+            continue
+        if unicodedata.category(char) == "Cc":
+            return False
+    return True
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """The text and the name of the encoding it was read with (``utf-8``, ``gb18030``, …)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                break  # a BOM followed by garbage: let the guesser have a go
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, encoding
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        text = str(best)
+        if _looks_like_text(text):
+            return text, str(best.encoding)
+    raise ReportImportError(
+        "无法识别这个文本文件的编码，可能不是文字文件。",
+        "请用记事本或 WPS 打开它，另存为“UTF-8”编码的 .txt 文件后再导入。",
+    )
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR (old Mac, some pasted text) become LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_limited(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise ReportImportError(
+                f"文件太大（{size / 1024 / 1024:.1f} MB），不像是一篇报告。",
+                "请确认选对了文件；报告正文一般不超过几百 KB。",
+                path=path,
+            )
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise ReportImportError(
+            f"找不到文件：{path}", "请确认文件没有被移动或改名。", path=path
+        ) from error
+    except IsADirectoryError as error:
+        raise ReportImportError(
+            f"这是一个文件夹，不是报告文件：{path}", "请选择 .txt 或 .docx 文件。", path=path
+        ) from error
+    except OSError as error:
+        raise ReportImportError(
+            f"无法读取文件：{path}（{error.strerror or error}）",
+            "请确认文件没有被其他程序占用，并且有读取权限。",
+            path=path,
+        ) from error
+
+
+def read_text_file_with_encoding(path: Path | str) -> tuple[str, str]:
+    """The text of a .txt report with LF line ends, and the encoding it was read with."""
+    path = Path(path)
+    data = _read_limited(path)
+    try:
+        text, encoding = decode_bytes(data)
+    except ReportImportError as error:
+        error.path = path
+        raise
+    return normalise_newlines(text), encoding
+
+
+def read_text_file(path: Path | str) -> str:
+    """The text of a .txt report with LF line ends; raises ReportImportError in Chinese."""
+    return read_text_file_with_encoding(path)[0]

@@ -1,0 +1,187 @@
+"""Reading a .docx report, which may come from anywhere and is treated as untrusted.
+
+Before python-docx sees the file, zipfile checks it cheaply: size on disk, that it is a zip
+at all, that the declared uncompressed sizes are sane (zipfile never inflates a member past
+its declared size, so checking the declarations is enough against a zip bomb), and that it is
+a Word document rather than a workbook or some other zip. An encrypted .docx is not a zip but
+an OLE compound file, like an old .doc; both are recognised and explained.
+
+Text is read in body order: paragraphs, table rows (cells joined by a tab, so no text is
+dropped), content controls, and text boxes after the paragraph that anchors them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import ReportImportError
+
+MAX_DOCX_BYTES = 20 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 5000
+MAX_RATIO = 100
+"""Word XML compresses about 5–20 times; a large member compressed a hundredfold is a bomb."""
+_RATIO_FLOOR = 5 * 1024 * 1024  # small members may compress well without harm
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SAVE_AS_DOCX = (
+    "请在 Word 或 WPS 中打开它，选择“另存为”，文件类型选“Word 文档（*.docx）”，再导入新文件。"
+)
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _refuse(what: str, todo: str, path: Path) -> ReportImportError:
+    return ReportImportError(what, todo, path=path)
+
+
+def explain_ole(path: Path, head: bytes) -> ReportImportError:
+    """An OLE compound file: an encrypted .docx, or an old binary .doc."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = head
+    if "EncryptionInfo".encode("utf-16-le") in data:
+        return _refuse(
+            "这个 Word 文档设置了打开密码（已加密），无法读取。",
+            "请在 Word 或 WPS 中输入密码打开，取消密码后另存为 .docx，再导入。",
+            path,
+        )
+    return _refuse("这是旧版 Word 格式（.doc），本程序只能读取 .docx。", _SAVE_AS_DOCX, path)
+
+
+def check_docx_file(path: Path) -> None:
+    """Refuse, with a Chinese explanation, anything python-docx should not be given."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError as error:
+        raise _refuse(f"找不到文件：{path}", "请确认文件没有被移动或改名。", path) from error
+    except OSError as error:
+        raise _refuse(
+            f"无法读取文件：{path}（{error.strerror or error}）",
+            "请确认文件没有在 Word/WPS 中打开，并且有读取权限。",
+            path,
+        ) from error
+    if size > MAX_DOCX_BYTES:
+        raise _refuse(
+            f"文件太大（{size / 1024 / 1024:.1f} MB），超过 {MAX_DOCX_BYTES // 1024 // 1024} MB。",
+            "报告一般不到 1 MB；如果里面有大量图片，请删去图片另存后再导入。",
+            path,
+        )
+    if head.startswith(OLE_MAGIC):
+        raise explain_ole(path, head)
+    if not zipfile.is_zipfile(path):
+        raise _refuse(
+            "这个文件不是真正的 Word 文档（.docx），可能是改了扩展名的其他文件，或已损坏。",
+            _SAVE_AS_DOCX,
+            path,
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            names = {member.filename for member in members}
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise _refuse("这个 Word 文档已损坏，无法打开。", _SAVE_AS_DOCX, path) from error
+    total = sum(member.file_size for member in members)
+    bomb = len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED_BYTES
+    bomb = bomb or any(
+        member.file_size > _RATIO_FLOOR
+        and member.file_size > MAX_RATIO * max(member.compress_size, 1)
+        for member in members
+    )
+    if bomb:
+        raise _refuse(
+            "这个文件解压后异常巨大（可能是恶意构造的压缩包），已拒绝打开。",
+            "请确认文件来源；如果确实是报告，请在 Word/WPS 中另存为新的 .docx 再导入。",
+            path,
+        )
+    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+        kind = (
+            "Excel 表格"
+            if "xl/workbook.xml" in names
+            else "PowerPoint 演示文稿"
+            if "ppt/presentation.xml" in names
+            else "压缩包或其他文件"
+        )
+        raise _refuse(
+            f"这个文件不是 Word 文档，而是{kind}。",
+            "请选择 Word 报告（.docx）或文本文件（.txt）。",
+            path,
+        )
+
+
+def _run_text(element: Any, boxes: list[Any]) -> str:
+    """The visible text of a paragraph, with text boxes collected for later."""
+    parts: list[str] = []
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == _W + "t":
+            parts.append(node.text or "")
+        elif tag == _W + "tab":
+            parts.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            parts.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            parts.append("\u2011")
+        elif tag == _W + "txbxContent":
+            boxes.append(node)
+            continue
+        elif tag in (_MC + "Fallback", _W + "del", _W + "moveFrom", _W + "instrText"):
+            continue  # Fallback repeats the Choice; deletions are not in the visible text
+        stack.extend(reversed(list(node)))
+    return "".join(parts)
+
+
+def _paragraph_lines(element: Any) -> Iterator[str]:
+    boxes: list[Any] = []
+    yield _run_text(element, boxes)
+    for box in boxes:
+        yield from _block_lines(box)
+
+
+def _table_lines(element: Any) -> Iterator[str]:
+    for row in element.iter(_W + "tr"):
+        cells = []
+        for cell in row.findall(_W + "tc"):
+            texts = [line for p in cell.findall(_W + "p") for line in _paragraph_lines(p)]
+            cells.append(" ".join(text for text in texts if text.strip()))
+        yield "\t".join(cells)
+
+
+def _block_lines(container: Any) -> Iterator[str]:
+    for child in container:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == _W + "p":
+            yield from _paragraph_lines(child)
+        elif tag == _W + "tbl":
+            yield from _table_lines(child)
+        elif tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _block_lines(content)
+
+
+def read_docx(path: Path | str) -> tuple[str, int]:
+    """The document's text, one paragraph a line, and how many tables it had."""
+    path = Path(path)
+    check_docx_file(path)
+    import docx  # python-docx: imported late, the command line does not always need it
+
+    try:
+        document = docx.Document(str(path))
+        body = document.element.body
+        text = "\n".join(_block_lines(body))
+        tables = len(body.findall(_W + "tbl"))
+    # Untrusted input: python-docx and lxml raise many kinds of error on broken packages
+    # (KeyError for a missing part, XMLSyntaxError, ValueError …); all mean the same to a user.
+    except Exception as error:
+        raise _refuse("这个 Word 文档已损坏或格式不对，无法读取。", _SAVE_AS_DOCX, path) from error
+    return text, tables

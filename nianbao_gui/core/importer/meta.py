@@ -1,0 +1,130 @@
+"""The parts around the body: title, author line, signature, date, year and kind."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from ..model import ReportKind
+from .patterns import (
+    NAME,
+    ORGANISATION_ENDINGS,
+    POSITION_WORDS,
+    TITLE_ENDINGS,
+    find_year,
+    match_heading,
+    parse_date,
+)
+
+MAX_TITLE = 40
+MAX_AUTHOR = 30
+MAX_SIGNATURE = 30
+_CLAUSE_MARKS = "。，；：！？,;:!?"
+
+
+def is_title(line: str) -> bool:
+    """A short first line ending in 报告/总结/述职 …, or speaking of 述职."""
+    text = line.strip()
+    if not text or len(text) > MAX_TITLE or match_heading(text):
+        return False
+    if any(mark in text for mark in "。；;"):
+        return False
+    core = text.rstrip("）)").split("（")[0].split("(")[0] or text
+    return core.endswith(TITLE_ENDINGS) or "述职" in text
+
+
+@dataclass(frozen=True)
+class Author:
+    organisation: str
+    position: str
+    name: str
+    exact: bool  # True when Report.author_line() writes the line back unchanged
+
+
+def _split_office(office: str) -> tuple[str, str]:
+    """``某某镇副镇长`` → (``某某镇``, ``副镇长``); the position is the longest known ending."""
+    for word in sorted(POSITION_WORDS, key=len, reverse=True):
+        if office.endswith(word):
+            return office[: -len(word)], word
+    return "", office
+
+
+def parse_author(line: str) -> Author | None:
+    """``某某镇副镇长　张三`` or ``张三``: a short line with a name and perhaps a position."""
+    text = line.strip()
+    if not text or len(text) > MAX_AUTHOR or match_heading(text):
+        return None
+    if any(mark in text for mark in _CLAUSE_MARKS) or parse_date(text):
+        return None
+    parts = text.replace("\u3000", " ").split()
+    if len(parts) == 1:
+        if NAME.match(text) and not text.endswith(ORGANISATION_ENDINGS):
+            return Author("", "", text, True)
+        for word in sorted(POSITION_WORDS, key=len, reverse=True):
+            at = text.rfind(word)
+            if at > 0 and NAME.match(text[at + len(word) :]):
+                organisation, position = _split_office(text[: at + len(word)])
+                return Author(organisation, position, text[at + len(word) :], False)
+        return None
+    name = parts[-1]
+    office = "".join(parts[:-1])
+    if not NAME.match(name):
+        return None
+    if not any(word in office for word in POSITION_WORDS) and not office.endswith(
+        ORGANISATION_ENDINGS
+    ):
+        return None
+    organisation, position = _split_office(office)
+    exact = text == f"{office}\u3000{name}"
+    return Author(organisation, position, name, exact)
+
+
+def is_signature(line: str) -> bool:
+    """A short closing line naming a person or an office: ``张三`` ``某某镇人民政府``."""
+    text = line.strip()
+    if not text or len(text) > MAX_SIGNATURE or match_heading(text) or parse_date(text):
+        return False
+    if any(mark in text for mark in _CLAUSE_MARKS):
+        return False
+    words = text.replace("\u3000", " ").split()
+    return (
+        bool(NAME.match(words[-1]))
+        or text.endswith(ORGANISATION_ENDINGS)
+        or any(word in text for word in POSITION_WORDS)
+    )
+
+
+def closing_date(line: str) -> _dt.date | None:
+    return parse_date(line)
+
+
+def detect_year(title: str, opening: list[str], body: str) -> tuple[int | None, str]:
+    """The report's year and where it was found: ``title``, ``opening`` or ``body``."""
+    for where, text in (("title", title), ("opening", "".join(opening)), ("body", body)):
+        year = find_year(text)
+        if year is not None and 1949 <= year <= 2200:
+            return year, where
+    return None, ""
+
+
+def detect_kind(title: str, text: str) -> tuple[ReportKind, bool]:
+    """The kind, and whether it is certain enough to need no note.
+
+    A title that names the kind decides. Without a title, text speaking of 廉政 or 述职 is
+    taken as certain (the seed has no title line); with a title that names no kind, or with
+    no clue at all, the kind is a guess and the importer says so.
+    """
+    if title:
+        if "述廉" in title or "廉政" in title or "廉洁" in title:
+            return ReportKind.SHUZHI_SHULIAN, True
+        if "述职" in title:
+            return ReportKind.SHUZHI, True
+        if "总结" in title or "工作报告" in title:
+            return ReportKind.ZONGJIE, True
+    if any(word in text for word in ("述廉", "廉政", "党风廉政", "廉洁自律")):
+        return ReportKind.SHUZHI_SHULIAN, not title
+    if "述职" in text:
+        return ReportKind.SHUZHI, not title
+    if "总结" in text:
+        return ReportKind.ZONGJIE, False
+    return ReportKind.SHUZHI, False

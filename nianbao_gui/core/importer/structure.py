@@ -1,0 +1,247 @@
+"""Recognising the parts of a report in its lines and building the Report.
+
+The lines are read top to bottom: title and author line at the top, signature and date at the
+bottom, and in between opening paragraphs and numbered headings of four levels. A heading
+number's style (一、（一）1．（1）) gives its level; the model's level is the nesting depth,
+so a ``1．`` directly under ``一、`` becomes the second level and the note says so.
+Paragraphs always stay with the heading above them. The closing is taken from the end only
+when it can be written back unchanged (see closing.py).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from ..model import Closing, Report, Section
+from ..numbering import heading_number
+from .closing import TailClosing, has_closing_cue, list_paragraph, parse_tail
+from .meta import (
+    Author,
+    closing_date,
+    detect_kind,
+    detect_year,
+    is_signature,
+    is_title,
+    parse_author,
+)
+from .patterns import PLANS_HEADING, SHORTCOMING_HEADING, HeadingMark, match_heading, split_heading
+
+LONG_HEADING = 40
+_LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
+
+
+@dataclass
+class Node:
+    heading: str = ""
+    run_in: bool = False
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+
+    def to_section(self) -> Section:
+        return Section(
+            heading=self.heading,
+            run_in=self.run_in,
+            paragraphs=list(self.paragraphs),
+            children=[child.to_section() for child in self.children],
+        )
+
+    def last_leaf(self) -> Node:
+        return self.children[-1].last_leaf() if self.children else self
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to recognise; the fallbacks switch parts off when a result fails verification."""
+
+    closing: bool = True
+    ends: bool = True  # title, author line, signature, date
+    headings: bool = True
+
+
+@dataclass
+class Parsed:
+    title: str = ""
+    author: Author | None = None
+    opening: list[str] = field(default_factory=list)
+    sections: list[Node] = field(default_factory=list)
+    closing: Closing = field(default_factory=Closing)
+    signature: str = ""
+    date: _dt.date | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def clean_lines(text: str) -> list[str]:
+    """Non-empty lines without indentation (spaces, tabs, U+3000) or trailing white space.
+
+    A leading no-break space (U+00A0) is kept: it is a flaw the checker reports, not ours
+    to remove silently.
+    """
+    text = text.removeprefix("\ufeff")
+    lines = (line.lstrip(" \t\u3000").rstrip() for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def _split_ends(lines: list[str], parsed: Parsed) -> tuple[int, int]:
+    start, end = 0, len(lines)
+    if lines and is_title(lines[0]):
+        parsed.title = lines[0]
+        start = 1
+        if start < end and (author := parse_author(lines[start])) is not None:
+            parsed.author = author
+            start += 1
+            if not author.exact:
+                parsed.notes.append(
+                    f"作者行“{lines[1]}”已拆为单位、职务和姓名，导出时写作"
+                    "“单位职务　姓名”（中间一个全角空格），请核对"
+                )
+    if end > start and (date := closing_date(lines[end - 1])) is not None:
+        parsed.date = date
+        end -= 1
+        written = f"{date.year}年{date.month}月{date.day}日"
+        if lines[end] != written:
+            parsed.notes.append(f"落款日期“{lines[end]}”导出时写作“{written}”（公文格式）")
+    if end > start + 1 and is_signature(lines[end - 1]):
+        parsed.signature = lines[end - 1]
+        end -= 1
+    return start, end
+
+
+def _numbering_note(mark: HeadingMark, level: int, expected: int, parsed: Parsed) -> None:
+    should = heading_number(level, expected)
+    if mark.level != level:
+        parsed.notes.append(
+            f"标题“{mark.prefix}{mark.rest[:12]}”的编号是{_LEVEL_NAMES[mark.level]}标题的写法，"
+            f"但它位于第{level}层，已按{_LEVEL_NAMES[level]}标题编为“{should}”"
+        )
+    elif mark.number != expected:
+        parsed.notes.append(
+            f"原文编号“{mark.prefix}”处按顺序应为“{should}”（跳号或重号），导入后已按顺序重新编号"
+        )
+
+
+def _read_body(lines: list[str], parsed: Parsed, options: Options) -> None:
+    stack: list[tuple[int, Node]] = []
+    odd_marks: list[str] = []
+    for line in lines:
+        mark = match_heading(line) if options.headings else None
+        if mark is None:
+            (stack[-1][1].paragraphs if stack else parsed.opening).append(line)
+            continue
+        while stack and stack[-1][0] >= mark.level:
+            stack.pop()
+        siblings = stack[-1][1].children if stack else parsed.sections
+        level = len(stack) + 1
+        _numbering_note(mark, level, len(siblings) + 1, parsed)
+        if not mark.canonical:
+            odd_marks.append(mark.prefix)
+        heading, first = split_heading(mark.rest)
+        node = Node(heading=heading, run_in=first is not None)
+        if first is not None:
+            node.paragraphs.append(first)
+        if len(heading) > LONG_HEADING:
+            parsed.notes.append(
+                f"“{mark.prefix}{heading[:12]}……”编号后的文字较长（{len(heading)} 字），"
+                "已作为标题导入；如果它其实是编号的正文段落，请在窗口中调整"
+            )
+        siblings.append(node)
+        stack.append((mark.level, node))
+    if odd_marks:
+        shown = "、".join(dict.fromkeys(odd_marks[:5]))
+        parsed.notes.append(
+            f"原文部分标题编号（如“{shown}”）不是公文格式的写法，导出时统一为“一、（一）1．（1）”"
+        )
+
+
+def _heading_closing(parsed: Parsed) -> None:
+    """``五、存在的不足`` ``六、今后打算`` at the end become the closing's headed parts."""
+    sections = parsed.sections
+    closing = parsed.closing
+
+    def plain(node: Node) -> bool:
+        return not node.children and not node.run_in
+
+    if (
+        len(sections) > 1
+        and plain(sections[-1])
+        and PLANS_HEADING.search(sections[-1].heading)
+        and not SHORTCOMING_HEADING.search(sections[-1].heading)
+    ):
+        node = sections.pop()
+        closing.plans_heading, closing.plans = node.heading, list(node.paragraphs)
+    last = sections[-1] if len(sections) > 1 else None
+    if last is not None and plain(last) and SHORTCOMING_HEADING.search(last.heading):
+        split = list_paragraph(last.paragraphs[0]) if last.paragraphs else None
+        rest = last.paragraphs[1:]
+        if split and (not rest or not closing.plans_heading):
+            sections.pop()
+            closing.shortcomings_heading = last.heading
+            closing.shortcomings_intro, closing.shortcomings = split
+            closing.plans = rest + closing.plans
+        else:
+            parsed.notes.append(
+                f"“{last.heading}”一节不是“一是……；二是……。”一段写成的，已作为普通章节导入"
+            )
+
+
+def _tail_closing(parsed: Parsed) -> None:
+    """Other work, shortcomings and plans in the last paragraphs of the last section."""
+    holder = parsed.sections[-1].last_leaf().paragraphs if parsed.sections else parsed.opening
+    closing = parsed.closing
+    headed = bool(closing.shortcomings_heading or closing.plans_heading)
+    for start in range(1, len(holder)):
+        if not has_closing_cue(holder[start]):
+            continue
+        tail: TailClosing | None = parse_tail(
+            holder[start:],
+            allow_shortcomings=not closing.shortcomings_heading,
+            allow_plans=not closing.plans_heading,
+        )
+        if tail is None or (headed and tail.one_paragraph):
+            continue
+        del holder[start:]
+        closing.other_work = tail.other_work
+        if tail.intro or tail.items:
+            closing.shortcomings_intro, closing.shortcomings = tail.intro, tail.items
+        closing.plans = tail.plans + closing.plans
+        closing.one_paragraph = tail.one_paragraph
+        parsed.notes.extend(tail.notes)
+        return
+
+
+def parse_lines(lines: list[str], options: Options) -> Parsed:
+    parsed = Parsed()
+    start, end = _split_ends(lines, parsed) if options.ends else (0, len(lines))
+    _read_body(lines[start:end], parsed, options)
+    if options.closing:
+        _heading_closing(parsed)
+        _tail_closing(parsed)
+    return parsed
+
+
+def build_report(parsed: Parsed, full_text: str) -> tuple[Report, list[str]]:
+    notes = list(parsed.notes)
+    year, where = detect_year(parsed.title, parsed.opening, full_text)
+    if year is None:
+        notes.append("未能从标题或正文中找到报告年份，请在“基本信息”中填写")
+    elif where == "body":
+        notes.append(f"报告年份 {year} 取自正文，请核对")
+    kind, certain = detect_kind(parsed.title, full_text)
+    if not certain:
+        notes.append(f"报告类型根据正文判断为“{kind.value}”，请核对")
+    author = parsed.author
+    report = Report(
+        kind=kind,
+        year=year,
+        title=parsed.title,
+        author_name=author.name if author else "",
+        position=author.position if author else "",
+        organisation=author.organisation if author else "",
+        show_author_line=author is not None,
+        opening=parsed.opening,
+        sections=[node.to_section() for node in parsed.sections],
+        closing=parsed.closing,
+        signature=parsed.signature,
+        date=parsed.date,
+    )
+    return report, notes
