@@ -24,7 +24,7 @@ MAX_DRAFT_BYTES = 50 * 1024 * 1024
 reading it would freeze the window."""
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-_RESTORE_HINT = "请从较早版本恢复（年报助手每次保存都保留较早版本），或换一份草稿。"
+_RESTORE_HINT = "可以从较早版本恢复（年报助手每次保存都保留较早版本），或换一份草稿。"
 
 
 def encode_report(report: Report, *, pretty: bool = True) -> bytes:
@@ -84,17 +84,27 @@ def decode_text(raw: bytes, path: Path | None = None) -> str:
         raise _refuse(what, todo, path) from error
 
 
+def _reject_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON; Python accepts them, the model would then complain in
+    # English ("finite number").
+    raise ValueError(name)
+
+
 def parse_json(text: str, path: Path | None = None) -> Any:
     name = _name(path)
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # "Unterminated string" is only raised at the end of the text.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             what = f"{name}不完整：文件在中途结束了（可能复制或保存时被中断）。"
         else:
             what = (
                 f"{name}已损坏，不是有效的草稿格式（第 {error.lineno} 行第 {error.colno} 列出错）。"
             )
+        raise _refuse(what, _RESTORE_HINT, path) from error
+    except ValueError as error:  # NaN, Infinity
+        what = f"{name}已损坏，不是有效的草稿格式（含有 NaN 等非法数值）。"
         raise _refuse(what, _RESTORE_HINT, path) from error
     except RecursionError as error:  # "[[[[…" nested thousands deep
         raise _refuse(
@@ -120,7 +130,7 @@ def report_from_data(data: Any, path: Path | None = None) -> Report:
     except ValidationError as error:
         raise _refuse(
             f"{name}的内容有误，无法打开：\n{describe_validation_error(error)}",
-            "如果草稿被手工改过，请改回或从较早版本恢复。" + _RESTORE_HINT,
+            "如果草稿被手工改过，请改回；" + _RESTORE_HINT,
             path,
         ) from error
     except RecursionError as error:
