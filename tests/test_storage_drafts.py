@@ -186,7 +186,7 @@ def test_replace_refused_by_os(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(FileAccessError, match="只读|其他程序") as info:
+    with pytest.raises(FileAccessError, match=r"只读|其他程序") as info:
         save_draft(sample("新"), path, keep_backups=0)
     assert "请" in info.value.todo
     _assert_intact(path, before)

@@ -38,7 +38,7 @@ V0_DRAFT = {
 def test_v0_upgrades_to_current() -> None:
     upgraded = migrate(V0_DRAFT)
     assert upgraded["schema_version"] == SCHEMA_VERSION
-    assert list(upgraded)[0] == "schema_version"
+    assert next(iter(upgraded)) == "schema_version"
     assert upgraded["kind"] == "述职报告" and "type" not in upgraded
     assert upgraded["author_name"] == "李四"
     assert upgraded["organisation"] == "某某镇人民政府"
