@@ -125,13 +125,14 @@ def signature_indents(signature: str, date: str) -> tuple[float, float]:
 
     GB/T 9704-2012 7.3.5.2 (no seal): the signature two characters in from the right; the
     date on the next line, its first character two characters right of the signature's
-    first character; when the date is the longer, the signature moves left so that the date
-    keeps two characters on its right.
+    first character; when the date is longer than the signature, the date stands two
+    characters in from the right and the signature moves left accordingly.
     """
     sig, dat = text_width(signature), text_width(date)
     if not signature:
         return 0.0, 2.0
     if not date:
         return 2.0, 0.0
-    sig_right = max(2.0, dat + 4.0 - sig)
-    return sig_right, sig_right + sig - 2.0 - dat
+    if dat > sig:
+        return dat + 4.0 - sig, 2.0
+    return 2.0, sig - dat

@@ -113,6 +113,7 @@ def build_document(report: Report, options: ExportOptions) -> tuple[Document, Ex
     styles.set_defaults(styles_root, options.font_set.fang)
     strip_theme_fonts(styles_root)
     styles.add_styles(styles_root, specs)
+    _drop_styles_with_effects(document)
     page.setup_section(document)
     page.add_page_numbers(document, specs["page_number"])
     _tune_settings(document)
@@ -154,6 +155,14 @@ def build_document(report: Report, options: ExportOptions) -> tuple[Document, Ex
         if block.role is Role.AUTHOR:
             builder.paragraph("body")
     return document, result
+
+
+def _drop_styles_with_effects(document: Document) -> None:
+    """The template's Word 2010 copy of the styles still names theme fonts: leave it out."""
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(r_id)
 
 
 def _tune_settings(document: Document) -> None:

@@ -1,0 +1,230 @@
+"""The exported .docx read back: page, grid, fonts, styles, footers, language, text."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from export_support import long_report, seed_lines, seed_report
+from lxml import etree
+
+from nianbao_gui.core.export import ExportOptions, export_docx
+from nianbao_gui.core.model import Report, Section
+from nianbao_gui.core.settings import FontChoice
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+
+
+def q(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def parts(data: bytes) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {
+            name: etree.fromstring(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith("word/") and name.endswith(".xml")
+        }
+
+
+def export(report: Report, options: ExportOptions | None = None) -> bytes:
+    buffer = io.BytesIO()
+    export_docx(report, buffer, options)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def long_parts() -> dict[str, etree._Element]:
+    return parts(export(long_report(6)))
+
+
+def style_by_name(styles: etree._Element, name: str) -> etree._Element:
+    found = styles.xpath("w:style[w:name/@w:val=$n]", namespaces=NS, n=name)
+    assert found, f"style {name} missing"
+    return found[0]
+
+
+def test_page_size_margins_and_line_grid(long_parts: dict[str, etree._Element]) -> None:
+    sect = long_parts["word/document.xml"].find(f".//{q('sectPr')}")
+    size = sect.find(q("pgSz"))
+    assert (size.get(q("w")), size.get(q("h"))) == ("11906", "16838")
+    margins = sect.find(q("pgMar"))
+    assert {k: margins.get(q(k)) for k in ("top", "bottom", "left", "right")} == {
+        "top": "2098",
+        "bottom": "1984",
+        "left": "1587",
+        "right": "1474",
+    }
+    grid = sect.find(q("docGrid"))
+    assert grid.get(q("type")) == "lines"
+    assert grid.get(q("linePitch")) == "579"
+    assert grid.get(q("charSpace")) is None  # LibreOffice breaks on a character grid
+
+
+def test_every_run_names_its_font_four_times_without_theme(
+    long_parts: dict[str, etree._Element],
+) -> None:
+    for name, root in long_parts.items():
+        for fonts in root.iter(q("rFonts")):
+            assert not [a for a in fonts.attrib if a.lower().endswith("theme")], name
+    runs = list(long_parts["word/document.xml"].iter(q("r")))
+    assert len(runs) > 30
+    for run in runs:
+        fonts = run.find(f"{q('rPr')}/{q('rFonts')}")
+        values = {fonts.get(q(k)) for k in ("ascii", "hAnsi", "eastAsia", "cs")}
+        assert len(values) == 1 and None not in values
+        assert fonts.get(q("hint")) == "eastAsia"
+        assert run.find(f"{q('rPr')}/{q('lang')}").get(q("eastAsia")) == "zh-CN"
+
+
+def runs_of(document: etree._Element, style_id: str) -> list[etree._Element]:
+    return document.xpath(f"//w:p[w:pPr/w:pStyle/@w:val='{style_id}']/w:r", namespaces=NS)
+
+
+def run_font(run: etree._Element) -> tuple[str, str, bool, str | None]:
+    rpr = run.find(q("rPr"))
+    spacing = rpr.find(q("spacing"))
+    return (
+        rpr.find(q("rFonts")).get(q("eastAsia")),
+        rpr.find(q("sz")).get(q("val")),
+        rpr.find(q("b")) is not None,
+        None if spacing is None else spacing.get(q("val")),
+    )
+
+
+@pytest.mark.parametrize(
+    ("choice", "fang", "kai"),
+    [(FontChoice.GB2312, "仿宋_GB2312", "楷体_GB2312"), (FontChoice.WINDOWS, "仿宋", "楷体")],
+)
+def test_fonts_and_sizes_per_role(choice: FontChoice, fang: str, kai: str) -> None:
+    document = parts(export(long_report(6), ExportOptions(fonts=choice)))["word/document.xml"]
+    assert {run_font(r) for r in runs_of(document, "nb-title")} == {
+        ("方正小标宋简体", "44", False, None)
+    }
+    assert {run_font(r) for r in runs_of(document, "nb-author")} == {(kai, "32", False, "-5")}
+    assert {run_font(r) for r in runs_of(document, "nb-body")} == {(fang, "32", False, "-5")}
+    assert {run_font(r) for r in runs_of(document, "nb-h1")} == {("黑体", "32", False, "-5")}
+    # run-in level-2 headings: 楷体 for the heading part, the body font for the text after it
+    assert {run_font(r) for r in runs_of(document, "nb-h2")} == {
+        (kai, "32", False, "-5"),
+        (fang, "32", False, "-5"),
+    }
+    assert {run_font(r) for r in runs_of(document, "nb-h3")} == {(fang, "32", False, "-5")}
+    assert {run_font(r) for r in runs_of(document, "nb-h4")} == {(fang, "32", False, "-5")}
+    for style in ("nb-signature", "nb-date"):
+        assert {run_font(r) for r in runs_of(document, style)} == {(fang, "32", False, "-5")}
+
+
+def test_level3_bold_and_title_font_are_options() -> None:
+    options = ExportOptions(level3_bold=True, title_font="华文中宋")
+    document = parts(export(long_report(6), options))["word/document.xml"]
+    assert {run_font(r)[2] for r in runs_of(document, "nb-h3")} == {True}
+    assert {run_font(r)[0] for r in runs_of(document, "nb-title")} == {"华文中宋"}
+
+
+def test_indent_spacing_and_no_widow_control(long_parts: dict[str, etree._Element]) -> None:
+    document = long_parts["word/document.xml"]
+    for style in ("nb-body", "nb-h1", "nb-h2", "nb-h3", "nb-h4"):
+        ppr = document.xpath(f"//w:pPr[w:pStyle/@w:val='{style}']", namespaces=NS)[0]
+        assert ppr.find(q("ind")).get(q("firstLineChars")) == "200"
+        spacing = ppr.find(q("spacing"))
+        assert (spacing.get(q("before")), spacing.get(q("after"))) == ("0", "0")
+        assert (spacing.get(q("line")), spacing.get(q("lineRule"))) == ("579", "exact")
+        assert ppr.find(q("widowControl")).get(q("val")) == "0"
+        assert ppr.find(q("keepNext")) is None
+    title = document.xpath("//w:pPr[w:pStyle/@w:val='nb-title']", namespaces=NS)[0]
+    assert title.find(q("jc")).get(q("val")) == "center"
+
+
+def test_named_styles_and_normal(long_parts: dict[str, etree._Element]) -> None:
+    styles = long_parts["word/styles.xml"]
+    for name in ("标题", "作者", "正文", "一级标题", "二级标题", "三级标题", "四级标题", "落款"):
+        style_by_name(styles, name)
+    style_by_name(styles, "日期")
+    heading = style_by_name(styles, "一级标题")
+    assert heading.find(f"{q('rPr')}/{q('rFonts')}").get(q("eastAsia")) == "黑体"
+    normal = styles.xpath("w:style[@w:styleId='Normal']", namespaces=NS)[0]
+    rpr = normal.find(q("rPr"))
+    assert rpr.find(q("sz")).get(q("val")) == "32"
+    assert rpr.find(q("rFonts")).get(q("eastAsia")) == "仿宋_GB2312"
+    assert rpr.find(q("lang")).get(q("eastAsia")) == "zh-CN"
+    spacing = normal.find(f"{q('pPr')}/{q('spacing')}")
+    assert (spacing.get(q("after")), spacing.get(q("line"))) == ("0", "240")
+    defaults = styles.find(q("docDefaults"))
+    assert defaults.find(f".//{q('lang')}").get(q("eastAsia")) == "zh-CN"
+    assert defaults.find(f".//{q('spacing')}").get(q("after")) == "0"
+
+
+def test_odd_and_even_footers_with_page_fields(long_parts: dict[str, etree._Element]) -> None:
+    settings = long_parts["word/settings.xml"]
+    assert settings.find(q("evenAndOddHeaders")) is not None
+    sect = long_parts["word/document.xml"].find(f".//{q('sectPr')}")
+    refs = {ref.get(q("type")) for ref in sect.findall(q("footerReference"))}
+    assert {"default", "even"} <= refs
+    footers = [root for name, root in long_parts.items() if "footer" in name]
+    jcs = set()
+    for footer in footers:
+        kinds = [f.get(q("fldCharType")) for f in footer.iter(q("fldChar"))]
+        assert kinds == ["begin", "separate", "end"]
+        assert [t.text.strip() for t in footer.iter(q("instrText"))] == ["PAGE"]
+        texts = "".join(t.text for t in footer.iter(q("t")))
+        assert texts.startswith("— ") and texts.endswith(" —")
+        assert {run_font(r)[:2] for r in footer.iter(q("r"))} == {("宋体", "28")}
+        ppr = footer.find(f".//{q('pPr')}")
+        jc = ppr.find(q("jc")).get(q("val"))
+        ind = ppr.find(q("ind"))
+        side = "right" if jc == "right" else "left"
+        assert ind.get(q(side)) == "280"  # one 4号 character in
+        jcs.add(jc)
+    assert jcs == {"left", "right"}
+
+
+def test_signature_and_date_right_with_blank_line_before() -> None:
+    report = long_report(3)
+    document = docx.Document(io.BytesIO(export(report)))
+    texts = [p.text for p in document.paragraphs]
+    at = texts.index("某某镇人民政府")
+    assert texts[at - 1] == "" and texts[at + 1] == "2025年1月5日"
+    sig, date = document.paragraphs[at], document.paragraphs[at + 1]
+    assert sig.style.name == "落款" and date.style.name == "日期"
+    # signature 7 characters, date 6: signature 2 in from the right, the date's first
+    # character 2 right of the signature's (2 + 7 − 2 − 6 = 1 character in)
+    assert sig.paragraph_format.right_indent.twips == 2 * 315
+    assert date.paragraph_format.right_indent.twips == 1 * 315
+    assert sig.alignment == date.alignment == 2  # right
+
+
+def test_seed_text_read_back_in_order(tmp_path: Path) -> None:
+    target = tmp_path / "seed.docx"
+    export_docx(seed_report(), target)
+    paragraphs = [p.text.strip(" \u00a0") for p in docx.Document(str(target)).paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+    assert paragraphs[0] == "2022年度述职述廉报告"
+    assert paragraphs[1:] == [line.strip(" \u00a0") for line in seed_lines()]
+
+
+def test_long_title_is_one_paragraph_broken_in_balanced_lines() -> None:
+    document = docx.Document(io.BytesIO(export(long_report(3))))
+    title = document.paragraphs[0]
+    assert title.style.name == "标题"
+    lines = title.text.split("\n")
+    assert lines == ["某某镇人民政府副镇长2024年度述职报告", "暨党风廉政建设责任制落实情况报告"]
+
+
+def test_date_without_zero_padding() -> None:
+    report = Report(year=2024, opening=["正文。"], signature="张三", date=_dt.date(2025, 1, 5))
+    texts = [p.text for p in docx.Document(io.BytesIO(export(report))).paragraphs]
+    assert texts[-1] == "2025年1月5日"
+
+
+def test_empty_report_and_empty_sections_export() -> None:
+    report = Report(sections=[Section(), Section(children=[Section()])])
+    texts = [p.text for p in docx.Document(io.BytesIO(export(report))).paragraphs]
+    assert texts[0] == "述职述廉报告"
+    assert "一、" in texts and "二、" in texts and "（一）" in texts
