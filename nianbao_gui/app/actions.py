@@ -1,0 +1,366 @@
+"""The 文件 menu's commands: new, open, import, save, save as, next year, export, start-up.
+
+Every failure a user can meet arrives as a NianbaoError and is shown by ``prompts.error``
+(what happened, what to do); nothing here lets a traceback reach the user.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths, QUrl
+
+from ..core.errors import DraftLockedError, ExportError, NianbaoError
+from ..core.model import Report
+from ..core.paths import drafts_dir
+from .dialogs.messages import LockAnswer, Prompts
+from .document import Document
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+_log = logging.getLogger(__name__)
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def safe_file_name(text: str, fallback: str = "年报") -> str:
+    """A title as a file name on Windows too: no \\ / : * ? " < > |, not too long."""
+    name = _UNSAFE.sub("", text).strip(" .")[:60]
+    return name or fallback
+
+
+def next_year_copy(report: Report) -> Report:
+    """Next year's report from this one: same structure and text, year + 1, no date, and
+    the title suggested for the new year (an old title would carry the old year)."""
+    copy = report.model_copy(deep=True)
+    if copy.year is not None:
+        copy.year = copy.year + 1
+    copy.date = None
+    copy.title = copy.suggested_title()
+    return copy
+
+
+def documents_folder() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+class FileActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def prompts(self) -> Prompts:
+        return self.window.prompts
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    def _folder(self) -> Path:
+        last = self.window.settings.last_folder
+        return Path(last) if last and Path(last).is_dir() else documents_folder()
+
+    def _replace_with(self, document: Document) -> bool:
+        """Show ``document`` once the current one may go (asks to save); False if kept."""
+        if not self.window.maybe_save():
+            document.close()
+            return False
+        self.window.close_document()
+        self.window.set_document(document)
+        return True
+
+    # --- new, open, import -----------------------------------------------------------------
+
+    def new(self) -> None:
+        try:
+            report = self.prompts.new_draft()
+        except NianbaoError as error:
+            self.prompts.error(error)
+            return
+        if report is not None:
+            self.start_new(report)
+
+    def start_new(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> bool:
+        if not self.window.maybe_save():
+            return False
+        self.window.close_document()
+        self.window.new_document(report, name_hint or report.effective_title(), dirty=dirty)
+        return True
+
+    def open_dialog(self) -> None:
+        path = self.prompts.open_path(drafts_dir())
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        """A draft (.json) is opened; a report (.txt/.docx) is imported as a new draft."""
+        suffix = path.suffix.lower()
+        if suffix in {".txt", ".docx"}:
+            return self.import_path(path)
+        if suffix != ".json":
+            self.prompts.error(
+                NianbaoError(
+                    f"不认识的文件类型：{path.name}",
+                    "草稿是 .json 文件；已有的报告（.txt 或 .docx）请用“从已有报告导入”。",
+                )
+            )
+            return False
+        return self.open_draft(path)
+
+    def open_draft(self, path: Path) -> bool:
+        current = self.window.document
+        if current is not None and current.path is not None and current.path == path:
+            return True  # already open: opening it again would fight our own lock
+        try:
+            document = self._open_locked(path)
+        except NianbaoError as error:
+            self.prompts.error(error)
+            return False
+        if document is None or not self._replace_with(document):
+            return False
+        self.window.remember_recent(path)
+        self._status(f"已打开：{path}")
+        return True
+
+    def _open_locked(self, path: Path) -> Document | None:
+        store = self.window.store
+        try:
+            return Document.open(path, store=store, parent=self.window)
+        except DraftLockedError as error:
+            answer = self.prompts.ask_lock_conflict(path, error.owner)
+        if answer is LockAnswer.TAKE_OVER:
+            return Document.open(path, store=store, take_over=True, parent=self.window)
+        if answer is LockAnswer.READ_ONLY:
+            return Document.open(path, store=store, read_only=True, parent=self.window)
+        return None
+
+    def import_dialog(self) -> None:
+        path = self.prompts.import_path(self._folder())
+        if path is not None:
+            self.import_path(path)
+
+    def import_path(self, path: Path) -> bool:
+        try:
+            from ..core.importer import import_report
+
+            result = import_report(path)
+        except NianbaoError as error:
+            self.prompts.error(error)
+            return False
+        # an imported report is unsaved work until the user saves it as a draft
+        if not self.start_new(result.report, path.stem, dirty=True):
+            return False
+        self.window.settings.last_folder = str(path.parent)
+        self._status(f"已导入：{path.name}。请核对后保存（Ctrl+S）。")
+        if result.notes:
+            self.prompts.info(
+                "导入完成",
+                f"已导入“{path.name}”。以下几处请核对：",
+                "\n".join(f"· {note}" for note in result.notes),
+            )
+        return True
+
+    # --- save ------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        document = self.window.document
+        if document is None:
+            return False
+        if document.path is None or document.read_only:
+            return self.save_as()
+        return self._save_to(document, None)
+
+    def save_as(self) -> bool:
+        document = self.window.document
+        if document is None:
+            return False
+        suggested = document.path or (
+            drafts_dir() / f"{safe_file_name(document.report.effective_title())}.json"
+        )
+        path = self.prompts.save_path(suggested)
+        return path is not None and self._save_to(document, path)
+
+    def _save_to(self, document: Document, path: Path | None) -> bool:
+        try:
+            document.save(path)
+        except NianbaoError as error:
+            self.prompts.error(error)
+            return False
+        assert document.path is not None
+        self.window.update_title()
+        self.window.remember_recent(document.path)
+        self._status(f"已保存：{document.path}")
+        return True
+
+    def save_as_next_year(self) -> None:
+        document = self.window.document
+        if document is not None:
+            self._carry_into_next_year(document.report)
+
+    def _carry_into_next_year(self, report: Report) -> bool:
+        copy = next_year_copy(report)
+        suggested = drafts_dir() / f"{safe_file_name(copy.effective_title())}.json"
+        path = self.prompts.save_path(suggested, "另存为明年的报告")
+        if path is None:
+            return False
+        new = Document(copy, store=self.window.store, parent=self.window)
+        try:
+            new.save(path)
+        except NianbaoError as error:
+            self.prompts.error(error)
+            new.close()
+            return False
+        if not self._replace_with(new):
+            return False
+        self.window.remember_recent(path)
+        self._status(f"已建立明年的报告：{path}")
+        return True
+
+    def drafts_list(self) -> None:
+        try:
+            chosen = self.prompts.drafts_list()
+        except NianbaoError as error:
+            self.prompts.error(error)
+            return
+        if chosen is None:
+            return
+        action, path = chosen
+        if action == "open":
+            self.open_path(path)
+            return
+        try:
+            from ..core.storage import load_draft
+
+            report = load_draft(path)
+        except NianbaoError as error:
+            self.prompts.error(error)
+            return
+        self._carry_into_next_year(report)
+
+    # --- export ----------------------------------------------------------------------------
+
+    def export(self, *, open_after: bool = False) -> Path | None:
+        """体检 first; with placeholders left, ask; then write the .docx (and open it)."""
+        window = self.window
+        if window.document is None:
+            return None
+        from ..core.checks import has_placeholders
+
+        findings = window.run_check()
+        if has_placeholders(findings):
+            count = sum(1 for finding in findings if has_placeholders([finding]))
+            if not self.prompts.confirm_placeholders(count):
+                return None
+        report = window.report()
+        document = window.document
+        if document.path is not None:
+            folder = self._folder() if window.settings.last_folder else document.path.parent
+        else:
+            folder = self._folder()
+        suggested = folder / f"{safe_file_name(report.effective_title())}.docx"
+        path = self.prompts.export_path(suggested)
+        if path is None:
+            return None
+        try:
+            from ..core.export import ExportOptions, export_docx
+
+            result = export_docx(report, path, ExportOptions.from_settings(window.settings))
+        except NianbaoError as error:
+            self.prompts.error(error)
+            return None
+        except OSError as error:  # belt and braces: export should already wrap these
+            self.prompts.error(
+                ExportError(
+                    f"无法写入 {path}：{error.strerror or error}。",
+                    "请关闭正在打开该文件的 Word 或 WPS，或换一个文件名再导出。",
+                    path=path,
+                )
+            )
+            return None
+        window.settings.last_folder = str(path.parent)
+        self._status(f"已导出：{path}")
+        if result.warnings:
+            self.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(result.warnings))
+        if open_after and not window.open_url(QUrl.fromLocalFile(str(path))):
+            self.prompts.error(
+                NianbaoError(
+                    f"已导出到 {path}，但无法自动打开。",
+                    "请在文件夹中双击该文件，用 WPS 或 Word 打开。",
+                )
+            )
+        return path
+
+    # --- start-up --------------------------------------------------------------------------
+
+    def start(self, argument: Path | None = None) -> None:
+        """Unsaved work from a crash first; else the file given; else the last draft; else
+        (a first start) the example report, so that a new user sees a filled form."""
+        if self.offer_recovery():
+            return
+        if argument is not None and self.open_path(argument):
+            return
+        for text in self.window.settings.recent_files:
+            recent = Path(text)
+            if recent.suffix.lower() == ".json" and recent.exists() and self.open_draft(recent):
+                return
+        self.open_example()
+
+    def open_example(self) -> None:
+        try:
+            from ..core.templates import example_report
+
+            report = example_report()
+        except NianbaoError as error:
+            self.prompts.error(error)
+            report = Report()
+        self.window.close_document()
+        self.window.new_document(report, "示例：" + report.effective_title())
+
+    def offer_recovery(self) -> bool:
+        store = self.window.store
+        try:
+            entries = list(store.pending())
+        except Exception:  # an unreadable recovery folder must not stop the program
+            _log.warning("could not list recovery entries", exc_info=True)
+            return False
+        if not entries:
+            return False
+        from .dialogs.recovery import RecoveryDialog
+
+        chosen = self.prompts.offer_recovery(entries)
+        if chosen == RecoveryDialog.DISCARD:
+            for entry in entries:
+                store.discard(entry.key)
+            return False
+        if chosen is None:
+            return False
+        return self.restore(chosen)
+
+    def restore(self, entry: Any) -> bool:
+        store = self.window.store
+        try:
+            report = store.load(entry)
+        except NianbaoError as error:
+            self.prompts.error(error)
+            return False
+        source = Path(entry.source) if entry.source else None
+        lock = None
+        if source is not None:
+            from ..core.storage import DraftLock
+
+            lock = DraftLock(source)
+            try:
+                lock.acquire()
+            except DraftLockedError:
+                source, lock = None, None  # someone has the file: restore as a new draft
+        name = "恢复的报告" if source is None else ""
+        document = Document(report, source, store=store, lock=lock, name_hint=name)
+        document.setParent(self.window)
+        self.window.close_document()
+        self.window.set_document(document)
+        document.restored_from_recovery(entry.key)
+        self._status("已恢复上次未保存的内容，请检查后保存（Ctrl+S）。")
+        return True

@@ -1,0 +1,168 @@
+"""The 体检 dock: the checker's findings, each leading to its place in the form.
+
+Clicking a finding asks the editor to open the field and select the text (``focus_requested``).
+A finding with a certain fix has a 修复 button; 全部修复 applies every certain fix. After a fix
+the model has changed: the panel emits ``fixed`` (the window refreshes the form and marks the
+draft changed) and checks again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.fields import label_of
+from ..core.model import Report
+
+_FINDING_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _checks() -> Any:
+    from ..core import checks
+
+    return checks
+
+
+def fix_order(findings: list[Any]) -> list[Any]:
+    """Certain fixes, each field's from its end backwards so that earlier offsets stay valid;
+    overlapping fixes in one field are left for the next round."""
+    fixable = [f for f in findings if f.fix is not None]
+    fixable.sort(key=lambda f: (tuple(map(str, f.path)), -f.start))
+    chosen: list[Any] = []
+    for finding in fixable:
+        previous = chosen[-1] if chosen else None
+        if previous is not None and previous.path == finding.path and finding.end > previous.start:
+            continue
+        chosen.append(finding)
+    return chosen
+
+
+class CheckPanel(QWidget):
+    focus_requested = Signal(object, int, int)  # FieldPath, start, end
+    fixed = Signal()  # the model was changed by one or more fixes
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report: Report | None = None
+        self.findings: list[Any] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel("按 F7 给报告做体检：占位符、标点、错别字、编号等。")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["类别", "位置", "问题", ""])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.tree.setColumnWidth(1, 140)
+        self.tree.itemClicked.connect(self._item_clicked)
+        self.tree.itemActivated.connect(self._item_clicked)
+        layout.addWidget(self.tree)
+        row = QHBoxLayout()
+        self.recheck_button = QPushButton("重新体检")
+        self.fix_all_button = QPushButton("全部修复")
+        self.fix_all_button.setToolTip("只修复有确定改法的问题（如多余空格、重复标点）")
+        self.recheck_button.clicked.connect(self.recheck)
+        self.fix_all_button.clicked.connect(self.fix_all)
+        row.addWidget(self.recheck_button)
+        row.addStretch(1)
+        row.addWidget(self.fix_all_button)
+        layout.addLayout(row)
+        self.fix_all_button.setEnabled(False)
+
+    # --- checking --------------------------------------------------------------------------
+
+    def check(self, report: Report) -> list[Any]:
+        """Run the checker on ``report`` and list what it found."""
+        self._report = report
+        self.findings = list(_checks().check_report(report))
+        self._fill()
+        return self.findings
+
+    def recheck(self) -> None:
+        if self._report is not None:
+            self.check(self._report)
+
+    def _fill(self) -> None:
+        report = self._report
+        assert report is not None
+        self.tree.clear()
+        fixable = 0
+        for finding in self.findings:
+            item = QTreeWidgetItem(
+                [
+                    str(getattr(finding, "category", "") or ""),
+                    label_of(report, finding.path),
+                    finding.message,
+                    "",
+                ]
+            )
+            item.setToolTip(2, finding.message)
+            item.setData(0, _FINDING_ROLE, finding)
+            self.tree.addTopLevelItem(item)
+            if finding.fix is not None:
+                fixable += 1
+                button = QPushButton("修复")
+                shown = finding.fix if finding.fix else "（删除）"
+                button.setToolTip(f"改为：{shown}")
+                button.clicked.connect(lambda _checked=False, f=finding: self.fix_one(f))
+                self.tree.setItemWidget(item, 3, button)
+        if not self.findings:
+            self.summary.setText("体检通过：没有发现问题。")
+        else:
+            self.summary.setText(
+                f"发现 {len(self.findings)} 个问题，其中 {fixable} 个可以一键修复。"
+                "点击一行可跳到对应位置。"
+            )
+        self.fix_all_button.setEnabled(fixable > 0)
+
+    def _item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, _FINDING_ROLE)
+        if finding is not None:
+            self.focus_requested.emit(finding.path, finding.start, finding.end)
+
+    # --- fixing ----------------------------------------------------------------------------
+
+    def fix_one(self, finding: Any) -> None:
+        if self._report is None:
+            return
+        _checks().apply_fix(self._report, finding)
+        self.fixed.emit()
+        self.recheck()
+
+    def fix_all(self) -> None:
+        """Apply every certain fix; repeat while fixes uncover more (bounded)."""
+        if self._report is None:
+            return
+        checks = _checks()
+        applied = 0
+        for _round in range(5):
+            order = fix_order(self.findings)
+            if not order:
+                break
+            for finding in order:
+                checks.apply_fix(self._report, finding)
+                applied += 1
+            self.findings = list(checks.check_report(self._report))
+        if applied:
+            self.fixed.emit()
+        self.check(self._report)

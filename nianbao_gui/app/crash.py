@@ -1,0 +1,104 @@
+"""Logging to a file, and what happens when the program meets an unexpected error.
+
+An exception escaping a Qt slot reaches ``sys.excepthook``. Ours writes it to the log,
+autosaves the draft first (so the work is safe whatever happens next), tells the user in
+Chinese where both are, and lets the program continue: most such errors affect one action,
+and a secretary under deadline should not lose the window over it.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from ..core.paths import logs_dir
+
+LOG_NAME = "nianbao.log"
+_log = logging.getLogger("nianbao")
+
+
+def setup_logging(folder: Path | None = None) -> Path:
+    """Log to ``logs/nianbao.log`` (1 MB, three older files kept). Returns the log path."""
+    path = (folder or logs_dir()) / LOG_NAME
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if getattr(handler, "baseFilename", None) == str(path):
+            return path
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+    return path
+
+
+def crash_message(log_path: Path, saved_to: str | None) -> str:
+    where = saved_to or "自动保存文件夹"
+    return (
+        f"程序遇到意外错误，已记录在 {log_path}；您的草稿已保存在 {where}。\n\n"
+        "可以继续工作。如果同样的错误再次出现，请保存后重新启动年报助手，"
+        "并把上面的日志文件发给技术人员。"
+    )
+
+
+def _default_show(text: str) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        sys.stderr.write(text + "\n")
+        return
+    QMessageBox.critical(None, "年报助手", text)
+
+
+class CrashHandler:
+    """``sys.excepthook``: log, save the draft, tell the user, keep running."""
+
+    def __init__(
+        self,
+        log_path: Path,
+        save_draft: Callable[[], str | None],
+        show: Callable[[str], None] = _default_show,
+    ) -> None:
+        self.log_path = log_path
+        self.save_draft = save_draft
+        self.show = show
+        self._busy = threading.Lock()
+        self.previous = sys.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self.previous
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            self.previous(kind, error, trace)
+            return
+        _log.critical("unexpected error", exc_info=(kind, error, trace))
+        if not self._busy.acquire(blocking=False):
+            return  # an error while handling an error: logged, nothing more
+        try:
+            saved_to: str | None = None
+            try:
+                saved_to = self.save_draft()
+            except Exception:
+                _log.exception("could not save the draft after an unexpected error")
+            self.show(crash_message(self.log_path, saved_to))
+        except Exception:
+            _log.exception("could not show the error message")
+        finally:
+            self._busy.release()

@@ -1,0 +1,194 @@
+"""Every question and message the window puts to the user, in one replaceable object.
+
+The window never calls QMessageBox or QFileDialog directly: it asks its ``Prompts``. Tests
+pass a scripted subclass, so each answer (保存/不保存/取消, 接管, 恢复 …) is tested without a
+modal dialog blocking the event loop.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ...core.errors import NianbaoError
+
+if TYPE_CHECKING:
+    from ...core.model import Report
+
+APP_TITLE = "年报助手"
+DRAFT_FILTER = "年报草稿 (*.json)"
+IMPORT_FILTER = "已有报告 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx)"
+WORD_FILTER = "Word 文档 (*.docx)"
+
+
+class SaveAnswer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class LockAnswer(Enum):
+    READ_ONLY = "read_only"
+    TAKE_OVER = "take_over"
+    CANCEL = "cancel"
+
+
+def error_text(error: BaseException) -> tuple[str, str]:
+    """(what happened, what to do) for any error; unexpected ones get a generic hint."""
+    if isinstance(error, NianbaoError):
+        return error.what, error.todo
+    if isinstance(error, OSError):
+        name = f"{error.filename}：" if error.filename else ""
+        return (
+            f"无法读写文件{name}{error.strerror or error}",
+            "请检查文件是否被其他程序打开、文件夹是否可写，然后再试一次。",
+        )
+    return f"操作没有完成：{error}", "请再试一次；如果问题反复出现，请把日志文件发给技术人员。"
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = APP_TITLE) -> None:
+    """A Chinese message box saying what happened (text) and what to do (informative text)."""
+    what, todo = error_text(error)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, what, QMessageBox.StandardButton.Ok, parent)
+    if todo:
+        box.setInformativeText(todo)
+    box.exec()
+
+
+def _when(moment: _dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment.tzinfo else str(moment)
+
+
+class Prompts:
+    """The real dialogs. Each method returns the user's answer; none raises."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    # --- messages ------------------------------------------------------------------------
+
+    def error(self, error: BaseException, title: str = APP_TITLE) -> None:
+        show_error(self.parent, error, title)
+
+    def info(self, title: str, text: str, details: str = "") -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.parent
+        )
+        if details:
+            box.setInformativeText(details)
+        box.exec()
+
+    # --- questions -----------------------------------------------------------------------
+
+    def ask_save_changes(self, name: str) -> SaveAnswer:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(APP_TITLE)
+        box.setText(f"“{name}”有未保存的修改。")
+        box.setInformativeText("要先保存吗？")
+        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return SaveAnswer.SAVE
+        if clicked is discard:
+            return SaveAnswer.DISCARD
+        return SaveAnswer.CANCEL
+
+    def ask_lock_conflict(self, path: Path, owner: str) -> LockAnswer:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(APP_TITLE)
+        who = owner or "另一个年报助手"
+        box.setText(f"草稿“{path.stem}”正被 {who} 打开。")
+        box.setInformativeText(
+            "只读打开：可以查看和导出，修改需另存为新文件。\n"
+            "接管：对方若仍在编辑，其后的保存会覆盖您的修改；"
+            "只有确认对方已关闭（例如程序曾意外退出）时才接管。"
+        )
+        read_only = box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole)
+        take_over = box.addButton("接管", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is read_only:
+            return LockAnswer.READ_ONLY
+        if clicked is take_over:
+            return LockAnswer.TAKE_OVER
+        return LockAnswer.CANCEL
+
+    def confirm_placeholders(self, count: int) -> bool:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(APP_TITLE)
+        box.setText(f"报告里还有 {count} 处占位符（如 ** 或 XX）没有填写。")
+        box.setInformativeText("仍要导出吗？建议先在“体检”面板中逐条补全。")
+        export = box.addButton("仍然导出", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("先去补全", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is export
+
+    def offer_recovery(self, entries: list[object]) -> object | None:
+        """The entry to restore, or None (the entries stay for next time unless discarded)."""
+        from .recovery import RecoveryDialog
+
+        dialog = RecoveryDialog(entries, self.parent)
+        dialog.exec()
+        if dialog.discard_all:
+            return RecoveryDialog.DISCARD
+        return dialog.chosen
+
+    def new_draft(self) -> Report | None:
+        from .new_draft import NewDraftDialog
+
+        dialog = NewDraftDialog(self.parent)
+        return dialog.report() if dialog.exec() else None
+
+    def drafts_list(self) -> tuple[str, Path] | None:
+        from .drafts_list import DraftsDialog
+
+        dialog = DraftsDialog(self.parent)
+        dialog.exec()
+        return dialog.result_action
+
+    def about(self) -> None:
+        from .about import AboutDialog
+
+        AboutDialog(self.parent).exec()
+
+    # --- files ---------------------------------------------------------------------------
+
+    def open_path(self, folder: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, "打开草稿", str(folder), DRAFT_FILTER)
+        return Path(name) if name else None
+
+    def import_path(self, folder: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.parent, "从已有报告导入", str(folder), IMPORT_FILTER
+        )
+        return Path(name) if name else None
+
+    def save_path(self, suggested: Path, title: str = "保存草稿") -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), DRAFT_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
+
+    def export_path(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, "导出 Word 文档", str(suggested), WORD_FILTER
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")

@@ -1,0 +1,78 @@
+"""Start the window: ``nianbao`` without a command, ``python -m nianbao_gui``, ``nianbao-gui``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from ..core.paths import resources_dir
+
+ICON_FILE = "nianbao.png"
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = folder / f"nianbao-{size}.png"
+        if path.exists():
+            icon.addFile(str(path))
+    if icon.isNull() and (folder / ICON_FILE).exists():
+        icon = QIcon(str(folder / ICON_FILE))
+    return icon
+
+
+def install_chinese_translations(app: QApplication) -> bool:
+    """Qt's own buttons and dialogs (确定, 取消, the file dialog) in Chinese."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if not translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
+    ):
+        return False
+    app.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return True
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # fractional scaling (125 %, 150 %) as the system sets it, not rounded to 100 % or 200 %
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName("年报助手")
+    app.setApplicationDisplayName("年报助手")
+    app.setOrganizationName("nianbao")
+    app.setDesktopFileName("nianbao")
+    app.setWindowIcon(app_icon())
+    install_chinese_translations(app)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the window; the first argument, if any, is a draft or report to open."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    app = create_application(sys.argv[:1])
+
+    from .crash import CrashHandler, setup_logging
+    from .main_window import MainWindow
+
+    log_path = setup_logging()
+    window = MainWindow()
+    CrashHandler(log_path, window.emergency_save).install()
+    window.show()
+    window.files.start(Path(args[0]) if args else None)
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,351 @@
+"""The main window: the form (ReportEditor), the 体检 dock, menus, status bar.
+
+The static parts come from ``ui/main_window.ui`` (compiled into forms/). The open draft's
+lifecycle is in document.py; every question to the user goes through ``Prompts`` so that
+tests can answer it. File actions live in ``actions.py`` (FileActions) to keep this module
+to the window itself.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+
+from ..core.model import Report
+from ..core.paths import data_dir
+from ..core.settings import Settings, load_settings, save_settings
+from .check_panel import CheckPanel
+from .dialogs.messages import Prompts
+from .document import Document
+from .forms.ui_main_window import Ui_MainWindow
+
+DRAFT_SUFFIXES = {".json"}
+IMPORT_SUFFIXES = {".txt", ".docx"}
+EditorFactory = Callable[[Settings, QWidget], Any]
+
+
+def _default_editor(settings: Settings, parent: QWidget) -> Any:
+    from .report_editor import ReportEditor
+
+    return ReportEditor(settings, parent)
+
+
+def window_state_file() -> Path:
+    """Window size and position: an INI file beside the drafts, not the registry, so a
+    portable data folder (NIANBAO_DATA_DIR) carries it along and tests stay isolated."""
+    return data_dir() / "window.ini"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        prompts: Prompts | None = None,
+        editor_factory: EditorFactory | None = None,
+        store: Any = None,
+        open_url: Callable[[QUrl], Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else load_settings()
+        self.prompts = prompts or Prompts(self)
+        self.prompts.parent = self
+        self.open_url = open_url or QDesktopServices.openUrl
+        self._store = store
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.editor = (editor_factory or _default_editor)(self.settings, self)
+        self.ui.editorLayout.addWidget(self.editor)
+        self.check_panel = CheckPanel(self)
+        self.ui.checkDockLayout.addWidget(self.check_panel)
+        self.ui.checkDock.hide()
+        self.count_label = QLabel()
+        self.autosave_label = QLabel()
+        self.statusBar().addPermanentWidget(self.autosave_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.document: Document | None = None
+
+        from .actions import FileActions  # the menu commands, kept out of this module
+
+        self.files = FileActions(self)
+        self._connect()
+        self.update_recent_menu()
+        self.restore_window_state()
+
+    # --- wiring ----------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        ui, files = self.ui, self.files
+        ui.actionNew.triggered.connect(files.new)
+        ui.actionOpen.triggered.connect(files.open_dialog)
+        ui.actionDrafts.triggered.connect(files.drafts_list)
+        ui.actionSave.triggered.connect(files.save)
+        ui.actionSaveAs.triggered.connect(files.save_as)
+        ui.actionNextYear.triggered.connect(files.save_as_next_year)
+        ui.actionImport.triggered.connect(files.import_dialog)
+        ui.actionExport.triggered.connect(lambda: files.export(open_after=False))
+        ui.actionExportOpen.triggered.connect(lambda: files.export(open_after=True))
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionCheck.triggered.connect(self.run_check)
+        ui.actionShowCheckPanel.triggered.connect(self.ui.checkDock.show)
+        ui.actionOpenDataFolder.triggered.connect(
+            lambda: self.open_url(QUrl.fromLocalFile(str(data_dir())))
+        )
+        ui.actionAbout.triggered.connect(self.prompts.about)
+        self.editor.changed.connect(self.on_edited)
+        self.editor.counts_changed.connect(self.show_count)
+        self.editor.settings_changed.connect(lambda: save_settings(self.settings))
+        self.check_panel.focus_requested.connect(self.editor.focus_field)
+        self.check_panel.fixed.connect(self.on_fixed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._app_state_changed)
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            from ..core.storage import RecoveryStore
+
+            self._store = RecoveryStore()
+        return self._store
+
+    # --- the open document -----------------------------------------------------------------
+
+    def set_document(self, document: Document) -> None:
+        """Show ``document``; the previous one must already be closed (after maybe_save)."""
+        self.document = document
+        self.editor.set_report(document.report)
+        document.bind(self.editor.report)
+        document.dirty_changed.connect(self.setWindowModified)
+        document.path_changed.connect(self.update_title)
+        document.autosaved.connect(self.show_autosaved)
+        document.autosave_failed.connect(self.show_autosave_failed)
+        self.setWindowModified(document.dirty)
+        self.update_title()
+        self.show_count(self.editor.total_chars())
+        self.autosave_label.clear()
+        self.ui.actionSave.setEnabled(True)
+        if self.ui.checkDock.isVisible():
+            self.check_panel.check(document.report)
+
+    def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
+        doc = Document(report, store=self.store, name_hint=name_hint, parent=self)
+        self.set_document(doc)
+        if dirty:
+            doc.mark_changed()
+
+    def update_title(self) -> None:
+        doc = self.document
+        name = doc.display_name() if doc else "年报助手"
+        suffix = "（只读）" if doc and doc.read_only else ""
+        # [*] is where Qt shows the modified mark (setWindowModified)
+        self.setWindowTitle(f"{name}{suffix}[*] — 年报助手")
+
+    def report(self) -> Report:
+        return self.editor.report()  # type: ignore[no-any-return]
+
+    def on_edited(self) -> None:
+        if self.document is not None:
+            self.document.mark_changed()
+
+    def on_fixed(self) -> None:
+        self.editor.refresh()
+        self.on_edited()
+        self.show_count(self.editor.total_chars())
+
+    def maybe_save(self) -> bool:
+        """True when the current draft may be replaced or closed (saved, discarded, clean)."""
+        doc = self.document
+        if doc is None or not doc.dirty:
+            return True
+        from .dialogs.messages import SaveAnswer
+
+        answer = self.prompts.ask_save_changes(doc.display_name())
+        if answer is SaveAnswer.SAVE:
+            return self.files.save()
+        if answer is SaveAnswer.DISCARD:
+            doc.discard_changes()
+            return True
+        return False
+
+    def close_document(self) -> None:
+        doc, self.document = self.document, None
+        if doc is not None:
+            doc.close()
+            doc.dirty_changed.disconnect(self.setWindowModified)
+            doc.deleteLater()
+
+    def emergency_save(self) -> str | None:
+        """After an unexpected error: make sure the work is on disk; say where it is."""
+        doc = self.document
+        if doc is None:
+            return None
+        if not doc.dirty:
+            return str(doc.path) if doc.path is not None else None
+        doc.mark_changed()  # force a fresh write even if the timer already wrote
+        doc.autosave_now()
+        try:
+            for entry in self.store.pending():
+                if entry.key == doc.key:
+                    return str(entry.path)
+        except Exception:
+            return None
+        return None
+
+    # --- status bar ------------------------------------------------------------------------
+
+    def show_count(self, count: int) -> None:
+        self.count_label.setText(f"全文 {count} 字")
+
+    def show_autosaved(self, moment: _dt.datetime) -> None:
+        self.autosave_label.setText(f"已自动保存 {moment:%H:%M:%S}")
+
+    def show_autosave_failed(self, error: BaseException) -> None:
+        self.autosave_label.setText("自动保存失败，请尽快手动保存（Ctrl+S）")
+        self.autosave_label.setToolTip(str(error))
+
+    # --- 体检 ------------------------------------------------------------------------------
+
+    def run_check(self) -> list[Any]:
+        self.ui.checkDock.show()
+        self.ui.checkDock.raise_()
+        return self.check_panel.check(self.report())
+
+    # --- recent files ----------------------------------------------------------------------
+
+    def update_recent_menu(self) -> None:
+        menu = self.ui.menuRecent
+        menu.clear()
+        for text in self.settings.recent_files:
+            path = Path(text)
+            action = QAction(path.name, menu)
+            action.setToolTip(text)
+            action.setStatusTip(text)
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
+            menu.addAction(action)
+        if not self.settings.recent_files:
+            empty = menu.addAction("（暂无）")
+            empty.setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("清除列表", self.clear_recent)
+
+    def remember_recent(self, path: Path) -> None:
+        self.settings.add_recent(path)
+        self.settings.last_folder = str(path.parent)
+        save_settings(self.settings)
+        self.update_recent_menu()
+
+    def clear_recent(self) -> None:
+        self.settings.recent_files = []
+        save_settings(self.settings)
+        self.update_recent_menu()
+
+    # --- window state ----------------------------------------------------------------------
+
+    def restore_window_state(self) -> None:
+        state = QSettings(str(window_state_file()), QSettings.Format.IniFormat)
+        geometry = state.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        dock = state.value("windowState")
+        if isinstance(dock, QByteArray) and not dock.isEmpty():
+            self.restoreState(dock)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """A size saved on a big monitor must not overflow a laptop (or a projector)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        width = min(self.width(), int(available.width() * 0.95))
+        height = min(self.height(), int(available.height() * 0.92))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if not available.intersects(frame) or not available.contains(frame.topLeft()):
+            frame.moveCenter(available.center())
+            self.move(frame.topLeft())
+
+    def save_window_state(self) -> None:
+        state = QSettings(str(window_state_file()), QSettings.Format.IniFormat)
+        state.setValue("geometry", self.saveGeometry())
+        state.setValue("windowState", self.saveState())
+        state.sync()
+
+    # --- events ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.save_window_state()
+        self.close_document()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # leaving the window (another program, a dialog) is a natural moment to autosave
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.autosave_soon()
+        super().changeEvent(event)
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.autosave_soon()
+
+    def autosave_soon(self) -> None:
+        # deferred to the event loop: never write in the middle of a focus change
+        if self.document is not None:
+            QTimer.singleShot(0, self._autosave_if_open)
+
+    def _autosave_if_open(self) -> None:
+        if self.document is not None:
+            self.document.autosave_now()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # after the drop returns: a modal dialog inside a drop handler blocks the source app
+        QTimer.singleShot(0, lambda: self.files.open_path(path))
+
+
+def dropped_file(mime: Any) -> Path | None:
+    """The first local draft or report among dropped URLs, else None."""
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in DRAFT_SUFFIXES | IMPORT_SUFFIXES:
+                return path
+    return None
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

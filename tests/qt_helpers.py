@@ -1,0 +1,197 @@
+"""Shared helpers for the Qt tests (window helper; the form helper may add functions at the end).
+
+- ``ScriptedPrompts``: the window's questions answered from a script, every call recorded.
+- ``make_window``: a MainWindow with scripted prompts, a recording ``open_url``, the real
+  ReportEditor (or a minimal stand-in while it does not exist yet).
+- ``type_into``: Chinese text typed the way an input method commits it (qtbot.keyClicks
+  aborts on non-ASCII characters).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+
+from nianbao_gui.app.dialogs.messages import LockAnswer, Prompts, SaveAnswer
+from nianbao_gui.core.model import Report
+from nianbao_gui.core.settings import Settings
+
+
+class ScriptedPrompts(Prompts):
+    """Answers come from queues; an unexpected question fails the test loudly."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.calls: list[tuple[str, Any]] = []
+        self.save_answers: deque[SaveAnswer] = deque()
+        self.lock_answers: deque[LockAnswer] = deque()
+        self.paths: deque[Path | None] = deque()
+        self.placeholder_answers: deque[bool] = deque()
+        self.recovery_answers: deque[Any] = deque()
+        self.new_reports: deque[Report | None] = deque()
+        self.drafts_answers: deque[tuple[str, Path] | None] = deque()
+        self.errors: list[BaseException] = []
+        self.infos: list[tuple[str, str, str]] = []
+
+    def _next(self, queue: deque[Any], name: str, arg: Any = None) -> Any:
+        self.calls.append((name, arg))
+        if not queue:
+            raise AssertionError(f"unexpected question: {name}({arg!r})")
+        return queue.popleft()
+
+    def error(self, error: BaseException, title: str = "") -> None:
+        self.calls.append(("error", error))
+        self.errors.append(error)
+
+    def info(self, title: str, text: str, details: str = "") -> None:
+        self.calls.append(("info", text))
+        self.infos.append((title, text, details))
+
+    def ask_save_changes(self, name: str) -> SaveAnswer:
+        return self._next(self.save_answers, "ask_save_changes", name)  # type: ignore[no-any-return]
+
+    def ask_lock_conflict(self, path: Path, owner: str) -> LockAnswer:
+        return self._next(self.lock_answers, "ask_lock_conflict", owner)  # type: ignore[no-any-return]
+
+    def confirm_placeholders(self, count: int) -> bool:
+        return self._next(self.placeholder_answers, "confirm_placeholders", count)  # type: ignore[no-any-return]
+
+    def offer_recovery(self, entries: list[object]) -> object | None:
+        answer = self._next(self.recovery_answers, "offer_recovery", entries)
+        return answer(entries) if callable(answer) else answer
+
+    def new_draft(self) -> Report | None:
+        return self._next(self.new_reports, "new_draft")  # type: ignore[no-any-return]
+
+    def drafts_list(self) -> tuple[str, Path] | None:
+        return self._next(self.drafts_answers, "drafts_list")  # type: ignore[no-any-return]
+
+    def about(self) -> None:
+        self.calls.append(("about", None))
+
+    def _path(self, name: str, suggested: Any) -> Path | None:
+        return self._next(self.paths, name, suggested)  # type: ignore[no-any-return]
+
+    def open_path(self, folder: Path) -> Path | None:
+        return self._path("open_path", folder)
+
+    def import_path(self, folder: Path) -> Path | None:
+        return self._path("import_path", folder)
+
+    def save_path(self, suggested: Path, title: str = "") -> Path | None:
+        return self._path("save_path", suggested)
+
+    def export_path(self, suggested: Path) -> Path | None:
+        return self._path("export_path", suggested)
+
+    def asked(self, name: str) -> list[Any]:
+        return [arg for called, arg in self.calls if called == name]
+
+
+class StandInEditor(QWidget):
+    """The ReportEditor contract at its smallest, used only while report_editor.py is absent."""
+
+    changed = Signal()
+    counts_changed = Signal(int)
+    settings_changed = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report = Report()
+        self.tabs = QTabWidget()
+        self.title_edit = QLineEdit()
+        self.tabs.addTab(self.title_edit, "基本信息")
+        QVBoxLayout(self).addWidget(self.tabs)
+        self.title_edit.textEdited.connect(self._title_edited)
+        self.focused: list[tuple[Any, int, int]] = []
+
+    def _title_edited(self, text: str) -> None:
+        self._report.title = text
+        self.changed.emit()
+        self.counts_changed.emit(self.total_chars())
+
+    def set_report(self, report: Report) -> None:
+        self._report = report
+        self.refresh()
+
+    def report(self) -> Report:
+        return self._report
+
+    def tab_widget(self) -> QTabWidget:
+        return self.tabs
+
+    def focus_field(self, path: Any, start: int = 0, end: int = 0) -> bool:
+        self.focused.append((path, start, end))
+        return True
+
+    def refresh(self) -> None:
+        self.title_edit.setText(self._report.title)
+
+    def total_chars(self) -> int:
+        from nianbao_gui.core.layout import layout
+        from nianbao_gui.core.outline import char_count
+
+        return sum(char_count(block.full) for block in layout(self._report)[1:])
+
+
+def real_editor_available() -> bool:
+    try:
+        import nianbao_gui.app.report_editor  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def editor_factory() -> Any:
+    if real_editor_available():
+        return None  # the window's default: the real ReportEditor
+    return lambda settings, parent: StandInEditor(settings, parent)
+
+
+class UrlRecorder:
+    def __init__(self, result: bool = True) -> None:
+        self.urls: list[QUrl] = []
+        self.result = result
+
+    def __call__(self, url: QUrl) -> bool:
+        self.urls.append(url)
+        return self.result
+
+
+def make_window(qtbot: Any, prompts: ScriptedPrompts | None = None, **kwargs: Any) -> Any:
+    """A MainWindow under qtbot with scripted prompts; ``window.prompts`` and
+    ``window.open_url`` (a UrlRecorder) are there to inspect."""
+    from nianbao_gui.app.main_window import MainWindow
+
+    kwargs.setdefault("editor_factory", editor_factory())
+    kwargs.setdefault("open_url", UrlRecorder())
+    window = MainWindow(Settings(), prompts=prompts or ScriptedPrompts(), **kwargs)
+    qtbot.addWidget(window)
+    return window
+
+
+def edit_report(window: Any, change: Any) -> None:
+    """Change the live model as an edit would (``change(report)``) and emit ``changed``."""
+    change(window.editor.report())
+    window.editor.refresh()
+    window.editor.changed.emit()
+
+
+def type_into(widget: QWidget, text: str) -> None:
+    """Commit ``text`` into the focused editor as a Chinese input method would."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def close_window(window: Any) -> None:
+    """Close without questions (tests that are not about closing)."""
+    if window.document is not None:
+        window.document.discard_changes()
+    window.close()
