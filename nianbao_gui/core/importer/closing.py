@@ -114,7 +114,7 @@ def _split_one_paragraph(text: str) -> TailClosing:
     for index, sentence in enumerate(sentences):
         if cut == len(sentences) and SHORTCOMING_CUE.search(sentence):
             cut = index
-        elif PLANS_CUE.match(sentence) and index > 0:
+        elif PLANS_CUE.match(sentence):
             plans_at = index
             break
     cut = min(cut, plans_at)
@@ -166,6 +166,11 @@ def parse_tail(
         candidates.append(_split_one_paragraph(paragraphs[0]))
     candidates.append(_split_paragraphs(paragraphs))
     for closing in candidates:
+        if closing.one_paragraph:
+            listed = shortcomings_sentence(closing.intro, closing.items)
+            # one part only: a paragraph of its own either way; the simpler form is kept
+            parts = [*closing.other_work, listed, *closing.plans]
+            closing.one_paragraph = sum(1 for part in parts if part) > 1
         if not allow_shortcomings and (closing.intro or closing.items):
             continue
         if not allow_plans and closing.plans:

@@ -1,0 +1,163 @@
+"""Reports of other shapes (tests/fixtures/import/) survive import → to_plain_text with
+every non-empty line intact, apart from heading numbers (the model renumbers them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from nianbao_gui.core.importer import import_report, read_text_file
+from nianbao_gui.core.layout import to_plain_text
+from nianbao_gui.core.model import ReportKind
+
+FIXTURES = REPO / "tests" / "fixtures" / "import"
+
+# Heading numbers as a secretary types them, every level, full- and half-width. Written out
+# here independently of the importer, so the comparison does not trust the code under test.
+_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]"
+    r"|[0-9０-９]{1,2}(?:[、．]|\.(?![0-9]))|[（(][0-9０-９]{1,2}[）)])"
+)
+
+
+def _lines(text: str) -> list[str]:
+    lines = (line.lstrip(" \t\u3000").rstrip() for line in text.splitlines())
+    return [_NUMBER.sub("#", line) for line in lines if line]
+
+
+# file → (sections, subsections at any depth, title?, date rewritten from → to)
+CASES = {
+    "title-author-three-sections.txt": (3, 0, True, None),
+    "no-title-many-subsections.txt": (5, 14, False, None),
+    "four-levels.txt": (2, 11, True, ("二〇二四年一月十日", "2024年1月10日")),
+    "half-width-numbering.txt": (2, 8, True, None),
+    "numbering-anomaly.txt": (3, 3, True, None),
+    "closing-ordinary-sections.txt": (5, 2, True, None),
+    "gbk-crlf-six-sections.txt": (6, 0, True, None),
+}
+
+
+def test_every_fixture_is_covered() -> None:
+    assert {path.name for path in FIXTURES.glob("*.txt")} == set(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_line_survives(name: str) -> None:
+    sections, subsections, has_title, rewrite = CASES[name]
+    path = FIXTURES / name
+    result = import_report(path)
+    report = result.report
+    source = _lines(read_text_file(path))
+    if rewrite:
+        source = [rewrite[1] if line == rewrite[0] else line for line in source]
+    written = _lines(to_plain_text(report))
+    if not has_title:
+        assert written[0] == report.suggested_title()
+        written = written[1:]
+    assert written == source
+    assert len(report.sections) == sections
+    assert len(report.all_sections()) - sections == subsections
+    assert not any("未能完全识别" in note for note in result.notes)
+
+
+def test_title_author_signature_date() -> None:
+    report = import_report(FIXTURES / "title-author-three-sections.txt").report
+    assert report.title == "2024年度述职述廉报告"
+    assert report.kind is ReportKind.SHUZHI_SHULIAN and report.year == 2024
+    assert (report.organisation, report.position, report.author_name) == (
+        "某某镇",
+        "副镇长",
+        "张三",
+    )
+    assert report.show_author_line
+    assert report.signature == "张三"
+    assert report.date == dt.date(2025, 1, 5)
+    closing = report.closing
+    assert not closing.one_paragraph
+    assert closing.other_work == ["在做好本职工作的同时，我还积极完成了领导交办的其他工作。"]
+    assert closing.shortcomings == ["学习的系统性不够", "调查研究不够深入", "创新意识不强"]
+    assert closing.plans == ["今后，我将进一步加强学习，改进作风，努力把各项工作做得更好。"]
+
+
+def test_no_title_no_author() -> None:
+    result = import_report(FIXTURES / "no-title-many-subsections.txt")
+    report = result.report
+    assert report.title == "" and not report.show_author_line
+    assert report.year is None
+    assert any("年份" in note for note in result.notes)
+    assert [len(s.children) for s in report.sections] == [0, 7, 3, 2, 2]
+    assert report.closing.shortcomings == ["经济总量不大", "项目储备不足", "干部能力有待提升"]
+
+
+def test_four_levels_and_headed_closing() -> None:
+    report = import_report(FIXTURES / "four-levels.txt").report
+    assert report.kind is ReportKind.ZONGJIE and report.year == 2023
+    first = report.sections[0]
+    level3 = first.children[0].children[0]
+    assert (level3.heading, level3.run_in) == ("企业培育。", True)
+    assert [leaf.heading for leaf in level3.children] == [
+        "实施企业梯度培育计划，建立重点企业库。",
+        "落实惠企政策，兑现奖补资金**万元。",
+    ]
+    own_line = first.children[0].children[1]
+    assert (own_line.heading, own_line.run_in, own_line.paragraphs) == (
+        "项目建设",
+        False,
+        ["全年实施项目**个。"],
+    )
+    closing = report.closing
+    assert closing.shortcomings_heading == "存在的问题和不足"
+    assert closing.shortcomings == ["产业结构不优", "发展后劲不足", "公共服务短板明显"]
+    assert closing.plans_heading == "2024年工作打算"
+    assert len(closing.plans) == 2
+    assert report.signature == "某某镇人民政府"
+    assert report.date == dt.date(2024, 1, 10)
+
+
+def test_half_width_numbering_is_recognised_and_noted() -> None:
+    result = import_report(FIXTURES / "half-width-numbering.txt")
+    report = result.report
+    assert report.author_name == "李四" and report.show_author_line
+    assert [s.heading for s in report.sections] == ["加强学习", "履职尽责"]
+    learning = report.sections[0]
+    assert learning.children[0].heading == "政治理论。"
+    assert [c.heading for c in learning.children[0].children] == ["原原本本学。", "学用结合"]
+    assert report.closing.shortcomings_heading == "存在不足"
+    assert report.closing.plans == ["今后，我将不断改进工作方法，提高工作水平。"]
+    assert any("公文格式" in note for note in result.notes)
+    assert any("１．" in note and "第2层" in note for note in result.notes)
+
+
+def test_numbering_anomalies_are_noted() -> None:
+    result = import_report(FIXTURES / "numbering-anomaly.txt")
+    assert any("“四、”" in note and "“三、”" in note for note in result.notes)
+    assert any("“（一）”" in note and "“（二）”" in note for note in result.notes)
+    written = to_plain_text(result.report)
+    assert "三、抓好廉洁" in written and "四、" not in written  # renumbered
+
+
+def test_shortcomings_not_a_list_stays_an_ordinary_section() -> None:
+    report = import_report(FIXTURES / "closing-ordinary-sections.txt").report
+    assert report.sections[2].heading == "存在的不足"
+    assert report.sections[2].paragraphs == [
+        "一是理论学习不够系统。",
+        "二是文字功底有待提高。",
+        "三是统筹协调能力不强。",
+    ]
+    assert report.closing.is_empty()
+
+
+def test_gbk_crlf_fixture_is_really_gbk_crlf() -> None:
+    path: Path = FIXTURES / "gbk-crlf-six-sections.txt"
+    data = path.read_bytes()
+    assert b"\r\n" in data
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    result = import_report(path)
+    assert result.encoding == "gb18030"
+    assert result.report.author_line() == "某某乡党委副书记\u3000王五"
+    assert result.report.closing.one_paragraph
