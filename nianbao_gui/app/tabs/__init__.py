@@ -1,0 +1,1 @@
+"""The tabs of the report editor, one file per tab."""

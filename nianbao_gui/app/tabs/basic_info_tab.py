@@ -1,0 +1,155 @@
+"""基本信息: kind, year, title, the reporter, signature and date, and the export fonts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.fields import FieldPath
+from ...core.model import ReportKind
+from ...core.settings import FontChoice
+from ..binder import optional_int, select_range
+from ..widgets.inputs import EnumCombo, OptionalDateEdit
+from ..widgets.paragraph_edit import MUTED_STYLE
+from .base import TabPage, count_texts
+
+FONT_LABELS = {
+    FontChoice.GB2312: "仿宋_GB2312、楷体_GB2312（公文标准写法）",
+    FontChoice.WINDOWS: "仿宋、楷体（Windows 和 WPS 自带）",
+}
+_TEXT_FIELDS = ("title", "author_name", "position", "organisation", "signature")
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(MUTED_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def _form(title: str) -> tuple[QGroupBox, QFormLayout]:
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return box, form
+
+
+def _with_error(widget: QWidget, error: QLabel) -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(error)
+    return holder
+
+
+class BasicInfoTab(TabPage):
+    prefixes = tuple((name,) for name in ("kind", "year", *_TEXT_FIELDS, "show_author_line"))
+
+    def title(self) -> str:
+        return "基本信息"
+
+    def model_count(self) -> int:
+        report = self.report()
+        return count_texts([getattr(report, name) for name in _TEXT_FIELDS])
+
+    def build(self, layout: QVBoxLayout) -> None:
+        binder = self.host.binder
+        em = self.fontMetrics().horizontalAdvance("中")
+        count = self.add_chars
+
+        box, form = _form("报告")
+        self.kind = EnumCombo(list(ReportKind))
+        binder.bind(self.kind, ("kind",), after=self.update_placeholder)
+        form.addRow("报告类型：", self.kind)
+        self.year = QLineEdit()
+        self.year.setPlaceholderText("如 2025")
+        self.year.setMaximumWidth(em * 8)
+        self.year_error = QLabel()
+        binder.bind(
+            self.year,
+            ("year",),
+            to_model=optional_int,
+            error_label=self.year_error,
+            after=self.update_placeholder,
+        )
+        form.addRow("年度：", _with_error(self.year, self.year_error))
+        self.title_edit = QLineEdit()
+        binder.bind(self.title_edit, ("title",), counter=count)
+        form.addRow("标题：", self.title_edit)
+        form.addRow("", _hint("标题留空时，按年度和报告类型自动生成（即框中灰色文字）。"))
+        layout.addWidget(box)
+
+        box, form = _form("报告人")
+        self.author_name = QLineEdit()
+        self.author_name.setPlaceholderText("如：张三")
+        self.position = QLineEdit()
+        self.position.setPlaceholderText("如：副镇长")
+        self.organisation = QLineEdit()
+        self.organisation.setPlaceholderText("如：某某镇人民政府")
+        for widget, name, label in (
+            (self.author_name, "author_name", "姓名："),
+            (self.position, "position", "职务："),
+            (self.organisation, "organisation", "单位："),
+        ):
+            binder.bind(widget, (name,), counter=count)
+            form.addRow(label, widget)
+        self.show_author_line = QCheckBox("在标题下方写出单位、职务和姓名")
+        binder.bind(self.show_author_line, ("show_author_line",))
+        form.addRow("", self.show_author_line)
+        layout.addWidget(box)
+
+        box, form = _form("落款与日期")
+        self.signature = QLineEdit()
+        self.signature.setPlaceholderText("如：张三（留空则不写落款）")
+        binder.bind(self.signature, ("signature",), counter=count)
+        form.addRow("落款：", self.signature)
+        self.date = OptionalDateEdit("写上成文日期")
+        binder.bind(self.date, ("date",))
+        form.addRow("成文日期：", self.date)
+        layout.addWidget(box)
+
+        box, form = _form("导出 Word 的字体（本机设置，对所有报告有效）")
+        self.fonts = EnumCombo(list(FontChoice), FONT_LABELS)
+        binder.bind(self.fonts, ("fonts",), scope="settings", after=self.host.settings_edited)
+        form.addRow("正文字体：", self.fonts)
+        self.level3_bold = QCheckBox("三级标题（1．）加粗")
+        binder.bind(
+            self.level3_bold, ("level3_bold",), scope="settings", after=self.host.settings_edited
+        )
+        form.addRow("", self.level3_bold)
+        form.addRow(
+            "",
+            _hint("没有安装 GB2312 字体的电脑上，选“仿宋、楷体”可避免 Word 换用其他字体。"),
+        )
+        layout.addWidget(box)
+        self.update_placeholder()
+
+    def update_placeholder(self) -> None:
+        self.title_edit.setPlaceholderText(self.report().suggested_title())
+
+    def focus(self, path: FieldPath, start: int, end: int) -> bool:
+        widgets: dict[FieldPath, QWidget] = {
+            ("title",): self.title_edit,
+            ("author_name",): self.author_name,
+            ("position",): self.position,
+            ("organisation",): self.organisation,
+            ("signature",): self.signature,
+            ("year",): self.year,
+        }
+        widget = widgets.get(path)
+        if widget is None:
+            return False
+        self.scroll_to(widget)
+        widget.setFocus()
+        select_range(widget, start, end)
+        return True

@@ -1,0 +1,172 @@
+"""结尾: other work, shortcomings (written out as 一是……；二是……), plans."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+
+from ...core.fields import FieldPath
+from ...core.layout import shortcomings_sentence
+from ...core.numbering import ordinal
+from ..binder import fast_count, select_range
+from ..widgets.paragraph_edit import MUTED_STYLE, ParagraphEdit
+from ..widgets.paragraph_list import ParagraphList
+from .base import TabPage, count_texts
+
+_HEADING_HINT = "留空则不单列标题，接在上文之后；填写后作为一级标题，编号接在各部分之后。"
+
+
+def _box(title: str) -> tuple[QGroupBox, QVBoxLayout]:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    return box, layout
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(MUTED_STYLE)
+    return label
+
+
+class ClosingTab(TabPage):
+    prefixes = (("closing",),)
+
+    def title(self) -> str:
+        return "结尾"
+
+    def model_count(self) -> int:
+        c = self.report().closing
+        return (
+            count_texts([*c.other_work, *c.shortcomings, *c.plans])
+            + fast_count(c.shortcomings_heading)
+            + fast_count(c.shortcomings_intro)
+            + fast_count(c.plans_heading)
+        )
+
+    def _list(self, **kwargs: object) -> ParagraphList:
+        plist = ParagraphList(**kwargs)  # type: ignore[arg-type]
+        plist.confirm = lambda text: self.host.confirm(text)
+        return plist
+
+    def build(self, layout: QVBoxLayout) -> None:
+        binder = self.host.binder
+        count = self.add_chars
+
+        box, inner = _box("其他工作")
+        inner.addWidget(_hint("写在各部分之后的其他工作，如“在做好本职工作的同时……”，可不填。"))
+        self.other_work = self._list(
+            placeholder="如：在做好本职工作的同时，我还认真完成了镇党委、政府交办的其他工作。",
+            empty_hint="没有其他工作段落。",
+        )
+        binder.bind(self.other_work, ("closing", "other_work"), counter=count)
+        inner.addWidget(self.other_work)
+        layout.addWidget(box)
+
+        box, inner = _box("存在的不足")
+        form = QFormLayout()
+        self.shortcomings_heading = QLineEdit()
+        self.shortcomings_heading.setPlaceholderText("如：存在的不足")
+        binder.bind(self.shortcomings_heading, ("closing", "shortcomings_heading"), counter=count)
+        form.addRow("标题：", self.shortcomings_heading)
+        form.addRow("", _hint(_HEADING_HINT))
+        inner.addLayout(form)
+        self.shortcomings_intro = ParagraphEdit(
+            "引语",
+            placeholder="如：但也存在一些不足，主要表现在以下方面：",
+            min_lines=2,
+            max_lines=6,
+        )
+        binder.bind(
+            self.shortcomings_intro,
+            ("closing", "shortcomings_intro"),
+            counter=count,
+            after=self.update_preview,
+        )
+        inner.addWidget(self.shortcomings_intro)
+        inner.addWidget(_hint("每条不足单独填写，不写“一是”和句末标点，导出时自动写成一句话："))
+        self.shortcomings = self._list(
+            label=lambda i: ordinal(i + 1),
+            add_text="＋ 添加一条不足",
+            placeholder="如：理论学习不深不细",
+            empty_hint="还没有填写不足。",
+            min_lines=1,
+            max_lines=6,
+        )
+        binder.bind(
+            self.shortcomings,
+            ("closing", "shortcomings"),
+            counter=count,
+            after=self.update_preview,
+        )
+        inner.addWidget(self.shortcomings)
+        self.preview_title = QLabel("成文效果：")
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setStyleSheet(
+            "QLabel { background: palette(alternate-base); padding: 0.4em; }"
+        )
+        inner.addWidget(self.preview_title)
+        inner.addWidget(self.preview)
+        layout.addWidget(box)
+
+        box, inner = _box("今后打算")
+        form = QFormLayout()
+        self.plans_heading = QLineEdit()
+        self.plans_heading.setPlaceholderText("如：今后的打算")
+        binder.bind(self.plans_heading, ("closing", "plans_heading"), counter=count)
+        form.addRow("标题：", self.plans_heading)
+        form.addRow("", _hint(_HEADING_HINT))
+        inner.addLayout(form)
+        self.plans = self._list(
+            placeholder="如：在今后的工作中，我将……",
+            empty_hint="还没有填写今后打算。",
+        )
+        binder.bind(self.plans, ("closing", "plans"), counter=count)
+        inner.addWidget(self.plans)
+        layout.addWidget(box)
+
+        self.one_paragraph = QCheckBox(
+            "其他工作、不足和今后打算合成一段（与范文相同；填了标题时不合并）"
+        )
+        binder.bind(self.one_paragraph, ("closing", "one_paragraph"))
+        layout.addWidget(self.one_paragraph)
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        closing = self.report().closing
+        sentence = shortcomings_sentence(closing.shortcomings_intro, closing.shortcomings)
+        self.preview.setText(sentence or "（填写引语和各条不足后，这里显示写出来的句子）")
+
+    def focus(self, path: FieldPath, start: int, end: int) -> bool:
+        if len(path) < 2 or path[0] != "closing":
+            return False
+        name = path[1]
+        lists = {
+            "other_work": self.other_work,
+            "shortcomings": self.shortcomings,
+            "plans": self.plans,
+        }
+        if name in lists and len(path) == 3 and isinstance(path[2], int):
+            plist = lists[str(name)]
+            row = plist.row_widget(path[2])
+            if row is None:
+                return False
+            self.scroll_to(row)
+            return plist.focus_item(path[2], start, end)
+        if name == "shortcomings_intro":
+            editor = self.shortcomings_intro.editor
+            self.scroll_to(self.shortcomings_intro)
+            editor.setFocus()
+            select_range(editor, start, end)
+            return True
+        line = {
+            "shortcomings_heading": self.shortcomings_heading,
+            "plans_heading": self.plans_heading,
+        }
+        widget = line.get(str(name))
+        if widget is None or len(path) != 2:
+            return False
+        self.scroll_to(widget)
+        widget.setFocus()
+        select_range(widget, start, end)
+        return True

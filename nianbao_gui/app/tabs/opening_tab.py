@@ -1,0 +1,45 @@
+"""开篇: the paragraphs before the first section (the overview and “现将……报告如下：”)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from ...core.fields import FieldPath
+from ..widgets.paragraph_edit import MUTED_STYLE
+from ..widgets.paragraph_list import ParagraphList
+from .base import TabPage, count_texts
+
+
+class OpeningTab(TabPage):
+    prefixes = (("opening",),)
+
+    def title(self) -> str:
+        return "开篇"
+
+    def model_count(self) -> int:
+        return count_texts(self.report().opening)
+
+    def build(self, layout: QVBoxLayout) -> None:
+        hint = QLabel(
+            "写在各部分之前的总述，一般以“现将一年来的工作报告如下：”之类的话结束。"
+            "按回车可在光标处分段。"
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet(MUTED_STYLE)
+        layout.addWidget(hint)
+        self.paragraphs = ParagraphList(
+            placeholder="如：一年来，在镇党委、政府的正确领导下……现将一年来的工作报告如下：",
+            empty_hint="开篇还没有段落。",
+        )
+        self.paragraphs.confirm = lambda text: self.host.confirm(text)
+        self.host.binder.bind(self.paragraphs, ("opening",), counter=self.add_chars)
+        layout.addWidget(self.paragraphs)
+
+    def focus(self, path: FieldPath, start: int, end: int) -> bool:
+        if len(path) != 2 or path[0] != "opening" or not isinstance(path[1], int):
+            return False
+        row = self.paragraphs.row_widget(path[1])
+        if row is None:
+            return False
+        self.scroll_to(row)
+        return self.paragraphs.focus_item(path[1], start, end)

@@ -1,0 +1,87 @@
+"""One tab per first-level section: 一、heading, its paragraphs and its subsections."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
+
+from ...core.fields import FieldPath
+from ...core.model import Section
+from ...core.numbering import heading_number
+from ..binder import fast_count, select_range
+from ..widgets.section_editor import SectionEditor
+from .base import TabPage
+
+if TYPE_CHECKING:
+    from ..report_editor import ReportEditor
+
+
+def section_count(section: Section) -> int:
+    return sum(
+        fast_count(s.heading) + sum(fast_count(p) for p in s.paragraphs) for _, s in section.walk()
+    )
+
+
+class SectionTab(TabPage):
+    def __init__(self, host: ReportEditor, index: int) -> None:
+        super().__init__(host)
+        self.index = index
+        self.prefixes = (("sections", index),)
+        self.editor: SectionEditor | None = None
+
+    def section(self) -> Section:
+        return self.report().sections[self.index]
+
+    def title(self) -> str:
+        heading = self.section().heading.strip() or "（未填标题）"
+        return heading_number(1, self.index + 1) + heading
+
+    def model_count(self) -> int:
+        return section_count(self.section())
+
+    def build(self, layout: QVBoxLayout) -> None:
+        actions = QHBoxLayout()
+        self.left = QPushButton("◀ 左移")
+        self.left.setToolTip("把这一部分移到前一部分之前（编号随之改变）")
+        self.right = QPushButton("右移 ▶")
+        self.right.setToolTip("把这一部分移到后一部分之后（编号随之改变）")
+        self.add_after = QPushButton("＋ 在后面新增一级标题")
+        self.remove = QPushButton("删除这一部分")
+        self.left.clicked.connect(lambda: self.host.move_section(self.index, -1))
+        self.right.clicked.connect(lambda: self.host.move_section(self.index, 1))
+        self.add_after.clicked.connect(lambda: self.host.add_section(self.index + 1))
+        self.remove.clicked.connect(lambda: self.host.remove_section(self.index))
+        count = len(self.report().sections)
+        self.left.setEnabled(self.index > 0)
+        self.right.setEnabled(self.index < count - 1)
+        for button in (self.left, self.right, self.add_after):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.remove)
+        layout.addLayout(actions)
+        self.editor = SectionEditor(self.ctx, ("sections", self.index), 1, self.index + 1)
+        layout.addWidget(self.editor)
+
+    def focus(self, path: FieldPath, start: int, end: int) -> bool:
+        assert self.editor is not None
+        if len(path) < 3:
+            return False
+        field = path[-1] if path[-1] == "heading" else path[-2]
+        owner = path[:-1] if field == "heading" else path[:-2]
+        editor = self.editor.find_editor(owner)
+        if editor is None:
+            return False
+        editor.expand_ancestors()
+        if field == "heading":
+            self.scroll_to(editor.heading_edit)
+            editor.heading_edit.setFocus()
+            select_range(editor.heading_edit, start, end)
+            return True
+        if field != "paragraphs" or not isinstance(path[-1], int):
+            return False
+        row = editor.paragraphs.row_widget(path[-1])
+        if row is None:
+            return False
+        self.scroll_to(row)
+        return editor.paragraphs.focus_item(path[-1], start, end)

@@ -1,0 +1,1 @@
+"""Reusable form widgets: paragraph editors, paragraph lists, section editors."""

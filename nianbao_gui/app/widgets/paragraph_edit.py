@@ -1,0 +1,167 @@
+"""One paragraph of long Chinese text: an editor that grows with its text, and a live count.
+
+The editor's height follows its text (estimated from the length, never from a full layout, so
+a keystroke stays cheap) between a few lines and about twenty; longer paragraphs scroll inside.
+Enter does not put a line break into the paragraph (a report paragraph is one paragraph): in a
+list it splits the paragraph at the cursor (``split_requested``); pasted text with line breaks
+asks the list to make one paragraph per line (``paste_requested``).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..binder import fast_count
+
+MUTED_STYLE = "color: palette(mid);"
+
+
+class GrowingPlainTextEdit(QPlainTextEdit):
+    """A QPlainTextEdit whose preferred height follows the length of its text."""
+
+    split_requested = Signal(int)  # cursor position (Python index) where Enter was pressed
+    paste_requested = Signal(list)  # the pasted text, one string per paragraph
+
+    def __init__(self, min_lines: int = 3, max_lines: int = 20, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.min_lines = min_lines
+        self.max_lines = max_lines
+        self.splits_paragraphs = False
+        self._lines = min_lines
+        self.setTabChangesFocus(True)  # Tab goes to the next field, as in any form
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._update_lines)
+
+    def _estimate_lines(self) -> int:
+        # A CJK character is about one em wide; counting lines from the length avoids laying
+        # out the whole document on every keystroke.
+        em = max(1, self.fontMetrics().horizontalAdvance("中"))
+        per_line = max(8, (self.viewport().width() - 8) // em)
+        text = self.toPlainText()
+        lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+        return max(self.min_lines, min(self.max_lines, lines + 1))
+
+    def _update_lines(self) -> None:
+        lines = self._estimate_lines()
+        if lines != self._lines:
+            self._lines = lines
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._update_lines()
+
+    def sizeHint(self) -> QSize:
+        line = self.fontMetrics().lineSpacing()
+        margins = self.contentsMargins()
+        frame = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin())
+        return QSize(super().sizeHint().width(), self._lines * line + frame + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("中") * 10, self.sizeHint().height())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.splits_paragraphs and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            cursor = self.textCursor()
+            self.split_requested.emit(self._python_index(cursor.position()))
+            return
+        super().keyPressEvent(event)
+
+    def _python_index(self, utf16_position: int) -> int:
+        text = self.toPlainText()
+        encoded = text.encode("utf-16-le")[: utf16_position * 2]
+        return len(encoded.decode("utf-16-le", errors="ignore"))
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        text = source.text() if source.hasText() else ""
+        parts = [part.strip() for part in text.replace("\r\n", "\n").split("\n")]
+        parts = [part for part in parts if part]
+        if self.splits_paragraphs and len(parts) > 1:
+            self.paste_requested.emit(parts)
+            return
+        if "\n" in text or "\r" in text:
+            # A single pasted paragraph broken into lines by a PDF or a web page: join it.
+            self.insertPlainText("".join(parts))
+            return
+        super().insertFromMimeData(source)
+
+
+class ParagraphEdit(QWidget):
+    """A titled paragraph editor with its own character count.
+
+    Bindable: ``value()``, ``set_value()`` and ``edited(str)`` (user edits only).
+    """
+
+    edited = Signal(str)
+
+    def __init__(
+        self,
+        title: str = "",
+        *,
+        placeholder: str = "",
+        min_lines: int = 3,
+        max_lines: int = 20,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.editor = GrowingPlainTextEdit(min_lines, max_lines)
+        self.editor.setPlaceholderText(placeholder)
+        self.title_label = QLabel(title)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet(MUTED_STYLE)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(0, 0, 0, 0)
+        self.header.addWidget(self.title_label)
+        self.header.addStretch(1)
+        self.header.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(self.header)
+        layout.addWidget(self.editor)
+        self._count = 0
+        self._show_count(0)
+        self.editor.textChanged.connect(self._on_text_changed)
+
+    def _show_count(self, count: int) -> None:
+        self._count = count
+        self.count_label.setText(f"{count} 字")
+
+    def _on_text_changed(self) -> None:
+        text = self.editor.toPlainText()
+        count = fast_count(text)
+        if count != self._count:
+            self._show_count(count)
+        if not self._loading and not self.signalsBlocked():
+            self.edited.emit(text)
+
+    def value(self) -> str:
+        return self.editor.toPlainText()
+
+    def set_value(self, text: str) -> None:
+        if self.editor.toPlainText() == text:
+            return
+        self._loading = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._loading = False
+
+    def count(self) -> int:
+        return self._count

@@ -1,0 +1,222 @@
+"""An editable list of paragraphs (or of shortcomings items) with add, remove and move.
+
+Bindable as a whole list: ``value()``, ``set_value(list)``; edits inside one paragraph are
+reported as ``item_edited(index, text)`` so that the binder changes one string in place, and
+adding, removing, moving or splitting as ``structure_changed()``. Rows are reused when the
+list changes so that a structural change does not rebuild every editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..binder import select_range
+from .paragraph_edit import MUTED_STYLE, ParagraphEdit
+
+
+def ask_confirmation(parent: QWidget | None, text: str) -> bool:
+    """The default confirmation: a Chinese question with 删除 / 取消 (取消 is the default)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("确认删除")
+    box.setText(text)
+    delete = box.addButton("删除", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def paragraph_label(index: int) -> str:
+    return f"第{index + 1}段"
+
+
+class _Row(ParagraphEdit):
+    def __init__(self, owner: ParagraphList) -> None:
+        super().__init__(
+            placeholder=owner.placeholder, min_lines=owner.min_lines, max_lines=owner.max_lines
+        )
+        self.editor.splits_paragraphs = True
+        self.title_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("第99段"))
+        self.up = _tool_button("上移", "把这一段移到上一段之前")
+        self.down = _tool_button("下移", "把这一段移到下一段之后")
+        self.remove = _tool_button("删除", "删除这一段")
+        for button in (self.up, self.down, self.remove):
+            self.header.addWidget(button)
+
+
+def _tool_button(text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAutoRaise(True)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button
+
+
+class ParagraphList(QWidget):
+    item_edited = Signal(int, str)
+    structure_changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        label: Callable[[int], str] = paragraph_label,
+        add_text: str = "＋ 添加段落",
+        item_name: str = "段",
+        placeholder: str = "",
+        empty_hint: str = "还没有内容，点击下面的按钮添加。",
+        min_lines: int = 3,
+        max_lines: int = 20,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.item_name = item_name
+        self.placeholder = placeholder
+        self.min_lines = min_lines
+        self.max_lines = max_lines
+        self.confirm: Callable[[str], bool] = lambda text: ask_confirmation(self, text)
+        self.rows: list[_Row] = []
+
+        self._rows_layout = QVBoxLayout()
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        spacing = self.fontMetrics().height() // 2
+        self._rows_layout.setSpacing(spacing)
+        self.empty_label = QLabel(empty_hint)
+        self.empty_label.setStyleSheet(MUTED_STYLE)
+        self.add_button = QPushButton(add_text)
+        self.add_button.clicked.connect(lambda: self.insert_item(len(self.rows)))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(self._rows_layout)
+        layout.addLayout(buttons)
+
+    # --- bindable -----------------------------------------------------------------------
+
+    def value(self) -> list[str]:
+        return [row.value() for row in self.rows]
+
+    def set_value(self, items: list[str]) -> None:
+        while len(self.rows) > len(items):
+            row = self.rows.pop()
+            self._rows_layout.removeWidget(row)
+            row.deleteLater()
+        while len(self.rows) < len(items):
+            self._add_row()
+        for row, text in zip(self.rows, items, strict=True):
+            row.set_value(text)
+        self._renumber()
+
+    # --- operations (each reports structure_changed) -------------------------------------
+
+    def insert_item(self, index: int, text: str = "") -> None:
+        items = self.value()
+        items.insert(index, text)
+        self._apply(items)
+        self.focus_item(index)
+
+    def remove_item(self, index: int) -> None:
+        items = self.value()
+        if items[index].strip() and not self.confirm(
+            f"确定删除{self.label(index)}吗？其中的文字会一并删除。"
+        ):
+            return
+        del items[index]
+        self._apply(items)
+        if self.rows:
+            self.focus_item(min(index, len(self.rows) - 1))
+
+    def move_item(self, index: int, delta: int) -> None:
+        target = index + delta
+        items = self.value()
+        if not 0 <= target < len(items):
+            return
+        items.insert(target, items.pop(index))
+        self._apply(items)
+        self.focus_item(target)
+
+    def split_item(self, index: int, position: int) -> None:
+        items = self.value()
+        text = items[index]
+        items[index : index + 1] = [text[:position], text[position:]]
+        self._apply(items)
+        self.focus_item(index + 1)
+
+    def paste_items(self, index: int, parts: list[str]) -> None:
+        row = self.rows[index]
+        cursor = row.editor.textCursor()
+        text = row.value()
+        start = row.editor._python_index(cursor.selectionStart())
+        end = row.editor._python_index(cursor.selectionEnd())
+        before, after = text[:start], text[end:]
+        new = [before + parts[0], *parts[1:-1], parts[-1] + after]
+        items = self.value()
+        items[index : index + 1] = new
+        self._apply(items)
+        self.focus_item(index + len(new) - 1)
+
+    def _apply(self, items: list[str]) -> None:
+        self.set_value(items)
+        self.structure_changed.emit()
+
+    # --- focus --------------------------------------------------------------------------
+
+    def focus_item(self, index: int, start: int | None = None, end: int | None = None) -> bool:
+        if not 0 <= index < len(self.rows):
+            return False
+        editor = self.rows[index].editor
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        if start is not None:
+            select_range(editor, start, end if end is not None else start)
+        return True
+
+    def row_widget(self, index: int) -> QWidget | None:
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def _add_row(self) -> None:
+        row = _Row(self)
+        self.rows.append(row)
+        self._rows_layout.addWidget(row)
+        row.edited.connect(lambda text, r=row: self._on_row_edited(r, text))
+        row.up.clicked.connect(lambda _=False, r=row: self.move_item(self.rows.index(r), -1))
+        row.down.clicked.connect(lambda _=False, r=row: self.move_item(self.rows.index(r), 1))
+        row.remove.clicked.connect(lambda _=False, r=row: self.remove_item(self.rows.index(r)))
+        row.editor.split_requested.connect(
+            lambda pos, r=row: self.split_item(self.rows.index(r), pos)
+        )
+        row.editor.paste_requested.connect(
+            lambda parts, r=row: self.paste_items(self.rows.index(r), parts)
+        )
+
+    def _on_row_edited(self, row: _Row, text: str) -> None:
+        if not self.signalsBlocked():
+            self.item_edited.emit(self.rows.index(row), text)
+
+    def _renumber(self) -> None:
+        last = len(self.rows) - 1
+        for index, row in enumerate(self.rows):
+            row.title_label.setText(self.label(index))
+            row.up.setEnabled(index > 0)
+            row.down.setEnabled(index < last)
+            row.remove.setToolTip(f"删除{self.label(index)}")
+        self.empty_label.setVisible(not self.rows)

@@ -1,0 +1,227 @@
+"""A section with its paragraphs and subsections, recursively down to the fourth level.
+
+Level 1 is the whole tab; levels 2–4 (（一） 1． （1）) are framed, collapsible boxes inside
+their parent. Numbers are never stored: each editor shows the number of its position, and
+adding, removing or moving a subsection rebuilds only the children of its parent, so the
+numbers follow at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.fields import FieldPath
+from ...core.model import MAX_DEPTH, Section
+from ...core.numbering import heading_number
+from ..binder import FormContext, read_path
+from .paragraph_list import ParagraphList, _tool_button
+
+_PLACEHOLDERS = {
+    1: "一级标题，如：强化学习意识，提高理论素养",
+    2: "二级标题，如：政法工作。",
+    3: "三级标题",
+    4: "四级标题",
+}
+_LEVEL_NAMES = {2: "二级", 3: "三级", 4: "四级"}
+RUN_IN_TIP = "勾选后，标题与第一段正文写在同一段，如“（一）政法工作。一是……”；标题末尾请带句号。"
+
+
+class SectionEditor(QFrame):
+    def __init__(
+        self,
+        ctx: FormContext,
+        path: FieldPath,
+        level: int,
+        index: int,
+        parent_editor: SectionEditor | None = None,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.path = path
+        self.level = level
+        self.index = index
+        self.parent_editor = parent_editor
+        self.children_editors: list[SectionEditor] = []
+        em = self.fontMetrics().horizontalAdvance("中")
+        if level > 1:
+            self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        # header: ▾ number heading [run-in] [上移 下移 删除]
+        self.body = QWidget()
+        self.toggle = QToolButton()
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolTip("收起或展开这一部分")
+        self.toggle.clicked.connect(lambda: self.set_expanded(not self.body.isVisible()))
+        self.toggle.setVisible(level > 1)
+        self.number_label = QLabel(heading_number(level, index))
+        bold = QFont(self.number_label.font())
+        bold.setBold(True)
+        self.number_label.setFont(bold)
+        self.heading_edit = QLineEdit()
+        self.heading_edit.setPlaceholderText(_PLACEHOLDERS[level])
+        self.heading_edit.setFont(bold)
+        self.run_in = QCheckBox("标题与正文同段")
+        self.run_in.setToolTip(RUN_IN_TIP)
+        header = QHBoxLayout()
+        header.setSpacing(em // 2)
+        header.addWidget(self.toggle)
+        header.addWidget(self.number_label)
+        header.addWidget(self.heading_edit, 1)
+        header.addWidget(self.run_in)
+        if level > 1:
+            self.up = _tool_button("上移", "把这个标题连同内容移到上一个之前")
+            self.down = _tool_button("下移", "把这个标题连同内容移到下一个之后")
+            self.remove = _tool_button("删除", "删除这个标题及其下全部内容")
+            for button in (self.up, self.down, self.remove):
+                header.addWidget(button)
+            assert parent_editor is not None
+            self.up.clicked.connect(lambda: parent_editor.move_child(self.index - 1, -1))
+            self.down.clicked.connect(lambda: parent_editor.move_child(self.index - 1, 1))
+            self.remove.clicked.connect(lambda: parent_editor.remove_child(self.index - 1))
+
+        # body: paragraphs, subsections, add-subsection button
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(em * 2 if level > 1 else 0, 0, 0, 0)
+        body.setSpacing(em // 2)
+        self.paragraphs = ParagraphList(
+            add_text="＋ 添加段落",
+            placeholder="正文段落。按回车可在光标处分成两段。",
+            empty_hint="这个标题下还没有正文段落。",
+        )
+        self.paragraphs.confirm = lambda text: self.ctx.confirm(text)
+        body.addWidget(self.paragraphs)
+        self.children_box = QVBoxLayout()
+        self.children_box.setContentsMargins(0, 0, 0, 0)
+        self.children_box.setSpacing(em)
+        body.addLayout(self.children_box)
+        self.add_child_button: QPushButton | None = None
+        if level < MAX_DEPTH:
+            self.add_child_button = QPushButton()
+            self.add_child_button.clicked.connect(lambda: self.add_child())
+            row = QHBoxLayout()
+            row.addWidget(self.add_child_button)
+            row.addStretch(1)
+            body.addLayout(row)
+
+        layout = QVBoxLayout(self)
+        margin = em // 2 if level > 1 else 0
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.setSpacing(em // 2)
+        layout.addLayout(header)
+        layout.addWidget(self.body)
+
+        binder = ctx.binder
+        binder.bind(
+            self.heading_edit,
+            (*path, "heading"),
+            counter=ctx.counter,
+            after=ctx.on_heading if level == 1 else None,
+        )
+        binder.bind(self.run_in, (*path, "run_in"))
+        binder.bind(self.paragraphs, (*path, "paragraphs"), counter=ctx.counter)
+        self._build_children()
+        self._update_buttons()
+
+    # --- model --------------------------------------------------------------------------
+
+    def section(self) -> Section:
+        section: Section = read_path(self.ctx.binder.root(), self.path)
+        return section
+
+    # --- subsections --------------------------------------------------------------------
+
+    def add_child(self, index: int | None = None) -> None:
+        children = self.section().children
+        index = len(children) if index is None else index
+        children.insert(index, Section(paragraphs=[""]))
+        self._children_changed()
+        self.children_editors[index].heading_edit.setFocus()
+
+    def remove_child(self, index: int) -> None:
+        child = self.section().children[index]
+        has_text = child.heading.strip() or any(
+            t.strip() for _, s in child.walk() for t in s.paragraphs
+        )
+        if has_text:
+            name = heading_number(self.level + 1, index + 1) + (child.heading or "（无标题）")
+            if not self.ctx.confirm(f"确定删除“{name}”吗？它下面的全部段落和下级标题会一并删除。"):
+                return
+        del self.section().children[index]
+        self._children_changed()
+
+    def move_child(self, index: int, delta: int) -> None:
+        children = self.section().children
+        target = index + delta
+        if not 0 <= target < len(children):
+            return
+        children.insert(target, children.pop(index))
+        self._children_changed()
+        self.children_editors[target].heading_edit.setFocus()
+
+    def _children_changed(self) -> None:
+        self._build_children()
+        self._update_buttons()
+        self.ctx.on_structure()
+
+    def _build_children(self) -> None:
+        self.ctx.binder.forget_prefix((*self.path, "children"))
+        for editor in self.children_editors:
+            self.children_box.removeWidget(editor)
+            editor.deleteLater()
+        self.children_editors = []
+        for i, _child in enumerate(self.section().children):
+            editor = SectionEditor(
+                self.ctx, (*self.path, "children", i), self.level + 1, i + 1, parent_editor=self
+            )
+            self.children_editors.append(editor)
+            self.children_box.addWidget(editor)
+        last = len(self.children_editors)
+        for editor in self.children_editors:
+            editor.up.setEnabled(editor.index > 1)
+            editor.down.setEnabled(editor.index < last)
+
+    def _update_buttons(self) -> None:
+        if self.add_child_button is not None:
+            n = len(self.children_editors) + 1
+            name = _LEVEL_NAMES[self.level + 1]
+            self.add_child_button.setText(f"＋ 添加{name}标题 {heading_number(self.level + 1, n)}")
+
+    # --- display ------------------------------------------------------------------------
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.body.setVisible(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+
+    def is_expanded(self) -> bool:
+        return not self.body.isHidden()
+
+    def find_editor(self, path: FieldPath) -> SectionEditor | None:
+        """The editor of the section at ``path`` (this one or below)."""
+        if path == self.path:
+            return self
+        n = len(self.path)
+        if path[:n] != self.path or len(path) < n + 2 or path[n] != "children":
+            return None
+        index = path[n + 1]
+        if isinstance(index, int) and 0 <= index < len(self.children_editors):
+            return self.children_editors[index].find_editor(path)
+        return None
+
+    def expand_ancestors(self) -> None:
+        editor: SectionEditor | None = self
+        while editor is not None:
+            editor.set_expanded(True)
+            editor = editor.parent_editor
