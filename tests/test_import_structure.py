@@ -135,7 +135,10 @@ def test_year_from_chinese_numerals_in_title() -> None:
 
 
 def test_closing_sections_without_list_are_ordinary_and_noted() -> None:
-    text = "开篇。\n一、工作\n做了很多。\n二、存在的不足\n学习不够。\n调研不够。\n三、今后打算\n继续努力。\n"
+    text = (
+        "开篇。\n一、工作\n做了很多。\n二、存在的不足\n学习不够。\n调研不够。\n"
+        "三、今后打算\n继续努力。\n"
+    )
     result = import_text(text)
     report = result.report
     assert [s.heading for s in report.sections] == ["工作", "存在的不足"]
