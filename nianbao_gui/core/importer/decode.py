@@ -31,12 +31,14 @@ _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 
 def _looks_like_text(text: str) -> bool:
     """No NUL or other C0/C1 control characters, which real reports never contain."""
-    for char in text:
-        if char in _ALLOWED_CONTROLS:
-            continue
-        if unicodedata.category(char) == "Cc":
-            return False
-    return True
+    return not any(
+        unicodedata.category(char) == "Cc" for char in text if char not in _ALLOWED_CONTROLS
+    )
+
+
+def _private_use(text: str) -> int:
+    """Private-use characters: what Big5 or other non-GB bytes become when read as GB18030."""
+    return sum(1 for char in text if unicodedata.category(char) == "Co")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -47,20 +49,30 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 break  # a BOM followed by garbage: let the guesser have a go
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        text = data.decode("utf-8")
         if _looks_like_text(text):
-            return text, encoding
+            return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidate: tuple[str, str] | None = None
+    try:
+        text = data.decode("gb18030")
+        if _looks_like_text(text):
+            if not _private_use(text):
+                return text, "gb18030"
+            candidate = (text, "gb18030")  # GBK user-defined characters, or not GB at all
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None:
         text = str(best)
-        if _looks_like_text(text):
+        if _looks_like_text(text) and (candidate is None or not _private_use(text)):
             return text, str(best.encoding)
+    if candidate is not None:
+        return candidate
     raise ReportImportError(
         "无法识别这个文本文件的编码，可能不是文字文件。",
         "请用记事本或 WPS 打开它，另存为“UTF-8”编码的 .txt 文件后再导入。",

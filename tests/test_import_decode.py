@@ -1,0 +1,109 @@
+"""Reading .txt reports in every encoding and line ending Windows programs write."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from nianbao_gui.core.errors import ReportImportError
+from nianbao_gui.core.importer import decode_bytes, import_report, read_text_file
+from nianbao_gui.core.importer.decode import MAX_TEXT_BYTES
+
+TEXT = "2022年度述职述廉报告\n一、强化学习意识\n我坚持学习“四个意识”，做到“两个维护”。\n"
+RARE = "𠀀𪚥（生僻字）"  # U+20000 and U+2A6A5: in GB18030, not in GBK
+
+
+def _write(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "报告.txt"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("gb2312"), "gb18030"),
+        (TEXT.encode("utf-16"), "utf-16"),  # with BOM (Notepad "Unicode")
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+        (TEXT.encode("utf-32"), "utf-32"),
+    ],
+)
+def test_encodings(data: bytes, encoding: str) -> None:
+    assert decode_bytes(data) == (TEXT, encoding)
+
+
+def test_gb18030_four_byte_characters() -> None:
+    data = (TEXT + RARE).encode("gb18030")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("gbk")
+    assert decode_bytes(data) == (TEXT + RARE, "gb18030")
+
+
+def test_utf8_is_tried_before_gb18030() -> None:
+    # UTF-8 Chinese also decodes as GB18030 (as nonsense); the order must pick UTF-8
+    data = "我的工作报告".encode()
+    assert data.decode("gb18030") == "鎴戠殑宸ヤ綔鎶ュ憡"
+    assert decode_bytes(data) == ("我的工作报告", "utf-8")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_line_endings(tmp_path: Path, newline: str) -> None:
+    path = _write(tmp_path, TEXT.replace("\n", newline).encode("gbk"))
+    assert read_text_file(path) == TEXT
+
+
+def test_gbk_crlf_with_bom_less_utf8_mix_of_endings(tmp_path: Path) -> None:
+    path = _write(tmp_path, "甲\r\n乙\r丙\n".encode())
+    assert read_text_file(path) == "甲\n乙\n丙\n"
+
+
+def test_fallback_guesser_for_big5() -> None:
+    # Big5 bytes decode as GB18030 too, but into private-use characters; then the guesser
+    # is asked, and its answer is taken because it has none
+    text = "這是繁體中文的報告，內容很長，我們認真總結一年來的工作。\n" * 3
+    data = text.encode("big5")
+    assert any(0xE000 <= ord(char) <= 0xF8FF for char in data.decode("gb18030"))
+    decoded, encoding = decode_bytes(data)
+    assert decoded == text
+    assert encoding in ("big5", "big5hkscs", "cp950")
+
+
+def test_binary_garbage_is_refused() -> None:
+    with pytest.raises(ReportImportError) as caught:
+        decode_bytes(bytes(range(0, 32)) * 50)
+    assert "编码" in str(caught.value)
+
+
+def test_huge_text_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "大.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_TEXT_BYTES + 1)  # sparse: no need to write 10 MB
+    with pytest.raises(ReportImportError) as caught:
+        import_report(path)
+    assert "太大" in str(caught.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ReportImportError) as caught:
+        import_report(tmp_path / "没有.txt")
+    assert "找不到" in str(caught.value)
+
+
+def test_folder_instead_of_file(tmp_path: Path) -> None:
+    folder = tmp_path / "文件夹.txt"
+    folder.mkdir()
+    with pytest.raises(ReportImportError) as caught:
+        import_report(folder)
+    assert "文件夹" in str(caught.value)
+
+
+def test_import_report_records_encoding(tmp_path: Path) -> None:
+    result = import_report(_write(tmp_path, TEXT.replace("\n", "\r\n").encode("gbk")))
+    assert result.encoding == "gb18030"
+    assert result.report.title == "2022年度述职述廉报告"
+    assert result.report.sections[0].heading == "强化学习意识"
