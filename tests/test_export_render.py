@@ -1,0 +1,162 @@
+"""Render check: exported documents converted by LibreOffice, measured in the PDF.
+
+22 lines on every full page, 28 characters on every full line, page numbers on the outer
+side (odd right, even left) 7 mm below the text block, title and headings in their fonts.
+Needs soffice and CJK fonts (``./dev test`` installs them); CI runs it.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from export_support import long_report, seed_report
+from render_support import (
+    BLOCK_BOTTOM,
+    BLOCK_LEFT,
+    BLOCK_RIGHT,
+    PT_PER_MM,
+    Page,
+    grid_slots,
+    read_pages,
+    soffice,
+    to_pdf,
+)
+
+from nianbao_gui.core.export import export_docx
+
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed"),
+]
+
+# What tests/fonts/fonts.conf maps each font name onto
+FANG, KAI, HEI, TITLE, SONG = "UMingCN", "UKaiCN", "WenQuanYiZenHei", "Bold", "Regular"
+CHAR = 15.75  # points: a 3号 character with −0.25 pt spacing
+HANGING = "，。、；：！？）”’"
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
+    folder = tmp_path_factory.mktemp("render")
+    pages = {}
+    for name, report in (("seed", seed_report()), ("long", long_report(12))):
+        target = folder / f"{name}.docx"
+        export_docx(report, target)
+        pages[name] = read_pages(to_pdf(target, folder))
+    return pages
+
+
+def test_long_report_has_many_pages(rendered: dict[str, list[Page]]) -> None:
+    assert len(rendered["long"]) >= 10
+    assert len(rendered["seed"]) >= 2
+
+
+@pytest.mark.parametrize("name", ["seed", "long"])
+def test_22_lines_on_every_full_page(rendered: dict[str, list[Page]], name: str) -> None:
+    for page in rendered[name][:-1]:
+        slots = grid_slots(page)
+        # every line sits on the 28.95 pt grid, one line to a slot, slots 0 … 21 in use
+        assert all(abs(s - round(s)) < 0.1 for s in slots[1:]), (page.number, slots)
+        body_slots = [round(s) for s in slots]
+        assert len(set(body_slots)) == len(body_slots), page.number
+        assert body_slots[-1] == 21, (page.number, body_slots)
+        if page.number > 1:
+            assert body_slots[0] == 0 and len(body_slots) == 22, (page.number, body_slots)
+        assert page.body[-1].baseline < BLOCK_BOTTOM
+
+
+@pytest.mark.parametrize("name", ["seed", "long"])
+def test_28_characters_on_every_full_line(rendered: dict[str, list[Page]], name: str) -> None:
+    full_lines = pure_lines = 0
+    for page in rendered[name]:
+        lines = page.body
+        for line, after in itertools.pairwise(lines):
+            starts_new_paragraph = after.x0 > BLOCK_LEFT + CHAR
+            if line.size != 16 or starts_new_paragraph or line.x0 > BLOCK_LEFT + 1:
+                continue  # the last line of a paragraph, the first (indented) or a title line
+            hanging = line.text[-1] in HANGING and line.x1 > BLOCK_RIGHT + 1
+            text = line.text[:-1] if hanging else line.text
+            assert line.x1 <= BLOCK_RIGHT + (17 if hanging else 1), (page.number, line.text)
+            if not text.isascii() and all(ord(c) > 0x2000 for c in text):
+                # 28 a line, a closing mark may hang past the margin (Word's and WPS's
+                # default too); 27 where a closing mark may not start the next line and
+                # pulls a character down with it (line-breaking rules of Chinese)
+                assert len(text) == 28 or (len(text) == 27 and after.text[:1] in HANGING), (
+                    page.number,
+                    line.text,
+                )
+                pure_lines += 1
+            else:
+                # with half-width digits the measure depends on the substitute font: the
+                # line must still reach the right margin
+                assert line.x1 > BLOCK_RIGHT - CHAR, (page.number, line.text)
+            full_lines += 1
+    assert full_lines > (40 if name == "seed" else 100)
+    assert pure_lines > (20 if name == "seed" else 60)
+
+
+@pytest.mark.parametrize("name", ["seed", "long"])
+def test_page_numbers_outside_and_7mm_below_the_text(
+    rendered: dict[str, list[Page]], name: str
+) -> None:
+    for page in rendered[name]:
+        assert len(page.footer) == 1, page.number
+        number = page.footer[0]
+        assert number.text == f"— {page.number} —"
+        assert number.size == 14 and SONG in number.font
+        one_char = 14.0
+        if page.number % 2:
+            assert abs(number.x1 - (BLOCK_RIGHT - one_char)) < 2, page.number
+        else:
+            assert abs(number.x0 - (BLOCK_LEFT + one_char)) < 2, page.number
+        # the em dashes stand at the middle of the 4号 em box, ~0.38 em above the baseline
+        dash_below_block = (number.baseline - 0.38 * 14 - BLOCK_BOTTOM) / PT_PER_MM
+        assert 5.5 < dash_below_block < 8.5, dash_below_block
+
+
+def test_title_headings_and_body_in_their_fonts(rendered: dict[str, list[Page]]) -> None:
+    lines = [line for page in rendered["long"] for line in page.body]
+    title = lines[0]
+    assert title.size == 22 and TITLE in title.font and "NotoSerif" in title.font
+    assert title.text.startswith("某某镇人民政府副镇长2024年度述职报告")
+    assert lines[1].text.startswith("暨党风廉政建设")
+    assert abs((title.x0 + title.x1) / 2 - (BLOCK_LEFT + BLOCK_RIGHT) / 2) < 2  # centred
+    assert KAI in lines[2].font and "张三" in lines[2].text  # author line
+    found = {"h1": 0, "h2": 0, "h3": 0, "h4": 0}
+    for line in lines[3:]:
+        if line.text.startswith(("一、", "二、", "五、")):
+            assert set(line.fonts) == {HEI}, line.text
+            found["h1"] += 1
+        elif line.text.startswith("（一）政法工作"):
+            split = line.text.index("。") + 1  # run-in: heading in 楷体, text after in 仿宋
+            assert set(line.fonts[:split]) == {KAI} and set(line.fonts[split:]) == {FANG}
+            found["h2"] += 1
+        elif line.text.startswith("1．第三级标题"):
+            assert set(line.fonts) == {FANG}
+            found["h3"] += 1
+        elif line.text.startswith("（1）第四级标题"):
+            assert set(line.fonts) == {FANG}
+            found["h4"] += 1
+        elif line.text.startswith("围绕中心工作"):
+            assert set(line.fonts) == {FANG}
+    assert all(found.values()), found
+
+
+def test_signature_and_date_on_the_right(rendered: dict[str, list[Page]]) -> None:
+    last = rendered["long"][-1].body
+    signature, date = last[-2], last[-1]
+    assert signature.text == "某某镇人民政府" and date.text == "2025年1月5日"
+    assert round(date.baseline - signature.baseline, 1) == pytest.approx(28.95, abs=0.2)
+    assert abs(last[-3].baseline + 2 * 28.95 - signature.baseline) < 0.5  # one blank line
+    # the signature 2 characters in from the right; the date (6 characters with half-width
+    # digits in 仿宋) starts 2 right of the signature's first character, so it ends 1 in.
+    # The substitute font's digits are wider than half, so only the right ends are measured.
+    assert abs(signature.x1 - (BLOCK_RIGHT - 2 * CHAR)) < 2
+    assert abs(date.x1 - (BLOCK_RIGHT - 1 * CHAR)) < 2
+
+
+def test_seed_title_and_first_lines(rendered: dict[str, list[Page]]) -> None:
+    first = rendered["seed"][0].body
+    assert first[0].text == "2022年度述职述廉报告" and TITLE in first[0].font
+    assert round(grid_slots(rendered["seed"][0])[1]) == 2  # title, a blank line, the text
