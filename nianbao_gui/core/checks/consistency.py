@@ -1,0 +1,128 @@
+"""Consistency between the parts of a report: years, the signature, the date.
+
+A report is often written by copying last year's: a title ``2023年度……`` over text that
+still says ``2022年以来`` is the mistake this catches. The report year is ``Report.year``,
+or the year in the title when no year is set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .finding import Category, Finding, make_finding
+from .targets import Kind, Target
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?=\s*年)")
+_TARGET_BEFORE = ("到", "至")  # 到2025年 / 至2035年: a target, not a slip
+_NEAR_FUTURE = 5  # 2035年远景目标 and the like are far; a slip is a year or two
+_PLAN_PATHS = (("closing", "plans"), ("closing", "plans_heading"))
+
+
+def report_year(year: int | None, title: str) -> int | None:
+    if year is not None:
+        return year
+    match = _YEAR.search(title)
+    return int(match.group(1)) if match else None
+
+
+def check(
+    year: int | None,
+    targets: Iterable[Target],
+    author_name: str,
+    signature: str,
+    date_year: int | None,
+) -> list[Finding]:
+    findings: list[Finding] = []
+    items = list(targets)
+    title = next((t for t in items if t.kind is Kind.TITLE), None)
+    effective = report_year(year, title.text if title else "")
+    if title is not None and year is not None:
+        findings += _title_year(title, year)
+    if effective is not None:
+        for target in items:
+            if target.kind is not Kind.TITLE:
+                findings += _text_years(target, effective)
+    findings += _signature(items, author_name, signature)
+    if effective is not None and date_year is not None:
+        findings += _date(effective, date_year)
+    return findings
+
+
+def _title_year(title: Target, year: int) -> list[Finding]:
+    findings = []
+    for match in _YEAR.finditer(title.text):
+        if int(match.group(1)) != year:
+            message = f"标题中的年份“{match.group(1)}”与报告年份 {year} 不一致"
+            findings.append(
+                make_finding(
+                    title.text,
+                    title.path,
+                    match.start(1),
+                    match.end(1),
+                    "consistency.title_year",
+                    message,
+                    Category.CONSISTENCY,
+                )
+            )
+    return findings
+
+
+def _text_years(target: Target, year: int) -> list[Finding]:
+    text = target.text
+    in_plans = target.path[:2] in _PLAN_PATHS
+    findings = []
+    for match in _YEAR.finditer(text):
+        found = int(match.group(1))
+        after = text[match.end() : match.end() + 3].lstrip()
+        message = ""
+        if year < found <= year + _NEAR_FUTURE:
+            if in_plans and found == year + 1:
+                continue  # 2023年，我将…… in the plans of a 2022 report
+            if text[max(0, match.start() - 1) : match.start()] in _TARGET_BEFORE:
+                continue
+            message = f"“{found}年”晚于报告年份 {year}，请核对（是否沿用了其他年份的报告）"
+        elif found == year - 1 and after.startswith("年以来"):
+            message = f"“{found}年以来”：本报告是 {year} 年的，请核对是否沿用了往年的文字"
+        if message:
+            findings.append(
+                make_finding(
+                    text,
+                    target.path,
+                    match.start(1),
+                    match.end(1),
+                    "consistency.year",
+                    message,
+                    Category.CONSISTENCY,
+                )
+            )
+    return findings
+
+
+def _signature(items: list[Target], author_name: str, signature: str) -> list[Finding]:
+    name = "".join(author_name.split())
+    if not name or not signature.strip() or name in "".join(signature.split()):
+        return []
+    target = next(t for t in items if t.path == ("signature",))
+    message = f"落款中没有报告人姓名“{author_name.strip()}”，请核对"
+    return [
+        make_finding(
+            signature,
+            target.path,
+            0,
+            len(signature),
+            "consistency.signature",
+            message,
+            Category.CONSISTENCY,
+        )
+    ]
+
+
+def _date(year: int, date_year: int) -> list[Finding]:
+    if date_year < year:
+        message = f"落款日期在 {date_year} 年，早于报告年份 {year}"
+    elif date_year > year + 1:
+        message = f"落款日期在 {date_year} 年；{year} 年的报告最晚应在 {year + 1} 年内成文"
+    else:
+        return []
+    return [Finding(("date",), 0, 0, "consistency.date", message, Category.CONSISTENCY)]

@@ -1,0 +1,72 @@
+"""``check_report``: run every family of checks over a report and list the findings in
+reading order. It only reports; fixes are applied on request (finding.apply_fix)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..fields import FieldPath
+from ..model import Report
+from . import consistency, numbering, placeholders, punctuation, spaces, wording
+from .finding import Category, Finding
+from .targets import Kind, Target, targets
+
+
+class _Imported(Protocol):  # importer.ImportResult, without importing the importer
+    report: Report
+    notes: list[str]
+
+
+def check_report(report: Report) -> list[Finding]:
+    """Every problem found in ``report``, in reading order (field by field, then offset)."""
+    fields = targets(report)
+    words = wording.load_word_list()
+    findings: list[Finding] = []
+    for target in fields:
+        findings += spaces.check(target)
+        findings += placeholders.check(target)
+        findings += punctuation.check(target)
+        findings += wording.check(target, words)
+        findings += numbering.check(target)
+    groups: dict[FieldPath, list[Target]] = {}
+    for target in fields:
+        if target.kind is Kind.BODY:
+            groups.setdefault(target.group, []).append(target)
+    for group in groups.values():
+        findings += numbering.check_group(group)
+    findings += consistency.check(
+        report.year,
+        fields,
+        report.author_name,
+        report.signature,
+        report.date.year if report.date else None,
+    )
+    return _in_reading_order(findings, fields)
+
+
+def findings_from_notes(notes: Sequence[str]) -> list[Finding]:
+    """The importer's notes (numbering gaps such as ``一、二、四、``, guessed parts) as
+    findings without a place in a field."""
+    return [Finding((), 0, 0, "import.note", note, Category.IMPORT) for note in notes]
+
+
+def check_imported(result: _Imported) -> list[Finding]:
+    """An imported report: the importer's notes first, then the findings of the report."""
+    return findings_from_notes(result.notes) + check_report(result.report)
+
+
+def has_placeholders(findings: Sequence[Finding]) -> bool:
+    """True when the export would write unfinished text: a placeholder such as ``**`` or
+    ``XX``, an empty paragraph, or a heading that is only its number."""
+    return any(finding.code in placeholders.BLOCKING_CODES for finding in findings)
+
+
+def _in_reading_order(findings: list[Finding], fields: list[Target]) -> list[Finding]:
+    order = {target.path: index for index, target in enumerate(fields)}
+    after_fields = len(order)
+
+    def key(finding: Finding) -> tuple[int, int, int]:
+        return (order.get(finding.path, after_fields), finding.start, finding.end)
+
+    return sorted(findings, key=key)

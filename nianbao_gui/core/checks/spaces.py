@@ -1,0 +1,97 @@
+"""Spaces and invisible characters: at the edges of a field, between Chinese characters,
+no-break and full-width spaces, zero-width and control characters pasted from other programs.
+
+The export indents paragraphs itself, so spaces typed at the start of a paragraph only push
+the text out of line. Chinese text has no spaces between characters; a space after ``。``
+(the seed's ``要求。 按要求``) shows as a gap in the printed report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .charclass import CJK, CONTROL, INVISIBLE, SPACE, blank_name
+from .finding import Category, Finding, make_finding
+from .targets import Kind, Target
+
+_EDGE_CHARS = rf"\s{INVISIBLE}{CONTROL}"
+_LEADING = re.compile(rf"^[{_EDGE_CHARS}]+")
+_TRAILING = re.compile(rf"[{_EDGE_CHARS}]+$")
+_INNER = re.compile(
+    rf"(?P<newline>\r\n|[\n\r\u2028\u2029\x85])"
+    rf"|(?P<invisible>[{INVISIBLE}]+)"
+    rf"|(?P<control>[{CONTROL}]+)"
+    rf"|(?P<space>[{SPACE}]+)"
+)
+_Found = Callable[[int, int, str, str, "str | None"], None]
+
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+
+# Kinds whose emptiness the placeholder check reports (a blank-only one is "empty" there).
+_EMPTY_CHECKED = (Kind.BODY, Kind.HEADING, Kind.RUN_IN, Kind.ITEM)
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and _CJK_CHAR.match(char) is not None
+
+
+def check(target: Target) -> list[Finding]:
+    text, path = target.text, target.path
+    if not text:
+        return []
+
+    def found(start: int, end: int, code: str, message: str, fix: str | None) -> None:
+        findings.append(make_finding(text, path, start, end, code, message, Category.SPACES, fix))
+
+    findings: list[Finding] = []
+    if not text.strip(f"{SPACE}\n\r{INVISIBLE}"):
+        if target.kind not in _EMPTY_CHECKED:
+            found(0, len(text), "space.only", "只有空白字符，没有文字", "")
+        return findings
+
+    lead = _LEADING.match(text)
+    inner_start = 0
+    if lead:
+        inner_start = lead.end()
+        hint = "，导出时会自动缩进，不用手工空格" if target.kind is Kind.BODY else ""
+        found(0, lead.end(), "space.leading", f"开头有多余的{blank_name(lead.group())}{hint}", "")
+    trail = _TRAILING.search(text)
+    inner_end = trail.start() if trail else len(text)
+    if trail:
+        found(
+            trail.start(),
+            len(text),
+            "space.trailing",
+            f"末尾有多余的{blank_name(trail.group())}",
+            "",
+        )
+
+    for match in _INNER.finditer(text, inner_start, inner_end):
+        start, end = match.span()
+        kind = match.lastgroup
+        if kind == "newline":
+            found(start, end, "space.newline", "段落中间有换行；如需分段，请添加新的段落", None)
+        elif kind == "invisible":
+            message = "有看不见的字符（零宽空格等，多半是从网页或其他程序粘贴来的）"
+            found(start, end, "space.invisible", message, "")
+        elif kind == "control":
+            found(
+                start, end, "space.control", "有控制字符（从其他程序粘贴来的），导出时可能出错", ""
+            )
+        elif target.kind is not Kind.SHORT:  # a name may be spaced out on purpose: 张　三
+            _inner_space(text, start, end, found)
+    return findings
+
+
+def _inner_space(text: str, start: int, end: int, found: _Found) -> None:
+    blanks = text[start:end]
+    left, right = _is_cjk(text[start - 1]), _is_cjk(text[end])
+    name = blank_name(blanks)
+    if left and right:
+        found(start, end, "space.between_chinese", f"汉字或标点之间有多余的{name}", "")
+    elif left or right:
+        if set(blanks) - {" "}:  # an ordinary space next to a Latin word or a number is a style
+            found(start, end, "space.odd", f"有多余的{name}", "")
+    elif blanks != " ":
+        found(start, end, "space.odd", f"{name}应为一个普通空格", " ")
