@@ -354,8 +354,15 @@ class FileActions:
             lock = DraftLock(source)
             try:
                 lock.acquire()
-            except DraftLockedError:
-                source, lock = None, None  # someone has the file: restore as a new draft
+            except DraftLockedError as error:
+                answer = self.prompts.ask_lock_conflict(source, error.owner)
+                if answer is LockAnswer.TAKE_OVER:
+                    lock.acquire(take_over=True)
+                else:  # the file stays theirs: the recovered text becomes a new draft
+                    source, lock = None, None
+            except NianbaoError as error:  # the draft's folder is gone (USB stick, share)
+                self.prompts.error(error)
+                source, lock = None, None
         name = "恢复的报告" if source is None else ""
         document = Document(report, source, store=store, lock=lock, name_hint=name)
         document.setParent(self.window)

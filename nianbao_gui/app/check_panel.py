@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import NianbaoError
 from ..core.fields import label_of
 from ..core.model import Report
 
@@ -51,6 +52,7 @@ def fix_order(findings: list[Any]) -> list[Any]:
 class CheckPanel(QWidget):
     focus_requested = Signal(object, int, int)  # FieldPath, start, end
     fixed = Signal()  # the model was changed by one or more fixes
+    failed = Signal(object)  # a NianbaoError (e.g. the text changed since the check)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,12 +111,7 @@ class CheckPanel(QWidget):
         fixable = 0
         for finding in self.findings:
             item = QTreeWidgetItem(
-                [
-                    str(getattr(finding, "category", "") or ""),
-                    label_of(report, finding.path),
-                    finding.message,
-                    "",
-                ]
+                [category_text(finding), place_text(report, finding.path), finding.message, ""]
             )
             item.setToolTip(2, finding.message)
             item.setData(0, _FINDING_ROLE, finding)
@@ -122,8 +119,8 @@ class CheckPanel(QWidget):
             if finding.fix is not None:
                 fixable += 1
                 button = QPushButton("修复")
-                shown = finding.fix if finding.fix else "（删除）"
-                button.setToolTip(f"改为：{shown}")
+                label = finding.fix_label() if hasattr(finding, "fix_label") else finding.fix
+                button.setToolTip(label or "删除")
                 button.clicked.connect(lambda _checked=False, f=finding: self.fix_one(f))
                 self.tree.setItemWidget(item, 3, button)
         if not self.findings:
@@ -145,12 +142,16 @@ class CheckPanel(QWidget):
     def fix_one(self, finding: Any) -> None:
         if self._report is None:
             return
-        _checks().apply_fix(self._report, finding)
-        self.fixed.emit()
+        try:
+            _checks().apply_fix(self._report, finding)
+        except NianbaoError as error:  # the text changed since the check
+            self.failed.emit(error)
+        else:
+            self.fixed.emit()
         self.recheck()
 
     def fix_all(self) -> None:
-        """Apply every certain fix; repeat while fixes uncover more (bounded)."""
+        """Apply every certain fix; again while fixes uncover more (a few rounds at most)."""
         if self._report is None:
             return
         checks = _checks()
@@ -160,9 +161,28 @@ class CheckPanel(QWidget):
             if not order:
                 break
             for finding in order:
-                checks.apply_fix(self._report, finding)
+                try:
+                    checks.apply_fix(self._report, finding)
+                except NianbaoError:
+                    continue  # out of date: the re-check below lists it afresh
                 applied += 1
             self.findings = list(checks.check_report(self._report))
+            if not applied:
+                break
         if applied:
             self.fixed.emit()
         self.check(self._report)
+
+
+def category_text(finding: Any) -> str:
+    category = getattr(finding, "category", "")
+    return str(getattr(category, "label", None) or getattr(category, "value", category) or "")
+
+
+def place_text(report: Report, path: Any) -> str:
+    """Where a finding is, as the form names it; report-level and import findings too."""
+    if not path:
+        return "导入"
+    if tuple(path) == ("date",):
+        return "日期"
+    return label_of(report, tuple(path))

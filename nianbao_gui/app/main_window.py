@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.editor.settings_changed.connect(lambda: save_settings(self.settings))
         self.check_panel.focus_requested.connect(self.editor.focus_field)
         self.check_panel.fixed.connect(self.on_fixed)
+        self.check_panel.failed.connect(self.prompts.error)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._app_state_changed)

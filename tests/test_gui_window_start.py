@@ -1,0 +1,148 @@
+"""Start-up: the example on a first start, the file given on the command line, the last draft,
+Qt's Chinese translations, the icon, window size on a smaller screen, menus and shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRect, QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from qt_helpers import ScriptedPrompts, close_window, make_window
+
+from nianbao_gui.core.model import Report
+from nianbao_gui.core.storage import save_draft
+
+
+def test_first_start_opens_the_example(qtbot) -> None:
+    window = make_window(qtbot)
+    window.files.start()
+    report = window.report()
+    assert report.year == 2022 and len(report.sections) >= 3
+    assert window.document.path is None and not window.document.dirty
+    assert window.windowTitle().startswith("示例")
+    assert window.prompts.errors == []
+    tabs = window.editor.tab_widget()
+    assert tabs.count() >= 2 + len(report.sections)
+    close_window(window)
+
+
+def test_a_command_line_file_is_opened(qtbot, tmp_path: Path) -> None:
+    draft = tmp_path / "命令行.json"
+    save_draft(Report(year=2021, title="命令行打开"), draft)
+    window = make_window(qtbot)
+    window.files.start(draft)
+    assert window.document.path == draft
+    assert window.report().title == "命令行打开"
+    close_window(window)
+
+
+def test_a_returning_user_gets_the_last_draft(qtbot, tmp_path: Path) -> None:
+    draft = tmp_path / "上次.json"
+    save_draft(Report(year=2021, title="上次的"), draft)
+    window = make_window(qtbot)
+    window.settings.add_recent(tmp_path / "已删除.json")
+    window.settings.add_recent(draft)
+    window.files.start()
+    assert window.document.path == draft
+    close_window(window)
+
+
+def test_new_from_a_template(qtbot) -> None:
+    from nianbao_gui.app.dialogs.new_draft import NewDraftDialog
+
+    dialog = NewDraftDialog()
+    qtbot.addWidget(dialog)
+    names = [dialog.ui.choiceList.item(i).text() for i in range(dialog.ui.choiceList.count())]
+    assert any("述职报告" in name for name in names) and "示例" in names[-1]
+    dialog.ui.yearSpin.setValue(2025)
+    report = dialog.report()
+    assert report is not None and report.year == 2025 and report.sections
+
+    prompts = ScriptedPrompts()
+    prompts.new_reports.append(report)
+    window = make_window(qtbot, prompts)
+    window.ui.actionNew.trigger()
+    assert window.report().year == 2025
+    assert window.windowTitle().startswith(report.suggested_title())
+    close_window(window)
+
+
+def test_menus_and_shortcuts_are_chinese() -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from nianbao_gui.app.forms.ui_main_window import Ui_MainWindow
+
+    host = QMainWindow()
+    ui = Ui_MainWindow()
+    ui.setupUi(host)
+    expected = {
+        "actionNew": ("新建", "Ctrl+N"),
+        "actionOpen": ("打开", "Ctrl+O"),
+        "actionSave": ("保存", "Ctrl+S"),
+        "actionSaveAs": ("另存为", "Ctrl+Shift+S"),
+        "actionExport": ("导出 Word", "Ctrl+E"),
+        "actionQuit": ("退出", "Ctrl+Q"),
+        "actionCheck": ("体检", "F7"),
+    }
+    for name, (text, keys) in expected.items():
+        action = getattr(ui, name)
+        assert action.text().startswith(text)
+        assert action.shortcut() == QKeySequence(keys)
+    for name in ("actionImport", "actionExportOpen", "actionDrafts", "actionNextYear"):
+        assert getattr(ui, name).text()
+    titles = [ui.menuFile.title(), ui.menuCheck.title(), ui.menuHelp.title()]
+    assert titles == ["文件(&F)", "检查(&C)", "帮助(&H)"]
+    host.deleteLater()
+
+
+def test_qt_dialogs_speak_chinese() -> None:
+    from nianbao_gui.app.main import install_chinese_translations
+
+    app = QApplication.instance()
+    assert install_chinese_translations(app)
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_the_icon_is_shipped() -> None:
+    from nianbao_gui.app.main import app_icon
+    from nianbao_gui.core.paths import resources_dir
+
+    assert not app_icon().isNull()
+    assert (resources_dir() / "icons" / "nianbao.ico").is_file()
+
+
+def test_window_size_is_remembered_and_fits_a_smaller_screen(qtbot) -> None:
+    from nianbao_gui.app.main_window import window_state_file
+
+    window = make_window(qtbot)
+    window.resize(700, 500)
+    window.move(40, 30)
+    window.save_window_state()
+    close_window(window)
+    again = make_window(qtbot)
+    assert (again.width(), again.height()) == (700, 500)
+    close_window(again)
+
+    # saved on a 4K monitor, far to the right: shrunk and moved onto this screen
+    huge = make_window(qtbot)
+    huge.setGeometry(QRect(5000, 3000, 3800, 2000))
+    state = QSettings(str(window_state_file()), QSettings.Format.IniFormat)
+    state.setValue("geometry", huge.saveGeometry())
+    state.sync()
+    close_window(huge)
+    small = make_window(qtbot)
+    available = small.screen().availableGeometry()
+    assert small.width() <= available.width() and small.height() <= available.height()
+    assert available.contains(small.frameGeometry().topLeft())
+    close_window(small)
+    assert isinstance(state.value("geometry"), QByteArray)
+
+
+def test_count_in_status_bar_follows_the_editor(qtbot) -> None:
+    window = make_window(qtbot)
+    window.new_document(Report(opening=["一二三四五"]), "新报告")
+    assert "5" in window.count_label.text()
+    window.editor.counts_changed.emit(1234)
+    assert window.count_label.text() == "全文 1234 字"
+    close_window(window)
