@@ -52,12 +52,31 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_target(source: Path, output: str | None) -> Path:
+    """``-o`` as given, else the draft's name with .docx; never the report read from."""
+    from .core.errors import ExportError
+
+    if output:
+        target = Path(output)
+        if target.resolve() == source.resolve():
+            raise ExportError(
+                f"导出的 Word 文件不能覆盖原报告 {source}。",
+                "请用 -o 指定另一个文件名。",
+                path=target,
+            )
+        return target
+    target = source.with_suffix(".docx")
+    if target.resolve() == source.resolve():  # exporting an imported .docx
+        target = source.with_name(f"{source.stem}（公文格式）.docx")
+    return target
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from .core.export import ExportOptions, export_docx
 
     source = Path(args.draft)
+    output = _export_target(source, args.output)
     report = _load(source)
-    output = Path(args.output) if args.output else source.with_suffix(".docx")
     options = ExportOptions.from_cli(fonts=args.fonts, level3_bold=args.level3_bold)
     result = export_docx(report, output, options)
     print(f"已导出：{output}")
@@ -67,15 +86,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .core.checks import check_report, format_findings
+    from .core.checks import check_imported, check_report, format_findings, is_problem
 
-    report = _load(Path(args.report))
-    findings = check_report(report)
+    path = Path(args.report)
+    if path.suffix.lower() == ".json":
+        report = _load(path)
+        findings = check_report(report)
+    else:  # a report is imported first; the importer's notes are shown with the findings
+        from .core.importer import import_report
+
+        imported = import_report(path)
+        report = imported.report
+        findings = check_imported(imported)
     if not findings:
         print("体检通过：没有发现问题。")
         return EXIT_OK
     sys.stdout.write(format_findings(report, findings))
-    return EXIT_FINDINGS
+    return EXIT_FINDINGS if any(is_problem(finding) for finding in findings) else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from pathlib import Path
 
 from nianbao_gui.core.model import Closing, Report, ReportKind, Section
@@ -17,34 +16,11 @@ def seed_lines() -> list[str]:
 
 
 def seed_report() -> Report:
-    """The seed as a Report: through the importer once it exists, else built here by hand."""
-    try:
-        from nianbao_gui.core.importer import import_report
-    except ImportError:
-        return seed_report_by_hand()
+    """The seed as the importer reads it (as the window's example does)."""
+    from nianbao_gui.core.importer import import_report
+
     report: Report = import_report(SEED).report
     return report
-
-
-def seed_report_by_hand() -> Report:
-    lines = seed_lines()
-    sections: list[Section] = []
-    for line in lines[1:-1]:
-        if re.match(r"^[一二三四五六七八九十]+、", line):
-            sections.append(Section(heading=line.split("、", 1)[1]))
-        elif match := re.match(r"^（[一二三四五六七八九十]+）(.+?。)(.*)$", line):
-            sections[-1].children.append(
-                Section(heading=match[1], run_in=True, paragraphs=[match[2]])
-            )
-        else:
-            sections[-1].paragraphs.append(line)
-    return Report(
-        kind=ReportKind.SHUZHI_SHULIAN,
-        year=2022,
-        opening=[lines[0]],
-        sections=sections,
-        closing=Closing(other_work=[lines[-1]], one_paragraph=True),
-    )
 
 
 _SENTENCE = (
