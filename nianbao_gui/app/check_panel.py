@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -63,19 +64,17 @@ class CheckPanel(QWidget):
         self.summary = QLabel("按 F7 给报告做体检：占位符、标点、错别字、编号等。")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        # one column for the text, so the dock can stay narrow beside the form: each finding
+        # shows its place and message on two lines, grouped under its category
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["类别", "位置", "问题", ""])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["位置与问题", ""])
         self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.tree.setColumnWidth(1, 140)
         self.tree.itemClicked.connect(self._item_clicked)
         self.tree.itemActivated.connect(self._item_clicked)
         layout.addWidget(self.tree)
@@ -109,28 +108,49 @@ class CheckPanel(QWidget):
         assert report is not None
         self.tree.clear()
         fixable = 0
+        groups: dict[str, QTreeWidgetItem] = {}
         for finding in self.findings:
-            item = QTreeWidgetItem(
-                [category_text(finding), place_text(report, finding.path), finding.message, ""]
-            )
-            item.setToolTip(2, finding.message)
+            category = category_text(finding) or "其他"
+            group = groups.get(category)
+            if group is None:
+                group = QTreeWidgetItem([category, ""])
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                group.setFirstColumnSpanned(True)
+                self.tree.addTopLevelItem(group)
+                groups[category] = group
+            place = place_text(report, finding.path)
+            item = QTreeWidgetItem(group, [f"{place}\n{finding.message}", ""])
+            item.setToolTip(0, f"{place}\n{finding.message}")
             item.setData(0, _FINDING_ROLE, finding)
-            self.tree.addTopLevelItem(item)
             if finding.fix is not None:
                 fixable += 1
-                button = QPushButton("修复")
+                button = QToolButton()  # compact: fits the two-line row
+                button.setText("修复")
                 label = finding.fix_label() if hasattr(finding, "fix_label") else finding.fix
                 button.setToolTip(label or "删除")
                 button.clicked.connect(lambda _checked=False, f=finding: self.fix_one(f))
-                self.tree.setItemWidget(item, 3, button)
+                self.tree.setItemWidget(item, 1, button)
+        for category, group in groups.items():
+            group.setText(0, f"{category}（{group.childCount()}）")
+            group.setExpanded(True)
         if not self.findings:
             self.summary.setText("体检通过：没有发现问题。")
         else:
             self.summary.setText(
                 f"发现 {len(self.findings)} 个问题，其中 {fixable} 个可以一键修复。"
-                "点击一行可跳到对应位置。"
+                "点击一条可跳到对应位置。"
             )
         self.fix_all_button.setEnabled(fixable > 0)
+
+    def finding_items(self) -> list[QTreeWidgetItem]:
+        """The rows that stand for findings (not the category headings), in order."""
+        rows = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            rows.extend(group.child(j) for j in range(group.childCount()))
+        return rows
 
     def _item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, _FINDING_ROLE)

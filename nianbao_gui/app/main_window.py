@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         ui.actionExportOpen.triggered.connect(lambda: files.export(open_after=True))
         ui.actionQuit.triggered.connect(self.close)
         ui.actionCheck.triggered.connect(self.run_check)
-        ui.actionShowCheckPanel.triggered.connect(self.ui.checkDock.show)
+        ui.actionShowCheckPanel.triggered.connect(self.show_check_panel)
         ui.actionOpenDataFolder.triggered.connect(
             lambda: self.open_url(QUrl.fromLocalFile(str(data_dir())))
         )
@@ -221,9 +221,16 @@ class MainWindow(QMainWindow):
     # --- 体检 ------------------------------------------------------------------------------
 
     def run_check(self) -> list[Any]:
-        self.ui.checkDock.show()
-        self.ui.checkDock.raise_()
+        self.show_check_panel()
         return self.check_panel.check(self.report())
+
+    def show_check_panel(self) -> None:
+        dock = self.ui.checkDock
+        dock.show()
+        dock.raise_()
+        if dock.width() < 300:  # first time (or squeezed): wide enough to read a message
+            width = max(340, min(460, self.width() // 3))
+            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     # --- recent files ----------------------------------------------------------------------
 

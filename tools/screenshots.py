@@ -1,0 +1,106 @@
+"""Screenshots of every tab of the real window with the example report loaded.
+
+Runs the program's own MainWindow on a virtual X screen (the xcb platform, as on a desktop,
+with the system's CJK fonts) and grabs the window after each tab is shown:
+
+    xvfb-run -a -s "-screen 0 1400x900x24" /work/venv/bin/python tools/screenshots.py
+
+Writes docs/screenshots/NN-<tab>.png (1200×800) and 体检 with the dock open. With no
+DISPLAY it re-runs itself under xvfb-run. A private data folder is used, so the user's
+drafts, settings and window position are neither read nor changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "docs" / "screenshots"
+SIZE = (1200, 800)
+
+
+def _rerun_under_xvfb() -> int:
+    if not shutil.which("xvfb-run"):
+        raise SystemExit("no DISPLAY and no xvfb-run: apt-get install xvfb xauth")
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", sys.executable, *sys.argv]
+    return subprocess.run(command, check=False).returncode
+
+
+def _slug(index: int, count: int) -> str:
+    """ASCII file names (they are linked from README.md): basic, opening, section-N, closing."""
+    if index == 0:
+        return "basic"
+    if index == 1:
+        return "opening"
+    if index == count - 1:
+        return "closing"
+    return f"section-{index - 1}"
+
+
+def main() -> int:
+    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return _rerun_under_xvfb()
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    os.environ["NIANBAO_DATA_DIR"] = tempfile.mkdtemp(prefix="nianbao-shots-")
+
+    from PySide6.QtWidgets import QApplication
+
+    from nianbao_gui.app.main import create_application
+    from nianbao_gui.app.main_window import MainWindow
+
+    app = create_application([sys.argv[0]])
+    window = MainWindow()
+    window.files.open_example()
+    window.resize(*SIZE)
+    window.move(40, 40)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob("*.png"):
+        old.unlink()
+    tabs = window.editor.tab_widget()
+    written = []
+
+    def grab(name: str) -> None:
+        for _ in range(5):
+            app.processEvents()
+        image = window.grab().toImage()
+        if (image.width(), image.height()) != SIZE:  # a HiDPI screen: store 1200×800
+            from PySide6.QtCore import Qt
+
+            image = image.scaled(
+                *SIZE,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        path = OUT / name
+        image.save(str(path), "PNG")
+        written.append(path)
+
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        grab(f"{index + 1:02d}-{_slug(index, tabs.count())}.png")
+
+    # the 体检 dock beside the first section, with the seed's real flaws listed
+    tabs.setCurrentIndex(min(2, tabs.count() - 1))
+    window.run_check()
+    grab(f"{tabs.count() + 1:02d}-check.png")
+
+    if window.document is not None:
+        window.document.discard_changes()
+    window.close()
+    QApplication.processEvents()
+    for path in written:
+        print(path.relative_to(REPO), path.stat().st_size)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
