@@ -39,8 +39,7 @@ from PySide6.QtWidgets import (
 
 from ..core.fields import FieldPath
 from ..core.model import describe_validation_error
-
-ERROR_STYLE = "color: #c0392b;"
+from .widgets.look import mark_error
 
 
 def fast_count(text: str) -> int:
@@ -335,7 +334,7 @@ class Binder:
         )
         self._bindings[(scope, path)] = binding
         if error_label is not None:
-            error_label.setStyleSheet(ERROR_STYLE)
+            mark_error(error_label)
             error_label.setWordWrap(True)
             error_label.hide()
         if load:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.fields import FieldPath
 from ..binder import FormContext, fast_count
-from ..widgets.paragraph_edit import MUTED_STYLE
+from ..widgets.look import em, fix_label_size, mute
 
 if TYPE_CHECKING:
     from ...core.model import Report
@@ -36,18 +36,19 @@ class TabPage(QWidget):
         self.built = False
         self.count = 0
         self.content: QWidget | None = None
-        em = self.fontMetrics().horizontalAdvance("中")
+        em_ = em(self)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.footer = QLabel()
-        self.footer.setStyleSheet(MUTED_STYLE)
+        mute(self.footer)
+        fix_label_size(self.footer, "本页 999999 字　　全文 999999 字")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, em // 3)
-        layout.setSpacing(em // 3)
+        layout.setContentsMargins(0, 0, 0, em_ // 3)
+        layout.setSpacing(em_ // 3)
         layout.addWidget(self.scroll_area, 1)
         footer_row = QVBoxLayout()
-        footer_row.setContentsMargins(em, 0, em, 0)
+        footer_row.setContentsMargins(em_, 0, em_, 0)
         footer_row.addWidget(self.footer)
         layout.addLayout(footer_row)
         self.ctx = FormContext(
@@ -87,11 +88,11 @@ class TabPage(QWidget):
     def ensure_built(self) -> None:
         if self.built:
             return
-        em = self.fontMetrics().horizontalAdvance("中")
+        em_ = em(self)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(em, em, em, em)
-        layout.setSpacing(em)
+        layout.setContentsMargins(em_, em_, em_, em_)
+        layout.setSpacing(em_)
         self.host.binder.loading = True
         try:
             self.build(layout)

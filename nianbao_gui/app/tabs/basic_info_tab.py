@@ -17,7 +17,7 @@ from ...core.model import ReportKind
 from ...core.settings import FontChoice
 from ..binder import optional_int, select_range
 from ..widgets.inputs import EnumCombo, OptionalDateEdit
-from ..widgets.paragraph_edit import MUTED_STYLE
+from ..widgets.look import em, mute
 from .base import TabPage, count_texts
 
 FONT_LABELS = {
@@ -29,7 +29,7 @@ _TEXT_FIELDS = ("title", "author_name", "position", "organisation", "signature")
 
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet(MUTED_STYLE)
+    mute(label)
     label.setWordWrap(True)
     return label
 
@@ -64,7 +64,7 @@ class BasicInfoTab(TabPage):
 
     def build(self, layout: QVBoxLayout) -> None:
         binder = self.host.binder
-        em = self.fontMetrics().horizontalAdvance("中")
+        em_ = em(self)
         count = self.add_chars
 
         box, form = _form("报告")
@@ -73,7 +73,7 @@ class BasicInfoTab(TabPage):
         form.addRow("报告类型：", self.kind)
         self.year = QLineEdit()
         self.year.setPlaceholderText("如 2025")
-        self.year.setMaximumWidth(em * 8)
+        self.year.setMaximumWidth(em_ * 8)
         self.year_error = QLabel()
         binder.bind(
             self.year,

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from ...core.fields import FieldPath
 from ...core.layout import shortcomings_sentence
 from ...core.numbering import ordinal
 from ..binder import fast_count, select_range
-from ..widgets.paragraph_edit import MUTED_STYLE, ParagraphEdit
+from ..widgets.look import em, mute
+from ..widgets.paragraph_edit import ParagraphEdit
 from ..widgets.paragraph_list import ParagraphList
 from .base import TabPage, count_texts
 
@@ -24,7 +26,7 @@ def _box(title: str) -> tuple[QGroupBox, QVBoxLayout]:
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(MUTED_STYLE)
+    mute(label)
     return label
 
 
@@ -102,9 +104,9 @@ class ClosingTab(TabPage):
         self.preview_title = QLabel("成文效果：")
         self.preview = QLabel()
         self.preview.setWordWrap(True)
-        self.preview.setStyleSheet(
-            "QLabel { background: palette(alternate-base); padding: 0.4em; }"
-        )
+        self.preview.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.preview.setAutoFillBackground(True)
+        self.preview.setMargin(em(self) // 2)
         inner.addWidget(self.preview_title)
         inner.addWidget(self.preview)
         layout.addWidget(box)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ...core.fields import FieldPath
-from ..widgets.paragraph_edit import MUTED_STYLE
+from ..widgets.look import mute
 from ..widgets.paragraph_list import ParagraphList
 from .base import TabPage, count_texts
 
@@ -25,7 +25,7 @@ class OpeningTab(TabPage):
             "按回车可在光标处分段。"
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet(MUTED_STYLE)
+        mute(hint)
         layout.addWidget(hint)
         self.paragraphs = ParagraphList(
             placeholder="如：一年来，在镇党委、政府的正确领导下……现将一年来的工作报告如下：",

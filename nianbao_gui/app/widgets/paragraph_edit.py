@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..binder import fast_count
-
-MUTED_STYLE = "color: palette(mid);"
+from .look import em, fix_label_size, mute, text_font
 
 
 class GrowingPlainTextEdit(QPlainTextEdit):
@@ -47,8 +46,7 @@ class GrowingPlainTextEdit(QPlainTextEdit):
     def _estimate_lines(self) -> int:
         # A CJK character is about one em wide; counting lines from the length avoids laying
         # out the whole document on every keystroke.
-        em = max(1, self.fontMetrics().horizontalAdvance("中"))
-        per_line = max(8, (self.viewport().width() - 8) // em)
+        per_line = max(8, (self.viewport().width() - 8) // em(self))
         text = self.toPlainText()
         lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
         return max(self.min_lines, min(self.max_lines, lines + 1))
@@ -71,7 +69,7 @@ class GrowingPlainTextEdit(QPlainTextEdit):
         return QSize(super().sizeHint().width(), self._lines * line + frame + 2)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance("中") * 10, self.sizeHint().height())
+        return QSize(em(self) * 10, self.sizeHint().height())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.splits_paragraphs and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -119,11 +117,13 @@ class ParagraphEdit(QWidget):
         super().__init__(parent)
         self._loading = False
         self.editor = GrowingPlainTextEdit(min_lines, max_lines)
+        self.editor.setFont(text_font(self))
         self.editor.setPlaceholderText(placeholder)
         self.title_label = QLabel(title)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet(MUTED_STYLE)
+        mute(self.count_label)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        fix_label_size(self.count_label, "99999 字")
 
         self.header = QHBoxLayout()
         self.header.setContentsMargins(0, 0, 0, 0)

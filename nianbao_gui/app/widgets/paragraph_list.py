@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..binder import select_range
-from .paragraph_edit import MUTED_STYLE, ParagraphEdit
+from .look import em, mute
+from .paragraph_edit import ParagraphEdit
 
 
 def ask_confirmation(parent: QWidget | None, text: str) -> bool:
@@ -48,7 +49,7 @@ class _Row(ParagraphEdit):
             placeholder=owner.placeholder, min_lines=owner.min_lines, max_lines=owner.max_lines
         )
         self.editor.splits_paragraphs = True
-        self.title_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("第99段"))
+        self.title_label.setMinimumWidth(em(self) * 4)
         self.up = _tool_button("上移", "把这一段移到上一段之前")
         self.down = _tool_button("下移", "把这一段移到下一段之后")
         self.remove = _tool_button("删除", "删除这一段")
@@ -95,7 +96,7 @@ class ParagraphList(QWidget):
         spacing = self.fontMetrics().height() // 2
         self._rows_layout.setSpacing(spacing)
         self.empty_label = QLabel(empty_hint)
-        self.empty_label.setStyleSheet(MUTED_STYLE)
+        mute(self.empty_label)
         self.add_button = QPushButton(add_text)
         self.add_button.clicked.connect(lambda: self.insert_item(len(self.rows)))
         buttons = QHBoxLayout()

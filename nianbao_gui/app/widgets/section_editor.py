@@ -26,6 +26,7 @@ from ...core.fields import FieldPath
 from ...core.model import MAX_DEPTH, Section
 from ...core.numbering import heading_number
 from ..binder import FormContext, read_path
+from . import look
 from .paragraph_list import ParagraphList, _tool_button
 
 _PLACEHOLDERS = {
@@ -54,7 +55,7 @@ class SectionEditor(QFrame):
         self.index = index
         self.parent_editor = parent_editor
         self.children_editors: list[SectionEditor] = []
-        em = self.fontMetrics().horizontalAdvance("中")
+        em = look.em(self)
         if level > 1:
             self.setFrameShape(QFrame.Shape.StyledPanel)
 

@@ -1,0 +1,140 @@
+"""Timings of the report form (QT_QPA_PLATFORM=offscreen): building the editor and one keystroke.
+
+    QT_QPA_PLATFORM=offscreen /work/venv/bin/python benchmarks/bench_gui_form.py
+
+Drafts: the seed (the example report, ≈2,500 characters) and a 100-page draft (≈60,000
+characters in 300 paragraphs over 6 sections with 5 subsections each). A keystroke is a real
+key event sent to the focused paragraph editor, followed by processing the events it causes
+(layout, paint), as the event loop would; the median and the 95th percentile of many are printed.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+from nianbao_gui.app.report_editor import ReportEditor
+from nianbao_gui.core.fields import iter_text_fields
+from nianbao_gui.core.model import Closing, Report, Section
+from nianbao_gui.core.settings import Settings
+
+SENTENCE = "我镇坚持以人民为中心的发展思想，扎实推进乡村振兴各项工作，取得了明显成效。"
+
+
+def big_report(sections: int = 6, children: int = 5, paragraphs: int = 10) -> Report:
+    text = (SENTENCE * 6)[:200]
+    return Report(
+        year=2025,
+        opening=[text],
+        sections=[
+            Section(
+                heading=f"第{s + 1}部分的标题",
+                children=[
+                    Section(heading=f"分项工作{c + 1}。", paragraphs=[text] * paragraphs)
+                    for c in range(children)
+                ],
+            )
+            for s in range(sections)
+        ],
+        closing=Closing(shortcomings=["理论学习不深", "检查督促少"], plans=[text]),
+    )
+
+
+def seed_report() -> Report:
+    try:
+        from nianbao_gui.core.templates import example_report
+
+        return example_report()
+    except Exception:  # the importer may be missing in an early checkout
+        return big_report(4, 2, 1)
+
+
+def timed(action: Callable[[], object], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def build(app: QApplication, report: Report) -> ReportEditor:
+    editor = ReportEditor(Settings())
+    editor.set_report(report)
+    editor.resize(1100, 800)
+    editor.show()
+    settle(app)
+    return editor
+
+
+def open_all_tabs(app: QApplication, editor: ReportEditor) -> None:
+    tabs = editor.tab_widget()
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        settle(app)
+
+
+def keystrokes(app: QApplication, editor: ReportEditor, count: int = 300) -> list[float]:
+    # the longest paragraph in the last section: the worst ordinary case
+    last = len(editor.report().sections) - 1
+    fields = [f for f in iter_text_fields(editor.report()) if f.path[:2] == ("sections", last)]
+    path = max(fields, key=lambda f: len(f.text)).path
+    assert editor.focus_field(path, 100, 100)
+    editor.activateWindow()
+    settle(app)
+    target = editor.window().focusWidget()
+    assert isinstance(target, QPlainTextEdit)
+    times = []
+    for i in range(count):
+        key = Qt.Key.Key_A if i % 4 else Qt.Key.Key_Backspace
+        start = time.perf_counter()
+        QTest.keyClick(target, key)
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    build(app, Report()).close()  # warm up imports and Qt
+
+    for name, report in (("seed", seed_report()), ("100 pages", big_report())):
+        chars = ReportEditor.total_chars(build(app, report))
+        paragraphs = len(report.opening) + sum(len(s.paragraphs) for _, s in report.all_sections())
+        first = timed(lambda r=report: build(app, r).close())  # type: ignore[misc]
+
+        def build_all(r: Report = report) -> None:
+            editor = build(app, r)
+            open_all_tabs(app, editor)
+            editor.close()
+
+        whole = timed(build_all, repeat=3)
+        print(f"{name}: {chars} characters, {paragraphs} paragraphs")
+        print(f"  editor built and shown (first tab):   {first:8.1f} ms")
+        print(f"  every tab opened once:                {whole:8.1f} ms")
+        editor = build(app, report)
+        times = sorted(keystrokes(app, editor))
+        median = statistics.median(times)
+        p95 = times[int(len(times) * 0.95)]
+        print(
+            f"  one keystroke (median of {len(times)}):      {median:8.2f} ms (95%: {p95:.2f} ms)"
+        )
+        editor.close()
+
+
+if __name__ == "__main__":
+    main()
