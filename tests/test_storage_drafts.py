@@ -220,3 +220,10 @@ def test_stale_temp_files_of_a_crashed_save_are_cleaned(tmp_path: Path) -> None:
     save_draft(sample(), path)
     assert not stale.exists()
     assert fresh.exists() and other.exists()
+
+
+def test_long_draft_name_still_gets_versions(tmp_path: Path) -> None:
+    path = tmp_path / ("关于二〇二二年度述职述廉报告的修改稿" * 4 + "（第二稿）.json")  # 236 bytes
+    save_draft(sample("一"), path)
+    save_draft(sample("二"), path)
+    assert [load_draft(v).title for v in backups_of(path)] == ["一"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao_gui.core.errors import DraftLockedError
+from nianbao_gui.core.errors import DraftLockedError, FileAccessError
 from nianbao_gui.core.storage import DraftLock, lock_path_for, read_owner
 from nianbao_gui.core.storage.lock import STALE_AFTER, _host, _user
 
@@ -32,7 +32,7 @@ print("released", flush=True)
 RACER = """
 import sys, time
 from pathlib import Path
-from nianbao_gui.core.errors import DraftLockedError
+from nianbao_gui.core.errors import DraftLockedError, FileAccessError
 from nianbao_gui.core.storage import DraftLock
 go = Path(sys.argv[2])
 while not go.exists():
@@ -200,3 +200,9 @@ def test_only_one_of_many_simultaneous_processes_wins(tmp_path: Path) -> None:
     for racer in racers:
         racer.communicate(timeout=30)
     assert sorted(results) == ["lost"] * 5 + ["won"]
+
+
+def test_folder_that_cannot_hold_a_lock_gives_file_access_error(tmp_path: Path) -> None:
+    (tmp_path / "文件").write_text("x", encoding="utf-8")
+    with pytest.raises(FileAccessError, match="锁定文件"):
+        DraftLock(tmp_path / "文件" / "草稿.json").acquire()

@@ -36,10 +36,16 @@ def _draft_key(path: Path) -> str:
     return hashlib.sha256(full.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
+def _short_stem(path: Path) -> str:
+    # File names are limited to 255 bytes (NTFS: 255 characters); a long draft name plus the
+    # time stamp must still fit. The hash in the folder name keeps shortened names apart.
+    return path.stem[:40]
+
+
 def backup_dir(path: Path) -> Path:
     """The folder holding the earlier versions of the draft at ``path`` (may not exist yet)."""
     path = Path(path)
-    return data_dir() / "backups" / f"{path.stem}-{_draft_key(path)}"
+    return data_dir() / "backups" / f"{_short_stem(path)}-{_draft_key(path)}"
 
 
 def backups_of(path: Path) -> list[Path]:
@@ -83,11 +89,12 @@ def keep_version(path: Path, old: bytes, *, keep: int = DEFAULT_KEEP) -> Path | 
             when = _dt.datetime.fromtimestamp(path.stat().st_mtime)
         except OSError:
             when = _dt.datetime.now()
-        target = folder / f"{path.stem}.{_stamp(when)}.json"
+        stem = _short_stem(path)
+        target = folder / f"{stem}.{_stamp(when)}.json"
         counter = 0
         while target.exists():  # same mtime twice (coarse clocks on FAT, copies)
             counter += 1
-            target = folder / f"{path.stem}.{_stamp(when)}-{counter}.json"
+            target = folder / f"{stem}.{_stamp(when)}-{counter}.json"
         atomic_write_bytes(target, old)
         for stale in backups_of(path)[keep:]:
             with contextlib.suppress(OSError):
