@@ -146,10 +146,13 @@ class CheckPanel(QWidget):
 
     def finding_items(self) -> list[QTreeWidgetItem]:
         """The rows that stand for findings (not the category headings), in order."""
-        rows = []
+        rows: list[QTreeWidgetItem] = []
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
-            rows.extend(group.child(j) for j in range(group.childCount()))
+            for j in range(group.childCount() if group is not None else 0):
+                row = group.child(j) if group is not None else None
+                if row is not None:
+                    rows.append(row)
         return rows
 
     def _item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
