@@ -51,10 +51,11 @@ def excerpt(text: str, limit: int = 12) -> str:
     return flat if len(flat) <= limit else flat[:limit] + "……"
 
 
-def clean(text: str, where: str) -> Cleaned:
+def clean(text: str) -> Cleaned:
     """``text`` with forbidden characters removed and newlines normalised to ``BREAK``.
 
-    ``where`` names the paragraph in the warnings (e.g. ``第3段“我始终把讲政治……”``).
+    The warnings say what changed; the caller puts the place in front of them
+    (``第 3 段（正文“我始终把讲政治……”）``), named only when there is something to say.
     """
     warnings: list[str] = []
     found = _FORBIDDEN.findall(text)
@@ -63,10 +64,10 @@ def clean(text: str, where: str) -> Cleaned:
         for char in found:
             counts[_name(char)] = counts.get(_name(char), 0) + 1
         listed = "、".join(f"{name} {count} 个" for name, count in counts.items())
-        warnings.append(f"{where}含有 Word 无法保存的字符（{listed}），已删除。")
+        warnings.append(f"含有 Word 无法保存的字符（{listed}），已删除。")
         text = _FORBIDDEN.sub("", text)
     if "\r" in text or "\n" in text:
         count = len(_NEWLINES.findall(text))
         text = _NEWLINES.sub(BREAK, text)
-        warnings.append(f"{where}段内有 {count} 处换行，已在 Word 中保留为段内换行（不是新段落）。")
+        warnings.append(f"段内有 {count} 处换行，已在 Word 中保留为段内换行（不是新段落）。")
     return Cleaned(text, warnings)

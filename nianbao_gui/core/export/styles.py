@@ -187,7 +187,6 @@ def add_styles(styles_root: Any, specs: dict[str, StyleSpec]) -> None:
 
 
 def _find_style(styles_root: Any, style_id: str) -> Any:
-    for style in styles_root.iter(w("style")):
-        if style.get(w("styleId")) == style_id:
-            return style
-    return None
+    # xpath, not iter(): iterating makes a python-docx proxy of every element (2 ms a call)
+    found = styles_root.xpath(f"w:style[@w:styleId='{style_id}']")  # python-docx knows w:
+    return found[0] if found else None

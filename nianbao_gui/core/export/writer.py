@@ -1,8 +1,8 @@
 """The report's blocks (layout.layout) written out as Word paragraphs and runs.
 
 python-docx opens its default template and gives the package, the footers and the settings;
-paragraphs and runs are built with lxml from property elements made once per style and
-copied (see bench_export.py: this keeps an export close to python-docx writing bare text).
+the paragraphs are written as markup from property elements serialised once per style and
+parsed in one go (see bench_export.py: faster than python-docx writing the bare text).
 """
 
 from __future__ import annotations
@@ -10,16 +10,19 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from typing import Any
+from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document
+from docx.oxml.parser import parse_xml
+from lxml import etree
 
 from ..layout import Block, Role, layout
 from ..model import Report
 from . import page, sanitize, styles
 from .options import ExportOptions
 from .title import signature_indents, split_title
-from .xml import XML_SPACE, el, strip_theme_fonts, sub, w
+from .xml import W_NS, el, strip_theme_fonts, w
 
 _ROLE_NAMES = {
     Role.TITLE: "标题",
@@ -58,43 +61,66 @@ def _style_key(block: Block) -> str:
     }[block.role]
 
 
-class _Builder:
-    """Appends paragraphs to the body, before its final sectPr."""
+def _xml(element: Any) -> str:
+    """An element as markup with the ``w:`` prefix and no namespace declaration."""
+    return etree.tostring(element, encoding="unicode").replace(_W_DECL, "")
 
-    def __init__(self, document: Document, specs: dict[str, styles.StyleSpec]) -> None:
-        self.body = document.element.body
-        self.sect_pr = self.body.find(w("sectPr"))
-        self.specs = specs
-        # one pPr per style, with the pStyle first: built once, deep-copied per paragraph
+
+_W_DECL = f' xmlns:w="{W_NS}"'
+
+
+class _Builder:
+    """Collects the paragraphs as markup and puts them into the body in one parse.
+
+    Property elements are serialised once per style; a paragraph is then string joins.
+    Measured (bench_export.py): three times faster than building and copying lxml elements
+    per run, which matters for a 100-page report.
+    """
+
+    def __init__(self, specs: dict[str, styles.StyleSpec]) -> None:
+        self.parts: list[str] = []
         self.pprs: dict[str, Any] = {}
+        self.ppr_xml: dict[str, str] = {}
+        self.rpr_xml: dict[str, str] = {}
         for key, spec in specs.items():
             ppr = copy.deepcopy(spec.ppr)
             ppr.insert(0, el("pStyle", val=spec.style_id))
             self.pprs[key] = ppr
+            self.ppr_xml[key] = _xml(ppr)
+            self.rpr_xml[key] = _xml(spec.rpr)
 
-    def paragraph(self, key: str, ppr: Any = None) -> Any:
-        p = el("p")
-        p.append(ppr if ppr is not None else copy.deepcopy(self.pprs[key]))
-        self.sect_pr.addprevious(p)
-        return p
+    def paragraph(self, key: str, ppr: Any = None) -> None:
+        self.parts.append("<w:p>")
+        self.parts.append(self.ppr_xml[key] if ppr is None else _xml(ppr))
 
-    def run(self, p: Any, text: str, key: str) -> None:
+    def end(self) -> None:
+        self.parts.append("</w:p>")
+
+    def run(self, text: str, key: str) -> None:
         """A run in the fonts of style ``key``; tabs and line breaks become w:tab and w:br."""
         if not text:
             return
-        r = sub(p, "r")
-        r.append(copy.deepcopy(self.specs[key].rpr))
+        out = self.parts
+        out.append("<w:r>")
+        out.append(self.rpr_xml[key])
         for line_no, line in enumerate(text.split(sanitize.BREAK)):
             if line_no:
-                sub(r, "br")
+                out.append("<w:br/>")
             for part_no, part in enumerate(line.split("\t")):
                 if part_no:
-                    sub(r, "tab")
+                    out.append("<w:tab/>")
                 if part:
-                    t = sub(r, "t")
-                    if part[0] == " " or part[-1] == " ":
-                        t.set(XML_SPACE, "preserve")
-                    t.text = part
+                    out.append('<w:t xml:space="preserve">')
+                    out.append(escape(part))
+                    out.append("</w:t>")
+        out.append("</w:r>")
+
+    def into(self, document: Document) -> None:
+        body = document.element.body
+        sect_pr = body.find(w("sectPr"))
+        fragment = parse_xml(f"<w:body{_W_DECL}>{''.join(self.parts)}</w:body>")
+        for paragraph in list(fragment):
+            sect_pr.addprevious(paragraph)
 
 
 def _indent_ppr(builder: _Builder, key: str, right_chars: float) -> Any:
@@ -118,42 +144,48 @@ def build_document(report: Report, options: ExportOptions) -> tuple[Document, Ex
     page.add_page_numbers(document, specs["page_number"])
     _tune_settings(document)
 
-    builder = _Builder(document, specs)
+    builder = _Builder(specs)
     blocks = layout(report)
     signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in blocks if b.role is Role.DATE), "")
     sig_right, date_right = signature_indents(signature, date)
     blank_done = False
     for index, block in enumerate(blocks, start=1):
-        where = _where(index, block)
         raw = block.text
         if block.role is Role.TITLE:  # the title is broken into lines here, not by the user
             raw = raw.replace("\r", "").replace("\n", "")
-        head = sanitize.clean(block.head, where)
-        text = sanitize.clean(raw, where)
-        result.warnings.extend(head.warnings + text.warnings)
+        head = sanitize.clean(block.head)
+        text = sanitize.clean(raw)
+        for warning in head.warnings + text.warnings:
+            result.warnings.append(_where(index, block) + warning)
         key = _style_key(block)
         if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
             builder.paragraph("body")  # one blank line between the text and the signature
+            builder.end()
             blank_done = True
         if block.role is Role.TITLE:
-            p = builder.paragraph(key)
-            builder.run(p, sanitize.BREAK.join(split_title(text.text)), key)
+            builder.paragraph(key)
+            builder.run(sanitize.BREAK.join(split_title(text.text)), key)
+            builder.end()
             result.paragraphs += 1
             if not (len(blocks) > index and blocks[index].role is Role.AUTHOR):
                 builder.paragraph("body")  # a blank line under the title
+                builder.end()
             continue
         if block.role is Role.SIGNATURE:
-            p = builder.paragraph(key, _indent_ppr(builder, key, sig_right))
+            builder.paragraph(key, _indent_ppr(builder, key, sig_right))
         elif block.role is Role.DATE:
-            p = builder.paragraph(key, _indent_ppr(builder, key, date_right))
+            builder.paragraph(key, _indent_ppr(builder, key, date_right))
         else:
-            p = builder.paragraph(key)
-        builder.run(p, head.text, key)
-        builder.run(p, text.text, "body" if block.role is Role.HEADING else key)
+            builder.paragraph(key)
+        builder.run(head.text, key)
+        builder.run(text.text, "body" if block.role is Role.HEADING else key)
+        builder.end()
         result.paragraphs += 1
         if block.role is Role.AUTHOR:
-            builder.paragraph("body")
+            builder.paragraph("body")  # a blank line under the author line
+            builder.end()
+    builder.into(document)
     return document, result
 
 
