@@ -28,18 +28,29 @@ _TEXT_FIELDS = ("title", "author_name", "position", "organisation", "signature")
 
 
 def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    mute(label)
-    label.setWordWrap(True)
-    return label
+    return mute(QLabel(text))
 
 
-def _form(title: str) -> tuple[QGroupBox, QFormLayout]:
+class _Form(QFormLayout):
+    """A form whose labels share one width, so that the fields of all groups line up."""
+
+    def __init__(self, box: QGroupBox, label_width: int) -> None:
+        super().__init__(box)
+        self.label_width = label_width
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+
+    def row(self, label: str, field: QWidget, max_chars: int = 0) -> None:
+        text = QLabel(label)
+        text.setMinimumWidth(self.label_width)
+        if max_chars:
+            field.setMaximumWidth(self.label_width * max_chars // 5)
+        self.addRow(text, field)
+
+
+def _form(title: str, em_: int) -> tuple[QGroupBox, _Form]:
     box = QGroupBox(title)
-    form = QFormLayout(box)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    return box, form
+    return box, _Form(box, em_ * 5)
 
 
 def _with_error(widget: QWidget, error: QLabel) -> QWidget:
@@ -67,10 +78,10 @@ class BasicInfoTab(TabPage):
         em_ = em(self)
         count = self.add_chars
 
-        box, form = _form("报告")
+        box, form = _form("报告", em_)
         self.kind = EnumCombo(list(ReportKind))
         binder.bind(self.kind, ("kind",), after=self.update_placeholder)
-        form.addRow("报告类型：", self.kind)
+        form.row("报告类型：", self.kind)
         self.year = QLineEdit()
         self.year.setPlaceholderText("如 2025")
         self.year.setMaximumWidth(em_ * 8)
@@ -82,52 +93,52 @@ class BasicInfoTab(TabPage):
             error_label=self.year_error,
             after=self.update_placeholder,
         )
-        form.addRow("年度：", _with_error(self.year, self.year_error))
+        form.row("年度：", _with_error(self.year, self.year_error))
         self.title_edit = QLineEdit()
         binder.bind(self.title_edit, ("title",), counter=count)
-        form.addRow("标题：", self.title_edit)
-        form.addRow("", _hint("标题留空时，按年度和报告类型自动生成（即框中灰色文字）。"))
+        form.row("标题：", self.title_edit, 36)
+        form.row("", _hint("标题留空时，按年度和报告类型自动生成（即框中灰色文字）。"))
         layout.addWidget(box)
 
-        box, form = _form("报告人")
+        box, form = _form("报告人", em_)
         self.author_name = QLineEdit()
         self.author_name.setPlaceholderText("如：张三")
         self.position = QLineEdit()
         self.position.setPlaceholderText("如：副镇长")
         self.organisation = QLineEdit()
         self.organisation.setPlaceholderText("如：某某镇人民政府")
-        for widget, name, label in (
-            (self.author_name, "author_name", "姓名："),
-            (self.position, "position", "职务："),
-            (self.organisation, "organisation", "单位："),
+        for widget, name, label, width in (
+            (self.author_name, "author_name", "姓名：", 12),
+            (self.position, "position", "职务：", 24),
+            (self.organisation, "organisation", "单位：", 24),
         ):
             binder.bind(widget, (name,), counter=count)
-            form.addRow(label, widget)
+            form.row(label, widget, width)
         self.show_author_line = QCheckBox("在标题下方写出单位、职务和姓名")
         binder.bind(self.show_author_line, ("show_author_line",))
-        form.addRow("", self.show_author_line)
+        form.row("", self.show_author_line)
         layout.addWidget(box)
 
-        box, form = _form("落款与日期")
+        box, form = _form("落款与日期", em_)
         self.signature = QLineEdit()
         self.signature.setPlaceholderText("如：张三（留空则不写落款）")
         binder.bind(self.signature, ("signature",), counter=count)
-        form.addRow("落款：", self.signature)
+        form.row("落款：", self.signature, 24)
         self.date = OptionalDateEdit("写上成文日期")
         binder.bind(self.date, ("date",))
-        form.addRow("成文日期：", self.date)
+        form.row("成文日期：", self.date)
         layout.addWidget(box)
 
-        box, form = _form("导出 Word 的字体（本机设置，对所有报告有效）")
+        box, form = _form("导出 Word 的字体（本机设置，对所有报告有效）", em_)
         self.fonts = EnumCombo(list(FontChoice), FONT_LABELS)
         binder.bind(self.fonts, ("fonts",), scope="settings", after=self.host.settings_edited)
-        form.addRow("正文字体：", self.fonts)
+        form.row("正文字体：", self.fonts)
         self.level3_bold = QCheckBox("三级标题（1．）加粗")
         binder.bind(
             self.level3_bold, ("level3_bold",), scope="settings", after=self.host.settings_edited
         )
-        form.addRow("", self.level3_bold)
-        form.addRow(
+        form.row("", self.level3_bold)
+        form.row(
             "",
             _hint("没有安装 GB2312 字体的电脑上，选“仿宋、楷体”可避免 Word 换用其他字体。"),
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,12 +41,16 @@ class GrowingPlainTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)  # Tab goes to the next field, as in any form
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps
+        self._em = 0
         self.textChanged.connect(self._update_lines)
 
     def _estimate_lines(self) -> int:
         # A CJK character is about one em wide; counting lines from the length avoids laying
         # out the whole document on every keystroke.
-        per_line = max(8, (self.viewport().width() - 8) // em(self))
+        if not self._em:
+            self._em = em(self)
+        per_line = max(8, (self.viewport().width() - 8) // self._em)
         text = self.toPlainText()
         lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
         return max(self.min_lines, min(self.max_lines, lines + 1))
@@ -56,6 +60,12 @@ class GrowingPlainTextEdit(QPlainTextEdit):
         if lines != self._lines:
             self._lines = lines
             self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._em = 0
+            self._update_lines()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
