@@ -268,3 +268,37 @@ def test_the_drafts_dialog_lists_drafts(qtbot) -> None:
     assert "2024" in cells and "张三" in cells and "甲.json" in cells
     dialog.ui.nextYearButton.click()
     assert dialog.result_action == ("next_year", drafts_dir() / "甲.json")
+
+
+def test_a_draft_taken_over_elsewhere_becomes_read_only(qtbot, tmp_path: Path) -> None:
+    draft = tmp_path / "被接管.json"
+    save_draft(sample(), draft)
+    prompts = ScriptedPrompts()
+    window = make_window(qtbot, prompts)
+    window.files.open_path(draft)
+    DraftLock(draft).acquire(take_over=True)  # a colleague chose 强行接管
+    window.document.heartbeat.timeout.emit()
+    (error,) = prompts.errors
+    assert "接管" in error.what
+    assert window.document.read_only and "只读" in window.windowTitle()
+    # 保存 now asks for a new file instead of overwriting the colleague's work
+    copy = tmp_path / "我的副本.json"
+    prompts.paths.append(copy)
+    edit_report(window, lambda r: setattr(r, "title", "我的修改"))
+    assert window.files.save()
+    assert load_draft(copy).title == "我的修改" and load_draft(draft).title == ""
+    close_window(window)
+
+
+def test_saving_over_a_draft_taken_over_is_refused(qtbot, tmp_path: Path) -> None:
+    draft = tmp_path / "抢.json"
+    save_draft(sample(), draft)
+    prompts = ScriptedPrompts()
+    window = make_window(qtbot, prompts)
+    window.files.open_path(draft)
+    DraftLock(draft).acquire(take_over=True)
+    edit_report(window, lambda r: setattr(r, "title", "不该写进去"))
+    assert not window.files.save()
+    assert prompts.errors and load_draft(draft).title == ""
+    assert window.document.read_only
+    close_window(window)

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         document.path_changed.connect(self.update_title)
         document.autosaved.connect(self.show_autosaved)
         document.autosave_failed.connect(self.show_autosave_failed)
+        document.lock_lost.connect(self.on_lock_lost)
         self.setWindowModified(document.dirty)
         self.update_title()
         self.show_count(self.editor.total_chars())
@@ -188,6 +189,11 @@ class MainWindow(QMainWindow):
             doc.close()
             doc.dirty_changed.disconnect(self.setWindowModified)
             doc.deleteLater()
+
+    def on_lock_lost(self, error: BaseException) -> None:
+        """Someone took the draft over: keep the text, make 保存 ask for a new file."""
+        self.update_title()
+        self.prompts.error(error)
 
     def emergency_save(self) -> str | None:
         """After an unexpected error: make sure the work is on disk; say where it is."""
