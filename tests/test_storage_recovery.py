@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -132,3 +133,13 @@ def test_work_of_a_crashed_process_is_pending_but_not_of_a_running_one(tmp_path:
     (entry,) = store.pending()
     assert entry.source == draft
     assert store.load(entry).title == "未保存的修改"
+
+
+def test_crashed_work_is_offered_even_if_its_process_id_was_reused(tmp_path: Path) -> None:
+    """After a power cut and a reboot another program may run under the old process id."""
+    store = RecoveryStore(tmp_path)
+    path = store.write("k", Report(title="断电前的修改"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update(pid=os.getppid(), session="0" * 32)  # a live pid; a session nobody holds
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert [entry.title for entry in store.pending()] == ["断电前的修改"]

@@ -7,8 +7,9 @@ save or close the window calls ``discard(key)``. At the next start, ``pending()`
 is left — the work of a session that crashed or was killed — with the draft it belonged to
 and when it was written, and the window offers it back (``load(entry)``).
 
-Entries written by a copy of the program that is still running on this PC are not pending:
-that copy is alive and still owns them.
+Entries written by another copy of the program that is still running (on this PC, or on
+another PC sharing the data folder) are not pending: that copy is alive and still owns them.
+``liveness.py`` tells, with an OS file lock that no process-id reuse can fool.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ..errors import DraftError
 from ..model import Report
 from ..paths import data_dir
 from .codec import MAX_DRAFT_BYTES, parse_json, report_from_data
-from .lock import pid_alive
+from .liveness import current_session, own_session, session_running
 
 _FORMAT = "nianbao-recovery"
 
@@ -75,6 +76,7 @@ class RecoveryStore:
 
         Raises FileAccessError when the data folder cannot be written.
         """
+        folder = self.folder
         data = {
             "format": _FORMAT,
             "key": key,
@@ -82,6 +84,7 @@ class RecoveryStore:
             "saved_at": _dt.datetime.now().astimezone().isoformat(),
             "host": socket.gethostname(),
             "pid": os.getpid(),
+            "session": own_session(folder),
             "title": report.effective_title(),
             "report": report.model_dump(mode="json"),
         }
@@ -121,9 +124,9 @@ class RecoveryStore:
                 entry = self._entry(path, data)
             except (OSError, ValueError, KeyError, TypeError, DraftError, RecursionError):
                 continue
-            pid = data.get("pid")
-            mine = data.get("host") == socket.gethostname()
-            if mine and isinstance(pid, int) and pid != os.getpid() and pid_alive(pid):
+            session = str(data.get("session", ""))
+            mine = session == current_session(self.folder)
+            if not mine and session_running(self.folder, session):
                 continue  # another copy of the program, still running, still owns it
             found.append(entry)
         return sorted(found, key=lambda entry: entry.saved_at, reverse=True)
