@@ -18,7 +18,13 @@ from .finding import (
     can_apply,
 )
 from .report import excerpt, format_findings, group_by_category, location, summary
-from .runner import check_imported, check_report, findings_from_notes, has_placeholders
+from .runner import (
+    check_imported,
+    check_report,
+    findings_from_notes,
+    has_placeholders,
+    is_problem,
+)
 from .wording import WordList, load_word_list
 
 __all__ = [
@@ -37,6 +43,7 @@ __all__ = [
     "format_findings",
     "group_by_category",
     "has_placeholders",
+    "is_problem",
     "load_word_list",
     "location",
     "summary",

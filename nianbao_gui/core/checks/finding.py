@@ -67,12 +67,17 @@ class Finding:
     def fixable(self) -> bool:
         return self.fix is not None
 
+    @property
+    def is_hint(self) -> bool:
+        """An importer's note to check (a guessed year…), not a problem of the text."""
+        return self.code == "import.note"
+
     def fix_label(self) -> str:
         """How the fix reads in a button or a line of output: ``改为“，”`` / ``删除``."""
         if self.fix is None:
             return ""
         if self.fix == "":
-            return "删除" + (f"“{_visible(self.seen)}”" if self.seen.strip() else "")
+            return "删除" + (f"“{_visible(self.seen)}”" if self.seen else "")
         if self.start == self.end:
             return f"补上“{self.fix}”"
         return f"改为“{self.fix}”"

@@ -70,15 +70,18 @@ def group_by_category(findings: Sequence[Finding]) -> dict[Category, list[Findin
 
 def summary(findings: Sequence[Finding]) -> str:
     """``共 12 处问题：占位符与空白 5 处，标点 3 处……；其中 7 处可以自动修改。``"""
-    if not findings:
-        return "体检通过：没有发现问题。"
+    problems = [finding for finding in findings if not finding.is_hint]
+    hints = len(findings) - len(problems)
+    hint_text = f"另有导入提示 {hints} 条，请核对。" if hints else ""
+    if not problems:
+        return "体检通过：没有发现问题。" + hint_text
     parts = "，".join(
         f"{category.label} {len(items)} 处"
-        for category, items in group_by_category(findings).items()
+        for category, items in group_by_category(problems).items()
     )
-    fixable = sum(1 for finding in findings if finding.fixable)
+    fixable = sum(1 for finding in problems if finding.fixable)
     tail = f"；其中 {fixable} 处可以自动修改" if fixable else ""
-    return f"共 {len(findings)} 处问题：{parts}{tail}。"
+    return f"共 {len(problems)} 处问题：{parts}{tail}。{hint_text}"
 
 
 def _shown(text: str) -> str:

@@ -3,6 +3,7 @@ reading order. It only reports; fixes are applied on request (finding.apply_fix)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -24,8 +25,9 @@ def check_report(report: Report) -> list[Finding]:
     words = wording.load_word_list()
     findings: list[Finding] = []
     for target in fields:
-        findings += spaces.check(target)
-        findings += placeholders.check(target)
+        gaps = placeholders.check(target)
+        findings += gaps
+        findings += _outside(spaces.check(target), gaps)  # the blank inside "（ ）" is the gap
         findings += punctuation.check(target)
         findings += wording.check(target, words)
         findings += numbering.check(target)
@@ -45,10 +47,26 @@ def check_report(report: Report) -> list[Finding]:
     return _in_reading_order(findings, fields)
 
 
+_NUMBERING_NOTE = re.compile("跳号|重号|编号.*(?:应为|写法)")
+"""The importer's notes on heading numbers (``一、二、四、``): a problem of the text."""
+
+
 def findings_from_notes(notes: Sequence[str]) -> list[Finding]:
-    """The importer's notes (numbering gaps such as ``一、二、四、``, guessed parts) as
-    findings without a place in a field."""
-    return [Finding((), 0, 0, "import.note", note, Category.IMPORT) for note in notes]
+    """The importer's notes as findings without a place in a field: notes on heading
+    numbers (``一、二、四、``) as numbering findings (code ``import.numbering``), the rest
+    (guessed year or kind, author line split, …) as hints (code ``import.note``)."""
+    return [
+        Finding((), 0, 0, "import.numbering", note, Category.NUMBERING)
+        if _NUMBERING_NOTE.search(note)
+        else Finding((), 0, 0, "import.note", note, Category.IMPORT)
+        for note in notes
+    ]
+
+
+def is_problem(finding: Finding) -> bool:
+    """False for a hint of the importer (to check, not to correct): ``nianbao check`` passes
+    with hints only."""
+    return not finding.is_hint
 
 
 def check_imported(result: _Imported) -> list[Finding]:
@@ -60,6 +78,12 @@ def has_placeholders(findings: Sequence[Finding]) -> bool:
     """True when the export would write unfinished text: a placeholder such as ``**`` or
     ``XX``, an empty paragraph, or a heading that is only its number."""
     return any(finding.code in placeholders.BLOCKING_CODES for finding in findings)
+
+
+def _outside(findings: list[Finding], covering: list[Finding]) -> list[Finding]:
+    if not covering:
+        return findings
+    return [f for f in findings if not any(c.start <= f.start and f.end <= c.end for c in covering)]
 
 
 def _in_reading_order(findings: list[Finding], fields: list[Target]) -> list[Finding]:
