@@ -80,6 +80,12 @@ def build(app: QApplication, report: Report) -> ReportEditor:
     return editor
 
 
+def dispose(app: QApplication, editor: ReportEditor) -> None:
+    editor.close()
+    editor.deleteLater()
+    app.processEvents()
+
+
 def open_all_tabs(app: QApplication, editor: ReportEditor) -> None:
     tabs = editor.tab_widget()
     for index in range(tabs.count()):
@@ -110,17 +116,19 @@ def keystrokes(app: QApplication, editor: ReportEditor, count: int = 300) -> lis
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    build(app, Report()).close()  # warm up imports and Qt
+    dispose(app, build(app, Report()))  # warm up imports and Qt
 
     for name, report in (("seed", seed_report()), ("100 pages", big_report())):
-        chars = ReportEditor.total_chars(build(app, report))
+        editor = build(app, report)
+        chars = editor.total_chars()
+        dispose(app, editor)
         paragraphs = len(report.opening) + sum(len(s.paragraphs) for _, s in report.all_sections())
-        first = timed(lambda r=report: build(app, r).close())  # type: ignore[misc]
+        first = timed(lambda r=report: dispose(app, build(app, r)))  # type: ignore[misc]
 
         def build_all(r: Report = report) -> None:
             editor = build(app, r)
             open_all_tabs(app, editor)
-            editor.close()
+            dispose(app, editor)
 
         whole = timed(build_all, repeat=3)
         print(f"{name}: {chars} characters, {paragraphs} paragraphs")
@@ -133,7 +141,7 @@ def main() -> None:
         print(
             f"  one keystroke (median of {len(times)}):      {median:8.2f} ms (95%: {p95:.2f} ms)"
         )
-        editor.close()
+        dispose(app, editor)
 
 
 if __name__ == "__main__":
