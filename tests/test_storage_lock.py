@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from nianbao_gui.core.errors import DraftLockedError, FileAccessError
+from nianbao_gui.core.paths import data_dir
 from nianbao_gui.core.storage import DraftLock, lock_path_for, read_owner
 from nianbao_gui.core.storage.lock import STALE_AFTER, _host, _user
 
@@ -206,3 +207,14 @@ def test_folder_that_cannot_hold_a_lock_gives_file_access_error(tmp_path: Path) 
     (tmp_path / "文件").write_text("x", encoding="utf-8")
     with pytest.raises(FileAccessError, match="锁定文件"):
         DraftLock(tmp_path / "文件" / "草稿.json").acquire()
+
+
+def test_lock_left_before_a_reboot_is_stale_although_its_pid_is_reused(tmp_path: Path) -> None:
+    draft = tmp_path / "草稿.json"
+    lock_file = _write_foreign_lock(draft, host=_host(), pid=os.getppid(), age=dt.timedelta(0))
+    data = json.loads(lock_file.read_text(encoding="utf-8"))
+    (data_dir() / "sessions").mkdir(exist_ok=True)
+    data["alive"] = str(data_dir() / "sessions" / ("0" * 32 + ".alive"))  # that session ended
+    lock_file.write_text(json.dumps(data), encoding="utf-8")
+    with DraftLock(draft) as lock:
+        assert read_owner(lock.lock_file).pid == os.getpid()  # type: ignore[union-attr]

@@ -140,6 +140,8 @@ def test_crashed_work_is_offered_even_if_its_process_id_was_reused(tmp_path: Pat
     store = RecoveryStore(tmp_path)
     path = store.write("k", Report(title="断电前的修改"))
     data = json.loads(path.read_text(encoding="utf-8"))
-    data.update(pid=os.getppid(), session="0" * 32)  # a live pid; a session nobody holds
+    (data_dir() / "sessions").mkdir(exist_ok=True)
+    nobody = data_dir() / "sessions" / ("0" * 32 + ".alive")  # a session that ended
+    data.update(pid=os.getppid(), alive=str(nobody))  # and a process id now in use
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert [entry.title for entry in store.pending()] == ["断电前的修改"]

@@ -1,10 +1,11 @@
-"""Is the program that wrote a recovery file still running? An OS file lock answers it.
+"""Is the program that wrote a lock or recovery file still running? An OS file lock answers.
 
-Every running program holds an exclusive OS lock on its own ``.session-<id>.alive`` file in
-the recovery folder for as long as it runs. The OS drops the lock when the process ends in
-any way — closed, crashed, killed, power cut — so "can I lock it?" means "its writer is
-gone". Unlike a process id this cannot be fooled by a new process that got the same id after
-a reboot (Windows reuses ids quickly), which would hide crashed work from recovery.
+Every running program holds an exclusive OS lock on its own ``<data folder>/sessions/
+<random id>.alive`` file for as long as it runs; lock files and recovery files record that
+file's path. The OS drops the lock when the process ends in any way — closed, crashed,
+killed, power cut — so "can I lock it?" means "its writer is gone". Unlike a process id this
+cannot be fooled by another process that got the same id after a reboot (Windows reuses ids
+quickly), which would hide crashed work from recovery or keep a dead lock alive.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ import sys
 import uuid
 from pathlib import Path
 
-_held: dict[Path, tuple[str, int]] = {}
-"""Recovery folder → (our session id, the open file descriptor that holds our lock)."""
+from ..paths import data_dir
 
-
-def _alive_file(folder: Path, session: str) -> Path:
-    return folder / f".session-{session}.alive"
+_held: dict[Path, tuple[Path, int]] = {}
+"""Data folder → (our alive file, the open file descriptor that holds its lock). Keyed by
+folder because tests (and portable use) switch data folders within one process."""
 
 
 def _try_lock(fd: int) -> bool:
@@ -39,38 +39,44 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def own_session(folder: Path) -> str:
-    """This process's session id in ``folder``, creating and locking its alive file once."""
-    folder = Path(folder)
-    if folder in _held:
-        return _held[folder][0]
-    session = uuid.uuid4().hex
-    fd = os.open(_alive_file(folder, session), os.O_RDWR | os.O_CREAT, 0o644)
+def own_alive_file() -> Path | None:
+    """This process's alive file, created and locked on first use; None if impossible
+    (read-only data folder): callers then fall back to the process id."""
+    base = data_dir()
+    if base in _held:
+        return _held[base][0]
+    try:
+        folder = base / "sessions"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{uuid.uuid4().hex}.alive"
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return None
     if not _try_lock(fd):  # cannot happen for a fresh random name; be safe anyway
         os.close(fd)
-        return ""
-    _held[folder] = (session, fd)
-    return session
+        return None
+    _held[base] = (path, fd)
+    return path
 
 
-def current_session(folder: Path) -> str:
-    """Our session id in ``folder`` if we have written there, else ""."""
-    held = _held.get(Path(folder))
-    return held[0] if held else ""
+def is_own(alive: str) -> bool:
+    return any(str(path) == alive for path, _ in _held.values())
 
 
-def session_running(folder: Path, session: str) -> bool:
-    """Whether the program with this session id still runs (ours counts as running)."""
-    folder = Path(folder)
-    if not session:
-        return False
-    if folder in _held and _held[folder][0] == session:
+def still_running(alive: str) -> bool | None:
+    """Whether the program holding ``alive`` runs; None when that cannot be told (the file
+    belongs to another user's data folder, or there is none)."""
+    if not alive:
+        return None
+    if is_own(alive):
         return True
-    path = _alive_file(folder, session)
+    path = Path(alive)
     try:
         fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return False if path.parent.is_dir() else None
     except OSError:
-        return False  # no alive file: its program ended (or the folder was cleaned)
+        return None
     try:
         if not _try_lock(fd):
             return True

@@ -18,9 +18,10 @@ How the window uses it:
 4. On closing the draft: ``lock.release()`` (or use ``with DraftLock(path):``).
 
 A lock is stale — taken over without asking — when it was left on this PC by a process that
-no longer runs, or when its heartbeat is older than ``STALE_AFTER`` (its holder crashed on
-another PC, or the PC was switched off). Heartbeats use each PC's clock; office PCs take the
-time from the domain, so ten minutes is far beyond any clock difference.
+no longer runs (told by an OS lock, see ``liveness.py``, so a reused process id after a
+reboot does not keep it alive), or when its heartbeat is older than ``STALE_AFTER`` (its
+holder crashed on another PC, or the PC was switched off). Heartbeats use each PC's clock;
+office PCs take the time from the domain, so ten minutes is far beyond any clock difference.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from typing import Any
 
 from ..atomic import atomic_write_bytes
 from ..errors import DraftLockedError, FileAccessError
+from .liveness import own_alive_file, still_running
 
 STALE_AFTER = _dt.timedelta(minutes=10)
 """A lock whose holder has not refreshed it for this long is considered abandoned."""
@@ -111,6 +113,7 @@ class LockOwner:
     since: _dt.datetime | None = None
     heartbeat: _dt.datetime | None = None
     token: str = ""
+    alive: str = ""
     unreadable: bool = False
 
     def label(self) -> str:
@@ -150,15 +153,23 @@ def read_owner(lock_file: Path) -> LockOwner | None:
             since=_parse_time(data.get("since")),
             heartbeat=_parse_time(data.get("heartbeat")) or mtime,
             token=str(data.get("token", "")),
+            alive=str(data.get("alive", "")),
         )
     except ValueError:
         # Being written this very moment, or damaged: the file's age is all we know.
         return LockOwner(heartbeat=mtime, unreadable=True)
 
 
+def _holder_running_here(owner: LockOwner) -> bool:
+    running = still_running(owner.alive)  # an OS lock: immune to process-id reuse
+    if running is None:  # another user's session on this PC: the process id must do
+        running = bool(owner.pid) and pid_alive(owner.pid)
+    return running
+
+
 def is_stale(owner: LockOwner, *, now: _dt.datetime | None = None) -> bool:
     now = now or _now()
-    if not owner.unreadable and owner.host == _host() and owner.pid and not pid_alive(owner.pid):
+    if not owner.unreadable and owner.host == _host() and not _holder_running_here(owner):
         return True
     return owner.heartbeat is None or now - owner.heartbeat > STALE_AFTER
 
@@ -191,6 +202,7 @@ class DraftLock:
             "since": (self._since or now).isoformat(),
             "heartbeat": now.isoformat(),
             "token": self.token,
+            "alive": str(alive) if (alive := own_alive_file()) else "",
             "draft": self.path.name,
         }
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")

@@ -29,7 +29,8 @@ from ..errors import DraftError
 from ..model import Report
 from ..paths import data_dir
 from .codec import MAX_DRAFT_BYTES, parse_json, report_from_data
-from .liveness import current_session, own_session, session_running
+from .liveness import is_own, own_alive_file, still_running
+from .lock import pid_alive
 
 _FORMAT = "nianbao-recovery"
 
@@ -76,7 +77,7 @@ class RecoveryStore:
 
         Raises FileAccessError when the data folder cannot be written.
         """
-        folder = self.folder
+        alive = own_alive_file()
         data = {
             "format": _FORMAT,
             "key": key,
@@ -84,7 +85,7 @@ class RecoveryStore:
             "saved_at": _dt.datetime.now().astimezone().isoformat(),
             "host": socket.gethostname(),
             "pid": os.getpid(),
-            "session": own_session(folder),
+            "alive": str(alive) if alive else "",
             "title": report.effective_title(),
             "report": report.model_dump(mode="json"),
         }
@@ -124,9 +125,13 @@ class RecoveryStore:
                 entry = self._entry(path, data)
             except (OSError, ValueError, KeyError, TypeError, DraftError, RecursionError):
                 continue
-            session = str(data.get("session", ""))
-            mine = session == current_session(self.folder)
-            if not mine and session_running(self.folder, session):
+            alive, pid = str(data.get("alive", "")), data.get("pid")
+            running = still_running(alive)
+            if running is None:  # cannot tell: same PC and a live process id means running
+                here = data.get("host") == socket.gethostname()
+                running = here and isinstance(pid, int) and pid_alive(pid)
+            mine = is_own(alive) or (not alive and pid == os.getpid())
+            if running and not mine:
                 continue  # another copy of the program, still running, still owns it
             found.append(entry)
         return sorted(found, key=lambda entry: entry.saved_at, reverse=True)
