@@ -406,3 +406,43 @@ def test_only_text_widgets_are_used(editor: ReportEditor) -> None:
         page.ensure_built()
     edits = editor.findChildren(QLineEdit) + editor.findChildren(QPlainTextEdit)
     assert len(edits) > 20
+
+
+def test_backspace_at_the_start_joins_paragraphs(qtbot: QtBot, editor: ReportEditor) -> None:
+    from PySide6.QtCore import Qt
+
+    tab = open_section(editor, 0)
+    assert tab.editor is not None
+    edit = tab.editor.paragraphs.rows[1].editor
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.Start)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert editor.report().sections[0].paragraphs == ["我始终把讲政治摆在首位。紧抓业务。"]
+    joined = tab.editor.paragraphs.rows[0].editor
+    assert joined.textCursor().position() == len("我始终把讲政治摆在首位。")
+
+
+def test_pasting_several_lines_makes_several_paragraphs(editor: ReportEditor) -> None:
+    from PySide6.QtCore import QMimeData
+
+    tab = open_section(editor, 1)
+    assert tab.editor is not None
+    edit = tab.editor.paragraphs.rows[0].editor
+    cursor = edit.textCursor()
+    cursor.setPosition(4)
+    edit.setTextCursor(cursor)
+    data = QMimeData()
+    data.setText("甲段\r\n\r\n乙段\n丙段")
+    edit.insertFromMimeData(data)
+    assert editor.report().sections[1].paragraphs == [
+        "今年以来甲段",
+        "乙段",
+        "丙段，我对农村有了更深的认识。",
+    ]
+    # one paragraph broken into lines elsewhere (a single line after cleaning) stays one
+    single = QMimeData()
+    single.setText("丁\n")
+    edit = tab.editor.paragraphs.rows[0].editor
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    edit.insertFromMimeData(single)
+    assert editor.report().sections[1].paragraphs[0] == "今年以来甲段丁"

@@ -3,8 +3,9 @@
 The editor's height follows its text (estimated from the length, never from a full layout, so
 a keystroke stays cheap) between a few lines and about twenty; longer paragraphs scroll inside.
 Enter does not put a line break into the paragraph (a report paragraph is one paragraph): in a
-list it splits the paragraph at the cursor (``split_requested``); pasted text with line breaks
-asks the list to make one paragraph per line (``paste_requested``).
+list it splits the paragraph at the cursor (``split_requested``) and Backspace at the start
+joins it to the one before (``merge_requested``), as in a word processor; pasted text with
+line breaks asks the list to make one paragraph per line (``paste_requested``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class GrowingPlainTextEdit(QPlainTextEdit):
 
     split_requested = Signal(int)  # cursor position (Python index) where Enter was pressed
     paste_requested = Signal(list)  # the pasted text, one string per paragraph
+    merge_requested = Signal()  # Backspace at the very start: join with the paragraph before
 
     def __init__(self, min_lines: int = 3, max_lines: int = 20, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,6 +87,15 @@ class GrowingPlainTextEdit(QPlainTextEdit):
         if self.splits_paragraphs and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             cursor = self.textCursor()
             self.split_requested.emit(self._python_index(cursor.position()))
+            return
+        if (
+            self.splits_paragraphs
+            and event.key() == Qt.Key.Key_Backspace
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and not self.textCursor().hasSelection()
+            and self.textCursor().position() == 0
+        ):
+            self.merge_requested.emit()
             return
         super().keyPressEvent(event)
 

@@ -161,6 +161,16 @@ class ParagraphList(QWidget):
         self._apply(items)
         self.focus_item(index + 1)
 
+    def merge_item(self, index: int) -> None:
+        """Join paragraph ``index`` to the one before; the cursor stays at the joint."""
+        if index <= 0:
+            return
+        items = self.value()
+        joint = len(items[index - 1])
+        items[index - 1 : index + 1] = [items[index - 1] + items[index]]
+        self._apply(items)
+        self.focus_item(index - 1, joint, joint)
+
     def paste_items(self, index: int, parts: list[str]) -> None:
         row = self.rows[index]
         cursor = row.editor.textCursor()
@@ -205,6 +215,7 @@ class ParagraphList(QWidget):
         row.editor.split_requested.connect(
             lambda pos, r=row: self.split_item(self.rows.index(r), pos)
         )
+        row.editor.merge_requested.connect(lambda r=row: self.merge_item(self.rows.index(r)))
         row.editor.paste_requested.connect(
             lambda parts, r=row: self.paste_items(self.rows.index(r), parts)
         )
