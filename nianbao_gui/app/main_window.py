@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.show_count(self.editor.total_chars())
         self.autosave_label.clear()
         self.ui.actionSave.setEnabled(True)
-        if self.ui.checkDock.isVisible():
+        if self.ui.checkDock.isVisibleTo(self):  # left open last time: fresh findings
             self.check_panel.check(document.report)
 
     def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
