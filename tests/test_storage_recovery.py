@@ -145,3 +145,19 @@ def test_crashed_work_is_offered_even_if_its_process_id_was_reused(tmp_path: Pat
     data.update(pid=os.getppid(), alive=str(nobody))  # and a process id now in use
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert [entry.title for entry in store.pending()] == ["断电前的修改"]
+
+
+def test_marks_of_ended_sessions_are_swept(tmp_path: Path) -> None:
+    from nianbao_gui.core.storage import liveness
+
+    sessions = data_dir() / "sessions"
+    sessions.mkdir(exist_ok=True)
+    ended = sessions / "ended.alive"
+    ended.write_bytes(b"")
+    earlier = liveness._held.pop(data_dir(), None)  # as at program start
+    if earlier:
+        os.close(earlier[1])
+    mine = liveness.own_alive_file()
+    assert mine is not None and mine.exists()
+    assert not ended.exists()
+    assert liveness.still_running(str(mine)) is True

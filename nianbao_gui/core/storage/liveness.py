@@ -56,6 +56,9 @@ def own_alive_file() -> Path | None:
         os.close(fd)
         return None
     _held[base] = (path, fd)
+    for other in folder.glob("*.alive"):  # marks of sessions that ended: nothing needs them
+        if other != path:
+            still_running(str(other))
     return path
 
 
