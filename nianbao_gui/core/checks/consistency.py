@@ -8,22 +8,31 @@ or the year in the title when no year is set.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .finding import Category, Finding, make_finding
 from .targets import Kind, Target
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?=\s*年)")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # then: no digit before, 年 after (checked in _years)
+_YEAR_AFTER = re.compile(r"\s*年")
 _TARGET_BEFORE = ("到", "至")  # 到2025年 / 至2035年: a target, not a slip
 _NEAR_FUTURE = 5  # 2035年远景目标 and the like are far; a slip is a year or two
 _PLAN_PATHS = (("closing", "plans"), ("closing", "plans_heading"))
 
 
+def _years(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, year) of each ``2022年``; a plain search, the context checked here."""
+    for match in _YEAR.finditer(text):
+        start, end = match.span()
+        if (start and text[start - 1].isdigit()) or not _YEAR_AFTER.match(text, end):
+            continue
+        yield start, end, int(match.group())
+
+
 def report_year(year: int | None, title: str) -> int | None:
     if year is not None:
         return year
-    match = _YEAR.search(title)
-    return int(match.group(1)) if match else None
+    return next((found for _, _, found in _years(title)), None)
 
 
 def check(
@@ -51,15 +60,15 @@ def check(
 
 def _title_year(title: Target, year: int) -> list[Finding]:
     findings = []
-    for match in _YEAR.finditer(title.text):
-        if int(match.group(1)) != year:
-            message = f"标题中的年份“{match.group(1)}”与报告年份 {year} 不一致"
+    for start, end, found in _years(title.text):
+        if found != year:
+            message = f"标题中的年份“{found}”与报告年份 {year} 不一致"
             findings.append(
                 make_finding(
                     title.text,
                     title.path,
-                    match.start(1),
-                    match.end(1),
+                    start,
+                    end,
                     "consistency.title_year",
                     message,
                     Category.CONSISTENCY,
@@ -72,25 +81,23 @@ def _text_years(target: Target, year: int) -> list[Finding]:
     text = target.text
     in_plans = target.path[:2] in _PLAN_PATHS
     findings = []
-    for match in _YEAR.finditer(text):
-        found = int(match.group(1))
-        after = text[match.end() : match.end() + 3].lstrip()
+    for start, end, found in _years(text):
         message = ""
         if year < found <= year + _NEAR_FUTURE:
             if in_plans and found == year + 1:
                 continue  # 2023年，我将…… in the plans of a 2022 report
-            if text[max(0, match.start() - 1) : match.start()] in _TARGET_BEFORE:
+            if text[max(0, start - 1) : start] in _TARGET_BEFORE:
                 continue
             message = f"“{found}年”晚于报告年份 {year}，请核对（是否沿用了其他年份的报告）"
-        elif found == year - 1 and after.startswith("年以来"):
+        elif found == year - 1 and text[end : end + 8].lstrip().startswith("年以来"):
             message = f"“{found}年以来”：本报告是 {year} 年的，请核对是否沿用了往年的文字"
         if message:
             findings.append(
                 make_finding(
                     text,
                     target.path,
-                    match.start(1),
-                    match.end(1),
+                    start,
+                    end,
                     "consistency.year",
                     message,
                     Category.CONSISTENCY,

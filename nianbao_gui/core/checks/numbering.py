@@ -9,7 +9,7 @@ in an imported report they are noted by the importer and shown as import notes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..numbering import ordinal, parse_chinese_numeral
 from .charclass import CHINESE_DIGITS
@@ -22,8 +22,22 @@ _NUMBER_PREFIX = (
 )
 _HEADING_PREFIX = re.compile(rf"(?:{_NUMBER_PREFIX})[ \u3000]*")
 _ITEM_PREFIX = re.compile(rf"(?:{_N}是[，,：:]?|{_NUMBER_PREFIX})[ \u3000]*")
-_ORDINAL = re.compile(rf"(?:^|(?<=[，。；：、！？,;:（(“\s]))({_N})是")
-"""一是 at the start or after a mark: 统一是 唯一是 第一是 are not ordinals."""
+_BOUNDARY = "，。；：、！？,;:（(“ \u3000\t"
+"""一是 counts at the start or after one of these: 统一是 唯一是 第一是 are not ordinals."""
+
+
+def _ordinals(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, 一是) of each ordinal. Found from each 是 backwards: a fast substring
+    search instead of a regular expression tried at every character."""
+    at = text.find("是")
+    while at >= 0:
+        start = at
+        while start > 0 and at - start < 3 and text[start - 1] in CHINESE_DIGITS:
+            start -= 1
+        if start < at and (start == 0 or text[start - 1] in _BOUNDARY):
+            yield start, at + 1, text[start : at + 1]
+        at = text.find("是", at + 1)
+
 
 _HEADINGS = (Kind.HEADING, Kind.RUN_IN, Kind.CLOSING_HEADING)
 
@@ -80,12 +94,10 @@ def check_group(paragraphs: Iterable[Target]) -> list[Finding]:
 
     for target in paragraphs:
         first_in_paragraph = True
-        for match in _ORDINAL.finditer(target.text):
-            n = parse_chinese_numeral(match.group(1))
+        for start, end, word in _ordinals(target.text):
+            n = parse_chinese_numeral(word[:-1])
             if n is None:
                 continue
-            start, end = match.start(), match.end()
-            word = match.group()
             if n == 1 and last == 1 and not first_in_paragraph:
                 message = "又出现“一是”：前面的“一是”之后没有“二是”"
                 flag(target, start, end, "number.repeated", message)

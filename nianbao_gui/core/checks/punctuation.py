@@ -17,11 +17,13 @@ from .targets import Kind, Target
 _CJK_CHAR = re.compile(rf"[{CJK}]")
 _HAN_CHAR = re.compile(rf"[{HAN}]")
 _HALF = re.compile(r'[,;:?!.()"]')
-_RUN = re.compile(r"[，。、；：！？,;:!?.]{2,}")
+_MARKS = "，。、；：！？,;:!?."
+_RUN_START = re.compile(f"[{_MARKS}](?=[{_MARKS}])")
 _PAIRED = re.compile(r"[（《【〔［〈「『()）》】〕］〉」』]")
 _DOUBLE_QUOTES = re.compile("[“”]")
 _SINGLE_QUOTES = re.compile("[‘’]")
-_HEADING_END = re.compile(r"[。，；、：,.;:]+$")
+_HEADING_END = "。，；、：,.;:"
+_HALF_MARKS = ',;:?!.()"'
 _TRAILING_BLANK = f"{SPACE}\n\r"
 
 _OPENERS = "（《【〔［〈「『"
@@ -71,8 +73,13 @@ def check(target: Target) -> list[Finding]:
 def _runs(out: _Collector, claimed: set[int]) -> None:
     """``，，`` ``，,`` ``。。`` ``、、`` → one mark; ``。。。`` ``...`` → ``……``."""
     text = out.text
-    for match in _RUN.finditer(text):
-        run, start, end = match.group(), match.start(), match.end()
+    at = 0
+    while (match := _RUN_START.search(text, at)) is not None:
+        start = end = match.start()
+        while end < len(text) and text[end] in _MARKS:
+            end += 1
+        at = end
+        run = text[start:end]
         if claimed.intersection(range(start, end)):
             continue  # the end of a heading, judged by _ends
         chinese = _is_cjk(text[start - 1 : start]) or _is_cjk(text[end : end + 1])
@@ -93,6 +100,8 @@ def _runs(out: _Collector, claimed: set[int]) -> None:
 
 def _half_width(out: _Collector, claimed: set[int]) -> None:
     text = out.text
+    if not any(mark in text for mark in _HALF_MARKS):
+        return  # most Chinese paragraphs: decided by a few fast substring searches
     quotes: list[int] = []
     parens: list[tuple[int, int | None]] = []  # (open position, close position)
     stack: list[int] = []
@@ -198,6 +207,8 @@ def _quotes(out: _Collector, pattern: re.Pattern[str], left: str, right: str) ->
     """Quotes alternate left, right within a paragraph. A second left quote while one is open
     is a right quote typed the wrong way round (nested quotes use ‘’, not “”)."""
     text = out.text
+    if left not in text and right not in text:
+        return
     marks = [(m.start(), m.group()) for m in pattern.finditer(text)]
     open_at: int | None = None
     for index, (at, char) in enumerate(marks):
@@ -225,22 +236,19 @@ def _ends(target: Target, out: _Collector, claimed: set[int]) -> None:
     heading, a closing mark after a body paragraph."""
     stripped = out.text.rstrip(_TRAILING_BLANK)
     end = len(stripped)
-    wrong = _HEADING_END.search(stripped)
+    cut = len(stripped.rstrip(_HEADING_END))
+    wrong = stripped[cut:]  # the marks the text ends with, if any
     if target.kind in (Kind.TITLE, Kind.HEADING, Kind.CLOSING_HEADING):
         if wrong:
             where = "标题" if target.kind is Kind.TITLE else "单独成行的标题"
-            message = f"{where}末尾不加标点，“{wrong.group()}”应删去"
-            out.add(wrong.start(), end, "punct.heading_end", message, "")
-            claimed.update(range(wrong.start(), end))
+            out.add(cut, end, "punct.heading_end", f"{where}末尾不加标点，“{wrong}”应删去", "")
+            claimed.update(range(cut, end))
     elif target.kind is Kind.RUN_IN:
-        if stripped.endswith(("。", "？", "！")) and not (wrong and len(wrong.group()) > 1):
+        if stripped.endswith(("。", "？", "！")) and len(wrong) <= 1:
             return
         message = "与正文同段的标题末尾应有句号，如“政法工作。”"
-        if wrong:
-            out.add(wrong.start(), end, "punct.run_in_end", message, "。")
-            claimed.update(range(wrong.start(), end))
-        else:
-            out.add(end, end, "punct.run_in_end", message, "。")
+        out.add(cut, end, "punct.run_in_end", message, "。")
+        claimed.update(range(cut, end))
     elif target.kind is Kind.BODY:
         core = stripped.rstrip(_TRAILING_CLOSERS)
         if not core or core[-1] in _SENTENCE_END:

@@ -16,8 +16,9 @@ from .finding import Category, Finding, make_finding
 from .targets import Kind, Target
 
 _EDGE_CHARS = rf"\s{INVISIBLE}{CONTROL}"
-_LEADING = re.compile(rf"^[{_EDGE_CHARS}]+")
-_TRAILING = re.compile(rf"[{_EDGE_CHARS}]+$")
+_EDGE_CHAR = re.compile(rf"[{_EDGE_CHARS}]")
+_LEADING = re.compile(rf"[{_EDGE_CHARS}]+")
+_BLANK_ONLY = re.compile(rf"[{_EDGE_CHARS}]*")
 _INNER = re.compile(
     rf"(?P<newline>\r\n|[\n\r\u2028\u2029\x85])"
     rf"|(?P<invisible>[{INVISIBLE}]+)"
@@ -38,14 +39,14 @@ def _is_cjk(char: str) -> bool:
 
 def check(target: Target) -> list[Finding]:
     text, path = target.text, target.path
-    if not text:
-        return []
+    if text.isprintable() and " " not in text:
+        return []  # the common case, decided in C: no blank, no invisible character at all
 
     def found(start: int, end: int, code: str, message: str, fix: str | None) -> None:
         findings.append(make_finding(text, path, start, end, code, message, Category.SPACES, fix))
 
     findings: list[Finding] = []
-    if not text.strip(f"{SPACE}\n\r{INVISIBLE}"):
+    if _BLANK_ONLY.fullmatch(text):
         if target.kind not in _EMPTY_CHECKED:
             found(0, len(text), "space.only", "只有空白字符，没有文字", "")
         return findings
@@ -56,16 +57,12 @@ def check(target: Target) -> list[Finding]:
         inner_start = lead.end()
         hint = "，导出时会自动缩进，不用手工空格" if target.kind is Kind.BODY else ""
         found(0, lead.end(), "space.leading", f"开头有多余的{blank_name(lead.group())}{hint}", "")
-    trail = _TRAILING.search(text)
-    inner_end = trail.start() if trail else len(text)
-    if trail:
-        found(
-            trail.start(),
-            len(text),
-            "space.trailing",
-            f"末尾有多余的{blank_name(trail.group())}",
-            "",
-        )
+    inner_end = len(text)
+    while inner_end > inner_start and _EDGE_CHAR.match(text, inner_end - 1):
+        inner_end -= 1
+    if inner_end < len(text):
+        message = f"末尾有多余的{blank_name(text[inner_end:])}"
+        found(inner_end, len(text), "space.trailing", message, "")
 
     for match in _INNER.finditer(text, inner_start, inner_end):
         start, end = match.span()
