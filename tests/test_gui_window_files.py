@@ -302,3 +302,15 @@ def test_saving_over_a_draft_taken_over_is_refused(qtbot, tmp_path: Path) -> Non
     assert prompts.errors and load_draft(draft).title == ""
     assert window.document.read_only
     close_window(window)
+
+
+def test_the_drafts_dialog_marks_a_broken_draft(qtbot) -> None:
+    from nianbao_gui.app.dialogs.drafts_list import DraftsDialog
+    from nianbao_gui.core.paths import drafts_dir
+
+    (drafts_dir() / "坏.json").write_text("{", encoding="utf-8")
+    dialog = DraftsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.ui.table.rowCount() == 1
+    assert "无法打开" in dialog.ui.table.item(0, 0).text()
+    assert dialog.ui.table.item(0, 0).toolTip()

@@ -30,8 +30,9 @@ class DraftsDialog(QDialog):
         for row, info in enumerate(drafts):
             modified = info.modified
             when = modified.strftime("%Y-%m-%d %H:%M") if hasattr(modified, "strftime") else ""
+            error = getattr(info, "error", None)
             cells = [
-                info.title,
+                f"{info.title}（无法打开）" if error else info.title,
                 str(info.year or ""),
                 info.person,
                 when,
@@ -40,10 +41,15 @@ class DraftsDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, Path(info.path))
+                if error:
+                    item.setToolTip(error)
                 table.setItem(row, column, item)
         table.setSortingEnabled(True)
         table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         if drafts:
             table.selectRow(0)
         else:

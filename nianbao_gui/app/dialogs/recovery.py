@@ -37,6 +37,7 @@ class RecoveryDialog(QDialog):
     def __init__(self, entries: list[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("恢复未保存的内容")
+        self.resize(620, 320)
         self.chosen: Any | None = None
         self.discard_all = False
         layout = QVBoxLayout(self)
