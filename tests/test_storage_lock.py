@@ -218,3 +218,30 @@ def test_lock_left_before_a_reboot_is_stale_although_its_pid_is_reused(tmp_path:
     lock_file.write_text(json.dumps(data), encoding="utf-8")
     with DraftLock(draft) as lock:
         assert read_owner(lock.lock_file).pid == os.getpid()  # type: ignore[union-attr]
+
+
+def test_refresh_recreates_a_deleted_lock_file(tmp_path: Path) -> None:
+    draft = tmp_path / "草稿.json"
+    with DraftLock(draft) as lock:
+        since = read_owner(lock.lock_file).since  # type: ignore[union-attr]
+        lock.lock_file.unlink()  # someone cleaned up the ~$ files
+        lock.refresh()
+        owner = read_owner(lock.lock_file)
+        assert owner is not None and owner.token == lock.token and owner.since == since
+        with pytest.raises(DraftLockedError):
+            DraftLock(draft).acquire()
+
+
+def test_refresh_of_an_unreadable_lock_is_a_passing_access_error(tmp_path: Path) -> None:
+    draft = tmp_path / "草稿.json"
+    lock = DraftLock(draft)
+    lock.acquire()
+    good = lock.lock_file.read_bytes()
+    lock.lock_file.write_bytes(b"\x00garbled by the network")
+    with pytest.raises(FileAccessError):
+        lock.refresh()
+    assert lock.held  # not given up: the window retries at the next tick
+    lock.lock_file.write_bytes(good)
+    lock.refresh()
+    lock.release()
+    assert not lock.lock_file.exists()

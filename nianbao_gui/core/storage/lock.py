@@ -233,7 +233,7 @@ class DraftLock:
                 path=self.lock_file,
             ) from error
         now = _now()
-        self._since = now
+        self._since = self._since or now  # a lock re-created by refresh keeps its start
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(self._content(now))
@@ -304,6 +304,16 @@ class DraftLock:
         if not self.held:
             raise RuntimeError("refresh() without acquire()")
         owner = read_owner(self.lock_file)
+        if owner is None:
+            if self._create():
+                return  # someone deleted the lock file (cleaning up ~$ files): ours again
+            owner = read_owner(self.lock_file)  # someone else was quicker: name them
+        if owner is not None and owner.unreadable:
+            raise FileAccessError(  # a network hiccup; our own lock is always whole
+                f"暂时无法读取锁定文件 {self.lock_file.name}。",
+                "请检查网络或 U 盘连接；程序会自动重试。",
+                path=self.lock_file,
+            )
         if owner is None or owner.token != self.token:
             self.token = ""
             raise self._lost_error(owner)
@@ -320,7 +330,7 @@ class DraftLock:
 
     def _lost_error(self, owner: LockOwner | None) -> DraftLockedError:
         if owner is None:
-            what = f"草稿“{self.path.name}”的锁定文件被删除了，可能有人在别处打开了它。"
+            what = f"草稿“{self.path.name}”的锁定文件被删除了，又被别人抢先建立。"
             return DraftLockedError(
                 what, "请“另存为”一个新文件，以免覆盖别人的修改。", path=self.path
             )
