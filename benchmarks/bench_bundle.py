@@ -1,0 +1,114 @@
+"""Size and start time of the packaged program beside its floor, a bare PySide6 window (8 tabs of
+line edits, benchmarks/floor/) bundled the same way (same exclusions, Qt trimming, stripping).
+
+    /work/venv/bin/python benchmarks/bench_bundle.py [--rebuild]
+
+Start time = process start until the window's first paint and exit (NIANBAO_SMOKE_TEST=1,
+offscreen). Warm: median of 5 after one unmeasured run. Cold: the bundle's files are evicted from
+the page cache with posix_fadvise(DONTNEED) before each run (dropping all caches needs
+privileges); median of 3. Targets: size within 1.25x of the floor, start within 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DIST = REPO / "dist" / "nianbao"
+FLOOR_SPEC = REPO / "benchmarks" / "floor" / "floor.spec"
+FLOOR_DIST = REPO / "build" / "bench-floor" / "dist" / "floor"
+SUFFIX = ".exe" if sys.platform == "win32" else ""
+SIZE_TARGET, START_TARGET = 1.25, 1.5
+
+
+def pyinstaller(spec: Path, distpath: Path | None = None) -> None:
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", str(spec)]
+    if distpath is not None:
+        command += ["--distpath", str(distpath), "--workpath", str(distpath.parent / "work")]
+    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
+
+
+def size_mib(folder: Path) -> float:
+    total = sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return total / 2**20
+
+
+def evict(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
+def start_once(exe: Path, env: dict[str, str], cwd: Path) -> float:
+    began = time.perf_counter()
+    result = subprocess.run([str(exe)], env=env, cwd=cwd, capture_output=True, timeout=120)
+    elapsed = (time.perf_counter() - began) * 1000
+    if result.returncode != 0:
+        raise SystemExit(f"{exe} exited {result.returncode}: {result.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def start_times(exe: Path, folder: Path) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "NIANBAO_"))},
+            "QT_QPA_PLATFORM": "offscreen",
+            "NIANBAO_SMOKE_TEST": "1",
+            "NIANBAO_DATA_DIR": str(Path(tmp) / "data"),
+        }
+        cold = []
+        for _ in range(3):
+            evict(folder)
+            cold.append(start_once(exe, env, Path(tmp)))
+        start_once(exe, env, Path(tmp))
+        warm = [start_once(exe, env, Path(tmp)) for _ in range(5)]
+    return statistics.median(cold), statistics.median(warm)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rebuild", action="store_true", help="rebuild both bundles first")
+    args = parser.parse_args()
+    if args.rebuild or not (DIST / f"nianbao{SUFFIX}").is_file():
+        print("building dist/nianbao ...", flush=True)
+        pyinstaller(REPO / "build.spec")
+    if args.rebuild or not (FLOOR_DIST / f"floor{SUFFIX}").is_file():
+        print("building the floor ...", flush=True)
+        pyinstaller(FLOOR_SPEC, FLOOR_DIST.parent)
+
+    rows = {}
+    for name, folder, exe in (
+        ("nianbao", DIST, DIST / f"nianbao{SUFFIX}"),
+        ("floor (bare window)", FLOOR_DIST, FLOOR_DIST / f"floor{SUFFIX}"),
+    ):
+        cold, warm = start_times(exe, folder)
+        rows[name] = (size_mib(folder), cold, warm)
+
+    print(f"{'bundle':<22}{'size MiB':>10}{'cold ms':>10}{'warm ms':>10}")
+    for name, (size, cold, warm) in rows.items():
+        print(f"{name:<22}{size:>10.1f}{cold:>10.0f}{warm:>10.0f}")
+    (size, cold, warm), (fsize, fcold, fwarm) = rows.values()
+    checks = [
+        ("size", size / fsize, SIZE_TARGET),
+        ("cold start", cold / fcold, START_TARGET),
+        ("warm start", warm / fwarm, START_TARGET),
+    ]
+    for label, ratio, target in checks:
+        verdict = "ok" if ratio <= target else "OVER TARGET"
+        print(f"{label}: {ratio:.2f}x the floor (target {target}x) {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
