@@ -268,7 +268,7 @@ class ReportEditor(QWidget):
             self.counts_changed.emit(total)
         page = self._tabs.currentWidget()
         if isinstance(page, TabPage):
-            page._show_count()
+            page.show_count()
 
     def _tab_menu(self, pos: QPoint) -> None:
         bar = self._tabs.tabBar()

@@ -112,13 +112,13 @@ class TabPage(QWidget):
 
     def recount(self) -> None:
         self.count = self.model_count()
-        self._show_count()
+        self.show_count()
 
     def add_chars(self, delta: int) -> None:
         self.count += delta
-        self._show_count()
+        self.show_count()
 
-    def _show_count(self) -> None:
+    def show_count(self) -> None:
         self.footer.setText(f"本页 {self.count} 字　　全文 {self.host.shown_total} 字")
         self.host.update_tab_title(self)
 

@@ -86,7 +86,7 @@ class GrowingPlainTextEdit(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.splits_paragraphs and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             cursor = self.textCursor()
-            self.split_requested.emit(self._python_index(cursor.position()))
+            self.split_requested.emit(self.python_index(cursor.position()))
             return
         if (
             self.splits_paragraphs
@@ -99,7 +99,7 @@ class GrowingPlainTextEdit(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
-    def _python_index(self, utf16_position: int) -> int:
+    def python_index(self, utf16_position: int) -> int:
         text = self.toPlainText()
         encoded = text.encode("utf-16-le")[: utf16_position * 2]
         return len(encoded.decode("utf-16-le", errors="ignore"))

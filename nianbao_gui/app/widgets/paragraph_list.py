@@ -50,14 +50,14 @@ class _Row(ParagraphEdit):
         )
         self.editor.splits_paragraphs = True
         self.title_label.setMinimumWidth(em(self) * 4)
-        self.up = _tool_button("上移", "把这一段移到上一段之前")
-        self.down = _tool_button("下移", "把这一段移到下一段之后")
-        self.remove = _tool_button("删除", "删除这一段")
+        self.up = tool_button("上移", "把这一段移到上一段之前")
+        self.down = tool_button("下移", "把这一段移到下一段之后")
+        self.remove = tool_button("删除", "删除这一段")
         for button in (self.up, self.down, self.remove):
             self.header.addWidget(button)
 
 
-def _tool_button(text: str, tip: str) -> QToolButton:
+def tool_button(text: str, tip: str) -> QToolButton:
     button = QToolButton()
     button.setText(text)
     button.setToolTip(tip)
@@ -175,8 +175,8 @@ class ParagraphList(QWidget):
         row = self.rows[index]
         cursor = row.editor.textCursor()
         text = row.value()
-        start = row.editor._python_index(cursor.selectionStart())
-        end = row.editor._python_index(cursor.selectionEnd())
+        start = row.editor.python_index(cursor.selectionStart())
+        end = row.editor.python_index(cursor.selectionEnd())
         before, after = text[:start], text[end:]
         new = [before + parts[0], *parts[1:-1], parts[-1] + after]
         items = self.value()

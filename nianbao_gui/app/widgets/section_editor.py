@@ -27,7 +27,7 @@ from ...core.model import MAX_DEPTH, Section
 from ...core.numbering import heading_number
 from ..binder import FormContext, read_path
 from . import look
-from .paragraph_list import ParagraphList, _tool_button
+from .paragraph_list import ParagraphList, tool_button
 
 _PLACEHOLDERS = {
     1: "一级标题，如：强化学习意识，提高理论素养",
@@ -83,9 +83,9 @@ class SectionEditor(QFrame):
         header.addWidget(self.heading_edit, 1)
         header.addWidget(self.run_in)
         if level > 1:
-            self.up = _tool_button("上移", "把这个标题连同内容移到上一个之前")
-            self.down = _tool_button("下移", "把这个标题连同内容移到下一个之后")
-            self.remove = _tool_button("删除", "删除这个标题及其下全部内容")
+            self.up = tool_button("上移", "把这个标题连同内容移到上一个之前")
+            self.down = tool_button("下移", "把这个标题连同内容移到下一个之后")
+            self.remove = tool_button("删除", "删除这个标题及其下全部内容")
             for button in (self.up, self.down, self.remove):
                 header.addWidget(button)
             assert parent_editor is not None
