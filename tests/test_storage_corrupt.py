@@ -120,3 +120,14 @@ def test_error_points_to_earlier_versions(tmp_path: Path) -> None:
     with pytest.raises(DraftError, match="较早版本") as info:
         load_draft(path)
     assert "1 个较早版本" in info.value.todo
+
+
+def test_unusable_data_folder_does_not_hide_the_real_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "文件").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("NIANBAO_DATA_DIR", str(tmp_path / "文件" / "data"))
+    path = tmp_path / "草稿.json"
+    path.write_bytes(b"{")
+    with pytest.raises(DraftError, match="不完整"):
+        load_draft(path)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao_gui.core.errors import DraftError
+from nianbao_gui.core.errors import DraftError, FileAccessError
 from nianbao_gui.core.model import Report, Section
 from nianbao_gui.core.paths import data_dir
 from nianbao_gui.core.storage import RecoveryStore, key_for
@@ -161,3 +161,11 @@ def test_marks_of_ended_sessions_are_swept(tmp_path: Path) -> None:
     assert mine is not None and mine.exists()
     assert not ended.exists()
     assert liveness.still_running(str(mine)) is True
+
+
+def test_unusable_recovery_folder(tmp_path: Path) -> None:
+    (tmp_path / "文件").write_text("x", encoding="utf-8")
+    store = RecoveryStore(tmp_path / "文件" / "recovery")
+    with pytest.raises(FileAccessError, match="手动保存"):
+        store.write("k", Report())
+    assert store.pending() == []

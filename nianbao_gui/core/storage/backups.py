@@ -50,10 +50,10 @@ def backup_dir(path: Path) -> Path:
 
 def backups_of(path: Path) -> list[Path]:
     """The kept earlier versions of the draft at ``path``, newest first."""
-    folder = backup_dir(Path(path))
     try:
+        folder = backup_dir(Path(path))
         names = os.listdir(folder)
-    except OSError:
+    except OSError:  # no versions yet, or no data folder at all (read-only profile)
         return []
     stamped = []
     for name in names:

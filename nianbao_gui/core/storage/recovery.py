@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write_bytes
-from ..errors import DraftError
+from ..errors import DraftError, FileAccessError
 from ..model import Report
 from ..paths import data_dir
 from .codec import MAX_DRAFT_BYTES, parse_json, report_from_data
@@ -63,8 +63,16 @@ class RecoveryStore:
 
     @property
     def folder(self) -> Path:
-        folder = self._folder or data_dir() / "recovery"
-        folder.mkdir(parents=True, exist_ok=True)
+        """The recovery folder, created on first use; FileAccessError if it cannot be."""
+        try:
+            folder = self._folder or data_dir() / "recovery"
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise FileAccessError(
+                f"无法建立保存未保存内容的文件夹：{error.strerror or error}。",
+                "自动恢复暂时不可用，请及时手动保存；如一直出现，请信息化管理员检查用户目录权限。",
+                path=self._folder,
+            ) from error
         return folder
 
     def file_for(self, key: str) -> Path:
@@ -119,7 +127,11 @@ class RecoveryStore:
         Unreadable recovery files are skipped (a recovery file is a bonus, not a draft).
         """
         found = []
-        for path in sorted(self.folder.glob("*.json")):
+        try:
+            paths = sorted(self.folder.glob("*.json"))
+        except (OSError, FileAccessError):
+            return []
+        for path in paths:
             try:
                 data = self._read(path)
                 entry = self._entry(path, data)
