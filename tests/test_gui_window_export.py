@@ -186,3 +186,22 @@ def test_one_fix_button(qtbot) -> None:
     panel.fix_one(fixable[0])
     assert window.report().opening[0] != "今年以来，,我认真履行职责。"
     close_window(window)
+
+
+def test_export_suggests_the_last_word_folder_not_the_data_folder(qtbot, tmp_path: Path) -> None:
+    from nianbao_gui.core.paths import drafts_dir
+
+    draft = drafts_dir() / "在数据文件夹.json"
+    save_draft(clean_report(), draft)
+    prompts = ScriptedPrompts()
+    window = make_window(qtbot, prompts)
+    window.files.open_path(draft)
+    prompts.paths.append(tmp_path / "第一次.docx")
+    window.files.export()
+    prompts.paths.append(None)  # cancelled the second time
+    window.files.export()
+    first, second = prompts.asked("export_path")
+    assert first.parent != drafts_dir()  # Documents (or home) the first time
+    assert second.parent == tmp_path  # then where the user put the last one
+    assert second.name == "2024年度述职述廉报告.docx"
+    close_window(window)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from ..core.errors import DraftLockedError, ExportError, NianbaoError
 from ..core.model import Report
 from ..core.paths import drafts_dir
+from ..core.settings import save_settings
 from .dialogs.messages import LockAnswer, Prompts
 from .document import Document
 
@@ -90,8 +91,16 @@ class FileActions:
         self.window.new_document(report, name_hint or report.effective_title(), dirty=dirty)
         return True
 
+    def _drafts_folder(self) -> Path:
+        """Where the last draft was, else the data folder's drafts."""
+        for text in self.window.settings.recent_files:
+            folder = Path(text).parent
+            if folder.is_dir():
+                return folder
+        return drafts_dir()
+
     def open_dialog(self) -> None:
-        path = self.prompts.open_path(drafts_dir())
+        path = self.prompts.open_path(self._drafts_folder())
         if path is not None:
             self.open_path(path)
 
@@ -154,6 +163,7 @@ class FileActions:
         if not self.start_new(result.report, path.stem, dirty=True):
             return False
         self.window.settings.last_folder = str(path.parent)
+        save_settings(self.window.settings)
         self._status(f"已导入：{path.name}。请核对后保存（Ctrl+S）。")
         if result.notes:
             self.prompts.info(
@@ -255,12 +265,7 @@ class FileActions:
             if not self.prompts.confirm_placeholders(count):
                 return None
         report = window.report()
-        document = window.document
-        if document.path is not None:
-            folder = self._folder() if window.settings.last_folder else document.path.parent
-        else:
-            folder = self._folder()
-        suggested = folder / f"{safe_file_name(report.effective_title())}.docx"
+        suggested = self._folder() / f"{safe_file_name(report.effective_title())}.docx"
         path = self.prompts.export_path(suggested)
         if path is None:
             return None
@@ -281,6 +286,7 @@ class FileActions:
             )
             return None
         window.settings.last_folder = str(path.parent)
+        save_settings(window.settings)
         self._status(f"已导出：{path}")
         if result.warnings:
             self.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(result.warnings))

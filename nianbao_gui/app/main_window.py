@@ -259,8 +259,9 @@ class MainWindow(QMainWindow):
             menu.addAction("清除列表", self.clear_recent)
 
     def remember_recent(self, path: Path) -> None:
+        # last_folder stays the folder of Word/text files (import, export): drafts usually
+        # live in the data folder, where nobody should be sent to look for a .docx
         self.settings.add_recent(path)
-        self.settings.last_folder = str(path.parent)
         save_settings(self.settings)
         self.update_recent_menu()
 
