@@ -52,7 +52,8 @@ def _default_show(text: str) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     if QApplication.instance() is None:
-        sys.stderr.write(text + "\n")
+        if sys.stderr is not None:  # a windowed Windows program has no stderr at all
+            sys.stderr.write(text + "\n")
         return
     QMessageBox.critical(None, "年报助手", text)
 
