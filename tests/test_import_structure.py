@@ -184,3 +184,13 @@ def test_empty_text() -> None:
     result = import_text("\n \n\u3000\n")
     assert result.report.opening == [] and result.report.sections == []
     assert result.notes
+
+
+def test_author_and_signature_with_the_same_name() -> None:
+    # found by the property test: the lossless check once dropped both lines named 张三
+    text = "2023年度述职报告\n张三\n开篇。\n一、工作\n内容。\n\n张三\n"
+    result = import_text(text)
+    report = result.report
+    assert (report.author_name, report.signature) == ("张三", "张三")
+    assert report.title == "2023年度述职报告"
+    assert to_plain_text(report) == text

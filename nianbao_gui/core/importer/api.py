@@ -49,8 +49,8 @@ def laid_out_lines(report: Report) -> list[str]:
     return lines
 
 
-def _faithful(report: Report, lines: list[str], author_line: str | None) -> bool:
-    source = [line for line in lines if line != author_line]
+def _faithful(report: Report, lines: list[str], has_author: bool) -> bool:
+    source = [line for index, line in enumerate(lines) if not (has_author and index == 1)]
     written = laid_out_lines(report)
     return [_comparable(line) for line in source] == [_comparable(line) for line in written]
 
@@ -62,8 +62,7 @@ def import_text(text: str) -> ImportResult:
     for attempt, options in enumerate(_ATTEMPTS):
         parsed = parse_lines(lines, options)
         report, notes = build_report(parsed, full_text)
-        author_line = lines[1] if parsed.author is not None else None
-        if _faithful(report, lines, author_line):
+        if _faithful(report, lines, parsed.author is not None):
             if attempt:
                 notes.append(
                     "这篇报告的结构未能完全识别（如结尾或落款），相关文字已按原样保留在正文中，"
