@@ -110,11 +110,11 @@ class Prompts:
         box.setText(f"草稿“{path.stem}”正被 {who} 打开。")
         box.setInformativeText(
             "只读打开：可以查看和导出，修改需另存为新文件。\n"
-            "接管：对方若仍在编辑，其后的保存会覆盖您的修改；"
-            "只有确认对方已关闭（例如程序曾意外退出）时才接管。"
+            "强行接管：对方的窗口会变为只读，对方未保存的修改只能另存为新文件；"
+            "请只在确认对方已不再编辑时使用（例如程序曾意外退出、那台电脑已关机）。"
         )
         read_only = box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole)
-        take_over = box.addButton("接管", QMessageBox.ButtonRole.DestructiveRole)
+        take_over = box.addButton("强行接管", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(read_only)
         box.exec()
