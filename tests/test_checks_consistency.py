@@ -7,7 +7,7 @@ import datetime as dt
 from checks_support import PARAGRAPH, found, report_with, spans
 
 from nianbao_gui.core.checks import Category
-from nianbao_gui.core.model import Closing, Report
+from nianbao_gui.core.model import Closing, Report, ReportKind
 
 
 def test_title_year_differing_from_the_report_year() -> None:
@@ -37,6 +37,7 @@ def test_years_after_the_report_year() -> None:
     # targets and far-off plans are not slips
     assert found(report_with("到2025年，收入突破3万元。")) == []
     assert found(report_with("围绕2035年远景目标，扎实工作。")) == []
+    assert found(report_with("落实2021—2023年三年行动计划。")) == []
     # next year's plans belong in the plans
     plans = Closing(plans=["2023年，我将继续努力。"])
     assert found(report_with(closing=plans)) == []
@@ -49,6 +50,11 @@ def test_signature_without_the_authors_name() -> None:
     ]
     assert found(Report(year=2022, author_name="张三", signature="述职人：张　三")) == []
     assert found(Report(year=2022, signature="青山镇人民政府")) == []
+    # a 工作总结 is signed by the office even when the leader's name is filled in
+    summary = Report(
+        year=2022, kind=ReportKind.ZONGJIE, author_name="张三", signature="青山镇人民政府"
+    )
+    assert found(summary) == []
 
 
 def test_date_within_the_year_after_the_report_year() -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ..model import Report, ReportKind
 from .finding import Category, Finding, make_finding
 from .targets import Kind, Target
 
 _YEAR = re.compile(r"(?:19|20)\d\d")  # then: no digit before, 年 after (checked in _years)
 _YEAR_AFTER = re.compile(r"\s*年")
-_TARGET_BEFORE = ("到", "至")  # 到2025年 / 至2035年: a target, not a slip
+_TARGET_BEFORE = "到至—－-～~"  # 到2025年, 2021—2023年: a target or a range, not a slip
 _NEAR_FUTURE = 5  # 2035年远景目标 and the like are far; a slip is a year or two
 _PLAN_PATHS = (("closing", "plans"), ("closing", "plans_heading"))
 
@@ -35,26 +36,21 @@ def report_year(year: int | None, title: str) -> int | None:
     return next((found for _, _, found in _years(title)), None)
 
 
-def check(
-    year: int | None,
-    targets: Iterable[Target],
-    author_name: str,
-    signature: str,
-    date_year: int | None,
-) -> list[Finding]:
+def check(report: Report, targets: Iterable[Target]) -> list[Finding]:
     findings: list[Finding] = []
     items = list(targets)
     title = next((t for t in items if t.kind is Kind.TITLE), None)
-    effective = report_year(year, title.text if title else "")
-    if title is not None and year is not None:
-        findings += _title_year(title, year)
+    effective = report_year(report.year, title.text if title else "")
+    if title is not None and report.year is not None:
+        findings += _title_year(title, report.year)
     if effective is not None:
         for target in items:
             if target.kind is not Kind.TITLE:
                 findings += _text_years(target, effective)
-    findings += _signature(items, author_name, signature)
-    if effective is not None and date_year is not None:
-        findings += _date(effective, date_year)
+    if report.kind is not ReportKind.ZONGJIE:  # a 工作总结 is signed by the office, not a person
+        findings += _signature(items, report.author_name, report.signature)
+    if effective is not None and report.date is not None:
+        findings += _date(effective, report.date.year)
     return findings
 
 
@@ -86,7 +82,7 @@ def _text_years(target: Target, year: int) -> list[Finding]:
         if year < found <= year + _NEAR_FUTURE:
             if in_plans and found == year + 1:
                 continue  # 2023年，我将…… in the plans of a 2022 report
-            if text[max(0, start - 1) : start] in _TARGET_BEFORE:
+            if start and text[start - 1] in _TARGET_BEFORE:
                 continue
             message = f"“{found}年”晚于报告年份 {year}，请核对（是否沿用了其他年份的报告）"
         elif found == year - 1 and text[end : end + 8].lstrip().startswith("年以来"):

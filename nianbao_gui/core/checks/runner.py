@@ -37,13 +37,7 @@ def check_report(report: Report) -> list[Finding]:
             groups.setdefault(target.group, []).append(target)
     for group in groups.values():
         findings += numbering.check_group(group)
-    findings += consistency.check(
-        report.year,
-        fields,
-        report.author_name,
-        report.signature,
-        report.date.year if report.date else None,
-    )
+    findings += consistency.check(report, fields)
     return _in_reading_order(findings, fields)
 
 
