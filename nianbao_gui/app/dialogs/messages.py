@@ -7,7 +7,7 @@ modal dialog blocking the event loop.
 
 from __future__ import annotations
 
-import datetime as _dt
+import errno
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,15 @@ APP_TITLE = "年报助手"
 DRAFT_FILTER = "年报草稿 (*.json)"
 IMPORT_FILTER = "已有报告 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx)"
 WORD_FILTER = "Word 文档 (*.docx)"
+
+
+_OS_REASONS = {
+    errno.EACCES: "文件或文件夹是只读的，或正被其他程序打开",
+    errno.EPERM: "文件或文件夹是只读的，或正被其他程序打开",
+    errno.EROFS: "磁盘是只读的",
+    errno.ENOSPC: "磁盘已满",
+    errno.ENOENT: "文件或文件夹不存在",
+}
 
 
 class SaveAnswer(Enum):
@@ -42,10 +51,11 @@ def error_text(error: BaseException) -> tuple[str, str]:
     if isinstance(error, NianbaoError):
         return error.what, error.todo
     if isinstance(error, OSError):
-        name = f"{error.filename}：" if error.filename else ""
+        name = f" {error.filename}" if error.filename else ""
+        reason = _OS_REASONS.get(error.errno or 0, error.strerror or str(error))
         return (
-            f"无法读写文件{name}{error.strerror or error}",
-            "请检查文件是否被其他程序打开、文件夹是否可写，然后再试一次。",
+            f"无法读写文件{name}：{reason}。",
+            "请检查文件是否被其他程序（如 Word、WPS）打开、文件夹是否可写，然后再试一次。",
         )
     return f"操作没有完成：{error}", "请再试一次；如果问题反复出现，请把日志文件发给技术人员。"
 
@@ -57,10 +67,6 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = APP_TI
     if todo:
         box.setInformativeText(todo)
     box.exec()
-
-
-def _when(moment: _dt.datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment.tzinfo else str(moment)
 
 
 class Prompts:
