@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         if dock.width() < 300:  # first time (or squeezed): wide enough to read a message
-            width = max(340, min(460, self.width() // 3))
+            width = max(260, min(460, self.width() // 3))
             self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     # --- recent files ----------------------------------------------------------------------
