@@ -194,3 +194,11 @@ def test_author_and_signature_with_the_same_name() -> None:
     assert (report.author_name, report.signature) == ("张三", "张三")
     assert report.title == "2023年度述职报告"
     assert to_plain_text(report) == text
+
+
+def test_kind_notes_say_where_the_kind_came_from() -> None:
+    notes = import_text("今年工作顺利。\n").notes
+    assert any("未能判断报告类型" in note for note in notes)
+    notes = import_text("2023年度述职报告\n我严格落实党风廉政建设责任制。\n").notes
+    assert any("述职述廉报告" in note for note in notes)
+    assert import_text("2023年度述职述廉报告\n正文。\n").notes == []

@@ -107,24 +107,30 @@ def detect_year(title: str, opening: list[str], body: str) -> tuple[int | None, 
     return None, ""
 
 
-def detect_kind(title: str, text: str) -> tuple[ReportKind, bool]:
-    """The kind, and whether it is certain enough to need no note.
+_LIANZHENG = ("述廉", "廉政", "党风廉政", "廉洁自律")
 
-    A title that names the kind decides. Without a title, text speaking of 廉政 or 述职 is
-    taken as certain (the seed has no title line); with a title that names no kind, or with
-    no clue at all, the kind is a guess and the importer says so.
+
+def detect_kind(title: str, text: str) -> tuple[ReportKind, str]:
+    """The kind, and where it came from: ``title``, ``text`` or ``default`` (no clue).
+
+    A title that names the kind decides. Otherwise text speaking of 廉政 makes a
+    述职述廉报告 (the seed has no title line), 述职 a 述职报告, 总结 a 年度工作总结.
     """
     if title:
-        if "述廉" in title or "廉政" in title or "廉洁" in title:
-            return ReportKind.SHUZHI_SHULIAN, True
+        if any(word in title for word in ("述廉", "廉政", "廉洁")):
+            return ReportKind.SHUZHI_SHULIAN, "title"
         if "述职" in title:
-            return ReportKind.SHUZHI, True
+            return ReportKind.SHUZHI, "title"
         if "总结" in title or "工作报告" in title:
-            return ReportKind.ZONGJIE, True
-    if any(word in text for word in ("述廉", "廉政", "党风廉政", "廉洁自律")):
-        return ReportKind.SHUZHI_SHULIAN, not title
+            return ReportKind.ZONGJIE, "title"
+    if any(word in text for word in _LIANZHENG):
+        return ReportKind.SHUZHI_SHULIAN, "text"
     if "述职" in text:
-        return ReportKind.SHUZHI, not title
+        return ReportKind.SHUZHI, "text"
     if "总结" in text:
-        return ReportKind.ZONGJIE, False
-    return ReportKind.SHUZHI, False
+        return ReportKind.ZONGJIE, "text"
+    return ReportKind.SHUZHI, "default"
+
+
+def speaks_of_lianzheng(text: str) -> bool:
+    return any(word in text for word in _LIANZHENG)

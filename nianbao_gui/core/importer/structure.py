@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from ..model import Closing, Report, Section
+from ..model import Closing, Report, ReportKind, Section
 from ..numbering import heading_number
 from .closing import TailClosing, has_closing_cue, list_paragraph, parse_tail
 from .meta import (
@@ -24,6 +24,7 @@ from .meta import (
     is_signature,
     is_title,
     parse_author,
+    speaks_of_lianzheng,
 )
 from .patterns import PLANS_HEADING, SHORTCOMING_HEADING, HeadingMark, match_heading, split_heading
 
@@ -226,9 +227,16 @@ def build_report(parsed: Parsed, full_text: str) -> tuple[Report, list[str]]:
         notes.append("未能从标题或正文中找到报告年份，请在“基本信息”中填写")
     elif where == "body":
         notes.append(f"报告年份 {year} 取自正文，请核对")
-    kind, certain = detect_kind(parsed.title, full_text)
-    if not certain:
+    kind, source = detect_kind(parsed.title, full_text)
+    if source == "default":
+        notes.append(f"未能判断报告类型，暂按“{kind.value}”处理，请在“基本信息”中核对")
+    elif source == "text" and parsed.title:
         notes.append(f"报告类型根据正文判断为“{kind.value}”，请核对")
+    elif kind is ReportKind.SHUZHI and speaks_of_lianzheng(full_text):
+        notes.append(
+            "标题是述职报告，正文也写了党风廉政方面的内容；如果这是述职述廉报告，"
+            "请在“基本信息”中修改报告类型"
+        )
     author = parsed.author
     report = Report(
         kind=kind,
