@@ -134,7 +134,7 @@ def test_every_module_of_the_program_is_in_the_archive(bundle: Path) -> None:
 
 
 def test_bundled_program_imports_and_exports_the_seed(
-    bundle: Path, tmp_path: Path, data_dir: Path
+    bundle: Path, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _ok(_run(bundle, "import", str(SEED), "-o", "x.json", cwd=tmp_path, data_dir=data_dir))
     result = _ok(_run(bundle, "export", "x.json", "-o", "x.docx", cwd=tmp_path, data_dir=data_dir))
@@ -156,7 +156,7 @@ def test_bundled_program_imports_and_exports_the_seed(
     from nianbao_gui.core.export import ExportOptions, export_docx
     from nianbao_gui.core.storage import load_draft
 
-    os.environ["NIANBAO_DATA_DIR"] = str(data_dir)  # the same remembered settings
+    monkeypatch.setenv("NIANBAO_DATA_DIR", str(data_dir))  # the same remembered settings
     in_process = io.BytesIO()
     options = ExportOptions.from_cli(fonts=None, level3_bold=False)
     export_docx(load_draft(tmp_path / "x.json"), in_process, options)
