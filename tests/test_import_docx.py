@@ -140,3 +140,33 @@ def test_other_formats_get_advice(tmp_path: Path) -> None:
     path = tmp_path / "报告.wps"
     path.write_bytes(b"x")
     _refused(path, "WPS", "另存为")
+
+
+def test_tracked_changes_hyperlinks_and_content_controls(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("开篇。")
+    body = document.element.body
+    body.insert(
+        len(body) - 1,  # before sectPr, which stays last
+        parse_xml(
+            f"<w:p {w}><w:r><w:t>保留</w:t></w:r>"
+            "<w:ins w:id='1' w:author='a'><w:r><w:t>插入的</w:t></w:r></w:ins>"
+            "<w:del w:id='2' w:author='a'><w:r><w:delText>删除的</w:delText></w:r></w:del>"
+            "<w:hyperlink><w:r><w:t>链接文字</w:t></w:r></w:hyperlink>"
+            "<w:r><w:tab/><w:t>。</w:t></w:r></w:p>"
+        ),
+    )
+    body.insert(
+        len(body) - 1,
+        parse_xml(
+            f"<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>内容控件里的段落。</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        ),
+    )
+    path = tmp_path / "修订.docx"
+    document.save(str(path))
+    text, _tables = read_docx(path)
+    assert text.split("\n") == ["开篇。", "保留插入的链接文字\t。", "内容控件里的段落。"]
