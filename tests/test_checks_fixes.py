@@ -56,6 +56,17 @@ def test_fix_of_a_changed_text_is_refused_and_changes_nothing() -> None:
         apply_fix(report, finding)
 
 
+def test_insertion_at_the_end_is_refused_once_text_was_added() -> None:
+    report = report_with(run_in_heading="政法工作")
+    (finding,) = found(report)
+    assert (finding.start, finding.end, finding.fix) == (4, 4, "。")
+    report.sections[0].children[0].heading = "政法工作要点"
+    assert not can_apply(report, finding)
+    report.sections[0].children[0].heading = "政法工作"
+    apply_fix(report, finding)
+    assert report.sections[0].children[0].heading == "政法工作。"
+
+
 def test_finding_without_fix_is_refused() -> None:
     report = report_with("共**人。")
     (finding,) = found(report)

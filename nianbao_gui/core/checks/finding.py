@@ -131,8 +131,10 @@ def _still_there(text: str, finding: Finding) -> bool:
     return (
         0 <= start <= end <= len(text)
         and text[start:end] == finding.seen
-        and text[max(0, start - len(finding.before)) : start] == finding.before
-        and text[end : end + len(finding.after)] == finding.after
+        # whole context windows: a fix at the end of a field (run-in heading's 。) must not
+        # apply once text was added after it
+        and text[max(0, start - CONTEXT) : start] == finding.before
+        and text[end : end + CONTEXT] == finding.after
     )
 
 
