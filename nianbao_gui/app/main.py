@@ -68,12 +68,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log_path = setup_logging()
     window = MainWindow()
-    CrashHandler(log_path, window.emergency_save).install()
+    handler = CrashHandler(log_path, window.emergency_save)
+    handler.install()
     # logging off or shutting down with the window open: the recovery file gets the work
     # even if the session manager does not wait for the 保存/不保存/取消 question
     app.commitDataRequest.connect(lambda _manager: window.emergency_save())
     window.show()
-    window.files.start(Path(args[0]) if args else None)
+    try:
+        window.files.start(Path(args[0]) if args else None)
+    except Exception:  # outside the event loop: sys.excepthook would end the program
+        handler(*sys.exc_info())
     return int(app.exec())
 
 
