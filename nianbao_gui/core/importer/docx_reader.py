@@ -42,7 +42,8 @@ def _refuse(what: str, todo: str, path: Path) -> ReportImportError:
 def explain_ole(path: Path, head: bytes) -> ReportImportError:
     """An OLE compound file: an encrypted .docx, or an old binary .doc."""
     try:
-        data = path.read_bytes()
+        # the directory naming EncryptionInfo may sit anywhere; files are small, but cap it
+        data = path.read_bytes() if path.stat().st_size <= MAX_DOCX_BYTES else head
     except OSError:
         data = head
     if "EncryptionInfo".encode("utf-16-le") in data:
