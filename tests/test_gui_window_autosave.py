@@ -193,3 +193,17 @@ def test_status_shows_time_of_autosave(qtbot) -> None:
     window.show_autosaved(_dt.datetime(2025, 1, 5, 9, 8, 7))
     assert window.autosave_label.text() == "已自动保存 09:08:07"
     close_window(window)
+
+
+def test_switching_to_another_program_autosaves(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window(qtbot)
+    window.new_document(Report(year=2024), "新报告")
+    edit_report(window, lambda r: setattr(r, "signature", "张三"))
+    QGuiApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    qtbot.waitUntil(lambda: bool(RecoveryStore().pending()))
+    (entry,) = RecoveryStore().pending()
+    assert RecoveryStore().load(entry).signature == "张三"
+    close_window(window)
