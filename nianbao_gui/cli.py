@@ -86,7 +86,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .core.checks import check_imported, check_report, format_findings, is_problem
+    from .core.checks import (
+        check_imported,
+        check_report,
+        format_findings,
+        is_problem,
+        load_word_list,
+    )
 
     path = Path(args.report)
     if path.suffix.lower() == ".json":
@@ -98,6 +104,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         imported = import_report(path)
         report = imported.report
         findings = check_imported(imported)
+    for problem in load_word_list().problems:  # office IT's edits of the word list
+        print(f"  注意：{problem}", file=sys.stderr)
     if not findings:
         print("体检通过：没有发现问题。")
         return EXIT_OK

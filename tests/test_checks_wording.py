@@ -98,3 +98,29 @@ def test_unless_column_skips_the_rule_in_the_same_sentence(tmp_path: Path) -> No
 
     target = Target(("opening", 0), "甲乙丁。甲乙。", Kind.BODY)
     assert [f.start for f in wording.check(target, words)] == [4]
+
+
+def test_bad_lines_of_the_list_are_reported_by_the_cli(
+    _private_data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from nianbao_gui import cli
+
+    (_private_data_dir / FILE_NAME).write_text("只有一栏\n", encoding="utf-8")
+    draft = tmp_path / "报告.txt"
+    draft.write_text("2022年度述职报告\n一、学习\n我认真学习。\n", encoding="utf-8")
+    cli.main(["check", str(draft)])
+    assert (
+        f"注意：{FILE_NAME} 第1行：应有“错误写法”和“正确写法”两栏，已跳过"
+        in capsys.readouterr().err
+    )
+
+
+def test_missing_shipped_list_is_a_problem_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from nianbao_gui.core.checks import wording
+
+    monkeypatch.setattr(wording, "shipped_file", lambda: tmp_path / "nowhere" / FILE_NAME)
+    words = load_word_list()
+    assert len(words) == 0 and "找不到" in words.problems[0]
+    assert in_paragraph("我净化了自已的思想。") == []

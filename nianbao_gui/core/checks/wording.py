@@ -12,6 +12,7 @@ report is scanned in one pass however long the list grows. Edited files are read
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,9 +51,16 @@ class WordList:
         return sum(1 for rule in self.rules.values() if not rule.protects)
 
 
+def shipped_file() -> Path:
+    return resources_dir() / "checks" / FILE_NAME
+
+
 def default_files() -> list[Path]:
     """The shipped list, then the user's additions (later files win for the same word)."""
-    return [resources_dir() / "checks" / FILE_NAME, data_dir() / FILE_NAME]
+    files = [shipped_file()]
+    with contextlib.suppress(OSError):  # no data folder (read-only profile): shipped list only
+        files.append(data_dir() / FILE_NAME)
+    return files
 
 
 def _decode(raw: bytes) -> str:
@@ -126,6 +134,10 @@ def load_word_list(files: list[Path] | None = None) -> WordList:
         return cached
     rules: dict[str, WordRule] = {}
     problems: list[str] = []
+    if files is None and (not key or key[0][0] != str(shipped_file())):
+        problems.append(
+            f"随程序发布的错别字表 {shipped_file()} 找不到，错别字检查不完整；请重新安装"
+        )
     for name, _, _ in key:
         found, trouble = read_rules(Path(name))
         rules.update((rule.wrong, rule) for rule in found)
