@@ -117,3 +117,8 @@ def test_font_choice_remembered_and_explicit_choice_saved() -> None:
     assert chosen.font_set.fang == "仿宋_GB2312" and chosen.level3_bold
     assert load_settings().fonts is FontChoice.GB2312
     assert ExportOptions.from_cli().fonts is FontChoice.GB2312
+
+
+def test_unknown_font_choice_is_a_chinese_error() -> None:
+    with pytest.raises(ExportError, match="不认识的字体选择"):
+        ExportOptions.from_cli(fonts="arial")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import ExportError
 from ..settings import FontChoice, Settings, load_settings, save_settings
 
 SONG = "宋体"  # page numbers (GB/T 9704-2012 7.5: 4号半角宋体阿拉伯数字)
@@ -58,7 +59,13 @@ class ExportOptions:
         """
         settings = load_settings()
         if fonts is not None:
-            choice = FontChoice(fonts)
+            try:
+                choice = FontChoice(fonts)
+            except ValueError:
+                raise ExportError(
+                    f"不认识的字体选择：{fonts}。",
+                    "请用 gb2312（仿宋_GB2312 等）或 windows（仿宋 等）。",
+                ) from None
             if choice is not settings.fonts:
                 settings.fonts = choice
                 save_settings(settings)
