@@ -77,6 +77,11 @@ def test_number_typed_into_a_heading_is_removed_by_the_fix(heading: str, prefix:
     assert layout(report)[1].full == "一、强化学习意识"
 
 
+def test_typed_number_with_half_width_brackets_is_one_finding() -> None:
+    report = report_with(heading="(一)强化学习意识")
+    assert [(f.start, f.end, f.code) for f in found(report)] == [(0, 3, "number.heading_prefix")]
+
+
 def test_headings_that_start_with_a_number_of_their_own_are_fine() -> None:
     assert found(report_with(heading="2022年工作回顾")) == []
     assert found(report_with(heading="1.5万亩高标准农田建设")) == []

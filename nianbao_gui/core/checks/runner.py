@@ -28,9 +28,10 @@ def check_report(report: Report) -> list[Finding]:
         gaps = placeholders.check(target)
         findings += gaps
         findings += _outside(spaces.check(target), gaps)  # the blank inside "（ ）" is the gap
-        findings += punctuation.check(target)
+        prefix = numbering.check(target)  # a typed "(一)" goes as a whole, brackets and all
+        findings += prefix
+        findings += _outside(punctuation.check(target), prefix)
         findings += wording.check(target, words)
-        findings += numbering.check(target)
     groups: dict[FieldPath, list[Target]] = {}
     for target in fields:
         if target.kind is Kind.BODY:
