@@ -148,13 +148,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_OPENABLE = (".json", ".txt", ".docx")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if len(given) == 1 and given[0].lower().endswith(_OPENABLE):
+        # a draft or report double-clicked, or dropped on the program's icon: the window
+        from .app.main import main as gui_main
+
+        return int(gui_main(given))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(given)
     if args.command is None:
         from .app.main import main as gui_main
 
-        return int(gui_main())
+        return int(gui_main([]))
     try:
         code = int(args.handler(args))
     except NianbaoError as error:

@@ -146,3 +146,14 @@ def test_count_in_status_bar_follows_the_editor(qtbot) -> None:
     window.editor.counts_changed.emit(1234)
     assert window.count_label.text() == "全文 1234 字"
     close_window(window)
+
+
+def test_nianbao_with_a_file_opens_the_window_with_it(monkeypatch) -> None:
+    import nianbao_gui.app.main as app_main
+    from nianbao_gui import cli
+
+    calls: list[object] = []
+    monkeypatch.setattr(app_main, "main", lambda argv=None: calls.append(argv) or 0)
+    assert cli.main(["D:\\报告\\草稿.JSON"]) == 0
+    assert cli.main([]) == 0
+    assert calls == [["D:\\报告\\草稿.JSON"], []]
