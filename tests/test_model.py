@@ -183,8 +183,16 @@ def test_validation_errors_are_described_in_chinese() -> None:
     with pytest.raises(ValidationError) as caught:
         Report.model_validate({"year": "明年", "kind": "通知", "date": "昨天", "x": 1})
     text = describe_validation_error(caught.value)
-    assert "year：应填写整数" in text
+    assert "年份：应填写整数" in text
     assert "报告类型只能是" in text
     assert "日期格式不对" in text
     assert "不认识的项目" in text
     assert "Input should" not in text
+
+
+def test_validation_error_places_are_chinese() -> None:
+    from nianbao_gui.core.model import describe_validation_error
+
+    with pytest.raises(ValidationError) as caught:
+        Report.model_validate({"sections": [{"heading": "甲", "paragraphs": ["a", 3]}]})
+    assert describe_validation_error(caught.value) == "一级标题第1项 › 段第2项：应为文字"

@@ -17,18 +17,27 @@ from .errors import FileAccessError
 
 
 def _explain(error: OSError, path: Path) -> FileAccessError:
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    """A Chinese what-happened and what-to-do for the OS errors a save can meet."""
+    code = error.errno
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS, errno.EBUSY, errno.ETXTBSY):
         what = f"无法写入 {path}：文件或文件夹是只读的，或正被其他程序（如 Word、WPS）打开。"
         todo = "请关闭打开该文件的程序，或换一个文件夹保存。"
-    elif error.errno == errno.ENOSPC:
+    elif code in (errno.ENOSPC, errno.EDQUOT):
         what = f"无法写入 {path}：磁盘已满。"
         todo = "请清理磁盘空间，或换一个磁盘保存。"
-    elif error.errno == errno.ENOENT:
-        what = f"无法写入 {path}：文件夹不存在。"
+    elif code in (errno.ENOENT, errno.ENOTDIR):
+        what = f"无法写入 {path}：所在的文件夹不存在。"
         todo = "请选择一个存在的文件夹。"
+    elif code == errno.EISDIR:
+        what = f"无法写入 {path}：这是一个文件夹，不是文件。"
+        todo = "请另选一个文件名。"
+    elif code == errno.ENAMETOOLONG:
+        what = f"无法写入 {path}：文件名或路径太长。"
+        todo = "请缩短文件名，或保存到层次较浅的文件夹。"
     else:
-        what = f"无法写入 {path}：{error.strerror or error}。"
-        todo = "请换一个位置保存，或稍后再试。"
+        name = errno.errorcode.get(code or 0, "未知")
+        what = f"无法写入 {path}（系统错误 {name}）。"
+        todo = "请换一个位置保存，或稍后再试；问题持续时请联系信息中心。"
     return FileAccessError(what, todo, path=path)
 
 

@@ -207,14 +207,55 @@ _MESSAGES = {
     "enum": "报告类型只能是：" + "、".join(kind.value for kind in ReportKind),
     "model_type": "格式不对",
     "model_attributes_type": "格式不对",
+    "finite_number": "应为有限的数字",
+    "int_parsing_size": "数字太大",
+    "string_too_long": "文字太长",
 }
+
+_PLACE_NAMES = {
+    "schema_version": "草稿格式版本",
+    "kind": "报告类型",
+    "year": "年份",
+    "title": "标题",
+    "author_name": "姓名",
+    "position": "职务",
+    "organisation": "单位",
+    "show_author_line": "显示署名行",
+    "opening": "开篇",
+    "sections": "一级标题",
+    "children": "下级标题",
+    "heading": "标题",
+    "run_in": "标题与正文同段",
+    "paragraphs": "段",
+    "closing": "结尾",
+    "other_work": "其他工作",
+    "shortcomings_heading": "不足的标题",
+    "shortcomings_intro": "不足的引语",
+    "shortcomings": "不足",
+    "plans_heading": "今后打算的标题",
+    "plans": "今后打算",
+    "one_paragraph": "合为一段",
+    "signature": "落款",
+    "date": "日期",
+}
+
+
+def _place(loc: tuple[int | str, ...]) -> str:
+    """``("sections", 0, "paragraphs", 2)`` → ``一级标题第1项 › 段第3项``."""
+    parts: list[str] = []
+    for step in loc:
+        if isinstance(step, int) and parts:
+            parts[-1] += f"第{step + 1}项"
+        else:
+            parts.append(_PLACE_NAMES.get(str(step), str(step)))
+    return " › ".join(parts) or "草稿"
 
 
 def describe_validation_error(error: ValidationError) -> str:
     """One Chinese line per problem: where it is, and what is wrong."""
     lines = []
     for item in error.errors():
-        where = ".".join(str(step) for step in item["loc"]) or "草稿"
+        where = _place(tuple(item["loc"]))
         message = _MESSAGES.get(item["type"], "")
         if not message:
             message = str(item["msg"]).removeprefix("Value error, ")

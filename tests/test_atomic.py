@@ -1,0 +1,52 @@
+"""Atomic writes: the target is replaced whole, and failures are explained in Chinese."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from nianbao_gui.core.atomic import atomic_write_bytes, atomic_write_text
+from nianbao_gui.core.errors import FileAccessError
+
+
+def test_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    target.write_text("old", encoding="utf-8")
+    atomic_write_text(target, "新内容")
+    assert target.read_text(encoding="utf-8") == "新内容"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+@pytest.mark.parametrize(
+    ("code", "phrase"),
+    [
+        (errno.EACCES, "正被其他程序"),
+        (errno.ENOSPC, "磁盘已满"),
+        (errno.EISDIR, "文件夹"),
+        (errno.ENAMETOOLONG, "太长"),
+        (errno.EIO, "系统错误 EIO"),
+    ],
+)
+def test_a_failed_rename_keeps_the_old_file_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, phrase: str
+) -> None:
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+
+    def refuse(src: object, dst: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(FileAccessError) as caught:
+        atomic_write_bytes(target, b"new")
+    assert phrase in str(caught.value)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.docx"]
+
+
+def test_a_missing_folder_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(FileAccessError, match="文件夹不存在"):
+        atomic_write_bytes(tmp_path / "no" / "a.json", b"x")
