@@ -228,3 +228,12 @@ def test_empty_report_and_empty_sections_export() -> None:
     texts = [p.text for p in docx.Document(io.BytesIO(export(report))).paragraphs]
     assert texts[0] == "述职述廉报告"
     assert "一、" in texts and "二、" in texts and "（一）" in texts
+
+
+def test_file_properties_are_the_reports() -> None:
+    data = export(long_report(3))
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert props.title.startswith("某某镇人民政府副镇长2024年度述职报告")
+    assert props.author == "张三"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert not [n for n in archive.namelist() if "thumbnail" in n]

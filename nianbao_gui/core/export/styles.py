@@ -48,7 +48,7 @@ def run_props(font: str, size: int, *, bold: bool = False, tighten: bool = True)
         sub(rpr, "spacing", val=TIGHTEN)
     sub(rpr, "sz", val=str(size))
     sub(rpr, "szCs", val=str(size))
-    sub(rpr, "lang", val="zh-CN", eastAsia="zh-CN", bidi="ar-SA")
+    sub(rpr, "lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")  # as Word writes it in China
     return rpr
 
 
