@@ -24,17 +24,21 @@ from nianbao_gui.core.export import export_bytes  # noqa: E402
 from nianbao_gui.core.layout import layout  # noqa: E402
 from nianbao_gui.core.model import Report  # noqa: E402
 
-RUNS = 7
+RUNS = 9
 
 
-def median_ms(action: Callable[[], object]) -> float:
-    action()  # warm
-    times = []
+def median_ms(*actions: Callable[[], object]) -> list[float]:
+    """Median time of each action; the actions alternate so that load from other processes
+    falls on all of them alike."""
+    for action in actions:
+        action()  # warm
+    times: list[list[float]] = [[] for _ in actions]
     for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        for index, action in enumerate(actions):
+            start = time.perf_counter()
+            action()
+            times[index].append((time.perf_counter() - start) * 1000)
+    return [statistics.median(t) for t in times]
 
 
 def floor(report: Report) -> bytes:
@@ -55,8 +59,7 @@ def main() -> int:
     for name, report in reports.items():
         blocks = layout(report)
         chars = sum(len(b.full) for b in blocks)
-        floor_ms = median_ms(lambda r=report: floor(r))
-        export_ms = median_ms(lambda r=report: export_bytes(r))
+        floor_ms, export_ms = median_ms(lambda r=report: floor(r), lambda r=report: export_bytes(r))
         size = len(export_bytes(report)[0]) / 1024
         print(
             f"{name:<10} {len(blocks):>10} {chars:>8} {floor_ms:>9.1f} {export_ms:>10.1f} "
