@@ -23,12 +23,12 @@ _PLACEHOLDER = re.compile(
     r"|(?P<circle>○{2,}|(?<![零〇" + CHINESE_DIGITS + r"])〇{2,}(?![零〇" + CHINESE_DIGITS + r"]))"
     r"|(?P<mou>某{2,})"
     r"|(?P<blank>_{2,}|＿{2,})"
-    r"|(?P<brackets>[（(][ \u3000]*[)）])"
 )
 """``〇〇`` only away from Chinese numerals: ``二〇〇八年`` is a year, ``〇〇村`` a gap."""
 
-_TRIGGER = re.compile("[*＊XxＸｘ×✕╳□■○〇某_＿]|[（(][ \u3000]*[)）]")
-"""Any character a placeholder starts with; one quick scan decides for most paragraphs."""
+_TRIGGER = re.compile("[*＊XxＸｘ×✕╳□■○〇某_＿]")
+"""Any character _PLACEHOLDER starts with: one quick scan decides for most paragraphs."""
+_EMPTY_BRACKETS = re.compile(r"[（(][ \u3000]*[)）]")
 
 _MESSAGES = {
     "stars": "“{0}”是占位符，请填入实际内容",
@@ -61,22 +61,25 @@ def check(target: Target) -> list[Finding]:
             code, message = _EMPTY[target.kind]
             return [make_finding(text, path, 0, len(text), code, message, Category.PLACEHOLDER)]
         return []
-    findings: list[Finding] = []
-    if _TRIGGER.search(text) is None:
-        return findings
-    for match in _PLACEHOLDER.finditer(text):
-        name = match.lastgroup
-        assert name is not None
-        message = _MESSAGES[name].format(match.group())
-        findings.append(
-            make_finding(
-                text,
-                path,
-                match.start(),
-                match.end(),
-                f"placeholder.{name}",
-                message,
-                Category.PLACEHOLDER,
-            )
+    matches = [(m, "brackets") for m in _EMPTY_BRACKETS.finditer(text)]
+    at = 0
+    while (hit := _TRIGGER.search(text, at)) is not None:  # _PLACEHOLDER only where it may match
+        match = _PLACEHOLDER.match(text, hit.start())
+        if match is None:
+            at = hit.end()
+            continue
+        matches.append((match, match.lastgroup or ""))
+        at = match.end()
+    matches.sort(key=lambda pair: pair[0].start())
+    return [
+        make_finding(
+            text,
+            path,
+            match.start(),
+            match.end(),
+            f"placeholder.{name}",
+            _MESSAGES[name].format(match.group()),
+            Category.PLACEHOLDER,
         )
-    return findings
+        for match, name in matches
+    ]

@@ -25,6 +25,8 @@ _INNER = re.compile(
     rf"|(?P<control>[{CONTROL}]+)"
     rf"|(?P<space>[{SPACE}]+)"
 )
+_ODD = re.compile(rf"[\n\r\u2028\u2029\x85{INVISIBLE}{CONTROL}{SPACE}]")
+"""Where _INNER may match: a plain character class, which the regex engine scans fast."""
 _Found = Callable[[int, int, str, str, "str | None"], None]
 
 _CJK_CHAR = re.compile(rf"[{CJK}]")
@@ -64,8 +66,12 @@ def check(target: Target) -> list[Finding]:
         message = f"末尾有多余的{blank_name(text[inner_end:])}"
         found(inner_end, len(text), "space.trailing", message, "")
 
-    for match in _INNER.finditer(text, inner_start, inner_end):
+    at = inner_start
+    while (hit := _ODD.search(text, at, inner_end)) is not None:
+        match = _INNER.match(text, hit.start(), inner_end)
+        assert match is not None  # _ODD holds exactly the first characters of _INNER
         start, end = match.span()
+        at = end
         kind = match.lastgroup
         if kind == "newline":
             found(start, end, "space.newline", "段落中间有换行；如需分段，请添加新的段落", None)
