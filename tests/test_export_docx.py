@@ -156,6 +156,8 @@ def test_named_styles_and_normal(long_parts: dict[str, etree._Element]) -> None:
     assert rpr.find(q("lang")).get(q("eastAsia")) == "zh-CN"
     spacing = normal.find(f"{q('pPr')}/{q('spacing')}")
     assert (spacing.get(q("after")), spacing.get(q("line"))) == ("0", "240")
+    tables = styles.xpath("w:style[@w:type='table']/@w:styleId", namespaces=NS)
+    assert tables == ["TableNormal"]  # the template's 99 table styles are left out
     defaults = styles.find(q("docDefaults"))
     assert defaults.find(f".//{q('lang')}").get(q("eastAsia")) == "zh-CN"
     assert defaults.find(f".//{q('spacing')}").get(q("after")) == "0"

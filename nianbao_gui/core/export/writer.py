@@ -138,6 +138,7 @@ def build_document(report: Report, options: ExportOptions) -> tuple[Document, Ex
     specs = styles.style_specs(options)
     styles_root = document.styles.element
     styles.set_defaults(styles_root, options.font_set.fang)
+    styles.drop_table_styles(styles_root)
     strip_theme_fonts(styles_root)
     styles.add_styles(styles_root, specs)
     _drop_styles_with_effects(document)
