@@ -154,6 +154,7 @@ def test_title_and_closing_headings_end_without_a_mark() -> None:
         ("将一年来的工作汇报如下：", []),
         ("他说：“要抓落实。”", []),
         ("加强学习；", []),
+        ("详见附件-", [(5, 5, "punct.paragraph_end", None)]),  # "-" is not a blank to skip
     ],
 )
 def test_body_paragraph_ends_with_a_closing_mark(
@@ -175,3 +176,7 @@ def test_fixing_punctuation_gives_clean_text() -> None:
     )
     # the missing end mark has no certain fix and is still reported
     assert [f.code for f in found(report)] == ["punct.paragraph_end"]
+
+
+def test_trailing_invisible_character_is_reported_once() -> None:
+    assert in_paragraph("我们努力。\u200b") == [(5, 6, "space.trailing", "")]

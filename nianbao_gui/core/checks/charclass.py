@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Han characters (〇, CJK Unified Ideographs, extension A, compatibility ideographs)."""
 
@@ -37,8 +39,21 @@ INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 """Control characters except tab and line breaks (handled as spaces and new lines)."""
 
-SPACE = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-"""Characters that show as a blank inside a line."""
+SPACE = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+"""Characters that show as a blank inside a line, listed one by one (no ranges), so this
+works in a regex class and with ``str.strip`` alike."""
+
+_EDGE_CHAR = re.compile(f"[\\s{INVISIBLE}{CONTROL}]")
+
+
+def content_end(text: str) -> int:
+    """Where the text ends without its trailing blanks and invisible characters (the spaces
+    check reports those; the others judge the last visible character)."""
+    end = len(text)
+    while end and _EDGE_CHAR.match(text, end - 1):
+        end -= 1
+    return end
+
 
 _BLANK_NAMES = {
     " ": "空格",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .charclass import CJK, FULL_WIDTH, HAN, SPACE
+from .charclass import CJK, FULL_WIDTH, HAN, content_end
 from .finding import Category, Finding, make_finding
 from .targets import Kind, Target
 
@@ -24,7 +24,6 @@ _DOUBLE_QUOTES = re.compile("[“”]")
 _SINGLE_QUOTES = re.compile("[‘’]")
 _HEADING_END = "。，；、：,.;:"
 _HALF_MARKS = ',;:?!.()"'
-_TRAILING_BLANK = f"{SPACE}\n\r"
 
 _OPENERS = "（《【〔［〈「『"
 _CLOSERS = "）》】〕］〉」』"
@@ -234,7 +233,7 @@ def _quotes(out: _Collector, pattern: re.Pattern[str], left: str, right: str) ->
 def _ends(target: Target, out: _Collector, claimed: set[int]) -> None:
     """The mark at the end: none after a title or standalone heading, ``。`` after a run-in
     heading, a closing mark after a body paragraph."""
-    stripped = out.text.rstrip(_TRAILING_BLANK)
+    stripped = out.text[: content_end(out.text)]
     end = len(stripped)
     cut = len(stripped.rstrip(_HEADING_END))
     wrong = stripped[cut:]  # the marks the text ends with, if any

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .charclass import CJK, CONTROL, INVISIBLE, SPACE, blank_name
+from .charclass import CJK, CONTROL, INVISIBLE, SPACE, blank_name, content_end
 from .finding import Category, Finding, make_finding
 from .targets import Kind, Target
 
 _EDGE_CHARS = rf"\s{INVISIBLE}{CONTROL}"
-_EDGE_CHAR = re.compile(rf"[{_EDGE_CHARS}]")
 _LEADING = re.compile(rf"[{_EDGE_CHARS}]+")
 _BLANK_ONLY = re.compile(rf"[{_EDGE_CHARS}]*")
 _INNER = re.compile(
@@ -59,9 +58,7 @@ def check(target: Target) -> list[Finding]:
         inner_start = lead.end()
         hint = "，导出时会自动缩进，不用手工空格" if target.kind is Kind.BODY else ""
         found(0, lead.end(), "space.leading", f"开头有多余的{blank_name(lead.group())}{hint}", "")
-    inner_end = len(text)
-    while inner_end > inner_start and _EDGE_CHAR.match(text, inner_end - 1):
-        inner_end -= 1
+    inner_end = max(inner_start, content_end(text))
     if inner_end < len(text):
         message = f"末尾有多余的{blank_name(text[inner_end:])}"
         found(inner_end, len(text), "space.trailing", message, "")
