@@ -202,3 +202,19 @@ def test_kind_notes_say_where_the_kind_came_from() -> None:
     notes = import_text("2023年度述职报告\n我严格落实党风廉政建设责任制。\n").notes
     assert any("述职述廉报告" in note for note in notes)
     assert import_text("2023年度述职述廉报告\n正文。\n").notes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年度述职报告\n\n张三\n",  # signature only: the empty line sets it apart
+        "2023年度述职报告\n张三\n",  # author line only
+        "2023年度述职报告\n张三\n\n2024年1月1日\n",
+        "2023年度述职报告\n\n张三\n2024年1月1日\n",
+        "2023年度述职报告\n\n2024年1月1日\n",
+    ],
+)
+def test_author_line_or_signature_under_a_bare_title(text: str) -> None:
+    report = import_text(text).report
+    assert to_plain_text(report) == text
+    assert report.show_author_line == (text.split("\n")[1] == "张三")

@@ -18,7 +18,7 @@ from .docx_reader import OLE_MAGIC, explain_ole, read_docx
 from .meta import closing_date
 from .patterns import match_heading
 from .result import ImportResult
-from .structure import Options, build_report, clean_lines, parse_lines
+from .structure import Options, build_report, parse_lines, split_lines
 
 _ATTEMPTS = (
     Options(),
@@ -57,10 +57,10 @@ def _faithful(report: Report, lines: list[str], has_author: bool) -> bool:
 
 def import_text(text: str) -> ImportResult:
     """A report's text (pasted, or read from a file) as a Report with Chinese notes."""
-    lines = clean_lines(normalise_newlines(text))
+    lines, gaps = split_lines(normalise_newlines(text))
     full_text = "\n".join(lines)
     for attempt, options in enumerate(_ATTEMPTS):
-        parsed = parse_lines(lines, options)
+        parsed = parse_lines(lines, options, gaps)
         report, notes = build_report(parsed, full_text)
         if _faithful(report, lines, parsed.author is not None):
             if attempt:

@@ -72,39 +72,58 @@ class Parsed:
     notes: list[str] = field(default_factory=list)
 
 
-def clean_lines(text: str) -> list[str]:
-    """Non-empty lines without indentation (spaces, tabs, U+3000) or trailing white space.
+def split_lines(text: str) -> tuple[list[str], frozenset[int]]:
+    """Non-empty lines without indentation (spaces, tabs, U+3000) or trailing white space,
+    and the indices of lines that had an empty line before them.
 
     A leading no-break space (U+00A0) is kept: it is a flaw the checker reports, not ours
-    to remove silently.
+    to remove silently. Empty lines separate paragraphs; one before a short last line is a
+    hint that it is a signature rather than an author line.
     """
     text = text.removeprefix("\ufeff")
-    lines = (line.lstrip(" \t\u3000").rstrip() for line in text.split("\n"))
-    return [line for line in lines if line]
+    lines: list[str] = []
+    gaps: set[int] = set()
+    for raw in text.split("\n"):
+        line = raw.lstrip(" \t\u3000").rstrip()
+        if line:
+            lines.append(line)
+        elif lines:
+            gaps.add(len(lines))
+    return lines, frozenset(gaps)
 
 
-def _split_ends(lines: list[str], parsed: Parsed) -> tuple[int, int]:
-    start, end = 0, len(lines)
+def clean_lines(text: str) -> list[str]:
+    return split_lines(text)[0]
+
+
+def _split_ends(lines: list[str], gaps: frozenset[int], parsed: Parsed) -> tuple[int, int]:
+    """Title and author line at the top, signature and date at the bottom."""
+    end = len(lines)
+    first_body = 0
     if lines and is_title(lines[0]):
         parsed.title = lines[0]
-        start = 1
-        if start < end and (author := parse_author(lines[start])) is not None:
-            parsed.author = author
-            start += 1
-            if not author.exact:
-                parsed.notes.append(
-                    f"作者行“{lines[1]}”已拆为单位、职务和姓名，导出时写作"
-                    "“单位职务　姓名”（中间一个全角空格），请核对"
-                )
-    if end > start and (date := closing_date(lines[end - 1])) is not None:
+        first_body = 1
+    if end > first_body and (date := closing_date(lines[end - 1])) is not None:
         parsed.date = date
         end -= 1
         written = f"{date.year}年{date.month}月{date.day}日"
         if lines[end] != written:
             parsed.notes.append(f"落款日期“{lines[end]}”导出时写作“{written}”（公文格式）")
-    if end > start + 1 and is_signature(lines[end - 1]):
-        parsed.signature = lines[end - 1]
+    last = end - 1
+    # Right under the title a short line is an author line, unless an empty line sets it apart.
+    fits = last > first_body or (bool(parsed.title) and last == 1 and last in gaps)
+    if fits and is_signature(lines[last]):
+        parsed.signature = lines[last]
         end -= 1
+    start = first_body
+    if parsed.title and start < end and (author := parse_author(lines[start])) is not None:
+        parsed.author = author
+        start += 1
+        if not author.exact:
+            parsed.notes.append(
+                f"作者行“{lines[1]}”已拆为单位、职务和姓名，导出时写作"
+                "“单位职务　姓名”（中间一个全角空格），请核对"
+            )
     return start, end
 
 
@@ -210,9 +229,9 @@ def _tail_closing(parsed: Parsed) -> None:
         return
 
 
-def parse_lines(lines: list[str], options: Options) -> Parsed:
+def parse_lines(lines: list[str], options: Options, gaps: frozenset[int] = frozenset()) -> Parsed:
     parsed = Parsed()
-    start, end = _split_ends(lines, parsed) if options.ends else (0, len(lines))
+    start, end = _split_ends(lines, gaps, parsed) if options.ends else (0, len(lines))
     _read_body(lines[start:end], parsed, options)
     if options.closing:
         _heading_closing(parsed)
