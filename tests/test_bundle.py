@@ -181,6 +181,7 @@ def test_window_starts_offscreen_paints_and_quits(
     result = _ok(_run(bundle, cwd=tmp_path, data_dir=data_dir, NIANBAO_SMOKE_TEST="1"))
     assert "smoke: first paint of" in result.stderr
     assert "年报助手" in result.stderr  # the main window's title
+    assert "Cancel button reads '取消'" in result.stderr  # qtbase_zh_CN.qm found and loaded
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (Debian: xvfb)")

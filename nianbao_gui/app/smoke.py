@@ -14,7 +14,7 @@ import sys
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 ENV = "NIANBAO_SMOKE_TEST"
@@ -53,7 +53,12 @@ class _FirstPaint(QObject):
             self._done = True
             elapsed = (time.perf_counter() - _START) * 1000
             title = watched.windowTitle()
-            _report(f"first paint of {type(watched).__name__} {title!r} after {elapsed:.0f} ms")
+            # Qt's own Chinese translations were found (the bundle ships qtbase_zh_CN.qm).
+            cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+            _report(
+                f"first paint of {type(watched).__name__} {title!r} after {elapsed:.0f} ms; "
+                f"Qt's Cancel button reads {cancel!r}"
+            )
             # Let this paint finish; then leave every event loop with success.
             QTimer.singleShot(0, lambda: self._app.exit(0))
         return False
