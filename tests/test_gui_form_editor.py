@@ -333,6 +333,7 @@ def test_focus_field_selects_the_range(editor: ReportEditor) -> None:
 
     target.set_expanded(False)
     tab.editor.children_editors[1].set_expanded(False)
+    assert tab.editor.children_editors[1].summary.text() == "（已收起：2 段，15 字，1 个下级标题）"
     assert editor.focus_field(("sections", 2, "children", 1, "heading"), 2, 4)
     assert tab.editor.children_editors[1].is_expanded()
     assert tab.editor.children_editors[1].heading_edit.selectedText() == "工作"

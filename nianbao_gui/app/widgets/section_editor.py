@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.fields import FieldPath
 from ...core.model import MAX_DEPTH, Section
 from ...core.numbering import heading_number
-from ..binder import FormContext, read_path
+from ..binder import FormContext, fast_count, read_path
 from . import look
 from .paragraph_list import ParagraphList, tool_button
 
@@ -81,6 +81,9 @@ class SectionEditor(QFrame):
         header.addWidget(self.toggle)
         header.addWidget(self.number_label)
         header.addWidget(self.heading_edit, 1)
+        self.summary = look.mute(QLabel())  # shown while collapsed: what is hidden
+        self.summary.hide()
+        header.addWidget(self.summary)
         header.addWidget(self.run_in)
         if level > 1:
             self.up = tool_button("上移", "把这个标题连同内容移到上一个之前")
@@ -204,6 +207,13 @@ class SectionEditor(QFrame):
 
     def set_expanded(self, expanded: bool) -> None:
         self.body.setVisible(expanded)
+        if not expanded:
+            walked = self.section().walk()
+            paragraphs = sum(len(s.paragraphs) for _, s in walked)
+            chars = sum(fast_count(t) for _, s in walked for t in s.paragraphs)
+            below = f"，{len(walked) - 1} 个下级标题" if len(walked) > 1 else ""
+            self.summary.setText(f"（已收起：{paragraphs} 段，{chars} 字{below}）")
+        self.summary.setVisible(not expanded)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
 
     def is_expanded(self) -> bool:
