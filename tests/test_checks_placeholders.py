@@ -81,3 +81,12 @@ def test_has_placeholders_for_the_export_question() -> None:
     empty_item = found(report_with(closing=Closing(shortcomings=["甲", ""])))
     assert spans(empty_item) == [(0, 0, "empty.item", None)]
     assert not has_placeholders(empty_item)
+
+
+def test_a_fresh_template_lists_only_what_is_left_to_fill_in() -> None:
+    from nianbao_gui.core.templates import list_templates, load_template
+
+    for template in list_templates():
+        findings = found(load_template(template.path))
+        assert findings, template.name
+        assert {f.code for f in findings} <= {"empty.paragraph", "empty.item"}, template.name
