@@ -218,3 +218,17 @@ def test_author_line_or_signature_under_a_bare_title(text: str) -> None:
     report = import_text(text).report
     assert to_plain_text(report) == text
     assert report.show_author_line == (text.split("\n")[1] == "张三")
+
+
+def test_plans_before_a_headed_shortcomings_section_stay_in_place() -> None:
+    text = (
+        "开篇。\n一、工作\n内容。\n今后，我将继续努力。\n"
+        "二、存在的不足\n一是学习不够；二是调研不够。\n"
+    )
+    result = import_text(text)
+    report = result.report
+    assert report.closing.shortcomings_heading == "存在的不足"
+    assert report.closing.plans == []
+    assert report.sections[0].paragraphs == ["内容。", "今后，我将继续努力。"]
+    assert to_plain_text(report) == "述职报告\n" + text
+    assert not any("未能完全识别" in note for note in result.notes)

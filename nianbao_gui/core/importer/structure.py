@@ -215,7 +215,7 @@ def _tail_closing(parsed: Parsed) -> None:
         tail: TailClosing | None = parse_tail(
             holder[start:],
             allow_shortcomings=not closing.shortcomings_heading,
-            allow_plans=not closing.plans_heading,
+            allow_plans=not headed,  # plans written after a heading cannot come before it
         )
         if tail is None or (headed and tail.one_paragraph):
             continue
