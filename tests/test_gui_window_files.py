@@ -314,3 +314,22 @@ def test_the_drafts_dialog_marks_a_broken_draft(qtbot) -> None:
     assert dialog.ui.table.rowCount() == 1
     assert "无法打开" in dialog.ui.table.item(0, 0).text()
     assert dialog.ui.table.item(0, 0).toolTip()
+
+
+def test_a_draft_in_a_read_only_folder_opens_read_only(qtbot, tmp_path: Path, monkeypatch):
+    from nianbao_gui.core.errors import FileAccessError
+
+    draft = tmp_path / "光盘上.json"
+    save_draft(sample(), draft)
+
+    def no_lock_file(self: DraftLock, take_over: bool = False) -> None:
+        raise FileAccessError("无法在草稿所在的文件夹里建立锁定文件", "请确认该文件夹可以写入")
+
+    monkeypatch.setattr(DraftLock, "acquire", no_lock_file)
+    prompts = ScriptedPrompts()
+    window = make_window(qtbot, prompts)
+    assert window.files.open_path(draft)
+    assert window.document.read_only and "只读" in window.windowTitle()
+    assert window.report() == load_draft(draft)
+    assert prompts.errors == []
+    close_window(window)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, QUrl
 
-from ..core.errors import DraftLockedError, ExportError, NianbaoError
+from ..core.errors import DraftLockedError, ExportError, FileAccessError, NianbaoError
 from ..core.model import Report
 from ..core.paths import drafts_dir
 from ..core.settings import save_settings
@@ -140,6 +140,11 @@ class FileActions:
             return Document.open(path, store=store, parent=self.window)
         except DraftLockedError as error:
             answer = self.prompts.ask_lock_conflict(path, error.owner)
+        except FileAccessError:
+            # no lock file possible (a CD, a read-only share): the draft can still be read
+            document = Document.open(path, store=store, read_only=True, parent=self.window)
+            self._status("草稿所在的文件夹不能写入，已以只读方式打开；修改后请“另存为”。")
+            return document
         if answer is LockAnswer.TAKE_OVER:
             return Document.open(path, store=store, take_over=True, parent=self.window)
         if answer is LockAnswer.READ_ONLY:
