@@ -447,3 +447,28 @@ def test_pasting_several_lines_makes_several_paragraphs(editor: ReportEditor) ->
     edit.moveCursor(edit.textCursor().MoveOperation.End)
     edit.insertFromMimeData(single)
     assert editor.report().sections[1].paragraphs[0] == "今年以来甲段丁"
+
+
+def test_refresh_keeps_the_tab_and_the_scroll_position(qtbot: QtBot, editor: ReportEditor) -> None:
+    editor.resize(700, 400)
+    editor.show()
+    tab = open_section(editor, 2)
+    bar = tab.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    value = bar.value()
+    assert value > 0
+    editor.report().sections[2].paragraphs[0] = "改过"
+    editor.refresh()
+    qtbot.wait(50)
+    assert editor.tab_widget().currentWidget() is tab
+    assert bar.value() == value
+    # a structural change rebuilds the section tabs; the new page scrolls to the same place
+    editor.report().sections[2].children[0].children.append(
+        Section(heading="新增", paragraphs=["x"])
+    )
+    editor.refresh()
+    new = editor.tab_widget().currentWidget()
+    assert isinstance(new, SectionTab) and new is not tab and new.index == 2
+    new_bar = new.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: new_bar.value() == value)
