@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -162,3 +163,70 @@ def test_text_import_text_is_a_fixed_point(report: Report) -> None:
     result = import_text(text)
     assert to_plain_text(result.report) == text
     assert not any("未能完全识别" in note for note in result.notes)
+
+
+# --- (3) nothing is dropped, whatever the text ----------------------------------------------
+
+_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十百零]+[、．.]|[（(][一二三四五六七八九十百零]+[）)]"
+    r"|[0-9０-９]{1,2}(?:[、．]|\.(?![0-9０-９]))|[（(][0-9０-９]{1,2}[）)])"
+)
+PREFIXES = [
+    "一、",
+    "二、",
+    "四、",
+    "十一、",
+    "（一）",
+    "(三)",
+    "1．",
+    "2.",
+    "3、",
+    "（1）",
+    "(2)",
+    "",
+]
+PIECES = [
+    "在做好本职工作的同时，我还完成了其他工作。",
+    "但也存在一些不足：",
+    "一是学习不够；二是调研不够。",
+    "一是学习不够;二是调研不够。",
+    "今后，我将继续努力。",
+    "存在的不足",
+    "今后打算",
+    "2022年",
+    "政法工作。",
+    "张三",
+    "某某镇人民政府",
+    "2025年1月5日",
+    "2023年度述职述廉报告",
+    "某某镇副镇长\u3000张三",
+    "\u00a0",
+    "，,",
+    "𠀀😀",
+]
+fragment = st.one_of(
+    st.sampled_from(PIECES),
+    st.text(st.sampled_from(WORDS + "，。；：！？、（）()12.１"), max_size=12),
+)
+line = st.builds(
+    lambda prefix, parts, indent: indent + prefix + "".join(parts),
+    st.sampled_from(PREFIXES),
+    st.lists(fragment, max_size=4),
+    st.sampled_from(["", "\u3000\u3000", "  ", "\t"]),
+)
+
+
+def _kept(text: str) -> list[str]:
+    lines = (raw.lstrip(" \t\u3000").rstrip() for raw in text.split("\n"))
+    return [_NUMBER.sub("#", raw) for raw in lines if raw]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(line, max_size=25), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_no_line_is_ever_dropped(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    report = import_text(text).report
+    written = _kept(to_plain_text(report))
+    if not report.title:
+        written = written[1:]  # the suggested title the text writer puts on top
+    assert written == _kept(text.replace("\r\n", "\n").replace("\r", "\n"))
