@@ -39,6 +39,7 @@ def test_open_edit_save_reopen_gives_the_same_draft(qtbot, tmp_path: Path) -> No
     assert window.isWindowModified()
     window.ui.actionSave.trigger()
     assert not window.isWindowModified()
+    assert window.autosave_label.text().startswith("已保存 ")
     assert load_draft(draft).title == "二〇二四年述职报告"
     close_window(window)
 

@@ -6,6 +6,7 @@ Every failure a user can meet arrives as a NianbaoError and is shown by ``prompt
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
 import re
 from pathlib import Path
@@ -205,6 +206,7 @@ class FileActions:
             self.prompts.error(error)
             return False
         assert document.path is not None
+        self.window.autosave_label.setText(f"已保存 {_dt.datetime.now():%H:%M:%S}")
         self.window.update_title()
         self.window.remember_recent(document.path)
         self._status(f"已保存：{document.path}")
