@@ -6,7 +6,8 @@ line edits, benchmarks/floor/) bundled the same way (same exclusions, Qt trimmin
 Start time = process start until the window's first paint and exit (NIANBAO_SMOKE_TEST=1,
 offscreen). Warm: median of 5 after one unmeasured run. Cold: the bundle's files are evicted from
 the page cache with posix_fadvise(DONTNEED) before each run (dropping all caches needs
-privileges); median of 3. Targets: size within 1.25x of the floor, start within 1.5x.
+privileges); median of 3. Runs alternate between the two bundles, so that a change in the
+machine's load hits both alike. Targets: size within 1.25x of the floor, start within 1.5x.
 """
 
 from __future__ import annotations
@@ -59,7 +60,11 @@ def start_once(exe: Path, env: dict[str, str], cwd: Path) -> float:
     return elapsed
 
 
-def start_times(exe: Path, folder: Path) -> tuple[float, float]:
+def start_times(bundles: dict[str, tuple[Path, Path]]) -> dict[str, tuple[float, float]]:
+    """Median cold and warm start of each bundle; runs alternate between the bundles so that
+    a change in the machine's load hits all of them alike."""
+    cold: dict[str, list[float]] = {name: [] for name in bundles}
+    warm: dict[str, list[float]] = {name: [] for name in bundles}
     with tempfile.TemporaryDirectory() as tmp:
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "NIANBAO_"))},
@@ -67,13 +72,18 @@ def start_times(exe: Path, folder: Path) -> tuple[float, float]:
             "NIANBAO_SMOKE_TEST": "1",
             "NIANBAO_DATA_DIR": str(Path(tmp) / "data"),
         }
-        cold = []
         for _ in range(3):
-            evict(folder)
-            cold.append(start_once(exe, env, Path(tmp)))
-        start_once(exe, env, Path(tmp))
-        warm = [start_once(exe, env, Path(tmp)) for _ in range(5)]
-    return statistics.median(cold), statistics.median(warm)
+            for name, (folder, exe) in bundles.items():
+                evict(folder)
+                cold[name].append(start_once(exe, env, Path(tmp)))
+        for _folder, exe in bundles.values():
+            start_once(exe, env, Path(tmp))
+        for _ in range(5):
+            for name, (_folder, exe) in bundles.items():
+                warm[name].append(start_once(exe, env, Path(tmp)))
+    return {
+        name: (statistics.median(cold[name]), statistics.median(warm[name])) for name in bundles
+    }
 
 
 def main() -> int:
@@ -87,13 +97,12 @@ def main() -> int:
         print("building the floor ...", flush=True)
         pyinstaller(FLOOR_SPEC, FLOOR_DIST.parent)
 
-    rows = {}
-    for name, folder, exe in (
-        ("nianbao", DIST, DIST / f"nianbao{SUFFIX}"),
-        ("floor (bare window)", FLOOR_DIST, FLOOR_DIST / f"floor{SUFFIX}"),
-    ):
-        cold, warm = start_times(exe, folder)
-        rows[name] = (size_mib(folder), cold, warm)
+    bundles = {
+        "nianbao": (DIST, DIST / f"nianbao{SUFFIX}"),
+        "floor (bare window)": (FLOOR_DIST, FLOOR_DIST / f"floor{SUFFIX}"),
+    }
+    times = start_times(bundles)
+    rows = {name: (size_mib(folder), *times[name]) for name, (folder, _exe) in bundles.items()}
 
     print(f"{'bundle':<22}{'size MiB':>10}{'cold ms':>10}{'warm ms':>10}")
     for name, (size, cold, warm) in rows.items():
