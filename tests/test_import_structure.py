@@ -232,3 +232,38 @@ def test_plans_before_a_headed_shortcomings_section_stay_in_place() -> None:
     assert report.sections[0].paragraphs == ["内容。", "今后，我将继续努力。"]
     assert to_plain_text(report) == "述职报告\n" + text
     assert not any("未能完全识别" in note for note in result.notes)
+
+
+def test_pathological_inputs_keep_every_line() -> None:
+    # 1,200 first-level headings exceed what a report has; a paragraph of 一是 without a list
+    many = "".join(f"一、标题{i}\n（一）子{i}。正文。\n" for i in range(1200))
+    odd = "开篇。\n一、工作\n内容。\n存在不足：" + "一是" * 5000 + "\n"
+    for text in (many, odd):
+        written = to_plain_text(import_text(text).report).split("\n")
+        kept = [line for line in written if line][1:]  # without the suggested title
+        strip = [line.split("、", 1)[-1].split("）", 1)[-1] for line in kept]
+        source = [line.split("、", 1)[-1].split("）", 1)[-1] for line in text.split("\n") if line]
+        assert strip == source
+
+
+def test_numbering_notes_are_capped() -> None:
+    text = "".join(f"一、标题{i}\n正文。\n" for i in range(30))
+    notes = import_text(text).notes
+    assert sum("跳号或重号" in note for note in notes) == 8
+    assert "……另有 21 处类似情况" in notes
+
+
+def test_a_recognition_error_costs_structure_not_the_import(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from nianbao_gui.core.importer import structure
+
+    def broken(parsed: object) -> None:
+        raise RuntimeError("a bug in closing recognition")
+
+    monkeypatch.setattr(structure, "_heading_closing", broken)
+    text = "2023年度述职报告\n开篇。\n一、工作\n内容。\n今后，我将继续努力。\n"
+    result = import_text(text)
+    assert to_plain_text(result.report) == text
+    assert result.report.closing.is_empty()
+    assert any("未能完全识别" in note for note in result.notes)

@@ -8,6 +8,7 @@ steps, down to "everything is an opening paragraph" — structure may be lost, t
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ..errors import ReportImportError
@@ -19,6 +20,8 @@ from .meta import closing_date
 from .patterns import match_heading
 from .result import ImportResult
 from .structure import Options, build_report, parse_lines, split_lines
+
+log = logging.getLogger(__name__)
 
 _ATTEMPTS = (
     Options(),
@@ -60,9 +63,18 @@ def import_text(text: str) -> ImportResult:
     lines, gaps = split_lines(normalise_newlines(text))
     full_text = "\n".join(lines)
     for attempt, options in enumerate(_ATTEMPTS):
-        parsed = parse_lines(lines, options, gaps)
-        report, notes = build_report(parsed, full_text)
-        if _faithful(report, lines, parsed.author is not None):
+        try:
+            parsed = parse_lines(lines, options, gaps)
+            report, notes = build_report(parsed, full_text)
+            faithful = _faithful(report, lines, parsed.author is not None)
+        # A mistake in recognising structure must cost structure, not the import: the last
+        # attempt (every line a paragraph) does not recognise anything and cannot fail so.
+        except Exception:
+            if attempt == len(_ATTEMPTS) - 1:
+                raise
+            log.exception("import attempt %d failed", attempt)
+            continue
+        if faithful:
             if attempt:
                 notes.append(
                     "这篇报告的结构未能完全识别（如结尾或落款），相关文字已按原样保留在正文中，"

@@ -64,10 +64,17 @@ def _parse_list_at(text: str, start: int) -> InlineList | None:
             return InlineList(start, pos, items) if len(items) >= 2 else None
 
 
+MAX_LIST_STARTS = 20
+"""How many 一是 in one paragraph are tried as the start of a list: a real paragraph has a
+few; a pathological one (thousands) must not make the import quadratic."""
+
+
 def find_shortcomings_list(text: str) -> InlineList | None:
     """The first 一是……；二是……。 list whose lead-in sentence speaks of shortcomings."""
     start = text.find(ordinal(1))
-    while start != -1:
+    for _attempt in range(MAX_LIST_STARTS):
+        if start == -1:
+            break
         found = _parse_list_at(text, start)
         lead = text[sentence_start(text, start) : start]
         if found and SHORTCOMING_CUE.search(lead):
@@ -183,7 +190,9 @@ def parse_tail(
 def list_paragraph(text: str) -> tuple[str, list[str]] | None:
     """A shortcomings section's paragraph written as intro + 一是……；二是……。 exactly."""
     start = text.find(ordinal(1))
-    while start != -1:
+    for _attempt in range(MAX_LIST_STARTS):
+        if start == -1:
+            break
         found = _parse_list_at(text, start)
         if found and found.end == len(text):
             intro = text[:start]

@@ -29,6 +29,9 @@ from .meta import (
 from .patterns import PLANS_HEADING, SHORTCOMING_HEADING, HeadingMark, match_heading, split_heading
 
 LONG_HEADING = 40
+MAX_CLOSING_PARAGRAPHS = 12
+MAX_SIBLINGS = 999
+MAX_NOTES_OF_A_KIND = 8
 _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 
 
@@ -127,32 +130,48 @@ def _split_ends(lines: list[str], gaps: frozenset[int], parsed: Parsed) -> tuple
     return start, end
 
 
-def _numbering_note(mark: HeadingMark, level: int, expected: int, parsed: Parsed) -> None:
+def _numbering_note(mark: HeadingMark, level: int, expected: int) -> str | None:
     should = heading_number(level, expected)
     if mark.level != level:
-        parsed.notes.append(
+        return (
             f"标题“{mark.prefix}{mark.rest[:12]}”的编号是{_LEVEL_NAMES[mark.level]}标题的写法，"
             f"但它位于第{level}层，已按{_LEVEL_NAMES[level]}标题编为“{should}”"
         )
-    elif mark.number != expected:
-        parsed.notes.append(
+    if mark.number != expected:
+        return (
             f"原文编号“{mark.prefix}”处按顺序应为“{should}”（跳号或重号），导入后已按顺序重新编号"
         )
+    return None
+
+
+def _capped(notes: list[str]) -> list[str]:
+    """A few notes of one kind, and a count of the rest, rather than a wall of them."""
+    if len(notes) <= MAX_NOTES_OF_A_KIND:
+        return notes
+    rest = len(notes) - MAX_NOTES_OF_A_KIND
+    return [*notes[:MAX_NOTES_OF_A_KIND], f"……另有 {rest} 处类似情况"]
 
 
 def _read_body(lines: list[str], parsed: Parsed, options: Options) -> None:
     stack: list[tuple[int, Node]] = []
     odd_marks: list[str] = []
+    numbering: list[str] = []
+    long_headings: list[str] = []
     for line in lines:
         mark = match_heading(line) if options.headings else None
+        holder = stack[-1][1].paragraphs if stack else parsed.opening
         if mark is None:
-            (stack[-1][1].paragraphs if stack else parsed.opening).append(line)
+            holder.append(line)
             continue
         while stack and stack[-1][0] >= mark.level:
             stack.pop()
         siblings = stack[-1][1].children if stack else parsed.sections
+        if len(siblings) >= MAX_SIBLINGS:
+            holder.append(line)  # no report has a thousand headings side by side
+            continue
         level = len(stack) + 1
-        _numbering_note(mark, level, len(siblings) + 1, parsed)
+        if note := _numbering_note(mark, level, len(siblings) + 1):
+            numbering.append(note)
         if not mark.canonical:
             odd_marks.append(mark.prefix)
         heading, first = split_heading(mark.rest)
@@ -160,14 +179,15 @@ def _read_body(lines: list[str], parsed: Parsed, options: Options) -> None:
         if first is not None:
             node.paragraphs.append(first)
         if len(heading) > LONG_HEADING:
-            parsed.notes.append(
+            long_headings.append(
                 f"“{mark.prefix}{heading[:12]}……”编号后的文字较长（{len(heading)} 字），"
                 "已作为标题导入；如果它其实是编号的正文段落，请在窗口中调整"
             )
         siblings.append(node)
         stack.append((mark.level, node))
+    parsed.notes.extend(_capped(numbering) + _capped(long_headings))
     if odd_marks:
-        shown = "、".join(dict.fromkeys(odd_marks[:5]))
+        shown = "、".join(list(dict.fromkeys(odd_marks))[:5])
         parsed.notes.append(
             f"原文部分标题编号（如“{shown}”）不是公文格式的写法，导出时统一为“一、（一）1．（1）”"
         )
@@ -209,7 +229,9 @@ def _tail_closing(parsed: Parsed) -> None:
     holder = parsed.sections[-1].last_leaf().paragraphs if parsed.sections else parsed.opening
     closing = parsed.closing
     headed = bool(closing.shortcomings_heading or closing.plans_heading)
-    for start in range(1, len(holder)):
+    # A closing is a few paragraphs; looking further back would make long reports slow
+    # (each candidate is checked against the whole tail) without finding anything real.
+    for start in range(max(1, len(holder) - MAX_CLOSING_PARAGRAPHS), len(holder)):
         if not has_closing_cue(holder[start]):
             continue
         tail: TailClosing | None = parse_tail(
