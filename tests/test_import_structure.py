@@ -267,3 +267,16 @@ def test_a_recognition_error_costs_structure_not_the_import(
     assert to_plain_text(result.report) == text
     assert result.report.closing.is_empty()
     assert any("未能完全识别" in note for note in result.notes)
+
+
+def test_headed_shortcomings_with_more_paragraphs_before_a_plans_heading() -> None:
+    text = (
+        "开篇。\n一、工作\n内容。\n二、存在的不足\n一是学习不够；二是调研不够。\n"
+        "这些问题要认真解决。\n三、今后打算\n继续努力。\n"
+    )
+    result = import_text(text)
+    report = result.report
+    assert [s.heading for s in report.sections] == ["工作", "存在的不足"]
+    assert report.closing.plans_heading == "今后打算"
+    assert any("之后还有其他段落" in note for note in result.notes)
+    assert to_plain_text(report) == "述职报告\n" + text

@@ -163,13 +163,17 @@ def _split_paragraphs(paragraphs: list[str]) -> TailClosing:
 
 
 def parse_tail(
-    paragraphs: list[str], *, allow_shortcomings: bool = True, allow_plans: bool = True
+    paragraphs: list[str],
+    *,
+    allow_shortcomings: bool = True,
+    allow_plans: bool = True,
+    allow_one_paragraph: bool = True,
 ) -> TailClosing | None:
     """The closing read from the last paragraphs, or None if it cannot be kept exactly."""
     if not paragraphs:
         return None
     candidates = []
-    if len(paragraphs) == 1 and allow_plans:
+    if len(paragraphs) == 1 and allow_one_paragraph:
         candidates.append(_split_one_paragraph(paragraphs[0]))
     candidates.append(_split_paragraphs(paragraphs))
     for closing in candidates:

@@ -218,6 +218,10 @@ def _heading_closing(parsed: Parsed) -> None:
             closing.shortcomings_heading = last.heading
             closing.shortcomings_intro, closing.shortcomings = split
             closing.plans = rest + closing.plans
+        elif split:
+            parsed.notes.append(
+                f"“{last.heading}”一节在“一是……；二是……。”之后还有其他段落，已作为普通章节导入"
+            )
         else:
             parsed.notes.append(
                 f"“{last.heading}”一节不是“一是……；二是……。”一段写成的，已作为普通章节导入"
@@ -238,8 +242,9 @@ def _tail_closing(parsed: Parsed) -> None:
             holder[start:],
             allow_shortcomings=not closing.shortcomings_heading,
             allow_plans=not headed,  # plans written after a heading cannot come before it
+            allow_one_paragraph=not headed,  # layout() splits the parts once one has a heading
         )
-        if tail is None or (headed and tail.one_paragraph):
+        if tail is None:
             continue
         del holder[start:]
         closing.other_work = tail.other_work
