@@ -31,11 +31,23 @@ def _load(path: Path) -> Report:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from .core.errors import ReportImportError
     from .core.importer import import_report
     from .core.storage import save_draft
 
-    result = import_report(Path(args.report))
-    output = Path(args.output) if args.output else Path(args.report).with_suffix(".json")
+    source = Path(args.report)
+    if source.suffix.lower() == ".json":
+        raise ReportImportError(
+            f"{source} 已经是草稿文件，不需要导入。",
+            "直接在程序中打开它，或用 nianbao show 查看。",
+            path=source,
+        )
+    output = Path(args.output) if args.output else source.with_suffix(".json")
+    if output.resolve() == source.resolve():  # -o naming the report would overwrite it
+        raise ReportImportError(
+            f"草稿不能覆盖原报告 {source}。", "请用 -o 指定另一个文件名（.json）。", path=output
+        )
+    result = import_report(source)
     save_draft(result.report, output)
     print(f"已导入：{output}")
     for note in result.notes:

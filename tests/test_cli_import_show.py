@@ -128,3 +128,19 @@ def test_real_process(tmp_path: Path) -> None:
     )
     assert bad.returncode == 1
     assert "错误" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_import_never_overwrites_its_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "去年.txt"
+    report.write_bytes(SEED.read_bytes())
+    assert cli.main(["import", str(report), "-o", str(report)]) == cli.EXIT_ERROR
+    assert report.read_bytes() == SEED.read_bytes()
+    assert "不能覆盖原报告" in capsys.readouterr().err
+    draft = tmp_path / "d.json"
+    cli.main(["import", str(report), "-o", str(draft)])
+    before = draft.read_bytes()
+    assert cli.main(["import", str(draft)]) == cli.EXIT_ERROR
+    assert draft.read_bytes() == before
+    assert "已经是草稿文件" in capsys.readouterr().err
