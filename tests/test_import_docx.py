@@ -38,9 +38,9 @@ def _make_docx(path: Path) -> Path:
 
 def test_docx_paragraphs_and_tables_in_body_order(tmp_path: Path) -> None:
     path = _make_docx(tmp_path / "报告.docx")
-    text, tables = read_docx(path)
-    assert tables == 1
-    lines = text.split("\n")
+    read = read_docx(path)
+    assert read.tables == 1 and read.numbered_headings == 0
+    lines = read.text.split("\n")
     assert lines.index("项目\t数量") == lines.index("全年粮食播种面积**亩。") + 1
     assert lines.index("改厕\t**户") < lines.index("二、抓好安全工作")
     result = import_report(path)
@@ -168,5 +168,48 @@ def test_tracked_changes_hyperlinks_and_content_controls(tmp_path: Path) -> None
     )
     path = tmp_path / "修订.docx"
     document.save(str(path))
-    text, _tables = read_docx(path)
-    assert text.split("\n") == ["开篇。", "保留插入的链接文字\t。", "内容控件里的段落。"]
+    assert read_docx(path).text.split("\n") == [
+        "开篇。",
+        "保留插入的链接文字\t。",
+        "内容控件里的段落。",
+    ]
+
+
+def test_heading_styles_without_typed_numbers(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("2023年度述职报告", level=1)  # the title, though styled as a heading
+    document.add_paragraph("2023年，我认真履行职责。")
+    document.add_heading("强化学习意识", level=1)
+    document.add_paragraph("全年学习**次。")
+    document.add_heading("强化责任意识", level=1)
+    document.add_heading("政法工作", level=2)
+    document.add_paragraph("化解矛盾**件。")
+    document.add_heading("矛盾调处", level=3)
+    document.add_heading("信访", level=4)
+    document.add_heading("第五层不编号", level=5)
+    path = tmp_path / "标题样式.docx"
+    document.save(str(path))
+    result = import_report(path)
+    report = result.report
+    assert report.title == "2023年度述职报告"
+    assert [s.heading for s in report.sections] == ["强化学习意识", "强化责任意识"]
+    politics = report.sections[1].children[0]
+    assert (politics.heading, politics.paragraphs) == ("政法工作", ["化解矛盾**件。"])
+    leaf = politics.children[0].children[0]
+    assert (leaf.heading, leaf.paragraphs) == ("信访", ["第五层不编号"])
+    assert any("标题样式" in note for note in result.notes)
+
+
+def test_heading_styles_with_typed_numbers_are_read_as_typed(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("开篇。")
+    document.add_heading("一、强化学习意识", level=2)
+    document.add_paragraph("正文。")
+    document.add_heading("三、强化责任意识", level=2)  # a typed skip is kept and noted
+    path = tmp_path / "已编号.docx"
+    document.save(str(path))
+    read = read_docx(path)
+    assert read.numbered_headings == 0
+    assert read.text.split("\n") == ["开篇。", "一、强化学习意识", "正文。", "三、强化责任意识"]
+    result = import_report(path)
+    assert any("“三、”" in note for note in result.notes)

@@ -91,14 +91,7 @@ def import_report(path: Path | str) -> ImportResult:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".docx", ".docm", ".dotx"):
-        text, tables = read_docx(path)
-        result = import_text(text)
-        if tables:
-            result.notes.append(
-                f"原文中有 {tables} 个表格，表格文字已按行并入正文"
-                "（单元格之间用制表符分隔），请核对"
-            )
-        return result
+        return _import_docx(path)
     if suffix in (".doc", ".wps", ".rtf", ".pdf", ".odt"):
         what = {
             ".doc": "这是旧版 Word 格式（.doc），本程序只能读取 .docx 和 .txt。",
@@ -118,14 +111,25 @@ def import_report(path: Path | str) -> ImportResult:
     if head.startswith(OLE_MAGIC):
         raise explain_ole(path, head)
     if head.startswith(b"PK\x03\x04"):
-        return _import_zip(path)
+        return _import_docx(path)
     text, encoding = read_text_file_with_encoding(path)
     result = import_text(text)
     result.encoding = encoding
     return result
 
 
-def _import_zip(path: Path) -> ImportResult:
-    """A Word document saved with another extension (``报告.txt`` that is really .docx)."""
-    text, _tables = read_docx(path)
-    return import_text(text)
+def _import_docx(path: Path) -> ImportResult:
+    """A Word document (also one saved with another extension, ``报告.txt`` that is a .docx)."""
+    read = read_docx(path)
+    result = import_text(read.text)
+    if read.numbered_headings:
+        result.notes.append(
+            f"Word 文档中有 {read.numbered_headings} 个标题使用了标题样式（编号不在文字里），"
+            "已按标题层次导入并编号，请核对"
+        )
+    if read.tables:
+        result.notes.append(
+            f"原文中有 {read.tables} 个表格，表格文字已按行并入正文"
+            "（单元格之间用制表符分隔），请核对"
+        )
+    return result

@@ -7,17 +7,20 @@ a Word document rather than a workbook or some other zip. An encrypted .docx is 
 an OLE compound file, like an old .doc; both are recognised and explained.
 
 Text is read in body order: paragraphs, table rows (cells joined by a tab, so no text is
-dropped), content controls, and text boxes after the paragraph that anchors them.
+dropped), content controls, and text boxes after the paragraph that anchors them. Headings
+whose numbers Word generates (heading styles) get them written out, see docx_headings.
 """
 
 from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import ReportImportError
+from .docx_headings import heading_styles, number_styled_headings
 
 MAX_DOCX_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -141,37 +144,61 @@ def _run_text(element: Any, boxes: list[Any]) -> str:
     return "".join(parts)
 
 
-def _paragraph_lines(element: Any) -> Iterator[str]:
+Line = tuple[str, int | None]
+"""A line of text and its outline level from Word (1–9 for headings, None for body text)."""
+
+
+def _outline_level(element: Any, styles: dict[str, int]) -> int | None:
+    props = element.find(_W + "pPr")
+    if props is None:
+        return None
+    direct = props.find(_W + "outlineLvl")
+    if direct is not None:
+        value = direct.get(_W + "val", "")
+        return int(value) + 1 if value.isdigit() and int(value) < 9 else None
+    style = props.find(_W + "pStyle")
+    return styles.get(style.get(_W + "val", "")) if style is not None else None
+
+
+def _paragraph_lines(element: Any, styles: dict[str, int]) -> Iterator[Line]:
     boxes: list[Any] = []
-    yield _run_text(element, boxes)
+    text = _run_text(element, boxes)
+    yield text, _outline_level(element, styles) if text.strip() else None
     for box in boxes:
-        yield from _block_lines(box)
+        yield from _block_lines(box, {})
 
 
-def _table_lines(element: Any) -> Iterator[str]:
+def _table_lines(element: Any) -> Iterator[Line]:
     for row in element.iter(_W + "tr"):
         cells = []
         for cell in row.findall(_W + "tc"):
-            texts = [line for p in cell.findall(_W + "p") for line in _paragraph_lines(p)]
+            texts = [line for p in cell.findall(_W + "p") for line, _ in _paragraph_lines(p, {})]
             cells.append(" ".join(text for text in texts if text.strip()))
-        yield "\t".join(cells)
+        yield "\t".join(cells), None
 
 
-def _block_lines(container: Any) -> Iterator[str]:
+def _block_lines(container: Any, styles: dict[str, int]) -> Iterator[Line]:
     for child in container:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == _W + "p":
-            yield from _paragraph_lines(child)
+            yield from _paragraph_lines(child, styles)
         elif tag == _W + "tbl":
             yield from _table_lines(child)
         elif tag == _W + "sdt":
             content = child.find(_W + "sdtContent")
             if content is not None:
-                yield from _block_lines(content)
+                yield from _block_lines(content, styles)
 
 
-def read_docx(path: Path | str) -> tuple[str, int]:
-    """The document's text, one paragraph a line, and how many tables it had."""
+@dataclass(frozen=True)
+class DocxText:
+    text: str  # one paragraph a line
+    tables: int
+    numbered_headings: int  # heading-styled paragraphs given their number (see docx_headings)
+
+
+def read_docx(path: Path | str) -> DocxText:
+    """The document's text in body order, one paragraph a line."""
     path = Path(path)
     check_docx_file(path)
     import docx  # python-docx: imported late, the command line does not always need it
@@ -179,10 +206,11 @@ def read_docx(path: Path | str) -> tuple[str, int]:
     try:
         document = docx.Document(str(path))
         body = document.element.body
-        text = "\n".join(_block_lines(body))
+        lines = list(_block_lines(body, heading_styles(document.styles.element)))
         tables = len(body.findall(_W + "tbl"))
     # Untrusted input: python-docx and lxml raise many kinds of error on broken packages
     # (KeyError for a missing part, XMLSyntaxError, ValueError …); all mean the same to a user.
     except Exception as error:
         raise _refuse("这个 Word 文档已损坏或格式不对，无法读取。", _SAVE_AS_DOCX, path) from error
-    return text, tables
+    texts, numbered = number_styled_headings(lines)
+    return DocxText("\n".join(texts), tables, numbered)
