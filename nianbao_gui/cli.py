@@ -60,7 +60,17 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from .core.outline import outline_text
 
     report = _load(Path(args.draft))
-    sys.stdout.write(to_plain_text(report) if args.text else outline_text(report))
+    text = to_plain_text(report) if args.text else outline_text(report)
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError as error:
+        # Redirected output on Chinese Windows is GBK: emoji or rare characters cannot be
+        # written. Say so rather than drop or replace them (text pasted on must be whole).
+        raise NianbaoError(
+            f"报告中有当前命令行编码（{sys.stdout.encoding}）无法输出的字符"
+            f"“{error.object[error.start : error.end]}”。",
+            "请设置环境变量 PYTHONIOENCODING=utf-8（或先执行 chcp 65001）后再运行。",
+        ) from error
     return EXIT_OK
 
 

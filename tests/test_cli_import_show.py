@@ -144,3 +144,19 @@ def test_import_never_overwrites_its_source(
     assert cli.main(["import", str(draft)]) == cli.EXIT_ERROR
     assert draft.read_bytes() == before
     assert "已经是草稿文件" in capsys.readouterr().err
+
+
+def test_show_on_a_gbk_console_explains_unwritable_characters(tmp_path: Path) -> None:
+    report = tmp_path / "表情.txt"
+    report.write_text("2023年度述职报告\n开篇😀。\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    run = subprocess.run(
+        [sys.executable, "-m", "nianbao_gui.cli", "show", str(report), "--text"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 1
+    err = run.stderr.decode("gbk", errors="replace")
+    assert "PYTHONIOENCODING" in err and "Traceback" not in err
