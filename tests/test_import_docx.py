@@ -213,3 +213,17 @@ def test_heading_styles_with_typed_numbers_are_read_as_typed(tmp_path: Path) -> 
     assert read.text.split("\n") == ["开篇。", "一、强化学习意识", "正文。", "三、强化责任意识"]
     result = import_report(path)
     assert any("“三、”" in note for note in result.notes)
+
+
+def test_exported_report_imports_back_unchanged(tmp_path: Path) -> None:
+    """What the program exports, it reads back: the same report, the title now explicit."""
+    export = pytest.importorskip("nianbao_gui.core.export")
+    from nianbao_gui.core.templates import example_report
+
+    report = example_report()
+    path = tmp_path / "导出.docx"
+    export.export_docx(report, path)
+    result = import_report(path)
+    assert result.notes == []
+    assert result.report.title == report.suggested_title()
+    assert result.report == report.model_copy(update={"title": report.suggested_title()})
