@@ -161,3 +161,13 @@ def test_gbk_crlf_fixture_is_really_gbk_crlf() -> None:
     assert result.encoding == "gb18030"
     assert result.report.author_line() == "某某乡党委副书记\u3000王五"
     assert result.report.closing.one_paragraph
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_export_then_import_gives_the_same_report(name: str, tmp_path: Path) -> None:
+    export = pytest.importorskip("nianbao_gui.core.export")
+    report = import_report(FIXTURES / name).report
+    path = tmp_path / "导出.docx"
+    export.export_docx(report, path)
+    back = import_report(path).report
+    assert back == report.model_copy(update={"title": report.effective_title()})
