@@ -115,6 +115,7 @@ def test_title_line_by_its_ending() -> None:
     for title in ("关于2023年度述职的报告", "2023年度个人工作总结", "张三同志述职述廉"):
         assert import_text(f"{title}\n开篇。\n").report.title == title
     assert import_text("今年以来工作顺利。\n开篇。\n").report.title == ""
+    assert import_text("述职人：张三\n开篇。\n").report.title == ""
 
 
 @pytest.mark.parametrize(

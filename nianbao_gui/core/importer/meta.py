@@ -27,7 +27,7 @@ def is_title(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > MAX_TITLE or match_heading(text):
         return False
-    if any(mark in text for mark in "。；;"):
+    if any(mark in text for mark in "。；;：:"):  # 述职人：张三 is not a title
         return False
     core = text.rstrip("）)").split("（")[0].split("(")[0] or text
     return core.endswith(TITLE_ENDINGS) or "述职" in text
