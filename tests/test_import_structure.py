@@ -281,3 +281,10 @@ def test_headed_shortcomings_with_more_paragraphs_before_a_plans_heading() -> No
     assert report.closing.plans_heading == "今后打算"
     assert any("之后还有其他段落" in note for note in result.notes)
     assert to_plain_text(report) == "述职报告\n" + text
+
+
+def test_heading_behind_a_no_break_space_stays_text_and_is_noted() -> None:
+    result = import_text("开篇。\n\u00a0一、强化学习\n正文。\n")
+    assert result.report.sections == []
+    assert result.report.opening == ["开篇。", "\u00a0一、强化学习", "正文。"]
+    assert any("不间断空格" in note for note in result.notes)

@@ -162,6 +162,12 @@ def _read_body(lines: list[str], parsed: Parsed, options: Options) -> None:
         holder = stack[-1][1].paragraphs if stack else parsed.opening
         if mark is None:
             holder.append(line)
+            bare = line.lstrip("\u00a0")
+            if options.headings and bare != line and match_heading(bare):
+                parsed.notes.append(
+                    f"“{bare[:12]}……”前面有不间断空格，没有当作标题；"
+                    "请在“体检”中删去这个空格，再把它改为标题"
+                )
             continue
         while stack and stack[-1][0] >= mark.level:
             stack.pop()
