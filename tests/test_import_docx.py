@@ -121,12 +121,37 @@ def test_zip_bomb(tmp_path: Path) -> None:
     _refused(path, "异常巨大")
 
 
+def _content_types(main: str) -> str:
+    return (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        f'<Override PartName="/word/document.xml" ContentType="application/{main}"/></Types>'
+    )
+
+
+WORD_MAIN = "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
 def test_corrupt_word_xml(tmp_path: Path) -> None:
     path = tmp_path / "坏.docx"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types")
+        archive.writestr("[Content_Types].xml", _content_types(WORD_MAIN))
         archive.writestr("word/document.xml", "<<< not xml")
     _refused(path, "损坏")
+
+
+@pytest.mark.parametrize(
+    ("main", "word"),
+    [
+        ("vnd.ms-word.document.macroEnabled.main+xml", ".docm"),
+        ("vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", "模板"),
+    ],
+)
+def test_macro_documents_and_templates(tmp_path: Path, main: str, word: str) -> None:
+    path = tmp_path / "报告.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", _content_types(main))
+        archive.writestr("word/document.xml", "<w:document/>")
+    _refused(path, word, "另存为")
 
 
 def test_truncated_docx(tmp_path: Path) -> None:

@@ -105,12 +105,38 @@ def check_docx_file(path: Path) -> None:
             "请确认文件来源；如果确实是报告，请在 Word/WPS 中另存为新的 .docx 再导入。",
             path,
         )
-    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+    _check_content_type(path, names)
+
+
+_MAX_CONTENT_TYPES = 1024 * 1024
+
+
+def _check_content_type(path: Path, names: set[str]) -> None:
+    """The package's main part must be a Word document (not a template, macro file, workbook).
+
+    python-docx finds the main part through the package relationships, so its name is not
+    checked — only its declared type, which is what python-docx refuses on.
+    """
+    declared = ""
+    if "[Content_Types].xml" in names:
+        try:
+            with zipfile.ZipFile(path) as archive, archive.open("[Content_Types].xml") as handle:
+                declared = handle.read(_MAX_CONTENT_TYPES).decode("utf-8", errors="replace")
+        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as error:
+            # RuntimeError: an encrypted zip member
+            raise _refuse("这个 Word 文档已损坏，无法打开。", _SAVE_AS_DOCX, path) from error
+    if "wordprocessingml.document.main+xml" in declared:
+        return
+    if "ms-word.document.macroEnabled" in declared:
+        what = "这是启用了宏的 Word 文档（.docm），本程序只能读取 .docx。"
+    elif "template" in declared and ("wordprocessingml" in declared or "ms-word" in declared):
+        what = "这是 Word 模板（.dotx/.dotm），不是文档，本程序只能读取 .docx。"
+    else:
         kind = (
             "Excel 表格"
-            if "xl/workbook.xml" in names
+            if "spreadsheetml" in declared or "xl/workbook.xml" in names
             else "PowerPoint 演示文稿"
-            if "ppt/presentation.xml" in names
+            if "presentationml" in declared or "ppt/presentation.xml" in names
             else "压缩包或其他文件"
         )
         raise _refuse(
@@ -118,6 +144,7 @@ def check_docx_file(path: Path) -> None:
             "请选择 Word 报告（.docx）或文本文件（.txt）。",
             path,
         )
+    raise _refuse(what, _SAVE_AS_DOCX, path)
 
 
 def _run_text(element: Any, boxes: list[Any]) -> str:
