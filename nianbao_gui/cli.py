@@ -60,7 +60,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from .core.outline import outline_text
 
     report = _load(Path(args.draft))
-    text = to_plain_text(report) if args.text else outline_text(report)
+    _write_stdout(to_plain_text(report) if args.text else outline_text(report))
+    return EXIT_OK
+
+
+def _write_stdout(text: str) -> None:
     try:
         sys.stdout.write(text)
     except UnicodeEncodeError as error:
@@ -71,7 +75,6 @@ def _cmd_show(args: argparse.Namespace) -> int:
             f"“{error.object[error.start : error.end]}”。",
             "请设置环境变量 PYTHONIOENCODING=utf-8（或先执行 chcp 65001）后再运行。",
         ) from error
-    return EXIT_OK
 
 
 def _export_target(source: Path, output: str | None) -> Path:
@@ -131,7 +134,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if not findings:
         print("体检通过：没有发现问题。")
         return EXIT_OK
-    sys.stdout.write(format_findings(report, findings))
+    _write_stdout(format_findings(report, findings))
     return EXIT_FINDINGS if any(is_problem(finding) for finding in findings) else EXIT_OK
 
 
@@ -193,7 +196,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: logged with its traceback, shown in plain words
+        log = _log_unexpected(error)
+        print(
+            f"错误：程序遇到意外问题（{type(error).__name__}），已记录在 {log}。\n"
+            "您的文件没有被改动。请把这个记录文件发给维护人员。",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     return code
+
+
+def _log_unexpected(error: BaseException) -> Path | str:
+    import traceback
+
+    from .core.paths import logs_dir
+
+    try:
+        log = logs_dir() / "cli-errors.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(error)) + "\n")
+        return log
+    except OSError:
+        return "（无法写入日志）"
 
 
 if __name__ == "__main__":

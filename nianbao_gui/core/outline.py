@@ -5,33 +5,44 @@
 
 from __future__ import annotations
 
-from .layout import Role, layout
-from .model import Report
+from .layout import Block, Role, layout
+from .model import Closing, Report
 
 
 def char_count(text: str) -> int:
     return sum(1 for char in text if not char.isspace())
 
 
-def outline_text(report: Report) -> str:
-    """One line per heading with the characters under it, and the total."""
-    lines = [f"{report.effective_title()}（{report.kind.value}）"]
-    blocks = layout(report)
-    total = sum(char_count(block.full) for block in blocks if block.role is not Role.TITLE)
-    current: list[str] = []
-    counts: list[int] = []
-    body_before_sections = 0
+def _count_under_headings(blocks: list[Block], first_label: str) -> list[tuple[str, int]]:
+    """(label, characters) for the text before the first heading and under each heading."""
+    rows: list[tuple[str, int]] = [(first_label, 0)]
     for block in blocks:
         if block.role is Role.HEADING:
-            current.append("  " * (block.level - 1) + block.head)
-            counts.append(char_count(block.full))
-        elif block.role is Role.TITLE:
-            continue
-        elif counts:
-            counts[-1] += char_count(block.full)
+            rows.append(("  " * (block.level - 1) + block.head, char_count(block.full)))
         else:
-            body_before_sections += char_count(block.full)
-    lines.append(f"开篇  {body_before_sections} 字")
-    lines.extend(f"{line}  {count} 字" for line, count in zip(current, counts, strict=True))
+            label, count = rows[-1]
+            rows[-1] = (label, count + char_count(block.full))
+    return rows
+
+
+def outline_text(report: Report) -> str:
+    """One line per heading with the characters under it, the closing, and the total."""
+    body_only = report.model_copy(update={"closing": Closing(), "signature": "", "date": None})
+    blocks = [b for b in layout(body_only) if b.role not in (Role.TITLE, Role.AUTHOR)]
+    everything = [b for b in layout(report) if b.role is not Role.TITLE]
+    tail = everything[
+        len(blocks) + (1 if report.show_author_line and report.author_line() else 0) :
+    ]
+    closing = [b for b in tail if b.role in (Role.BODY, Role.HEADING)]
+    signature = [b for b in tail if b.role in (Role.SIGNATURE, Role.DATE)]
+
+    rows = _count_under_headings(blocks, "开篇")
+    closing_rows = _count_under_headings(closing, "结尾")
+    rows.extend(row for row in closing_rows if row[1] or row[0] != "结尾")
+    if signature:
+        rows.append(("落款", sum(char_count(b.full) for b in signature)))
+    total = sum(char_count(b.full) for b in everything)
+    lines = [f"{report.effective_title()}（{report.kind.value}）"]
+    lines.extend(f"{label}  {count} 字" for label, count in rows)
     lines.append(f"全文共 {total} 字")
     return "\n".join(lines) + "\n"
