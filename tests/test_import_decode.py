@@ -10,6 +10,7 @@ import pytest
 from nianbao_gui.core.errors import ReportImportError
 from nianbao_gui.core.importer import decode_bytes, import_report, read_text_file
 from nianbao_gui.core.importer.decode import MAX_TEXT_BYTES
+from nianbao_gui.core.layout import to_plain_text
 
 TEXT = "2022年度述职述廉报告\n一、强化学习意识\n我坚持学习“四个意识”，做到“两个维护”。\n"
 RARE = "𠀀𪚥（生僻字）"  # U+20000 and U+2A6A5: in GB18030, not in GBK
@@ -107,3 +108,21 @@ def test_import_report_records_encoding(tmp_path: Path) -> None:
     assert result.encoding == "gb18030"
     assert result.report.title == "2022年度述职述廉报告"
     assert result.report.sections[0].heading == "强化学习意识"
+
+
+def test_a_utf8_file_with_gbk_pieces_is_read_piece_by_piece(tmp_path: Path) -> None:
+    # stitched from two sources: read whole as GB18030 the UTF-8 part became 骞村害… nonsense
+    data = "2023年度工作总结\n一、主要工作\n".encode() + "（一）农业工作。\n".encode("gbk")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    result = import_report(path)
+    text = to_plain_text(result.report)
+    assert "2023年度工作总结" in text and "（一）农业工作。" in text
+    assert result.encoding == "utf-8+gb18030"
+    assert "混有两种编码" in result.notes[0]
+
+
+def test_a_pure_gbk_file_is_not_taken_for_mixed(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("2023年度工作总结\n一、主要工作\n完成任务。\n".encode("gbk"))
+    assert import_report(path).encoding == "gb18030"

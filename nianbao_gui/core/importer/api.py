@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import ReportImportError
 from ..layout import Role, layout
 from ..model import Report
-from .decode import normalise_newlines, read_text_file_with_encoding
+from .decode import MIXED_ENCODING, normalise_newlines, read_text_file_with_encoding
 from .docx_reader import OLE_MAGIC, explain_ole, read_docx
 from .meta import closing_date
 from .patterns import match_heading
@@ -115,6 +115,12 @@ def import_report(path: Path | str) -> ImportResult:
     text, encoding = read_text_file_with_encoding(path)
     result = import_text(text)
     result.encoding = encoding
+    if encoding == MIXED_ENCODING:
+        result.notes.insert(
+            0,
+            "这个文件混有两种编码（UTF-8 和 GBK），多半是从不同来源拼接的；"
+            "已分段识别，请核对导入后的文字有无乱码。",
+        )
     return result
 
 

@@ -41,6 +41,35 @@ def _private_use(text: str) -> int:
     return sum(1 for char in text if unicodedata.category(char) == "Co")
 
 
+MIXED_ENCODING = "utf-8+gb18030"
+"""A UTF-8 file with some GBK pieces pasted in: the importer says so in its notes."""
+
+
+def _mostly_utf8_with_gb_pieces(data: bytes) -> str | None:
+    """A file stitched together from a UTF-8 and a GBK source, decoded line by line.
+
+    Read whole as GB18030 such a file turns all its UTF-8 Chinese into nonsense that looks
+    like Chinese. A GBK line is almost never valid UTF-8, so lines that fail UTF-8 are read
+    as GB18030 — provided most Chinese lines are valid UTF-8 (else the file is GBK).
+    """
+    lines = data.splitlines(keepends=True)
+    decoded: list[str] = []
+    utf8_lines = gb_lines = 0
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                decoded.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+            gb_lines += 1
+    if not gb_lines or utf8_lines <= gb_lines:
+        return None
+    return "".join(decoded)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """The text and the name of the encoding it was read with (``utf-8``, ``gb18030``, …)."""
     for bom, encoding in _BOMS:
@@ -54,7 +83,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if _looks_like_text(text):
             return text, "utf-8"
     except UnicodeDecodeError:
-        pass
+        mixed = _mostly_utf8_with_gb_pieces(data)
+        if mixed is not None and _looks_like_text(mixed):
+            return mixed, MIXED_ENCODING
     candidate: tuple[str, str] | None = None
     try:
         text = data.decode("gb18030")
