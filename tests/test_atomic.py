@@ -50,3 +50,17 @@ def test_a_failed_rename_keeps_the_old_file_and_says_why(
 def test_a_missing_folder_is_explained(tmp_path: Path) -> None:
     with pytest.raises(FileAccessError, match="文件夹不存在"):
         atomic_write_bytes(tmp_path / "no" / "a.json", b"x")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_new_files_are_readable_by_colleagues_and_modes_are_kept(tmp_path: Path) -> None:
+    fresh = tmp_path / "new.docx"
+    atomic_write_bytes(fresh, b"x")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.json"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    atomic_write_bytes(kept, b"new")
+    assert kept.stat().st_mode & 0o777 == 0o640

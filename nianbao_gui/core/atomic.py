@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -50,6 +51,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise _explain(error, path) from error
     tmp = Path(tmp_name)
     try:
+        _give_usual_permissions(fd, path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -64,6 +66,26 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+def _give_usual_permissions(fd: int, path: Path) -> None:
+    """mkstemp makes the file private (0600); a report in a shared office folder must stay
+    readable by colleagues: keep the old file's mode, else what a new file would get."""
+    if os.name != "posix":
+        return
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o666 & ~_umask()
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, mode)
+
+
+@functools.lru_cache(maxsize=1)
+def _umask() -> int:
+    current = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(current)
+    return current
 
 
 def atomic_write_text(path: Path, text: str) -> None:
