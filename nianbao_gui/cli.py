@@ -7,9 +7,11 @@ Run without a command it starts the window.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .core.errors import NianbaoError
 from .core.model import Report
@@ -138,8 +140,43 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(is_problem(finding) for finding in findings) else EXIT_OK
 
 
+_ARGPARSE_WORDS = (
+    # argparse's own words are English and not translatable from outside; these are the
+    # ones a user meets. Order matters: longer phrases first.
+    (re.compile(r"the following arguments are required: (.+)"), r"缺少参数：\1"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (\S+) \(choose from (.+)\)"),
+        r"参数 \1 的值 \2 无效，可选：\3",
+    ),
+    (re.compile(r"unrecognized arguments: (.+)"), r"无法识别的参数：\1"),
+    (re.compile(r"argument (\S+): expected one argument"), r"参数 \1 后面需要一个值"),
+    (re.compile(r"^usage: ", re.MULTILINE), "用法："),
+    (re.compile(r"^positional arguments:$", re.MULTILINE), "参数："),
+    (re.compile(r"^options:$", re.MULTILINE), "选项："),
+    (re.compile(r"show this help message and exit"), "显示本帮助并退出"),
+)
+
+
+def _chinese(text: str) -> str:
+    for pattern, replacement in _ARGPARSE_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class _ChineseParser(argparse.ArgumentParser):
+    def format_usage(self) -> str:
+        return _chinese(super().format_usage())
+
+    def format_help(self) -> str:
+        return _chinese(super().format_help())
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}：错误：{_chinese(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ChineseParser(
         prog="nianbao",
         description="年报助手：述职报告、述职述廉报告、年度工作总结。不带命令时打开窗口。",
     )
