@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -32,6 +32,9 @@ _OS_REASONS = {
     errno.ENOSPC: "磁盘已满",
     errno.ENOENT: "文件或文件夹不存在",
 }
+
+
+Answer = TypeVar("Answer")
 
 
 class SaveAnswer(Enum):
@@ -90,58 +93,67 @@ class Prompts:
 
     # --- questions -----------------------------------------------------------------------
 
-    def ask_save_changes(self, name: str) -> SaveAnswer:
+    def _choose(
+        self,
+        text: str,
+        informative: str,
+        buttons: list[tuple[str, QMessageBox.ButtonRole, Answer]],
+        default: int,
+        otherwise: Answer,
+    ) -> Answer:
+        """A warning with the given buttons; the answer of the clicked one, or ``otherwise``
+        when the box is closed (Esc, the window's ✕)."""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_TITLE)
-        box.setText(f"“{name}”有未保存的修改。")
-        box.setInformativeText("要先保存吗？")
-        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
+        box.setText(text)
+        box.setInformativeText(informative)
+        added = [(box.addButton(label, role), answer) for label, role, answer in buttons]
+        box.setDefaultButton(added[default][0])
         box.exec()
         clicked = box.clickedButton()
-        if clicked is save:
-            return SaveAnswer.SAVE
-        if clicked is discard:
-            return SaveAnswer.DISCARD
-        return SaveAnswer.CANCEL
+        return next((answer for button, answer in added if button is clicked), otherwise)
+
+    def ask_save_changes(self, name: str) -> SaveAnswer:
+        Role = QMessageBox.ButtonRole
+        return self._choose(
+            f"“{name}”有未保存的修改。",
+            "要先保存吗？",
+            [
+                ("保存", Role.AcceptRole, SaveAnswer.SAVE),
+                ("不保存", Role.DestructiveRole, SaveAnswer.DISCARD),
+                ("取消", Role.RejectRole, SaveAnswer.CANCEL),
+            ],
+            default=0,
+            otherwise=SaveAnswer.CANCEL,
+        )
 
     def ask_lock_conflict(self, path: Path, owner: str) -> LockAnswer:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(APP_TITLE)
+        Role = QMessageBox.ButtonRole
         who = owner or "另一个年报助手"
-        box.setText(f"草稿“{path.stem}”正被 {who} 打开。")
-        box.setInformativeText(
+        return self._choose(
+            f"草稿“{path.stem}”正被 {who} 打开。",
             "只读打开：可以查看和导出，修改需另存为新文件。\n"
             "强行接管：对方的窗口会变为只读，对方未保存的修改只能另存为新文件；"
-            "请只在确认对方已不再编辑时使用（例如程序曾意外退出、那台电脑已关机）。"
+            "请只在确认对方已不再编辑时使用（例如程序曾意外退出、那台电脑已关机）。",
+            [
+                ("只读打开", Role.AcceptRole, LockAnswer.READ_ONLY),
+                ("强行接管", Role.DestructiveRole, LockAnswer.TAKE_OVER),
+                ("取消", Role.RejectRole, LockAnswer.CANCEL),
+            ],
+            default=0,
+            otherwise=LockAnswer.CANCEL,
         )
-        read_only = box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole)
-        take_over = box.addButton("强行接管", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(read_only)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is read_only:
-            return LockAnswer.READ_ONLY
-        if clicked is take_over:
-            return LockAnswer.TAKE_OVER
-        return LockAnswer.CANCEL
 
     def confirm_placeholders(self, count: int) -> bool:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(APP_TITLE)
-        box.setText(f"报告里还有 {count} 处占位符（如 ** 或 XX）没有填写。")
-        box.setInformativeText("仍要导出吗？建议先在“体检”面板中逐条补全。")
-        export = box.addButton("仍然导出", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("先去补全", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is export
+        Role = QMessageBox.ButtonRole
+        return self._choose(
+            f"报告里还有 {count} 处占位符（如 ** 或 XX）没有填写。",
+            "仍要导出吗？建议先在“体检”面板中逐条补全。",
+            [("仍然导出", Role.AcceptRole, True), ("先去补全", Role.RejectRole, False)],
+            default=1,
+            otherwise=False,
+        )
 
     def offer_recovery(self, entries: list[object]) -> object | None:
         """The entry to restore, or None (the entries stay for next time unless discarded)."""
