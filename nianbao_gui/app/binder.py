@@ -37,42 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.fields import FieldPath
+from ..core.fields import FieldPath, read_path, write_path
 from ..core.model import describe_validation_error
+from ..core.outline import char_count
 from .widgets.look import mark_error
-
-
-def fast_count(text: str) -> int:
-    """Characters that are not white space: ``outline.char_count`` at C speed.
-
-    ``str.split()`` splits on exactly the characters for which ``str.isspace()`` is true, so
-    the two agree (a test checks it); this one is fast enough to run on every keystroke.
-    """
-    return len("".join(text.split()))
 
 
 class ConversionError(ValueError):
     """The widget holds text that cannot become the field's type; the message is Chinese."""
-
-
-def resolve_parent(root: Any, path: FieldPath) -> tuple[Any, str | int]:
-    node = root
-    for step in path[:-1]:
-        node = node[step] if isinstance(step, int) else getattr(node, step)
-    return node, path[-1]
-
-
-def read_path(root: Any, path: FieldPath) -> Any:
-    parent, last = resolve_parent(root, path)
-    return parent[last] if isinstance(last, int) else getattr(parent, last)
-
-
-def write_path(root: Any, path: FieldPath, value: Any) -> None:
-    parent, last = resolve_parent(root, path)
-    if isinstance(last, int):
-        parent[last] = value
-    else:
-        setattr(parent, last, value)  # validate_assignment: pydantic checks the value
 
 
 def optional_int(text: str) -> int | None:
@@ -237,9 +209,9 @@ class Binding:
 
     def _recount(self, value: Any) -> None:
         if isinstance(value, str):
-            self.count = fast_count(value)
+            self.count = char_count(value)
         elif isinstance(value, list):
-            self.item_counts = [fast_count(item) for item in value if isinstance(item, str)]
+            self.item_counts = [char_count(item) for item in value if isinstance(item, str)]
             self.count = sum(self.item_counts)
 
     def show_error(self, message: str) -> None:
@@ -263,7 +235,7 @@ class Binding:
             return
         old = self.count
         if isinstance(value, str):
-            self.count = fast_count(value)
+            self.count = char_count(value)
         self._finish(self.count - old)
 
     def _on_item_edited(self, index: int, text: str) -> None:
@@ -271,7 +243,7 @@ class Binding:
             return
         items = self.model_value()
         items[index] = text  # in place: one keystroke must not copy the whole list
-        new = fast_count(text)
+        new = char_count(text)
         delta = new - self.item_counts[index]
         self.item_counts[index] = new
         self.count += delta

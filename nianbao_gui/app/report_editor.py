@@ -18,11 +18,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from ..core.fields import FieldPath
+from ..core.fields import FieldPath, read_path
 from ..core.layout import Role, layout
 from ..core.model import Report, Section
+from ..core.outline import char_count
 from ..core.settings import Settings
-from .binder import Binder, Binding, fast_count, read_path
+from .binder import Binder, Binding
 from .tabs.base import TabPage
 from .tabs.basic_info_tab import BasicInfoTab
 from .tabs.closing_tab import ClosingTab
@@ -36,7 +37,7 @@ EXACT_COUNT_DELAY_MS = 300
 
 def exact_total(report: Report) -> int:
     """Characters of the written report by the ``outline.char_count`` rule (title excluded)."""
-    return sum(fast_count(block.full) for block in layout(report) if block.role is not Role.TITLE)
+    return sum(char_count(block.full) for block in layout(report) if block.role is not Role.TITLE)
 
 
 def _shape(section: Section) -> tuple[object, ...]:

@@ -71,16 +71,30 @@ def iter_text_fields(report: Report) -> Iterator[TextField]:
     yield TextField(("signature",), "落款", report.signature)
 
 
-def _parent(report: Report, path: FieldPath) -> tuple[Any, str | int]:
-    node: Any = report
+def _parent(root: Any, path: FieldPath) -> tuple[Any, str | int]:
+    node = root
     for step in path[:-1]:
         node = node[step] if isinstance(step, int) else getattr(node, step)
     return node, path[-1]
 
 
+def read_path(root: Any, path: FieldPath) -> Any:
+    """The value at ``path`` below ``root`` (a report, its settings, any nested model)."""
+    parent, last = _parent(root, path)
+    return parent[last] if isinstance(last, int) else getattr(parent, last)
+
+
+def write_path(root: Any, path: FieldPath, value: Any) -> None:
+    """Set the value at ``path`` in place; validate_assignment makes pydantic check it."""
+    parent, last = _parent(root, path)
+    if isinstance(last, int):
+        parent[last] = value
+    else:
+        setattr(parent, last, value)
+
+
 def get_text(report: Report, path: FieldPath) -> str:
-    parent, last = _parent(report, path)
-    value = parent[last] if isinstance(last, int) else getattr(parent, last)
+    value = read_path(report, path)
     if not isinstance(value, str):
         raise KeyError(f"{path} 不是文字字段")
     return value
@@ -88,11 +102,7 @@ def get_text(report: Report, path: FieldPath) -> str:
 
 def set_text(report: Report, path: FieldPath, text: str) -> None:
     """Set one text field in place (validated like any assignment)."""
-    parent, last = _parent(report, path)
-    if isinstance(last, int):
-        parent[last] = text
-    else:
-        setattr(parent, last, text)
+    write_path(report, path, text)
 
 
 def label_of(report: Report, path: FieldPath) -> str:

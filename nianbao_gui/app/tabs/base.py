@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.fields import FieldPath
-from ..binder import FormContext, fast_count
+from ...core.outline import char_count
+from ..binder import FormContext
 from ..widgets.look import em, fix_label_size, mute
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def count_texts(texts: list[str]) -> int:
-    return sum(fast_count(text) for text in texts)
+    return sum(char_count(text) for text in texts)
 
 
 class TabPage(QWidget):

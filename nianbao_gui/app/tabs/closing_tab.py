@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEd
 from ...core.fields import FieldPath
 from ...core.layout import shortcomings_sentence
 from ...core.numbering import ordinal
-from ..binder import fast_count, select_range
+from ...core.outline import char_count
+from ..binder import select_range
 from ..widgets.look import em, mute
 from ..widgets.paragraph_edit import ParagraphEdit
 from ..widgets.paragraph_list import ParagraphList
@@ -40,9 +41,9 @@ class ClosingTab(TabPage):
         c = self.report().closing
         return (
             count_texts([*c.other_work, *c.shortcomings, *c.plans])
-            + fast_count(c.shortcomings_heading)
-            + fast_count(c.shortcomings_intro)
-            + fast_count(c.plans_heading)
+            + char_count(c.shortcomings_heading)
+            + char_count(c.shortcomings_intro)
+            + char_count(c.plans_heading)
         )
 
     def _list(self, **kwargs: object) -> ParagraphList:

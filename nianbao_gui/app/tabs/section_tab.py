@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 from ...core.fields import FieldPath
 from ...core.model import Section
 from ...core.numbering import heading_number
-from ..binder import fast_count, select_range
+from ...core.outline import char_count
+from ..binder import select_range
 from ..widgets.section_editor import SectionEditor
 from .base import TabPage
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 def section_count(section: Section) -> int:
     return sum(
-        fast_count(s.heading) + sum(fast_count(p) for p in s.paragraphs) for _, s in section.walk()
+        char_count(s.heading) + sum(char_count(p) for p in s.paragraphs) for _, s in section.walk()
     )
 
 

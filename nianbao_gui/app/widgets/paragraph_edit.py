@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..binder import fast_count
+from ...core.outline import char_count
 from .look import em, fix_label_size, mute, text_font
 
 
@@ -166,7 +166,7 @@ class ParagraphEdit(QWidget):
 
     def _on_text_changed(self) -> None:
         text = self.editor.toPlainText()
-        count = fast_count(text)
+        count = char_count(text)
         if count != self._count:
             self._show_count(count)
         if not self._loading and not self.signalsBlocked():

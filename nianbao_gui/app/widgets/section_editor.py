@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.fields import FieldPath
+from ...core.fields import FieldPath, read_path
 from ...core.model import MAX_DEPTH, Section
 from ...core.numbering import heading_number
-from ..binder import FormContext, fast_count, read_path
+from ...core.outline import char_count
+from ..binder import FormContext
 from . import look
 from .paragraph_list import ParagraphList, tool_button
 
@@ -210,7 +211,7 @@ class SectionEditor(QFrame):
         if not expanded:
             walked = self.section().walk()
             paragraphs = sum(len(s.paragraphs) for _, s in walked)
-            chars = sum(fast_count(t) for _, s in walked for t in s.paragraphs)
+            chars = sum(char_count(t) for _, s in walked for t in s.paragraphs)
             below = f"，{len(walked) - 1} 个下级标题" if len(walked) > 1 else ""
             self.summary.setText(f"（已收起：{paragraphs} 段，{chars} 字{below}）")
         self.summary.setVisible(not expanded)
