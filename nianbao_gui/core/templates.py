@@ -6,13 +6,14 @@ one without touching code. The example is the real report in ``seeds/`` imported
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DraftError
 from .model import Report, ReportKind
 from .paths import seeds_dir
+from .storage import load_draft
 
 EXAMPLE_FILE = "example-2022-shuzhi-shulian.txt"
 
@@ -23,31 +24,30 @@ class Template:
     path: Path
 
 
-def list_templates() -> list[Template]:
-    """The templates shipped in seeds/, by their title (kind of report)."""
-    found = []
+def _shipped() -> Iterator[tuple[Path, Report]]:
+    """Each readable template with its report. Read like any draft (a BOM or GBK from
+    Notepad, an older schema); a broken one is skipped, not fatal — tests keep shipped ones
+    valid, and office IT's edits must not stop the program."""
     for path in sorted(seeds_dir().glob("template-*.json")):
         try:
-            report = Report.model_validate(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue  # a broken template is skipped, not fatal; tests keep shipped ones valid
-        found.append(Template(report.kind.value, path))
-    return found
+            yield path, load_draft(path)
+        except DraftError:
+            continue
+
+
+def list_templates() -> list[Template]:
+    """The templates shipped in seeds/, by their title (kind of report)."""
+    return [Template(report.kind.value, path) for path, report in _shipped()]
 
 
 def load_template(path: Path) -> Report:
-    try:
-        return Report.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError) as error:
-        raise DraftError(
-            f"模板 {path.name} 无法读取：{error}", "请重新安装年报助手。", path=path
-        ) from error
+    return load_draft(path)
 
 
 def template_for(kind: ReportKind) -> Report:
-    for template in list_templates():
-        if template.name == kind.value:
-            return load_template(template.path)
+    for _path, report in _shipped():
+        if report.kind is kind:
+            return report
     return Report(kind=kind)
 
 
