@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from checks_support import HEADING, PARAGRAPH, found, in_paragraph, report_with, spans
 
-from nianbao_gui.core.checks import Category, has_placeholders
+from nianbao_gui.core.checks import Category, has_placeholders, placeholder_count
 from nianbao_gui.core.model import Closing, Report
 
 
@@ -81,6 +81,8 @@ def test_has_placeholders_for_the_export_question() -> None:
     empty_item = found(report_with(closing=Closing(shortcomings=["甲", ""])))
     assert spans(empty_item) == [(0, 0, "empty.item", None)]
     assert not has_placeholders(empty_item)
+    # the question says how many: the blocking findings only, not the wrong word beside them
+    assert placeholder_count(found(report_with("共**人，*次，自已。"))) == 2
 
 
 def test_a_fresh_template_lists_only_what_is_left_to_fill_in() -> None:

@@ -264,13 +264,11 @@ class FileActions:
         window = self.window
         if window.document is None:
             return None
-        from ..core.checks import has_placeholders
+        from ..core.checks import placeholder_count
 
-        findings = window.run_check()
-        if has_placeholders(findings):
-            count = sum(1 for finding in findings if has_placeholders([finding]))
-            if not self.prompts.confirm_placeholders(count):
-                return None
+        count = placeholder_count(window.run_check())
+        if count and not self.prompts.confirm_placeholders(count):
+            return None
         report = window.report()
         suggested = self._folder() / f"{safe_file_name(report.effective_title())}.docx"
         path = self.prompts.export_path(suggested)

@@ -24,6 +24,7 @@ from .runner import (
     findings_from_notes,
     has_placeholders,
     is_problem,
+    placeholder_count,
 )
 from .wording import WordList, load_word_list
 
@@ -46,5 +47,6 @@ __all__ = [
     "is_problem",
     "load_word_list",
     "location",
+    "placeholder_count",
     "summary",
 ]

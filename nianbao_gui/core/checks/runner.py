@@ -72,7 +72,12 @@ def check_imported(result: _Imported) -> list[Finding]:
 def has_placeholders(findings: Sequence[Finding]) -> bool:
     """True when the export would write unfinished text: a placeholder such as ``**`` or
     ``XX``, an empty paragraph, or a heading that is only its number."""
-    return any(finding.code in placeholders.BLOCKING_CODES for finding in findings)
+    return placeholder_count(findings) > 0
+
+
+def placeholder_count(findings: Sequence[Finding]) -> int:
+    """How many findings would leave unfinished text in the export (see has_placeholders)."""
+    return sum(1 for finding in findings if finding.code in placeholders.BLOCKING_CODES)
 
 
 def _outside(findings: list[Finding], covering: list[Finding]) -> list[Finding]:
