@@ -3,11 +3,17 @@ every paragraph character for character."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from conftest import SEED
 
 from nianbao_gui.core.importer import import_report, import_text
 from nianbao_gui.core.layout import to_plain_text
 from nianbao_gui.core.model import ReportKind
+from nianbao_gui.core import templates
+from nianbao_gui.core.storage import encode_report, load_draft
 from nianbao_gui.core.templates import example_report
 
 
@@ -81,3 +87,23 @@ def test_seed_has_no_uncertain_notes(seed_text: str) -> None:
 
 def test_example_report_is_the_imported_seed(seed_text: str) -> None:
     assert example_report() == import_text(seed_text).report
+
+
+def test_shipped_example_draft_is_what_the_importer_makes_of_the_seed() -> None:
+    """The window opens seeds/*.json, not the .txt; after a change to the seed or the importer,
+    regenerate it: nianbao import seeds/example-2022-shuzhi-shulian.txt"""
+    draft = load_draft(templates.example_draft_path())
+    assert draft == import_report(SEED).report
+    # and byte for byte what saving that report writes (no hand edits)
+    assert templates.example_draft_path().read_bytes() == encode_report(draft)
+
+
+def test_example_falls_back_to_the_seed_without_its_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(SEED, tmp_path / templates.EXAMPLE_FILE)
+    (tmp_path / templates.EXAMPLE_DRAFT).write_text("{ broken", encoding="utf-8")
+    monkeypatch.setattr(templates, "seeds_dir", lambda: tmp_path)
+    assert templates.example_report() == import_report(SEED).report
+    (tmp_path / templates.EXAMPLE_DRAFT).unlink()
+    assert templates.example_report() == import_report(SEED).report
