@@ -16,14 +16,7 @@ def main() -> int:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
-    # the command line (and the core with it) first: the smoke run imports PySide6, and the
-    # import order must be the same as in a normal start (see nianbao_gui/app/__init__.py)
     from nianbao_gui.cli import main as cli_main
-
-    if os.environ.get("NIANBAO_SMOKE_TEST", "") not in ("", "0") and len(sys.argv) == 1:
-        from nianbao_gui.app import smoke
-
-        smoke.install()
 
     return cli_main()
 

@@ -182,6 +182,8 @@ def test_window_starts_offscreen_paints_and_quits(
     assert "smoke: first paint of" in result.stderr
     assert "年报助手" in result.stderr  # the main window's title
     assert "Cancel button reads '取消'" in result.stderr  # qtbase_zh_CN.qm found and loaded
+    # packaging/rthook_core_first.py ran before PyInstaller's hook for PySide6 (start-up time)
+    assert "core imported before PySide6" in result.stderr
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (Debian: xvfb)")

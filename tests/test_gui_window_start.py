@@ -157,3 +157,32 @@ def test_nianbao_with_a_file_opens_the_window_with_it(monkeypatch) -> None:
     assert cli.main(["D:\\报告\\草稿.JSON"]) == 0
     assert cli.main([]) == 0
     assert calls == [["D:\\报告\\草稿.JSON"], []]
+
+
+def test_program_started_from_source_paints_the_example_with_the_core_before_qt(
+    tmp_path: Path,
+) -> None:
+    """`python -m nianbao_gui` in a smoke run (as the bundle test does for the bundle): the
+    window paints with the example and exits 0, and the core was imported before PySide6,
+    whose import hook would otherwise slow every later import (nianbao_gui/app/__init__.py)."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k != "NIANBAO_DATA_DIR"}
+    environment.update(
+        QT_QPA_PLATFORM="offscreen",
+        NIANBAO_SMOKE_TEST="1",
+        NIANBAO_DATA_DIR=str(tmp_path / "data"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "nianbao_gui"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "smoke: first paint of MainWindow '示例：2022年度述职述廉报告" in result.stderr
+    assert "core imported before PySide6" in result.stderr

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
+from nianbao_gui.core import templates
 from nianbao_gui.core.importer import import_report, import_text
 from nianbao_gui.core.layout import to_plain_text
 from nianbao_gui.core.model import ReportKind
-from nianbao_gui.core import templates
 from nianbao_gui.core.storage import encode_report, load_draft
 from nianbao_gui.core.templates import example_report
 

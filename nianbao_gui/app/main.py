@@ -81,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.files.start(Path(args[0]) if args else None)
     except Exception:  # outside the event loop: sys.excepthook would end the program
         handler(*sys.exc_info())
+    from . import smoke
+
+    if smoke.requested():  # a start-up check (bundle test, benchmarks): exit after one paint
+        smoke.arm(app)
     return int(app.exec())
 
 
