@@ -186,3 +186,22 @@ def test_program_started_from_source_paints_the_example_with_the_core_before_qt(
     assert result.returncode == 0, result.stderr
     assert "smoke: first paint of MainWindow '示例：2022年度述职述廉报告" in result.stderr
     assert "core imported before PySide6" in result.stderr
+
+
+def test_check_panel_is_built_when_first_needed_and_reopens_with_findings(qtbot) -> None:
+    """The 体检 panel is not built at start (start-up time) but on first use; left open, it is
+    there again with fresh findings at the next start."""
+    window = make_window(qtbot)
+    window.files.start()
+    assert window._check_panel is None
+    findings = window.run_check()
+    assert findings and window.check_panel.findings == findings
+    window.show()
+    qtbot.waitExposed(window)
+    close_window(window)  # saves the window state, the dock open
+
+    again = make_window(qtbot)
+    assert again._check_panel is not None  # restored open: built at once
+    again.files.start()
+    assert again.check_panel.findings  # the example's findings, listed without a click
+    close_window(again)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 from ..core.model import Report
 from ..core.paths import data_dir
 from ..core.settings import Settings, load_settings, save_settings
-from .check_panel import CheckPanel
 from .dialogs.messages import Prompts
 from .document import Document
 from .forms.ui_main_window import Ui_MainWindow
+
+if TYPE_CHECKING:
+    from .check_panel import CheckPanel
 
 DRAFT_SUFFIXES = {".json"}
 IMPORT_SUFFIXES = {".txt", ".docx"}
@@ -69,8 +71,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.editor = (editor_factory or _default_editor)(self.settings, self)
         self.ui.editorLayout.addWidget(self.editor)
-        self.check_panel = CheckPanel(self)
-        self.ui.checkDockLayout.addWidget(self.check_panel)
+        self._check_panel: CheckPanel | None = None  # built when first needed (check_panel)
         self.ui.checkDock.hide()
         self.count_label = QLabel()
         self.autosave_label = QLabel()
@@ -108,12 +109,24 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(self.on_edited)
         self.editor.counts_changed.connect(self.show_count)
         self.editor.settings_changed.connect(lambda: save_settings(self.settings))
-        self.check_panel.focus_requested.connect(self.editor.focus_field)
-        self.check_panel.fixed.connect(self.on_fixed)
-        self.check_panel.failed.connect(self.prompts.error)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._app_state_changed)
+
+    @property
+    def check_panel(self) -> CheckPanel:
+        """The 体检 panel, built the first time it is shown or used: most sessions start
+        without it, and its module and widgets were about 10 ms of every start."""
+        if self._check_panel is None:
+            from .check_panel import CheckPanel
+
+            panel = CheckPanel(self)
+            self.ui.checkDockLayout.addWidget(panel)
+            panel.focus_requested.connect(self.editor.focus_field)
+            panel.fixed.connect(self.on_fixed)
+            panel.failed.connect(self.prompts.error)
+            self._check_panel = panel
+        return self._check_panel
 
     @property
     def store(self) -> Any:
@@ -231,6 +244,7 @@ class MainWindow(QMainWindow):
         return self.check_panel.check(self.report())
 
     def show_check_panel(self) -> None:
+        self.check_panel  # noqa: B018  (built before its dock is shown)
         dock = self.ui.checkDock
         dock.show()
         dock.raise_()
@@ -280,6 +294,8 @@ class MainWindow(QMainWindow):
         dock = state.value("windowState")
         if isinstance(dock, QByteArray) and not dock.isEmpty():
             self.restoreState(dock)
+            if self.ui.checkDock.isVisibleTo(self):  # left open last time
+                self.check_panel  # noqa: B018
         self.fit_to_screen()
 
     def fit_to_screen(self) -> None:
