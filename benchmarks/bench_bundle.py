@@ -3,6 +3,10 @@ line edits, benchmarks/floor/) bundled the same way (same exclusions, Qt trimmin
 
     /work/venv/bin/python benchmarks/bench_bundle.py [--rebuild]
 
+A third bundle, the floor that first loads the report model and the example draft
+(benchmarks/floor/floor_model.py), shows how much of the program's start is pydantic and the
+model themselves, which no window of this program can start without.
+
 Start time = from just before the process is spawned until the window's first paint, which the
 bundle reports itself with its wall-clock time (NIANBAO_SMOKE_TEST=1, offscreen; it then exits).
 The time until the process has exited is printed beside it: it adds one event-loop turn and the
@@ -29,15 +33,17 @@ REPO = Path(__file__).resolve().parent.parent
 DIST = REPO / "dist" / "nianbao"
 FLOOR_SPEC = REPO / "benchmarks" / "floor" / "floor.spec"
 FLOOR_DIST = REPO / "build" / "bench-floor" / "dist" / "floor"
+MODEL_DIST = REPO / "build" / "bench-floor-model" / "dist" / "floor-model"
 SUFFIX = ".exe" if sys.platform == "win32" else ""
 SIZE_TARGET, START_TARGET = 1.25, 1.5
 
 
-def pyinstaller(spec: Path, distpath: Path | None = None) -> None:
+def pyinstaller(spec: Path, distpath: Path | None = None, **env: str) -> None:
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", str(spec)]
     if distpath is not None:
         command += ["--distpath", str(distpath), "--workpath", str(distpath.parent / "work")]
-    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
+    environment = {**os.environ, **env}
+    subprocess.run(command, cwd=REPO, check=True, capture_output=True, env=environment)
 
 
 def size_mib(folder: Path) -> float:
@@ -105,7 +111,7 @@ def start_times(bundles: dict[str, tuple[Path, Path]]) -> dict[str, tuple[float,
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rebuild", action="store_true", help="rebuild both bundles first")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the bundles first")
     args = parser.parse_args()
     if args.rebuild or not (DIST / f"nianbao{SUFFIX}").is_file():
         print("building dist/nianbao ...", flush=True)
@@ -113,10 +119,14 @@ def main() -> int:
     if args.rebuild or not (FLOOR_DIST / f"floor{SUFFIX}").is_file():
         print("building the floor ...", flush=True)
         pyinstaller(FLOOR_SPEC, FLOOR_DIST.parent)
+    if args.rebuild or not (MODEL_DIST / f"floor-model{SUFFIX}").is_file():
+        print("building the floor with the model ...", flush=True)
+        pyinstaller(FLOOR_SPEC, MODEL_DIST.parent, NIANBAO_FLOOR="model")
 
     bundles = {
         "nianbao": (DIST, DIST / f"nianbao{SUFFIX}"),
         "floor (bare window)": (FLOOR_DIST, FLOOR_DIST / f"floor{SUFFIX}"),
+        "floor + model": (MODEL_DIST, MODEL_DIST / f"floor-model{SUFFIX}"),
     }
     times = start_times(bundles)
     rows = {name: (size_mib(folder), *times[name]) for name, (folder, _exe) in bundles.items()}
@@ -124,7 +134,9 @@ def main() -> int:
     print(f"{'bundle':<22}{'size MiB':>10}{'cold ms':>10}{'warm ms':>10}{'to exit ms':>12}")
     for name, (size, cold, warm, to_exit) in rows.items():
         print(f"{name:<22}{size:>10.1f}{cold:>10.0f}{warm:>10.0f}{to_exit:>12.0f}")
-    (size, cold, warm, to_exit), (fsize, fcold, fwarm, fto_exit) = rows.values()
+    program, floor, model = rows.values()
+    size, cold, warm, to_exit = program
+    fsize, fcold, fwarm, fto_exit = floor
     checks = [
         ("size", size / fsize, SIZE_TARGET),
         ("cold start", cold / fcold, START_TARGET),
@@ -134,6 +146,10 @@ def main() -> int:
         verdict = "ok" if ratio <= target else "OVER TARGET"
         print(f"{label}: {ratio:.2f}x the floor (target {target}x) {verdict}")
     print(f"start to exit (warm): {to_exit / fto_exit:.2f}x the floor (no target)")
+    print(
+        f"floor + model (pydantic, the model, the example draft; no program window): "
+        f"warm start {model[2] / fwarm:.2f}x the floor, cold {model[1] / fcold:.2f}x"
+    )
     return 0
 
 
