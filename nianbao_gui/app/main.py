@@ -83,8 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler(*sys.exc_info())
     from . import smoke
 
-    if smoke.requested():  # a start-up check (bundle test, benchmarks): exit after one paint
-        smoke.arm(app)
+    smoke.arm(app)  # only with NIANBAO_SMOKE_TEST (bundle test, benchmarks): exit after one paint
     return int(app.exec())
 
 

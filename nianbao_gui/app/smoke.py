@@ -77,9 +77,8 @@ def import_order() -> str:
 
 def arm(app: QApplication) -> None:
     """In a smoke run, make ``app`` exit 0 after its first window paint (or 4 after a minute)."""
-    if not requested() or app.property("nianbao_smoke_armed"):
+    if not requested():
         return
-    app.setProperty("nianbao_smoke_armed", True)
     watcher = _FirstPaint(app)
     # The windows already shown, if any: a filter on the whole application would run Python
     # for each of the hundreds of events before the first paint, which slowed the start it
