@@ -13,7 +13,7 @@ The time until the process has exited is printed beside it: it adds one event-lo
 teardown, which is not start time but is what a user waits for when the program closes.
 Warm: median of 7 after one unmeasured run. Cold: the bundle's files are evicted from the page
 cache with posix_fadvise(DONTNEED) before each run (dropping all caches needs privileges); median
-of 3. Runs alternate between the two bundles, so that a change in the machine's load hits both
+of 3. Runs alternate between the bundles, so that a change in the machine's load hits all
 alike. Targets: size within 1.25x of the floor, start within 1.5x.
 """
 
@@ -134,9 +134,8 @@ def main() -> int:
     print(f"{'bundle':<22}{'size MiB':>10}{'cold ms':>10}{'warm ms':>10}{'to exit ms':>12}")
     for name, (size, cold, warm, to_exit) in rows.items():
         print(f"{name:<22}{size:>10.1f}{cold:>10.0f}{warm:>10.0f}{to_exit:>12.0f}")
-    program, floor, model = rows.values()
-    size, cold, warm, to_exit = program
-    fsize, fcold, fwarm, fto_exit = floor
+    (size, cold, warm, to_exit), (fsize, fcold, fwarm, fto_exit), model = rows.values()
+    _msize, mcold, mwarm, _mto_exit = model
     checks = [
         ("size", size / fsize, SIZE_TARGET),
         ("cold start", cold / fcold, START_TARGET),
@@ -148,7 +147,7 @@ def main() -> int:
     print(f"start to exit (warm): {to_exit / fto_exit:.2f}x the floor (no target)")
     print(
         f"floor + model (pydantic, the model, the example draft; no program window): "
-        f"warm start {model[2] / fwarm:.2f}x the floor, cold {model[1] / fcold:.2f}x"
+        f"warm start {mwarm / fwarm:.2f}x the floor, cold {mcold / fcold:.2f}x"
     )
     return 0
 

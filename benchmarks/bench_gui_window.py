@@ -81,26 +81,12 @@ def child_floor(tabs: int, *, with_model: bool = False) -> None:
         from nianbao_gui.core.templates import example_report
 
         example_report()
-    from PySide6.QtWidgets import (
-        QApplication,
-        QFormLayout,
-        QLineEdit,
-        QMainWindow,
-        QTabWidget,
-        QWidget,
-    )
+    sys.path.insert(0, str(HERE / "floor"))
+    from floor import build_window  # the bundle's floor window, with this many tabs
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
-    window = QMainWindow()
-    tab_widget = QTabWidget()
-    for index in range(tabs):
-        page = QWidget()
-        form = QFormLayout(page)
-        for row in range(6):
-            form.addRow(f"项目{row + 1}：", QLineEdit(f"第{index + 1}页"))
-        tab_widget.addTab(page, f"第{index + 1}页")
-    window.setCentralWidget(tab_widget)
-    window.resize(1200, 800)
+    window = build_window(tabs)
     _report_first_paint(app, window)
     window.show()
     app.exec()

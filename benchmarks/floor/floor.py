@@ -44,19 +44,26 @@ class _FirstPaint(QObject):
         self._app.exit(0)
 
 
-def main() -> int:
-    app = QApplication(sys.argv)
-    tabs = QTabWidget()
-    for tab in range(8):
+def build_window(tabs: int = 8) -> QMainWindow:
+    """The bare window: ``tabs`` tabs of six labelled, filled line edits, the program's size.
+    bench_gui_window.py builds its floor with it too (with the example's number of tabs)."""
+    tab_widget = QTabWidget()
+    for index in range(tabs):
         page = QWidget()
         form = QFormLayout(page)
         for row in range(6):
-            form.addRow(f"栏目 {row + 1}", QLineEdit())
-        tabs.addTab(page, f"第{tab + 1}页")
+            form.addRow(f"项目{row + 1}：", QLineEdit(f"第{index + 1}页"))
+        tab_widget.addTab(page, f"第{index + 1}页")
     window = QMainWindow()
     window.setWindowTitle("floor")
-    window.setCentralWidget(tabs)
-    window.resize(900, 650)
+    window.setCentralWidget(tab_widget)
+    window.resize(1200, 800)
+    return window
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    window = build_window()
     window.show()
     if os.environ.get("NIANBAO_SMOKE_TEST", "") not in ("", "0"):
         # on the shown window, as the program's smoke run does (nianbao_gui/app/smoke.py)
