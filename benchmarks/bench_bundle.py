@@ -61,7 +61,7 @@ def evict(folder: Path) -> None:
                 os.close(fd)
 
 
-PAINTED_AT = re.compile(r"smoke: first paint of .*\(at (\d+\.\d+)\)")
+PAINTED_AT = re.compile(r"smoke: first paint of .*\(at (\d+\.\d+)[,)]")
 
 
 def start_once(exe: Path, env: dict[str, str], cwd: Path) -> tuple[float, float]:
