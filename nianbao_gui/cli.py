@@ -6,15 +6,16 @@ Run without a command it starts the window.
 
 from __future__ import annotations
 
-import argparse
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING
 
 from .core.errors import NianbaoError
 from .core.model import Report
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 3, 2
 
@@ -140,94 +141,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(is_problem(finding) for finding in findings) else EXIT_OK
 
 
-_ARGPARSE_WORDS = (
-    # argparse's own words are English and not translatable from outside; these are the
-    # ones a user meets. Order matters: longer phrases first.
-    (re.compile(r"the following arguments are required: (.+)"), r"缺少参数：\1"),
-    (
-        re.compile(r"argument (\S+): invalid choice: (\S+) \(choose from (.+)\)"),
-        r"参数 \1 的值 \2 无效，可选：\3",
-    ),
-    (re.compile(r"unrecognized arguments: (.+)"), r"无法识别的参数：\1"),
-    (re.compile(r"argument (\S+): expected one argument"), r"参数 \1 后面需要一个值"),
-    (re.compile(r"^usage: ", re.MULTILINE), "用法："),
-    (re.compile(r"^positional arguments:$", re.MULTILINE), "参数："),
-    (re.compile(r"^options:$", re.MULTILINE), "选项："),
-    (re.compile(r"show this help message and exit"), "显示本帮助并退出"),
-)
-
-
-def _chinese(text: str) -> str:
-    for pattern, replacement in _ARGPARSE_WORDS:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-class _ChineseParser(argparse.ArgumentParser):
-    def format_usage(self) -> str:
-        return _chinese(super().format_usage())
-
-    def format_help(self) -> str:
-        return _chinese(super().format_help())
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}：错误：{_chinese(message)}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _ChineseParser(
-        prog="nianbao",
-        description="年报助手：述职报告、述职述廉报告、年度工作总结。不带命令时打开窗口。",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="命令")
-
-    p = commands.add_parser("import", help="把已有报告（.txt/.docx）导入为草稿")
-    p.add_argument("report", help="报告文件（.txt 或 .docx）")
-    p.add_argument("-o", "--output", help="草稿文件（.json），默认与报告同名")
-    p.set_defaults(handler=_cmd_import)
-
-    p = commands.add_parser("show", help="显示草稿的提纲和字数")
-    p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")
-    p.add_argument("--text", action="store_true", help="输出全文纯文本，便于粘贴")
-    p.set_defaults(handler=_cmd_show)
-
-    p = commands.add_parser("export", help="导出为公文格式的 Word 文档")
-    p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")
-    p.add_argument("-o", "--output", help="Word 文件（.docx），默认与草稿同名")
-    p.add_argument(
-        "--fonts",
-        choices=["gb2312", "windows"],
-        default=None,
-        help="字体名称：gb2312（仿宋_GB2312 等）或 windows（仿宋 等），默认用上次的选择",
-    )
-    p.add_argument("--level3-bold", action="store_true", help="三级标题（1．）加粗")
-    p.set_defaults(handler=_cmd_export)
-
-    p = commands.add_parser("check", help="体检：找出占位符、标点、错别字、编号等问题")
-    p.add_argument("report", help="草稿（.json）或报告（.txt/.docx）")
-    p.set_defaults(handler=_cmd_check)
-    return parser
-
-
+HANDLERS = {"import": _cmd_import, "show": _cmd_show, "export": _cmd_export, "check": _cmd_check}
 _OPENABLE = (".json", ".txt", ".docx")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
-    if len(given) == 1 and given[0].lower().endswith(_OPENABLE):
-        # a draft or report double-clicked, or dropped on the program's icon: the window
+    if not given or (len(given) == 1 and given[0].lower().endswith(_OPENABLE)):
+        # no command: the window; a draft or report double-clicked, or dropped on the
+        # program's icon: the window with it. Decided before argparse is even imported
+        # (7 ms of every start of the window).
         from .app.main import main as gui_main
 
         return int(gui_main(given))
-    parser = build_parser()
-    args = parser.parse_args(given)
-    if args.command is None:
+    from .cli_parser import build_parser
+
+    args = build_parser().parse_args(given)
+    if args.command is None:  # only options, such as --help, which exits by itself
         from .app.main import main as gui_main
 
         return int(gui_main([]))
     try:
-        code = int(args.handler(args))
+        code = int(HANDLERS[args.command](args))
     except NianbaoError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_ERROR

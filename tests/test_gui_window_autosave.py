@@ -171,6 +171,47 @@ def test_unexpected_error_is_logged_saved_and_shown(qtbot, tmp_path: Path) -> No
     close_window(window)
 
 
+def test_a_full_log_is_rotated_at_start_and_the_oldest_dropped(tmp_path: Path) -> None:
+    from nianbao_gui.app.crash import rotate_log
+
+    log = tmp_path / "nianbao.log"
+    for name, text in [
+        ("nianbao.log", "now" * 10),
+        ("nianbao.log.1", "one"),
+        ("nianbao.log.2", "two"),
+        ("nianbao.log.3", "three"),
+    ]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    rotate_log(log, max_bytes=100)  # under the limit: nothing moves
+    assert log.read_text(encoding="utf-8") == "now" * 10
+    rotate_log(log, max_bytes=10)
+    assert not log.exists()
+    assert (tmp_path / "nianbao.log.1").read_text(encoding="utf-8") == "now" * 10
+    assert (tmp_path / "nianbao.log.2").read_text(encoding="utf-8") == "one"
+    assert (tmp_path / "nianbao.log.3").read_text(encoding="utf-8") == "two"
+    assert not (tmp_path / "nianbao.log.4").exists()  # "three", the oldest, is gone
+    rotate_log(tmp_path / "missing.log")  # no log yet: nothing to do, no error
+
+
+def test_the_log_file_appears_with_the_first_line_logged(tmp_path: Path) -> None:
+    import logging
+
+    from nianbao_gui.app.crash import setup_logging
+
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    log = setup_logging(folder)
+    try:
+        assert not log.exists()  # a start that logs nothing leaves no file behind
+        logging.getLogger("nianbao.test").warning("第一行")
+        assert "第一行" in log.read_text(encoding="utf-8")
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "baseFilename", None) == str(log):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+
+
 def test_autosave_failure_is_shown_in_the_status_bar_not_a_dialog(qtbot, monkeypatch) -> None:
     from nianbao_gui.core.errors import FileAccessError
 

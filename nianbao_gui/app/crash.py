@@ -9,7 +9,7 @@ and a secretary under deadline should not lose the window over it.
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -19,19 +19,41 @@ from types import TracebackType
 from ..core.paths import logs_dir
 
 LOG_NAME = "nianbao.log"
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
 _log = logging.getLogger("nianbao")
 
 
+def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS) -> None:
+    """At start, move a log over ``max_bytes`` to ``.1`` (``.1`` to ``.2``, …, the oldest goes).
+
+    Rotating once per start instead of with ``logging.handlers.RotatingFileHandler`` keeps
+    that module (and socket, pickle, queue, which it imports) out of every start: ~11 ms.
+    A session writes a few lines, so a log never grows far past the limit. A log another
+    running copy holds open (Windows) is simply not rotated this time.
+    """
+    try:
+        if path.stat().st_size <= max_bytes:
+            return
+        for index in range(backups - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{index}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{index + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except OSError:
+        return
+
+
 def setup_logging(folder: Path | None = None) -> Path:
-    """Log to ``logs/nianbao.log`` (1 MB, three older files kept). Returns the log path."""
+    """Log to ``logs/nianbao.log`` (1 MB, three older files kept). Returns the log path.
+    The file is created with the first line logged, not at start."""
     path = (folder or logs_dir()) / LOG_NAME
     root = logging.getLogger()
     for handler in root.handlers:
         if getattr(handler, "baseFilename", None) == str(path):
             return path
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    rotate_log(path)
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > logging.INFO:
