@@ -149,8 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     if not given or (len(given) == 1 and given[0].lower().endswith(_OPENABLE)):
         # no command: the window; a draft or report double-clicked, or dropped on the
-        # program's icon: the window with it. Decided before argparse is even imported
-        # (7 ms of every start of the window).
+        # program's icon: the window with it. Decided without building the parser (3 ms).
         from .app.main import main as gui_main
 
         return int(gui_main(given))

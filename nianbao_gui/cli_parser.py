@@ -1,7 +1,7 @@
 """The command line's parser: its commands and arguments, and argparse's words in Chinese.
 
-Kept apart from cli.py so that starting the window, which needs no parsing, does not import
-argparse.
+Kept apart from cli.py so that starting the window, which needs no parsing, does not build
+the parser.
 """
 
 from __future__ import annotations

@@ -188,6 +188,50 @@ def test_program_started_from_source_paints_the_example_with_the_core_before_qt(
     assert "core imported before PySide6" in result.stderr
 
 
+_FIRST_PAINT_MODULES = """
+import sys
+from nianbao_gui.cli import main
+from nianbao_gui.app import smoke
+smoke.requested = lambda: True
+try:
+    main([])
+finally:
+    from PySide6 import QtWidgets
+    created = [n for n in ("QMessageBox", "QFileDialog") if n in vars(QtWidgets)]
+    print("loaded:", sorted(m for m in sys.modules if m.split(".")[0] == "logging"
+          or m.startswith("nianbao_gui.app.widgets.") or m.startswith("nianbao_gui.cli")
+          or m.startswith("nianbao_gui.app.check")), "created:", created)
+"""
+
+
+def test_start_loads_only_what_the_first_paint_needs(tmp_path: Path) -> None:
+    """Start-up time: the window's first paint does without the command line's parser
+    (argparse itself is loaded by PySide6), logging's handler module, the editors of tabs
+    not shown yet, the 体检 panel and Qt's message and file dialogs. Each is loaded when
+    first used (tested elsewhere)."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k != "NIANBAO_DATA_DIR"}
+    environment.update(QT_QPA_PLATFORM="offscreen", NIANBAO_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAINT_MODULES],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "smoke: first paint of MainWindow" in result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("loaded:")]
+    assert line == (
+        "loaded: ['logging', 'nianbao_gui.app.widgets.inputs', 'nianbao_gui.app.widgets.look',"
+        " 'nianbao_gui.app.widgets.signal_guard', 'nianbao_gui.cli'] created: []"
+    )
+
+
 def test_check_panel_is_built_when_first_needed_and_reopens_with_findings(qtbot) -> None:
     """The 体检 panel is not built at start (start-up time) but on first use; left open, it is
     there again with fresh findings at the next start."""

@@ -29,7 +29,6 @@ from .tabs.basic_info_tab import BasicInfoTab
 from .tabs.closing_tab import ClosingTab
 from .tabs.opening_tab import OpeningTab
 from .tabs.section_tab import SectionTab
-from .widgets.paragraph_list import ask_confirmation
 from .widgets.signal_guard import guard_signal_refcounts
 
 EXACT_COUNT_DELAY_MS = 300
@@ -55,7 +54,7 @@ class ReportEditor(QWidget):
         self._settings = settings
         self._report = Report()
         self.shown_total = 0
-        self.confirm: Callable[[str], bool] = lambda text: ask_confirmation(self, text)
+        self.confirm: Callable[[str], bool] = self._ask_confirmation
         self.binder = Binder()
         self.binder.set_root("report", lambda: self._report)
         self.binder.set_root("settings", lambda: self._settings)
@@ -272,6 +271,11 @@ class ReportEditor(QWidget):
         page = self._tabs.currentWidget()
         if isinstance(page, TabPage):
             page.show_count()
+
+    def _ask_confirmation(self, text: str) -> bool:
+        from .widgets.paragraph_list import ask_confirmation  # with the editors that use it
+
+        return ask_confirmation(self, text)
 
     def _tab_menu(self, pos: QPoint) -> None:
         bar = self._tabs.tabBar()

@@ -3,6 +3,10 @@
 The window never calls QMessageBox or QFileDialog directly: it asks its ``Prompts``. Tests
 pass a scripted subclass, so each answer (保存/不保存/取消, 接管, 恢复 …) is tested without a
 modal dialog blocking the event loop.
+
+QMessageBox and QFileDialog are imported where a dialog is shown, not with this module: the
+window imports it at start, and creating those two Qt classes (with their enums) cost about
+5 ms of every start, for dialogs most starts never show.
 """
 
 from __future__ import annotations
@@ -10,13 +14,13 @@ from __future__ import annotations
 import errno
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
-
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from ...core.errors import NianbaoError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from ...core.model import Report
 
 APP_TITLE = "年报助手"
@@ -35,6 +39,8 @@ _OS_REASONS = {
 
 
 Answer = TypeVar("Answer")
+# a button's role in a question: where the platform puts it and what Esc and Enter mean
+Role = Literal["accept", "destructive", "reject"]
 
 
 class SaveAnswer(Enum):
@@ -65,6 +71,8 @@ def error_text(error: BaseException) -> tuple[str, str]:
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = APP_TITLE) -> None:
     """A Chinese message box saying what happened (text) and what to do (informative text)."""
+    from PySide6.QtWidgets import QMessageBox
+
     what, todo = error_text(error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, what, QMessageBox.StandardButton.Ok, parent)
     if todo:
@@ -84,6 +92,8 @@ class Prompts:
         show_error(self.parent, error, title)
 
     def info(self, title: str, text: str, details: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.parent
         )
@@ -97,39 +107,44 @@ class Prompts:
         self,
         text: str,
         informative: str,
-        buttons: list[tuple[str, QMessageBox.ButtonRole, Answer]],
+        buttons: list[tuple[str, Role, Answer]],
         default: int,
         otherwise: Answer,
     ) -> Answer:
         """A warning with the given buttons; the answer of the clicked one, or ``otherwise``
         when the box is closed (Esc, the window's ✕)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        roles = {
+            "accept": QMessageBox.ButtonRole.AcceptRole,
+            "destructive": QMessageBox.ButtonRole.DestructiveRole,
+            "reject": QMessageBox.ButtonRole.RejectRole,
+        }
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_TITLE)
         box.setText(text)
         box.setInformativeText(informative)
-        added = [(box.addButton(label, role), answer) for label, role, answer in buttons]
+        added = [(box.addButton(label, roles[role]), answer) for label, role, answer in buttons]
         box.setDefaultButton(added[default][0])
         box.exec()
         clicked = box.clickedButton()
         return next((answer for button, answer in added if button is clicked), otherwise)
 
     def ask_save_changes(self, name: str) -> SaveAnswer:
-        Role = QMessageBox.ButtonRole
         return self._choose(
             f"“{name}”有未保存的修改。",
             "要先保存吗？",
             [
-                ("保存", Role.AcceptRole, SaveAnswer.SAVE),
-                ("不保存", Role.DestructiveRole, SaveAnswer.DISCARD),
-                ("取消", Role.RejectRole, SaveAnswer.CANCEL),
+                ("保存", "accept", SaveAnswer.SAVE),
+                ("不保存", "destructive", SaveAnswer.DISCARD),
+                ("取消", "reject", SaveAnswer.CANCEL),
             ],
             default=0,
             otherwise=SaveAnswer.CANCEL,
         )
 
     def ask_lock_conflict(self, path: Path, owner: str) -> LockAnswer:
-        Role = QMessageBox.ButtonRole
         who = owner or "另一个年报助手"
         return self._choose(
             f"草稿“{path.stem}”正被 {who} 打开。",
@@ -137,20 +152,19 @@ class Prompts:
             "强行接管：对方的窗口会变为只读，对方未保存的修改只能另存为新文件；"
             "请只在确认对方已不再编辑时使用（例如程序曾意外退出、那台电脑已关机）。",
             [
-                ("只读打开", Role.AcceptRole, LockAnswer.READ_ONLY),
-                ("强行接管", Role.DestructiveRole, LockAnswer.TAKE_OVER),
-                ("取消", Role.RejectRole, LockAnswer.CANCEL),
+                ("只读打开", "accept", LockAnswer.READ_ONLY),
+                ("强行接管", "destructive", LockAnswer.TAKE_OVER),
+                ("取消", "reject", LockAnswer.CANCEL),
             ],
             default=0,
             otherwise=LockAnswer.CANCEL,
         )
 
     def confirm_placeholders(self, count: int) -> bool:
-        Role = QMessageBox.ButtonRole
         return self._choose(
             f"报告里还有 {count} 处占位符（如 ** 或 XX）没有填写。",
             "仍要导出吗？建议先在“体检”面板中逐条补全。",
-            [("仍然导出", Role.AcceptRole, True), ("先去补全", Role.RejectRole, False)],
+            [("仍然导出", "accept", True), ("先去补全", "reject", False)],
             default=1,
             otherwise=False,
         )
@@ -186,16 +200,22 @@ class Prompts:
     # --- files ---------------------------------------------------------------------------
 
     def open_path(self, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self.parent, "打开草稿", str(folder), DRAFT_FILTER)
         return Path(name) if name else None
 
     def import_path(self, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self.parent, "从已有报告导入", str(folder), IMPORT_FILTER
         )
         return Path(name) if name else None
 
     def save_path(self, suggested: Path, title: str = "保存草稿") -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), DRAFT_FILTER)
         if not name:
             return None
@@ -203,6 +223,8 @@ class Prompts:
         return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
 
     def export_path(self, suggested: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self.parent, "导出 Word 文档", str(suggested), WORD_FILTER
         )

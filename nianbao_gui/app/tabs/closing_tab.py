@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
@@ -11,9 +13,10 @@ from ...core.numbering import ordinal
 from ...core.outline import char_count
 from ..binder import select_range
 from ..widgets.look import em, mute
-from ..widgets.paragraph_edit import ParagraphEdit
-from ..widgets.paragraph_list import ParagraphList
 from .base import TabPage, count_texts
+
+if TYPE_CHECKING:
+    from ..widgets.paragraph_list import ParagraphList
 
 _HEADING_HINT = "留空则不单列标题，接在上文之后；填写后作为一级标题，编号接在各部分之后。"
 
@@ -47,11 +50,16 @@ class ClosingTab(TabPage):
         )
 
     def _list(self, **kwargs: object) -> ParagraphList:
+        from ..widgets.paragraph_list import ParagraphList
+
         plist = ParagraphList(**kwargs)  # type: ignore[arg-type]
         plist.confirm = lambda text: self.host.confirm(text)
         return plist
 
     def build(self, layout: QVBoxLayout) -> None:
+        # imported here: the page is built when first shown, and most starts never show it
+        from ..widgets.paragraph_edit import ParagraphEdit
+
         binder = self.host.binder
         count = self.add_chars
 

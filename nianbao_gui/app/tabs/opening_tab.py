@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ...core.fields import FieldPath
 from ..widgets.look import mute
-from ..widgets.paragraph_list import ParagraphList
 from .base import TabPage, count_texts
 
 
@@ -27,6 +26,8 @@ class OpeningTab(TabPage):
         hint.setWordWrap(True)
         mute(hint)
         layout.addWidget(hint)
+        from ..widgets.paragraph_list import ParagraphList  # loaded when first shown
+
         self.paragraphs = ParagraphList(
             placeholder="如：一年来，在镇党委、政府的正确领导下……现将一年来的工作报告如下：",
             empty_hint="开篇还没有段落。",

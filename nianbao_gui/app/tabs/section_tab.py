@@ -11,11 +11,11 @@ from ...core.model import Section
 from ...core.numbering import heading_number
 from ...core.outline import char_count
 from ..binder import select_range
-from ..widgets.section_editor import SectionEditor
 from .base import TabPage
 
 if TYPE_CHECKING:
     from ..report_editor import ReportEditor
+    from ..widgets.section_editor import SectionEditor
 
 
 def section_count(section: Section) -> int:
@@ -61,6 +61,9 @@ class SectionTab(TabPage):
         actions.addStretch(1)
         actions.addWidget(self.remove)
         layout.addLayout(actions)
+        # imported here: a section tab is built when first shown, and a start shows none
+        from ..widgets.section_editor import SectionEditor
+
         self.editor = SectionEditor(self.ctx, ("sections", self.index), 1, self.index + 1)
         layout.addWidget(self.editor)
 
