@@ -19,6 +19,8 @@ class OpeningTab(TabPage):
         return count_texts(self.report().opening)
 
     def build(self, layout: QVBoxLayout) -> None:
+        from ..widgets.paragraph_list import ParagraphList  # loaded when first shown
+
         hint = QLabel(
             "写在各部分之前的总述，一般以“现将一年来的工作报告如下：”之类的话结束。"
             "按回车可在光标处分段。"
@@ -26,8 +28,6 @@ class OpeningTab(TabPage):
         hint.setWordWrap(True)
         mute(hint)
         layout.addWidget(hint)
-        from ..widgets.paragraph_list import ParagraphList  # loaded when first shown
-
         self.paragraphs = ParagraphList(
             placeholder="如：一年来，在镇党委、政府的正确领导下……现将一年来的工作报告如下：",
             empty_hint="开篇还没有段落。",
