@@ -59,6 +59,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     os.environ["NIANBAO_DATA_DIR"] = tempfile.mkdtemp(prefix="nianbao-shots-")
 
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from nianbao_gui.app.main import create_application
@@ -80,8 +81,9 @@ def main() -> int:
     written = []
 
     def grab(name: str) -> None:
-        for _ in range(5):
-            app.processEvents()
+        # settle: a narrowed editor hides its scroll bar only some event-loop turns after
+        # the resize (five turns were not always enough with the 体检 dock just opened)
+        QTest.qWait(200)
         image = window.grab().toImage()
         if (image.width(), image.height()) != SIZE:  # a HiDPI screen: store 1200×800
             from PySide6.QtCore import Qt
