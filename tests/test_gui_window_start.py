@@ -3,6 +3,9 @@ Qt's Chinese translations, the icon, window size on a smaller screen, menus and 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QSettings
@@ -159,16 +162,9 @@ def test_nianbao_with_a_file_opens_the_window_with_it(monkeypatch) -> None:
     assert calls == [["D:\\报告\\草稿.JSON"], []]
 
 
-def test_program_started_from_source_paints_the_example_with_the_core_before_qt(
-    tmp_path: Path,
-) -> None:
-    """`python -m nianbao_gui` in a smoke run (as the bundle test does for the bundle): the
-    window paints with the example and exits 0, and the core was imported before PySide6,
-    whose import hook would otherwise slow every later import (nianbao_gui/app/__init__.py)."""
-    import os
-    import subprocess
-    import sys
-
+def _smoke_run(tmp_path: Path, *python_args: str) -> subprocess.CompletedProcess[str]:
+    """Python with ``python_args`` in a smoke run (the window exits after its first paint),
+    offscreen, with a fresh data folder: a first start, which shows the example."""
     environment = {k: v for k, v in os.environ.items() if k != "NIANBAO_DATA_DIR"}
     environment.update(
         QT_QPA_PLATFORM="offscreen",
@@ -176,7 +172,7 @@ def test_program_started_from_source_paints_the_example_with_the_core_before_qt(
         NIANBAO_DATA_DIR=str(tmp_path / "data"),
     )
     result = subprocess.run(
-        [sys.executable, "-m", "nianbao_gui"],
+        [sys.executable, *python_args],
         cwd=tmp_path,
         env=environment,
         capture_output=True,
@@ -185,14 +181,22 @@ def test_program_started_from_source_paints_the_example_with_the_core_before_qt(
     )
     assert result.returncode == 0, result.stderr
     assert "smoke: first paint of MainWindow '示例：2022年度述职述廉报告" in result.stderr
+    return result
+
+
+def test_program_started_from_source_paints_the_example_with_the_core_before_qt(
+    tmp_path: Path,
+) -> None:
+    """`python -m nianbao_gui` in a smoke run (as the bundle test does for the bundle): the
+    window paints with the example and exits 0, and the core was imported before PySide6,
+    whose import hook would otherwise slow every later import (nianbao_gui/app/__init__.py)."""
+    result = _smoke_run(tmp_path, "-m", "nianbao_gui")
     assert "core imported before PySide6" in result.stderr
 
 
 _FIRST_PAINT_MODULES = """
 import sys
 from nianbao_gui.cli import main
-from nianbao_gui.app import smoke
-smoke.requested = lambda: True
 try:
     main([])
 finally:
@@ -209,22 +213,7 @@ def test_start_loads_only_what_the_first_paint_needs(tmp_path: Path) -> None:
     (argparse itself is loaded by PySide6), logging's handler module, the editors of tabs
     not shown yet, the 体检 panel and Qt's message and file dialogs. Each is loaded when
     first used (tested elsewhere)."""
-    import os
-    import subprocess
-    import sys
-
-    environment = {k: v for k, v in os.environ.items() if k != "NIANBAO_DATA_DIR"}
-    environment.update(QT_QPA_PLATFORM="offscreen", NIANBAO_DATA_DIR=str(tmp_path / "data"))
-    result = subprocess.run(
-        [sys.executable, "-c", _FIRST_PAINT_MODULES],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "smoke: first paint of MainWindow" in result.stderr
+    result = _smoke_run(tmp_path, "-c", _FIRST_PAINT_MODULES)
     (line,) = [line for line in result.stdout.splitlines() if line.startswith("loaded:")]
     assert line == (
         "loaded: ['logging', 'nianbao_gui.app.widgets.inputs', 'nianbao_gui.app.widgets.look',"
