@@ -11,7 +11,10 @@
    report is shown.
    Beside it, the floor: a bare PySide6 window with the same number of tabs of line edits
    (target: within 2× the floor); and the floor that first loads the report model and the
-   example draft, which shows how much of the gap is pydantic and the model themselves.
+   example draft, which shows how much of the gap is pydantic and the model themselves. The
+   floors run from start_child.py, which imports nothing this script needs for itself.
+   Wall-clock ratios move by ±0.15× between whole runs on a shared machine; for changes of a
+   few per cent, bench_start_instructions.py counts instructions instead.
 2. Peak memory of each child (resource.getrusage maxrss).
 3. One keystroke in a 100-page draft in the real window: a key event into the focused
    paragraph, the binder updating the model, the window marking the draft changed and
@@ -21,7 +24,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import statistics
@@ -36,64 +38,12 @@ HERE = Path(__file__).resolve().parent
 RUNS = 15
 
 
-# --- children (run in a fresh process) -------------------------------------------------------
-
-
-def _report_first_paint(app: object, window: object) -> None:
-    import resource
-
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        done = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if not self.done and event.type() == QEvent.Type.Paint:
-                self.done = True
-                QTimer.singleShot(0, finish)
-            return False
-
-    def finish() -> None:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
-        line = {"painted": time.time(), "maxrss_kib": usage.ru_maxrss, "cpu_ms": cpu_ms}
-        print(json.dumps(line), flush=True)
-        os._exit(0)  # the measurement ends here; no teardown in the numbers or the output
-
-    watcher = FirstPaint()
-    window.installEventFilter(watcher)  # type: ignore[attr-defined]
-    app._watcher = watcher  # type: ignore[attr-defined]
-
-
-def child_floor(tabs: int, *, with_model: bool = False) -> None:
-    if with_model:
-        # the floor plus what no window of this program can start without: pydantic, the
-        # report model and the example draft read and validated, imported before Qt as the
-        # program does; the rest of the gap is the program's own window
-        from nianbao_gui.core.templates import example_report
-
-        example_report()
-    sys.path.insert(0, str(HERE / "floor"))
-    from floor import build_window  # the bundle's floor window, with this many tabs
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication([sys.argv[0]])
-    window = build_window(tabs)
-    _report_first_paint(app, window)
-    window.show()
-    app.exec()
-
-
 # --- parent --------------------------------------------------------------------------------
 
 
-SMOKE_REPORT = re.compile(r"\(at (\d+\.\d+), cpu (\d+) ms, peak (\d+) MiB\)")
-
-
-def spawn(kind: str, tabs: int) -> tuple[float, float, float]:
-    """(ms from spawn to first paint + one loop turn, CPU ms used by then, peak RSS in MiB)
-    of one fresh process. CPU time is printed too because wall time on a busy machine
-    measures the other processes as much as this one."""
+def child_env() -> dict[str, str]:
+    """The environment of a child: a smoke run, a fresh data folder (a first start, so the
+    example report is shown), compiled bytecode."""
     env = dict(os.environ)
     env["NIANBAO_SMOKE_TEST"] = "1"  # the program's own first-paint report; floors ignore it
     env["NIANBAO_DATA_DIR"] = tempfile.mkdtemp(prefix="nianbao-bench-")
@@ -101,10 +51,22 @@ def spawn(kind: str, tabs: int) -> tuple[float, float, float]:
     # PYTHONDONTWRITEBYTECODE, which would time the compiler instead (kept outside the repo)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "nianbao-bench-pycache")
+    return env
+
+
+SMOKE_REPORT = re.compile(r"\(at (\d+\.\d+), cpu (\d+) ms, peak (\d+) MiB\)")
+FLOOR_REPORT = re.compile(r"painted (\d+\.\d+) cpu (\d+\.\d+) peak (\d+\.\d+)")
+
+
+def spawn(kind: str, tabs: int) -> tuple[float, float, float]:
+    """(ms from spawn to first paint + one loop turn, CPU ms used by then, peak RSS in MiB)
+    of one fresh process. CPU time is printed too because wall time on a busy machine
+    measures the other processes as much as this one."""
+    env = child_env()
     if kind == "program":
         command = [sys.executable, "-m", "nianbao_gui"]
     else:
-        command = [sys.executable, __file__, "--child", kind, str(tabs)]
+        command = [sys.executable, str(HERE / "start_child.py"), kind, str(tabs)]
     start = time.time()
     done = subprocess.run(
         command,
@@ -121,11 +83,11 @@ def spawn(kind: str, tabs: int) -> tuple[float, float, float]:
             raise SystemExit(f"the program did not report its first paint:\n{done.stderr}")
         painted, cpu_ms, mib = (float(value) for value in found.groups())
         return (painted - start) * 1000, cpu_ms, mib
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not lines:
+    found = FLOOR_REPORT.search(done.stdout)
+    if found is None:
         raise SystemExit(f"child {kind} failed:\n{done.stdout}\n{done.stderr}")
-    data = json.loads(lines[-1])
-    return (data["painted"] - start) * 1000, data["cpu_ms"], data["maxrss_kib"] / 1024
+    painted, cpu_ms, mib = (float(value) for value in found.groups())
+    return (painted - start) * 1000, cpu_ms, mib
 
 
 KINDS = ("program", "floor", "floor+model")
@@ -269,11 +231,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 3 and sys.argv[1] == "--child":
-        child_floor(int(sys.argv[3]), with_model=sys.argv[2] == "floor+model")
-    else:
-        main()
-        sys.stdout.flush()
-        # once here the interpreter aborted in PySide6's garbage collection at exit
-        # ("bool_dealloc") after this run; the numbers are printed, skip the teardown
-        os._exit(0)
+    main()
+    sys.stdout.flush()
+    # once here the interpreter aborted in PySide6's garbage collection at exit
+    # ("bool_dealloc") after this run; the numbers are printed, skip the teardown
+    os._exit(0)

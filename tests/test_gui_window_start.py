@@ -194,6 +194,20 @@ def test_program_started_from_source_paints_the_example_with_the_core_before_qt(
     assert "core imported before PySide6" in result.stderr
 
 
+def test_a_benchmark_can_end_the_smoke_run_at_the_first_paint(tmp_path: Path) -> None:
+    """bench_start_instructions.py counts the work up to the first paint: with
+    ``smoke.EXIT_AT_ONCE`` the process ends right after the report, with success."""
+    script = (
+        "from nianbao_gui.app import smoke\n"
+        "smoke.EXIT_AT_ONCE = True\n"
+        "from nianbao_gui.cli import main\n"
+        "main([])\n"
+        "print('after the event loop')\n"
+    )
+    result = _smoke_run(tmp_path, "-c", script)
+    assert "after the event loop" not in result.stdout
+
+
 _FIRST_PAINT_MODULES = """
 import sys
 from nianbao_gui.cli import main

@@ -1,0 +1,84 @@
+"""The processes the start-up benchmarks start and time (bench_gui_window.py,
+bench_start_instructions.py):
+
+    python benchmarks/start_child.py floor|floor+model|program-exit-at-paint TABS
+
+Kept apart from the benchmarks so that a child imports nothing a benchmark needs for itself:
+subprocess, statistics, json and tempfile cost a bare Python 20-35 ms here, which would be
+counted in the floor's start and not in the program's. A floor reports its first paint on
+stdout as ``painted <epoch> cpu <ms> peak <MiB>``, the program in its smoke report on stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _report_first_paint(app: object, window: object) -> None:
+    import resource
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                QTimer.singleShot(0, finish)
+            return False
+
+    def finish() -> None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
+        peak = usage.ru_maxrss / 1024  # KiB on Linux
+        print(f"painted {time.time():.4f} cpu {cpu_ms:.1f} peak {peak:.1f}", flush=True)
+        os._exit(0)  # the measurement ends here; no teardown in the numbers or the output
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)  # type: ignore[attr-defined]
+    app._watcher = watcher  # type: ignore[attr-defined]
+
+
+def floor(tabs: int, *, with_model: bool = False) -> None:
+    """A bare PySide6 window with ``tabs`` tabs of line edits (the bundle's floor window)."""
+    if with_model:
+        # the floor plus what no window of this program can start without: pydantic, the
+        # report model and the example draft read and validated, imported before Qt as the
+        # program does; the rest of the gap is the program's own window
+        from nianbao_gui.core.templates import example_report
+
+        example_report()
+    sys.path.insert(0, str(HERE / "floor"))
+    from floor import build_window
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    window = build_window(tabs)
+    _report_first_paint(app, window)
+    window.show()
+    app.exec()
+
+
+def program_exit_at_paint() -> None:
+    """The program as ``python -m nianbao_gui`` starts it (a smoke run), ending the process
+    at its first paint, without teardown: for counting the work up to that point."""
+    from nianbao_gui.app import smoke
+
+    smoke.EXIT_AT_ONCE = True
+    from nianbao_gui.cli import main as cli_main
+
+    cli_main([])
+
+
+if __name__ == "__main__":
+    kind, count = sys.argv[1], int(sys.argv[2])
+    if kind == "program-exit-at-paint":
+        program_exit_at_paint()
+    else:
+        floor(count, with_model=kind == "floor+model")
