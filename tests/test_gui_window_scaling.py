@@ -44,6 +44,7 @@ frame = window.frameGeometry()
 icon = app.windowIcon()
 print(json.dumps({
     "ratio": screen.devicePixelRatio(),
+    "logical": [available.width(), available.height()],
     "inside": available.contains(frame),
     "fits": window.minimumSizeHint().width() <= available.width()
     and window.minimumSizeHint().height() <= available.height(),
@@ -68,7 +69,9 @@ def test_window_fits_and_nothing_is_cut_off_at_each_scale(
     tmp_path: Path, width: int, height: int, scale: float
 ) -> None:
     screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
-    screen.update(logicalDpi=96, logicalBaseDpi=96, dpr=scale)
+    # as Windows and X11 report a scale: in the DPI (96 is 100 %), on a screen measured in
+    # device pixels (offscreen's "dpr" key would instead mean a screen measured in points)
+    screen.update(logicalDpi=96 * scale, logicalBaseDpi=96, dpr=1)
     config = tmp_path / "screens.json"
     config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
     environment = {k: v for k, v in os.environ.items() if k != "NIANBAO_DATA_DIR"}
@@ -89,6 +92,7 @@ def test_window_fits_and_nothing_is_cut_off_at_each_scale(
     found = json.loads(result.stdout.strip().splitlines()[-1])
     # fractional scales are passed through, not rounded to 1 or 2 (main.create_application)
     assert found["ratio"] == pytest.approx(scale)
+    assert found["logical"] == [round(width / scale), round(height / scale)]
     assert found["inside"], "the window overflows the screen"
     assert found["fits"], "the window cannot shrink to the screen"
     assert found["clipped"] == []
