@@ -5,10 +5,15 @@
   ReportEditor (or a minimal stand-in while it does not exist yet).
 - ``type_into``: Chinese text typed the way an input method commits it (qtbot.keyClicks
   aborts on non-ASCII characters).
+- ``run_python``: a fresh Python process on a first start (its own data folder), offscreen
+  unless told otherwise, for what must happen before a QApplication exists.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import deque
 from pathlib import Path
 from typing import Any
@@ -20,6 +25,24 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget, QVBoxLayout, 
 from nianbao_gui.app.dialogs.messages import LockAnswer, Prompts, SaveAnswer
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.settings import Settings
+
+
+def run_python(tmp_path: Path, *python_args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``python python_args`` in ``tmp_path`` with a fresh data folder and ``env`` on top of
+    this environment (offscreen by default); asserts that it exits 0."""
+    environment = {k: v for k, v in os.environ.items() if k != "NIANBAO_DATA_DIR"}
+    environment.update(QT_QPA_PLATFORM="offscreen", NIANBAO_DATA_DIR=str(tmp_path / "data"))
+    environment.update(env)
+    result = subprocess.run(
+        [sys.executable, *python_args],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 class ScriptedPrompts(Prompts):

@@ -8,12 +8,10 @@ a first start. The smallest is a 1920×1080 laptop at 200 %: 960×540 logical pi
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from qt_helpers import run_python
 
 _PROBE = """
 import json, sys
@@ -74,21 +72,9 @@ def test_window_fits_and_nothing_is_cut_off_at_each_scale(
     screen.update(logicalDpi=96 * scale, logicalBaseDpi=96, dpr=1)
     config = tmp_path / "screens.json"
     config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
-    environment = {k: v for k, v in os.environ.items() if k != "NIANBAO_DATA_DIR"}
-    environment.pop("QT_SCALE_FACTOR", None)
-    environment.update(
-        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-        NIANBAO_DATA_DIR=str(tmp_path / "data"),
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    # the scale comes from the screen alone (an outside QT_SCALE_FACTOR would multiply it)
+    platform = f"offscreen:configfile={config}"
+    result = run_python(tmp_path, "-c", _PROBE, QT_QPA_PLATFORM=platform, QT_SCALE_FACTOR="1")
     found = json.loads(result.stdout.strip().splitlines()[-1])
     # fractional scales are passed through, not rounded to 1 or 2 (main.create_application)
     assert found["ratio"] == pytest.approx(scale)

@@ -3,15 +3,13 @@ Qt's Chinese translations, the icon, window size on a smaller screen, menus and 
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
-from qt_helpers import ScriptedPrompts, close_window, make_window
+from qt_helpers import ScriptedPrompts, close_window, make_window, run_python
 
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.storage import save_draft
@@ -163,23 +161,9 @@ def test_nianbao_with_a_file_opens_the_window_with_it(monkeypatch) -> None:
 
 
 def _smoke_run(tmp_path: Path, *python_args: str) -> subprocess.CompletedProcess[str]:
-    """Python with ``python_args`` in a smoke run (the window exits after its first paint),
-    offscreen, with a fresh data folder: a first start, which shows the example."""
-    environment = {k: v for k, v in os.environ.items() if k != "NIANBAO_DATA_DIR"}
-    environment.update(
-        QT_QPA_PLATFORM="offscreen",
-        NIANBAO_SMOKE_TEST="1",
-        NIANBAO_DATA_DIR=str(tmp_path / "data"),
-    )
-    result = subprocess.run(
-        [sys.executable, *python_args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    """Python with ``python_args`` in a smoke run (the window exits after its first paint) on
+    a first start, which shows the example."""
+    result = run_python(tmp_path, *python_args, NIANBAO_SMOKE_TEST="1")
     assert "smoke: first paint of MainWindow '示例：2022年度述职述廉报告" in result.stderr
     return result
 
