@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 
-class _FirstPaint(QObject):
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self._app = app
+class FirstPaint(QObject):
+    """Calls ``finish`` one event-loop turn after the first paint of the window it watches
+    (install it on the window). start_child.py uses it too, with its own report."""
+
+    def __init__(self, finish: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._finish = finish
         self._done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -36,12 +40,13 @@ class _FirstPaint(QObject):
             QTimer.singleShot(0, self._finish)
         return False
 
-    def _finish(self) -> None:
-        # the same report as the program's smoke run, taken after the paint, read by
-        # bench_bundle.py
-        painted = f"smoke: first paint of floor (at {time.time():.3f})"
-        print(painted, file=sys.stderr, flush=True)
-        self._app.exit(0)
+
+def _report_smoke(app: QApplication) -> None:
+    # the same report as the program's smoke run, taken after the paint, read by
+    # bench_bundle.py
+    painted = f"smoke: first paint of floor (at {time.time():.3f})"
+    print(painted, file=sys.stderr, flush=True)
+    app.exit(0)
 
 
 def build_window(tabs: int = 8) -> QMainWindow:
@@ -67,7 +72,7 @@ def main() -> int:
     window.show()
     if os.environ.get("NIANBAO_SMOKE_TEST", "") not in ("", "0"):
         # on the shown window, as the program's smoke run does (nianbao_gui/app/smoke.py)
-        window.installEventFilter(_FirstPaint(app))
+        window.installEventFilter(FirstPaint(lambda: _report_smoke(app), app))
     return app.exec()
 
 
