@@ -56,6 +56,17 @@ class ClosingTab(TabPage):
         plist.confirm = lambda text: self.host.confirm(text)
         return plist
 
+    def _heading(self, inner: QVBoxLayout, field: str, placeholder: str) -> QLineEdit:
+        """The optional heading of a part of the closing, bound, with its hint below."""
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        self.host.binder.bind(edit, ("closing", field), counter=self.add_chars)
+        form = QFormLayout()
+        form.addRow("标题：", edit)
+        form.addRow("", _hint(_HEADING_HINT))
+        inner.addLayout(form)
+        return edit
+
     def build(self, layout: QVBoxLayout) -> None:
         # imported here: the page is built when first shown, and most starts never show it
         from ..widgets.paragraph_edit import ParagraphEdit
@@ -74,13 +85,7 @@ class ClosingTab(TabPage):
         layout.addWidget(box)
 
         box, inner = _box("存在的不足")
-        form = QFormLayout()
-        self.shortcomings_heading = QLineEdit()
-        self.shortcomings_heading.setPlaceholderText("如：存在的不足")
-        binder.bind(self.shortcomings_heading, ("closing", "shortcomings_heading"), counter=count)
-        form.addRow("标题：", self.shortcomings_heading)
-        form.addRow("", _hint(_HEADING_HINT))
-        inner.addLayout(form)
+        self.shortcomings_heading = self._heading(inner, "shortcomings_heading", "如：存在的不足")
         self.shortcomings_intro = ParagraphEdit(
             "引语",
             placeholder="如：但也存在一些不足，主要表现在以下方面：",
@@ -121,13 +126,7 @@ class ClosingTab(TabPage):
         layout.addWidget(box)
 
         box, inner = _box("今后打算")
-        form = QFormLayout()
-        self.plans_heading = QLineEdit()
-        self.plans_heading.setPlaceholderText("如：今后的打算")
-        binder.bind(self.plans_heading, ("closing", "plans_heading"), counter=count)
-        form.addRow("标题：", self.plans_heading)
-        form.addRow("", _hint(_HEADING_HINT))
-        inner.addLayout(form)
+        self.plans_heading = self._heading(inner, "plans_heading", "如：今后的打算")
         self.plans = self._list(
             placeholder="如：在今后的工作中，我将……",
             empty_hint="还没有填写今后打算。",
