@@ -69,15 +69,23 @@ def error_text(error: BaseException) -> tuple[str, str]:
     return f"操作没有完成：{error}", "请再试一次；如果问题反复出现，请把日志文件发给技术人员。"
 
 
-def show_error(parent: QWidget | None, error: BaseException, title: str = APP_TITLE) -> None:
-    """A Chinese message box saying what happened (text) and what to do (informative text)."""
+def _message(
+    parent: QWidget | None, title: str, text: str, informative: str, *, warning: bool
+) -> None:
+    """A message box with an OK button; ``informative`` (if any) in smaller type below."""
     from PySide6.QtWidgets import QMessageBox
 
-    what, todo = error_text(error)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, what, QMessageBox.StandardButton.Ok, parent)
-    if todo:
-        box.setInformativeText(todo)
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if informative:
+        box.setInformativeText(informative)
     box.exec()
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = APP_TITLE) -> None:
+    """A Chinese message box saying what happened (text) and what to do (informative text)."""
+    what, todo = error_text(error)
+    _message(parent, title, what, todo, warning=True)
 
 
 class Prompts:
@@ -92,14 +100,7 @@ class Prompts:
         show_error(self.parent, error, title)
 
     def info(self, title: str, text: str, details: str = "") -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.parent
-        )
-        if details:
-            box.setInformativeText(details)
-        box.exec()
+        _message(self.parent, title, text, details, warning=False)
 
     # --- questions -----------------------------------------------------------------------
 
