@@ -92,42 +92,30 @@ def test_show_missing_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "错误" in capsys.readouterr().err
 
 
+def _nianbao(*args: str, encoding: str = "utf-8") -> subprocess.CompletedProcess[bytes]:
+    """``python -m nianbao_gui.cli args`` in a real process, its console in ``encoding``."""
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao_gui.cli", *args],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+        timeout=120,
+        check=False,
+    )
+
+
 def test_real_process(tmp_path: Path) -> None:
     """The installed entry point, as a secretary's IT person would run it."""
     draft = tmp_path / "d.json"
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    run = subprocess.run(
-        [sys.executable, "-m", "nianbao_gui.cli", "import", str(SEED), "-o", str(draft)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    shown = subprocess.run(
-        [sys.executable, "-m", "nianbao_gui.cli", "show", str(draft), "--text"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.splitlines()[1].startswith("\u00a02022年，,在镇党委")
-    bad = subprocess.run(
-        [sys.executable, "-m", "nianbao_gui.cli", "show", str(tmp_path / "无.docx")],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    run = _nianbao("import", str(SEED), "-o", str(draft))
+    assert run.returncode == 0, run.stderr.decode("utf-8")
+    shown = _nianbao("show", str(draft), "--text")
+    assert shown.returncode == 0, shown.stderr.decode("utf-8")
+    lines = shown.stdout.decode("utf-8").splitlines()
+    assert lines[1].startswith("\u00a02022年，,在镇党委")
+    bad = _nianbao("show", str(tmp_path / "无.docx"))
     assert bad.returncode == 1
-    assert "错误" in bad.stderr and "Traceback" not in bad.stderr
+    err = bad.stderr.decode("utf-8")
+    assert "错误" in err and "Traceback" not in err
 
 
 def test_import_never_overwrites_its_source(
@@ -149,14 +137,7 @@ def test_import_never_overwrites_its_source(
 def test_show_on_a_gbk_console_explains_unwritable_characters(tmp_path: Path) -> None:
     report = tmp_path / "表情.txt"
     report.write_text("2023年度述职报告\n开篇😀。\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
-    run = subprocess.run(
-        [sys.executable, "-m", "nianbao_gui.cli", "show", str(report), "--text"],
-        capture_output=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    run = _nianbao("show", str(report), "--text", encoding="gbk")
     assert run.returncode == 1
     err = run.stderr.decode("gbk", errors="replace")
     assert "PYTHONIOENCODING" in err and "Traceback" not in err
