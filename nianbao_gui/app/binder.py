@@ -325,9 +325,6 @@ class Binder:
         for key in [k for k in self._bindings if k[0] == scope and k[1][:n] == prefix]:
             del self._bindings[key]
 
-    def bindings(self) -> list[Binding]:
-        return list(self._bindings.values())
-
     def load_all(self) -> None:
         self.loading = True
         try:

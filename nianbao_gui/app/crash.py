@@ -98,10 +98,6 @@ class CrashHandler:
     def install(self) -> None:
         sys.excepthook = self
 
-    def uninstall(self) -> None:
-        if sys.excepthook is self:
-            sys.excepthook = self.previous
-
     def __call__(
         self,
         kind: type[BaseException],

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ..core.model import Report
 from ..core.paths import data_dir
@@ -374,9 +374,3 @@ def dropped_file(mime: Any) -> Path | None:
             if path.suffix.lower() in DRAFT_SUFFIXES | IMPORT_SUFFIXES:
                 return path
     return None
-
-
-def application() -> QApplication:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app

@@ -34,10 +34,6 @@ class Target:
     kind: Kind
     group: FieldPath = ()
 
-    @property
-    def is_heading(self) -> bool:
-        return self.kind in (Kind.HEADING, Kind.RUN_IN, Kind.CLOSING_HEADING)
-
 
 def _section_targets(section: Section, path: FieldPath) -> Iterator[Target]:
     kind = Kind.RUN_IN if section.run_in else Kind.HEADING

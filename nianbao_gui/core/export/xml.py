@@ -11,7 +11,6 @@ from typing import Any
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def w(tag: str) -> str:

@@ -95,10 +95,6 @@ def split_lines(text: str) -> tuple[list[str], frozenset[int]]:
     return lines, frozenset(gaps)
 
 
-def clean_lines(text: str) -> list[str]:
-    return split_lines(text)[0]
-
-
 def _split_ends(lines: list[str], gaps: frozenset[int], parsed: Parsed) -> tuple[int, int]:
     """Title and author line at the top, signature and date at the bottom."""
     end = len(lines)
