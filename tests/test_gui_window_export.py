@@ -166,10 +166,13 @@ def test_fix_all_changes_the_model_refreshes_and_rechecks(qtbot) -> None:
     window.new_document(report, "新报告")
     window.run_check()
     before = len(window.check_panel.findings)
+    count_before = window.count_label.text()
     assert window.check_panel.fix_all_button.isEnabled()
     window.check_panel.fix_all_button.click()
     assert window.report().opening[0] == "今年以来，我认真履行职责。"
     assert len(window.check_panel.findings) < before
+    # the status bar's total follows the fixed text
+    assert window.count_label.text() == f"全文 {window.editor.total_chars()} 字" != count_before
     assert window.document.dirty  # a fix is an edit: saved and autosaved like one
     close_window(window)
 

@@ -177,9 +177,8 @@ class MainWindow(QMainWindow):
             self.document.mark_changed()
 
     def on_fixed(self) -> None:
-        self.editor.refresh()
+        self.editor.refresh()  # reloads the widgets and recounts; the count reaches show_count
         self.on_edited()
-        self.show_count(self.editor.total_chars())
 
     def maybe_save(self) -> bool:
         """True when the current draft may be replaced or closed (saved, discarded, clean)."""
