@@ -199,10 +199,24 @@ def make_window(qtbot: Any, prompts: ScriptedPrompts | None = None, **kwargs: An
 
 
 def edit_report(window: Any, change: Any) -> None:
-    """Change the live model as an edit would (``change(report)``) and emit ``changed``."""
-    change(window.editor.report())
-    window.editor.refresh()
-    window.editor.changed.emit()
+    """Change the report as an edit would: ``change(report)`` on a copy, then one undo step
+    that sets each top-level field that differs (the stub editor is changed in place)."""
+    editor = window.editor
+    history = getattr(editor, "history", None)
+    if history is None:
+        change(editor.report())
+        editor.refresh()
+        editor.changed.emit()
+        return
+    current = editor.report()
+    copy = current.model_copy(deep=True)
+    change(copy)
+    changes = [
+        ((name,), getattr(copy, name))
+        for name in type(copy).model_fields
+        if getattr(copy, name) != getattr(current, name)
+    ]
+    history.edit("测试修改", changes)
 
 
 def type_into(widget: QWidget, text: str) -> None:

@@ -1,5 +1,6 @@
-"""The binder: each kind of widget edits its field, loading never reports an edit, bad input
-shows a Chinese message next to the field and leaves the model unchanged."""
+"""The binder: each kind of widget edits its field through an undo step, loading never reports
+an edit, bad input shows a Chinese message next to the field and leaves the model unchanged,
+and every widget type goes through one adapter table."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.binder import Binder, optional_int
+from nianbao_gui.app.binder import ADAPTERS, Binder, adapter_for, optional_int
+from nianbao_gui.app.commands import History
+from nianbao_gui.app.report_model import ReportModel
 from nianbao_gui.app.widgets.inputs import EnumCombo, OptionalDateEdit
 from nianbao_gui.app.widgets.paragraph_list import ParagraphList
 from nianbao_gui.core.model import Report, ReportKind, Section
@@ -38,13 +41,32 @@ def test_char_count_on_chinese_spaces() -> None:
 
 
 @pytest.fixture
-def binder() -> tuple[Binder, Report, list[tuple[object, ...]]]:
+def binder(qtbot: QtBot) -> tuple[Binder, Report, list[tuple[object, ...]]]:
     report = Report(sections=[Section(heading="甲", paragraphs=["一", "二"])])
-    b = Binder()
-    b.set_root("report", lambda: report)
+    model = ReportModel(report)
+    b = Binder(History(model))
     edits: list[tuple[object, ...]] = []
-    b.listeners.append(lambda binding, delta, structural: edits.append((binding.path, delta)))
+
+    def follow(path: tuple[object, ...], old: object, new: object) -> None:
+        # what ReportEditor does: the widget follows the model
+        b.load(path)  # type: ignore[arg-type]
+        if isinstance(old, str) and isinstance(new, str):
+            edits.append((path, char_count(new) - char_count(old)))
+        else:
+            edits.append((path, None))
+
+    model.changed.connect(follow)
     return b, report, edits
+
+
+def test_every_widget_type_has_one_adapter(qtbot: QtBot) -> None:
+    for cls in (QLineEdit, QPlainTextEdit, QCheckBox, QSpinBox, QDateEdit):
+        assert cls in ADAPTERS
+    combo = EnumCombo(list(ReportKind))
+    qtbot.addWidget(combo)
+    assert adapter_for(combo) is ADAPTERS[type(combo).__mro__[1]]
+    with pytest.raises(TypeError):
+        adapter_for(QLabel())
 
 
 def test_line_edit_and_plain_text(qtbot: QtBot, binder) -> None:
@@ -64,6 +86,14 @@ def test_line_edit_and_plain_text(qtbot: QtBot, binder) -> None:
     plain.setPlainText("乙 丙")
     assert report.sections[0].heading == "乙 丙"
     assert edits == [(("title",), 9), (("sections", 0, "heading"), 1)]
+    stack = b.history.stack
+    assert stack.count() == 2
+    stack.undo()
+    assert report.sections[0].heading == "甲" and plain.toPlainText() == "甲"
+    stack.undo()
+    assert report.title == "" and line.text() == ""
+    stack.redo()
+    assert line.text() == "二〇二五年述职报告"
 
 
 def test_optional_int_with_error_label(qtbot: QtBot, binder) -> None:
@@ -142,7 +172,7 @@ def test_paragraph_list_edits_in_place_and_restructures(qtbot: QtBot, binder) ->
     plist.rows[1].editor.setPlainText("第二段文字")
     assert report.sections[0].paragraphs == ["一", "第二段文字"]
     assert report.sections[0].paragraphs is same_list  # one keystroke, no copy
-    assert edits[-1] == (("sections", 0, "paragraphs"), 4)
+    assert edits[-1] == (("sections", 0, "paragraphs", 1), 4)
 
     plist.insert_item(0, "新")
     assert report.sections[0].paragraphs == ["新", "一", "第二段文字"]
@@ -153,6 +183,17 @@ def test_paragraph_list_edits_in_place_and_restructures(qtbot: QtBot, binder) ->
     plist.remove_item(0)
     assert report.sections[0].paragraphs == ["第二", "段文字", "新"]
     assert [row.title_label.text() for row in plist.rows] == ["第1段", "第2段", "第3段"]
+    stack = b.history.stack
+    for expected in (
+        ["一", "第二", "段文字", "新"],
+        ["一", "第二段文字", "新"],
+        ["新", "一", "第二段文字"],
+        ["一", "第二段文字"],
+        ["一", "二"],
+    ):
+        stack.undo()
+        assert report.sections[0].paragraphs == expected
+        assert plist.value() == expected
 
 
 def test_removing_a_written_paragraph_asks_first(qtbot: QtBot, binder) -> None:

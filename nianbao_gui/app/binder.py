@@ -1,31 +1,33 @@
-"""One small mechanism that binds a widget to a model field, both ways.
+"""Binds widgets to model fields: a user edit becomes an undo step, a model change the widget.
 
-A binding knows a widget, a *path* to a field (``("sections", 2, "heading")``) and the root
-object the path starts from (the report, or the settings). Paths are resolved on every access,
-so an outside change that replaces a nested object (a 体检 fix, a refresh) is picked up, and a
-section moved elsewhere simply gets new bindings when its editor is rebuilt.
+A binding knows a widget, a *path* to a field (``("sections", 2, "heading")``) and its scope:
+- ``report``: an edit is turned into a command on the draft's History (typing into a
+  ``TypingCommand``, any other value into an ``EditCommand``); the widget is never the one to
+  write the model. The model's ``changed`` signal comes back through ``ReportEditor`` to
+  ``Binder.load``, so the widget shows what the model holds, after an undo as after a key.
+- ``settings``: the machine's settings (fonts), written directly: they are not part of the
+  draft and have no undo.
 
-- user edit → the value is converted, assigned (pydantic validates the assignment), the
-  field's error label is cleared or filled in Chinese, and ``Binder.edited`` callbacks run;
-- ``load()`` → the model value is put into the widget with its signals blocked, so loading a
-  report never looks like an edit.
+Every widget type is read, written and watched through one small ``Adapter`` (get, set, the
+user-edit signal), found in ``ADAPTERS`` by type; a widget of our own that has ``value()``,
+``set_value()`` and ``edited`` needs no entry. A ``ParagraphList`` binds a whole list:
+typing in one paragraph is a text edit of that item's path, and its structural requests
+(split, merge, add, delete, move, paste) are one list value each.
 
-Widgets bind by type: QLineEdit, QPlainTextEdit, QCheckBox, QComboBox (enum data), QSpinBox,
-QDateEdit, and any widget with ``value()``, ``set_value()`` and an ``edited`` signal (the
-paragraph editor, the optional date). Lists of paragraphs bind through ``ParagraphList``, which
-reports single-item edits so that a keystroke changes one string in place instead of copying
-the whole list. The tabs only declare bindings; no field is copied by hand.
+The binder only binds: counting, titles and previews follow the model in the tabs.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from ..core.fields import FieldPath, read_path, write_path
 from ..core.model import describe_validation_error
-from ..core.outline import char_count
+from .commands import Focus, History
 from .widgets.look import mark_error
 
 
@@ -84,6 +86,119 @@ def select_range(widget: QWidget, start: int, end: int) -> None:
         widget.ensureCursorVisible()
 
 
+# --- adapters ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Adapter:
+    """How to read, write and watch one type of widget."""
+
+    get: Callable[[Any], Any]
+    set: Callable[[Any, Any], None]
+    signal: Callable[[Any], Any]  # the widget's user-edit signal
+
+
+def _set_line(w: QLineEdit, value: Any) -> None:
+    text = "" if value is None else str(value)
+    if w.text() != text:
+        w.setText(text)
+
+
+def _set_plain(w: QPlainTextEdit, value: Any) -> None:
+    if w.toPlainText() != value:
+        w.setPlainText(value)
+
+
+def _combo_get(w: QComboBox) -> Any:
+    return w.currentData()
+
+
+def _combo_set(w: QComboBox, value: Any) -> None:
+    data = value.value if isinstance(value, Enum) else value
+    w.setCurrentIndex(max(0, w.findData(data)))
+
+
+def _spin_get(w: QSpinBox) -> int | None:
+    return None if w.specialValueText() and w.value() == w.minimum() else w.value()
+
+
+def _date_set(w: QDateEdit, value: Any) -> None:
+    if isinstance(value, _dt.date):
+        w.setDate(QDate(value.year, value.month, value.day))
+
+
+ADAPTERS: dict[type, Adapter] = {
+    # textEdited: user edits only, never setText
+    QLineEdit: Adapter(lambda w: w.text(), _set_line, lambda w: w.textEdited),
+    QPlainTextEdit: Adapter(lambda w: w.toPlainText(), _set_plain, lambda w: w.textChanged),
+    QCheckBox: Adapter(lambda w: w.isChecked(), lambda w, v: w.setChecked(bool(v)),
+                       lambda w: w.toggled),
+    QComboBox: Adapter(_combo_get, _combo_set, lambda w: w.currentIndexChanged),
+    QSpinBox: Adapter(_spin_get, lambda w, v: w.setValue(w.minimum() if v is None else int(v)),
+                      lambda w: w.valueChanged),
+    QDateEdit: Adapter(lambda w: w.date().toPython(), _date_set, lambda w: w.dateChanged),
+}
+VALUE_ADAPTER = Adapter(lambda w: w.value(), lambda w, v: w.set_value(v), lambda w: w.edited)
+
+
+def adapter_for(widget: QWidget) -> Adapter:
+    for cls in type(widget).__mro__:
+        if cls in ADAPTERS:
+            return ADAPTERS[cls]
+    if hasattr(widget, "set_value") and hasattr(widget, "edited"):
+        return VALUE_ADAPTER
+    raise TypeError(f"cannot bind {type(widget).__name__}")
+
+
+def _is_undo(event: QKeyEvent) -> bool:
+    return event.matches(QKeySequence.StandardKey.Undo)
+
+
+def _is_redo(event: QKeyEvent) -> bool:
+    combo = event.keyCombination()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    shift_ctrl = ctrl | Qt.KeyboardModifier.ShiftModifier
+    return (
+        event.matches(QKeySequence.StandardKey.Redo)
+        or (combo.key() == Qt.Key.Key_Y and combo.keyboardModifiers() == ctrl)
+        or (combo.key() == Qt.Key.Key_Z and combo.keyboardModifiers() == shift_ctrl)
+    )
+
+
+class UndoKeys(QObject):
+    """Ctrl+Z / Ctrl+Y in a text box go to the draft's history, not the box's own.
+
+    A text box claims the standard undo keys for itself (it accepts their ShortcutOverride)
+    and would undo only its own text, missing every structural step. This filter takes the
+    keys first and runs the draft's undo or redo."""
+
+    def __init__(self, history: History) -> None:
+        super().__init__()
+        self.history = history
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not isinstance(event, QKeyEvent) or not (_is_undo(event) or _is_redo(event)):
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key comes to the box as a key press: handled below
+            return True
+        stack = self.history.stack
+        stack.undo() if _is_undo(event) else stack.redo()
+        return True
+
+
+def route_undo_keys(widget: QWidget, keys: UndoKeys) -> None:
+    widget.installEventFilter(keys)
+    if isinstance(widget, QPlainTextEdit):
+        widget.setUndoRedoEnabled(False)  # one history: the draft's
+
+
+# --- bindings -------------------------------------------------------------------------------
+
+
 class Binding:
     """A widget bound to one field. Created by ``Binder.bind``."""
 
@@ -92,127 +207,58 @@ class Binding:
         binder: Binder,
         widget: QWidget,
         path: FieldPath,
-        root: Callable[[], Any],
         *,
         scope: str,
+        label: str,
         to_model: Callable[[Any], Any] | None,
-        from_model: Callable[[Any], Any] | None,
         error_label: QLabel | None,
-        counter: Callable[[int], None] | None,
-        after: Callable[[], None] | None,
     ) -> None:
         self.binder = binder
         self.widget = widget
         self.path = path
         self.scope = scope
-        self._root = root
+        self.label = label
         self._to_model = to_model
-        self._from_model = from_model
         self.error_label = error_label
-        self.counter = counter
-        self.after = after
-        self.count = 0
-        self.item_counts: list[int] = []  # for list bindings
-        self._connect()
-
-    # --- model side ---------------------------------------------------------------------
+        self.is_list = hasattr(widget, "item_edited")
+        self.adapter = VALUE_ADAPTER if self.is_list else adapter_for(widget)
+        w: Any = widget
+        if self.is_list:
+            w.item_edited.connect(self._on_item_edited)
+            w.items_requested.connect(self._on_items_requested)
+        else:
+            self.adapter.signal(widget).connect(self._on_edit)
+            for child in (widget, getattr(widget, "editor", None)):
+                if isinstance(child, QLineEdit | QPlainTextEdit):
+                    route_undo_keys(child, binder.undo_keys)
 
     def model_value(self) -> Any:
-        return read_path(self._root(), self.path)
-
-    def _write(self, value: Any) -> bool:
-        try:
-            write_path(self._root(), self.path, value)
-        except ValidationError as error:
-            self.show_error(_message_of(error))
-            return False
-        self.show_error("")
-        return True
-
-    # --- widget side --------------------------------------------------------------------
-
-    def _connect(self) -> None:
-        w: Any = self.widget
-        if hasattr(w, "item_edited"):  # ParagraphList
-            w.item_edited.connect(self._on_item_edited)
-            w.structure_changed.connect(self._on_structure_changed)
-        elif hasattr(w, "edited") and hasattr(w, "set_value"):
-            w.edited.connect(self._on_edit)
-        elif isinstance(w, QLineEdit):
-            w.textEdited.connect(self._on_edit)  # user edits only, never setText
-        elif isinstance(w, QPlainTextEdit):
-            w.textChanged.connect(self._on_edit)
-        elif isinstance(w, QCheckBox):
-            w.toggled.connect(self._on_edit)
-        elif isinstance(w, QComboBox):
-            w.currentIndexChanged.connect(self._on_edit)
-        elif isinstance(w, QSpinBox):
-            w.valueChanged.connect(self._on_edit)
-        elif isinstance(w, QDateEdit):
-            w.dateChanged.connect(self._on_edit)
-        else:
-            raise TypeError(f"cannot bind {type(w).__name__}")
+        return read_path(self.binder.root(self.scope), self.path)
 
     def widget_value(self) -> Any:
-        w: Any = self.widget
-        if hasattr(w, "set_value"):
-            value: Any = w.value()
-        elif isinstance(w, QLineEdit):
-            value = w.text()
-        elif isinstance(w, QPlainTextEdit):
-            value = w.toPlainText()
-        elif isinstance(w, QCheckBox):
-            value = w.isChecked()
-        elif isinstance(w, QComboBox):
+        value = self.adapter.get(self.widget)
+        if isinstance(self.widget, QComboBox):
             current = self.model_value()
-            data = w.currentData()
-            value = type(current)(data) if isinstance(current, Enum) else data
-        elif isinstance(w, QSpinBox):
-            value = None if w.specialValueText() and w.value() == w.minimum() else w.value()
-        elif isinstance(w, QDateEdit):
-            value = w.date().toPython()
+            value = type(current)(value) if isinstance(current, Enum) else value
         return self._to_model(value) if self._to_model else value
-
-    def _put(self, value: Any) -> None:
-        w: Any = self.widget
-        if self._from_model:
-            value = self._from_model(value)
-        if hasattr(w, "set_value"):
-            w.set_value(value)
-        elif isinstance(w, QLineEdit):
-            text = "" if value is None else str(value)
-            if w.text() != text:
-                w.setText(text)
-        elif isinstance(w, QPlainTextEdit):
-            if w.toPlainText() != value:
-                w.setPlainText(value)
-        elif isinstance(w, QCheckBox):
-            w.setChecked(bool(value))
-        elif isinstance(w, QComboBox):
-            data = value.value if isinstance(value, Enum) else value
-            w.setCurrentIndex(max(0, w.findData(data)))
-        elif isinstance(w, QSpinBox):
-            w.setValue(w.minimum() if value is None else int(value))
-        elif isinstance(w, QDateEdit) and isinstance(value, _dt.date):
-            w.setDate(QDate(value.year, value.month, value.day))
 
     def load(self) -> None:
         """Model → widget, with the widget's signals blocked (no edit is reported)."""
         value = self.model_value()
         blocked = self.widget.blockSignals(True)
         try:
-            self._put(value)
+            self.adapter.set(self.widget, value)
         finally:
             self.widget.blockSignals(blocked)
+        if self.is_list:  # rows come and go with the list: each new box gets the keys
+            for editor in self.widget.text_editors():  # type: ignore[attr-defined]
+                route_undo_keys(editor, self.binder.undo_keys)
         self.show_error("")
-        self._recount(value)
 
-    def _recount(self, value: Any) -> None:
-        if isinstance(value, str):
-            self.count = char_count(value)
-        elif isinstance(value, list):
-            self.item_counts = [char_count(item) for item in value if isinstance(item, str)]
-            self.count = sum(self.item_counts)
+    def load_item(self, index: int) -> None:
+        items = self.model_value()
+        if 0 <= index < len(items):
+            self.widget.set_item(index, items[index])  # type: ignore[attr-defined]
 
     def show_error(self, message: str) -> None:
         if self.error_label is None:
@@ -221,7 +267,7 @@ class Binding:
             self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
 
-    # --- user edits ---------------------------------------------------------------------
+    # --- user edits → commands ----------------------------------------------------------
 
     def _on_edit(self, *_args: Any) -> None:
         if self.binder.loading:
@@ -231,52 +277,40 @@ class Binding:
         except ConversionError as error:
             self.show_error(str(error))
             return
-        if not self._write(value):
-            return
-        old = self.count
-        if isinstance(value, str):
-            self.count = char_count(value)
-        self._finish(self.count - old)
+        self.binder.commit(self, self.path, value)
 
     def _on_item_edited(self, index: int, text: str) -> None:
+        if not self.binder.loading:
+            self.binder.commit(self, (*self.path, index), text)
+
+    def _on_items_requested(self, label: str, items: list[str], after: Any, before: Any) -> None:
         if self.binder.loading:
             return
-        items = self.model_value()
-        items[index] = text  # in place: one keystroke must not copy the whole list
-        new = char_count(text)
-        delta = new - self.item_counts[index]
-        self.item_counts[index] = new
-        self.count += delta
-        self._finish(delta)
-
-    def _on_structure_changed(self) -> None:
-        if self.binder.loading:
-            return
-        old = self.count
-        if not self._write(list(self.widget.value())):  # type: ignore[attr-defined]
-            return
-        self._recount(self.model_value())
-        self._finish(self.count - old, structural=True)
-
-    def _finish(self, delta: int, structural: bool = False) -> None:
-        if delta and self.counter is not None:
-            self.counter(delta)
-        if self.after is not None:
-            self.after()
-        self.binder.report_edit(self, delta, structural)
+        path = self.path
+        self.binder.history.edit(
+            label,
+            [(path, list(items))],
+            focus=Focus((*path, after[0]), after[1], after[2]) if after else None,
+            undo_focus=Focus((*path, before[0]), before[1], before[2]) if before else None,
+        )
 
 
 class Binder:
-    """Holds the bindings of one editor, by path; reports edits to its listeners."""
+    """Holds the bindings of one editor, by path; turns edits into commands."""
 
-    def __init__(self) -> None:
+    def __init__(self, history: History) -> None:
+        self.history = history
+        self.undo_keys = UndoKeys(history)
         self.loading = False
         self._bindings: dict[tuple[str, FieldPath], Binding] = {}
-        self._roots: dict[str, Callable[[], Any]] = {}
-        self.listeners: list[Callable[[Binding, int, bool], None]] = []
+        self._roots: dict[str, Callable[[], Any]] = {"report": lambda: history.model.report}
+        self.settings_edited: Callable[[], None] = lambda: None
 
     def set_root(self, scope: str, root: Callable[[], Any]) -> None:
         self._roots[scope] = root
+
+    def root(self, scope: str = "report") -> Any:
+        return self._roots[scope]()
 
     def bind(
         self,
@@ -284,25 +318,14 @@ class Binder:
         path: FieldPath,
         *,
         scope: str = "report",
+        label: str = "修改",
         to_model: Callable[[Any], Any] | None = None,
-        from_model: Callable[[Any], Any] | None = None,
         error_label: QLabel | None = None,
-        counter: Callable[[int], None] | None = None,
-        after: Callable[[], None] | None = None,
         load: bool = True,
     ) -> Binding:
-        root = self._roots[scope]
         binding = Binding(
-            self,
-            widget,
-            path,
-            root,
-            scope=scope,
-            to_model=to_model,
-            from_model=from_model,
+            self, widget, path, scope=scope, label=label, to_model=to_model,
             error_label=error_label,
-            counter=counter,
-            after=after,
         )
         self._bindings[(scope, path)] = binding
         if error_label is not None:
@@ -312,9 +335,6 @@ class Binder:
         if load:
             binding.load()
         return binding
-
-    def root(self, scope: str = "report") -> Any:
-        return self._roots[scope]()
 
     def get(self, path: FieldPath, scope: str = "report") -> Binding | None:
         return self._bindings.get((scope, path))
@@ -333,28 +353,44 @@ class Binder:
         finally:
             self.loading = False
 
-    def report_edit(self, binding: Binding, delta: int, structural: bool) -> None:
-        for listener in self.listeners:
-            listener(binding, delta, structural)
+    def load(self, path: FieldPath) -> bool:
+        """Show the model's value at ``path`` in its widget; False if no widget shows it."""
+        self.loading = True
+        try:
+            binding = self._bindings.get(("report", path))
+            if binding is not None:
+                binding.load()
+                return True
+            owner = self._bindings.get(("report", path[:-1])) if path else None
+            if owner is not None and owner.is_list and isinstance(path[-1], int):
+                owner.load_item(path[-1])
+                return True
+            return False
+        finally:
+            self.loading = False
 
-
-class FormContext:
-    """What the widgets of one tab share: the binder, the confirmation, the tab's counter.
-
-    ``confirm`` and the callbacks are looked up at call time, so a test can replace
-    ``ReportEditor.confirm`` after the tabs are built.
-    """
-
-    def __init__(
-        self,
-        binder: Binder,
-        confirm: Callable[[str], bool],
-        counter: Callable[[int], None],
-        on_structure: Callable[[], None],
-        on_heading: Callable[[], None] | None = None,
-    ) -> None:
-        self.binder = binder
-        self.confirm = confirm
-        self.counter = counter
-        self.on_structure = on_structure
-        self.on_heading = on_heading
+    def commit(self, binding: Binding, path: FieldPath, value: Any) -> None:
+        """A user edit: a command for the draft, a direct write for the settings."""
+        if binding.scope != "report":
+            try:
+                write_path(self.root(binding.scope), path, value)
+            except ValidationError as error:
+                binding.show_error(_message_of(error))
+                return
+            binding.show_error("")
+            self.settings_edited()
+            return
+        model = self.history.model
+        try:
+            value = model.probe(path, value)
+        except ValidationError as error:
+            binding.show_error(_message_of(error))
+            return
+        binding.show_error("")
+        old = model.get(path)
+        if isinstance(old, str) and isinstance(value, str):
+            self.history.type_text(path, old, value)
+        else:
+            self.history.edit(
+                binding.label, [(path, value)], focus=Focus(path), focus_on_push=False
+            )

@@ -8,11 +8,15 @@ decides when it is written where:
   frame; see benchmarks/bench_gui_window.py), so a crash or power cut loses seconds at most;
 - a successful save or a clean close discards the recovery entry;
 - a DraftLock is held while a draft is open so that two copies (or two PCs on a share) do not
-  overwrite each other.
+  overwrite each other;
+- the dirty flag (the window's ``*``) follows the undo stack's clean state (``track``): undoing
+  back to the saved text makes the draft clean again. A draft that was never saved, or came
+  back from a recovery file, stays dirty until saved.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import logging
 import uuid
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from ..core.model import Report
 
@@ -76,6 +81,9 @@ class Document(QObject):
         self._store = store
         self.key = recovery_key(path)
         self._dirty = False
+        self._never_saved_work = False  # imported, restored: unsaved whatever the stack says
+        self._stack: Any = None
+        self._stack_clean = True
         self._unsaved_in_recovery = False  # changed since the last recovery write
         self.last_autosave: _dt.datetime | None = None
         self.timer = QTimer(self)
@@ -146,11 +154,47 @@ class Document(QObject):
             self._dirty = value
             self.dirty_changed.emit(value)
 
+    def track(self, stack: Any) -> None:
+        """Follow an undo stack (QUndoStack): at its clean index the draft equals the file."""
+        self._stack = stack
+        stack.setClean()
+        self._stack_clean = True
+        stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self._stack_clean = clean
+        self._update_dirty()
+
+    def _untrack(self) -> None:
+        stack, self._stack = self._stack, None
+        if stack is not None:
+            with contextlib.suppress(RuntimeError):  # the stack went first (window closing)
+                stack.cleanChanged.disconnect(self._on_clean_changed)
+
+    def _update_dirty(self) -> None:
+        stack_dirty = self._stack is not None and not self._stack_clean
+        self._set_dirty(self._never_saved_work or stack_dirty)
+
+    def mark_unsaved(self) -> None:
+        """Work that is in no file (an import, a copy, a restore): dirty until saved."""
+        self._never_saved_work = True
+        self.mark_changed()
+
     def mark_changed(self) -> None:
-        """After every edit: dirty, and the autosave countdown starts again."""
+        """After every change: the autosave countdown starts again, the dirty flag follows."""
         self._unsaved_in_recovery = True
-        self._set_dirty(True)
+        if self._stack is None:
+            self._set_dirty(True)
+        else:
+            self._update_dirty()
         self.timer.start()
+
+    def _mark_clean(self) -> None:
+        self._never_saved_work = False
+        if self._stack is not None and isValid(self._stack):
+            self._stack.setClean()
+        self._stack_clean = True
+        self._set_dirty(False)
 
     def autosave_now(self) -> bool:
         """Write the report to the recovery store if it changed since the last write.
@@ -177,6 +221,7 @@ class Document(QObject):
         """The report came from a recovery entry: keep its key, and it is unsaved work."""
         self.key = key
         self._unsaved_in_recovery = False
+        self._never_saved_work = True
         self._set_dirty(True)
 
     def refresh_lock(self) -> bool:
@@ -249,7 +294,7 @@ class Document(QObject):
             self.key = recovery_key(target)
             self.path_changed.emit()
         self._unsaved_in_recovery = False
-        self._set_dirty(False)
+        self._mark_clean()
 
     # --- closing ---------------------------------------------------------------------------
 
@@ -258,7 +303,7 @@ class Document(QObject):
         self.timer.stop()
         self._discard_recovery(self.key)
         self._unsaved_in_recovery = False
-        self._set_dirty(False)
+        self._mark_clean()
 
     def close(self) -> None:
         """Let go of the draft. The recovery entry goes when nothing unsaved is left in it;
@@ -269,6 +314,7 @@ class Document(QObject):
         elif self._unsaved_in_recovery:
             self.autosave_now()
         self._release_lock()
+        self._untrack()
 
     def _discard_recovery(self, key: str) -> None:
         try:

@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         from .actions import FileActions  # the menu commands, kept out of this module
 
         self.files = FileActions(self)
+        from .edit_actions import EditActions
+
+        self.edits = EditActions(self)
         self._connect()
         self.update_recent_menu()
         self.restore_window_state()
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
             panel = CheckPanel(self)
             self.ui.checkDockLayout.addWidget(panel)
             panel.focus_requested.connect(self.editor.focus_field)
+            if hasattr(panel, "edits_requested"):
+                panel.edits_requested.connect(self.apply_edits)
             panel.fixed.connect(self.on_fixed)
             panel.failed.connect(self.prompts.error)
             self._check_panel = panel
@@ -141,8 +146,11 @@ class MainWindow(QMainWindow):
     def set_document(self, document: Document) -> None:
         """Show ``document``; the previous one must already be closed (after maybe_save)."""
         self.document = document
-        self.editor.set_report(document.report)
+        self.editor.set_report(document.report)  # a new history: undo never crosses drafts
         document.bind(self.editor.report)
+        stack = self.edits.stack()
+        if stack is not None:
+            document.track(stack)
         document.dirty_changed.connect(self.setWindowModified)
         document.path_changed.connect(self.update_title)
         document.autosaved.connect(self.show_autosaved)
@@ -160,7 +168,7 @@ class MainWindow(QMainWindow):
         doc = Document(report, store=self.store, name_hint=name_hint, parent=self)
         self.set_document(doc)
         if dirty:
-            doc.mark_changed()
+            doc.mark_unsaved()
 
     def update_title(self) -> None:
         doc = self.document
@@ -178,7 +186,17 @@ class MainWindow(QMainWindow):
 
     def on_fixed(self) -> None:
         self.editor.refresh()  # reloads the widgets and recounts; the count reaches show_count
-        self.on_edited()
+        if self.document is not None:
+            self.document.mark_unsaved()  # changed outside the history
+
+    def apply_edits(self, label: str, changes: list[Any]) -> None:
+        """Text changes asked for by a panel (修复, 替换, 数据): one undo step."""
+        doc = self.document
+        if doc is None:
+            return
+        apply = getattr(self.editor, "apply_text_edits", None)
+        if apply is not None:
+            apply(label, changes)
 
     def maybe_save(self) -> bool:
         """True when the current draft may be replaced or closed (saved, discarded, clean)."""

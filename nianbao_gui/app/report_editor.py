@@ -1,30 +1,35 @@
-"""The report form: one tab per part of the report, bound to the live model.
+"""The report form: one tab per part of the report, following the open draft's model.
 
-Tabs: 基本信息, 开篇, one per first-level section (``一、`` + heading, updated while typing),
-结尾. The model is the single source of truth: every edit goes straight into it through the
-binder, and structural changes (adding, removing, moving a section) change the model first and
-then rebuild the affected tabs from it. Section tabs are built when first opened, so a long
-report opens quickly.
+Tabs: 基本信息, 开篇, one per first-level section (``一、`` + heading), 结尾. Data flows one
+way: a user action becomes a command on the draft's ``History`` (commands.py), the command
+changes the ``ReportModel``, and ``_follow`` brings the widgets, counts and tab titles in line
+with the model. Tabs emit requests (move, delete, add a section); they never change the model
+or call this editor. Section tabs are built when first opened, so a long report opens quickly.
 
-Counting: each edit changes the total by the edited field's difference at once (cheap), and an
-exact recount by the ``outline`` rule (heading numbers, 一是…, the date line included) runs
+Counting: each change moves the total by the changed text's difference at once (cheap), and
+an exact recount by the ``outline`` rule (heading numbers, 一是…, the date line included) runs
 once typing pauses; ``total_chars()`` is always exact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from ..core.fields import FieldPath, read_path
+from ..core.fields import FieldPath, quote, read_path
 from ..core.layout import Role, layout
 from ..core.model import Report, Section
+from ..core.numbering import heading_number
 from ..core.outline import char_count
 from ..core.settings import Settings
-from .binder import Binder, Binding
-from .tabs.base import TabPage
+from .binder import Binder
+from .commands import Focus, History
+from .report_model import ReportModel, is_structural
+from .tabs.base import FormContext, TabPage
 from .tabs.basic_info_tab import BasicInfoTab
 from .tabs.closing_tab import ClosingTab
 from .tabs.opening_tab import OpeningTab
@@ -43,8 +48,12 @@ def _shape(section: Section) -> tuple[object, ...]:
     return tuple(_shape(child) for child in section.children)
 
 
+def _has_text(section: Section) -> bool:
+    return any(s.heading.strip() or any(p.strip() for p in s.paragraphs) for _, s in section.walk())
+
+
 class ReportEditor(QWidget):
-    changed = Signal()
+    changed = Signal()  # the model changed (an edit, an undo or a redo)
     counts_changed = Signal(int)
     settings_changed = Signal()
 
@@ -52,13 +61,15 @@ class ReportEditor(QWidget):
         super().__init__(parent)
         guard_signal_refcounts()  # the form emits on every keystroke; see signal_guard.py
         self._settings = settings
-        self._report = Report()
+        self.model = ReportModel(parent=self)
+        self.history = History(self.model, self)
         self.shown_total = 0
         self.confirm: Callable[[str], bool] = self._ask_confirmation
-        self.binder = Binder()
-        self.binder.set_root("report", lambda: self._report)
+        self.binder = Binder(self.history)
         self.binder.set_root("settings", lambda: self._settings)
-        self.binder.listeners.append(self._on_edit)
+        self.binder.settings_edited = self.settings_changed.emit
+        self.model.changed.connect(self._follow)
+        self.history.focus_requested.connect(self._focus)
 
         self._tabs = QTabWidget()
         self._tabs.setUsesScrollButtons(True)
@@ -80,38 +91,45 @@ class ReportEditor(QWidget):
         self._exact_timer.setInterval(EXACT_COUNT_DELAY_MS)
         self._exact_timer.timeout.connect(self._recount_total)
 
-        self.basic = BasicInfoTab(self)
-        self.opening = OpeningTab(self)
-        self.closing = ClosingTab(self)
+        self.ctx = FormContext(self.binder, lambda text: self.confirm(text))
+        self.basic = BasicInfoTab(self.ctx)
+        self.opening = OpeningTab(self.ctx)
+        self.closing = ClosingTab(self.ctx)
         self.section_tabs: list[SectionTab] = []
         for page in (self.basic, self.opening, self.closing):
             self._tabs.addTab(page, page.title())
         self._tabs.currentChanged.connect(self._on_current_changed)
-        self.set_report(self._report)
+        self.set_report(self.model.report)
 
     # --- the contract -------------------------------------------------------------------
 
     def set_report(self, report: Report) -> None:
-        self._report = report
+        """Show another draft: a fresh model and an empty history."""
+        self.model.set_report(report)
+        self.history.clear()
         current = self._tabs.currentIndex()
         self._rebuild_sections(current)
         self._reload()
 
     def report(self) -> Report:
-        return self._report
+        return self.model.report
+
+    def undo_stack(self) -> QUndoStack:
+        return self.history.stack
 
     def tab_widget(self) -> QTabWidget:
         return self._tabs
 
     def total_chars(self) -> int:
-        return exact_total(self._report)
+        return exact_total(self.model.report)
 
     def refresh(self) -> None:
+        """Reload every widget from the model (after a change made outside the history)."""
         page = self._tabs.currentWidget()
         scroll = page.scroll_area.verticalScrollBar().value() if isinstance(page, TabPage) else 0
-        sections = self._report.sections
+        sections = self.model.report.sections
         same = len(sections) == len(self.section_tabs) and all(
-            tab.editor is None or self._editor_shape(tab) == _shape(section)
+            tab.editor is None or tab.editor_shape() == _shape(section)
             for tab, section in zip(self.section_tabs, sections, strict=False)
         )
         if not same:
@@ -123,7 +141,7 @@ class ReportEditor(QWidget):
 
     def focus_field(self, path: FieldPath, start: int = 0, end: int = 0) -> bool:
         try:
-            read_path(self._report, path)
+            read_path(self.model.report, path)
         except (AttributeError, IndexError, KeyError, TypeError):
             return False
         page = self._page_for(path)
@@ -133,53 +151,116 @@ class ReportEditor(QWidget):
         page.ensure_built()
         return page.focus(path, start, end)
 
+    def zoom(self, step: int) -> float:
+        """Make the text of every paragraph one step larger (1), smaller (-1), or normal (0)."""
+        from .widgets.look import ZOOM_STEPS, set_text_zoom, text_font, text_zoom
+        from .widgets.paragraph_edit import GrowingPlainTextEdit
+
+        current = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - text_zoom()))
+        index = ZOOM_STEPS.index(1.0) if step == 0 else current + step
+        factor = ZOOM_STEPS[max(0, min(index, len(ZOOM_STEPS) - 1))]
+        set_text_zoom(factor)
+        for box in self.findChildren(GrowingPlainTextEdit):
+            holder = box.parentWidget()
+            box.setFont(text_font(holder if holder is not None else box))
+        return factor
+
+    def apply_text_edits(self, label: str, changes: Sequence[tuple[FieldPath, str]]) -> bool:
+        """Several text fields changed as one undo step (修复, 全部替换, 数据); False if none."""
+        return self.history.edit(label, list(changes))
+
+    # --- sections: each change one undo step --------------------------------------------
+
+    def _sections_step(self, label: str, sections: list[Section], focus: Focus,
+                       undo_focus: Focus) -> None:
+        self.history.edit(label, [(("sections",), sections)], focus=focus,
+                          undo_focus=undo_focus)
+
     def add_section(self, index: int | None = None) -> None:
-        sections = self._report.sections
+        sections = list(self.model.report.sections)
         index = len(sections) if index is None else max(0, min(index, len(sections)))
-        sections.insert(index, Section(paragraphs=[""]))
-        self._rebuild_sections(self._tabs.indexOf(self.opening) + 1 + index)
-        tab = self.section_tabs[index]
-        tab.ensure_built()
-        if tab.editor is not None:
-            tab.editor.heading_edit.setFocus()
-        self.structure_edited()
+        run_in = sections[min(index, len(sections) - 1)].run_in if sections else False
+        sections.insert(index, Section(paragraphs=[""], run_in=run_in))
+        here = Focus(("sections", index, "heading"))
+        before = Focus(("sections", max(0, index - 1), "heading")) if index else Focus(("title",))
+        self._sections_step("新增一级标题", sections, here, before)
 
     def remove_section(self, index: int) -> None:
-        sections = self._report.sections
+        sections = list(self.model.report.sections)
         if not 0 <= index < len(sections):
             return
         section = sections[index]
-        has_text = any(
-            s.heading.strip() or any(p.strip() for p in s.paragraphs) for _, s in section.walk()
-        )
-        name = self.section_tabs[index].title()
-        if has_text and not self.confirm(
-            f"确定删除“{name}”吗？\n这一部分的全部段落和下级标题会一并删除，后面各部分的编号随之改变。"
+        name = heading_number(1, index + 1) + (section.heading.strip() or "（未填标题）")
+        first = next((p for _, s in section.walk() for p in s.paragraphs if p.strip()), "")
+        if _has_text(section) and not self.confirm(
+            f"确定删除“{name}”吗？\n"
+            + (f"其中第一段是：{quote(first)}\n" if first else "")
+            + "这一部分的全部段落和下级标题会一并删除，后面各部分的编号随之改变。"
         ):
             return
         del sections[index]
-        first = self._tabs.indexOf(self.opening) + 1
-        self._rebuild_sections(first + min(index, len(sections) - 1) if sections else first - 1)
-        self.structure_edited()
+        after = (
+            Focus(("sections", min(index, len(sections) - 1), "heading"))
+            if sections
+            else Focus(("title",))
+        )
+        self._sections_step(f"删除“{name}”", sections, after, Focus(("sections", index, "heading")))
 
     def move_section(self, index: int, delta: int) -> None:
-        sections = self._report.sections
+        sections = list(self.model.report.sections)
         target = index + delta
         if not (0 <= index < len(sections) and 0 <= target < len(sections)):
             return
         sections.insert(target, sections.pop(index))
-        self._rebuild_sections(self._tabs.indexOf(self.opening) + 1 + target)
-        self.structure_edited()
+        word = "左移" if delta < 0 else "右移"
+        self._sections_step(
+            f"{word}一级标题",
+            sections,
+            Focus(("sections", target, "heading")),
+            Focus(("sections", index, "heading")),
+        )
 
-    # --- used by the tabs ---------------------------------------------------------------
+    # --- following the model ------------------------------------------------------------
 
-    def settings_edited(self) -> None:
-        self.settings_changed.emit()
-
-    def structure_edited(self) -> None:
-        """After a structural change inside the model: exact counts, then ``changed``."""
-        self._recount_total()
+    def _follow(self, path: FieldPath, old: Any, new: Any) -> None:
+        """The model changed at ``path``: bring widgets, counts and titles in line."""
+        if path == ("sections",):
+            self._rebuild_sections(self._tabs.currentIndex())
+            self._recount_total()
+        else:
+            page = self._page_for(path)
+            if path[0] == "sections" and path[-1] == "children":
+                tab = self.section_tabs[int(path[1])]
+                if tab.editor is not None:
+                    owner = tab.editor.find_editor(path[:-1])
+                    if owner is not None:
+                        owner.children_changed()
+            else:
+                self.binder.load(path)
+            if isinstance(new, str) and isinstance(old, str) and not is_structural(new):
+                delta = char_count(new) - char_count(old)
+                if page is not None and delta:
+                    page.add_chars(delta)
+                if delta and path != ("title",):  # the title is not counted (outline rule)
+                    self.shown_total += delta
+                    self.counts_changed.emit(self.shown_total)
+                self._exact_timer.start()  # exact recount once typing pauses
+            else:
+                if page is not None:
+                    page.recount()
+                self._recount_total()
+            if page is not None:
+                page.follow(path)
+                self.update_tab_title(page)
         self.changed.emit()
+
+    def _focus(self, focus: Focus) -> None:
+        try:
+            value = read_path(self.model.report, focus.path)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return
+        start, end = focus.span(value if isinstance(value, str) else "")
+        self.focus_field(focus.path, start, end)
 
     def update_tab_title(self, page: TabPage) -> None:
         index = self._tabs.indexOf(page)
@@ -207,12 +288,6 @@ class ReportEditor(QWidget):
             return self.basic
         return None
 
-    def _editor_shape(self, tab: SectionTab) -> tuple[object, ...]:
-        def shape(editor: object) -> tuple[object, ...]:
-            return tuple(shape(child) for child in getattr(editor, "children_editors", []))
-
-        return shape(tab.editor)
-
     def _rebuild_sections(self, current: int) -> None:
         """Replace all section tabs by fresh, not yet built ones; select tab ``current``."""
         self._tabs.blockSignals(True)
@@ -223,11 +298,15 @@ class ReportEditor(QWidget):
                 tab.deleteLater()
             position = self._tabs.indexOf(self.opening) + 1
             self.section_tabs = []
-            for index in range(len(self._report.sections)):
-                tab = SectionTab(self, index)
+            for index in range(len(self.model.report.sections)):
+                tab = SectionTab(self.ctx, index)
+                tab.move_requested.connect(self.move_section)
+                tab.remove_requested.connect(self.remove_section)
+                tab.add_requested.connect(self.add_section)
                 self.section_tabs.append(tab)
                 self._tabs.insertTab(position + index, tab, tab.title())
                 tab.recount()
+                tab.show_count(self.shown_total)
             self._tabs.setCurrentIndex(max(0, min(current, self._tabs.count() - 1)))
         finally:
             self._tabs.blockSignals(False)
@@ -236,11 +315,9 @@ class ReportEditor(QWidget):
     def _reload(self) -> None:
         """Model → every built widget, without emitting ``changed``."""
         self.binder.load_all()
-        if self.basic.built:
-            self.basic.update_placeholder()
-        if self.closing.built:
-            self.closing.update_preview()
         for page in self._pages():
+            if page.built:
+                page.follow(())
             page.recount()
         self._recount_total(force=True)
 
@@ -249,28 +326,19 @@ class ReportEditor(QWidget):
         if isinstance(page, TabPage):
             page.ensure_built()
             page.recount()
-
-    def _on_edit(self, binding: Binding, delta: int, structural: bool) -> None:
-        if binding.scope != "report":
-            return  # settings: the tab calls settings_edited
-        if delta and binding.path != ("title",):  # the title is not counted (outline rule)
-            self.shown_total += delta
-            self.counts_changed.emit(self.shown_total)
-        if structural:
-            self._recount_total()
-        else:
-            self._exact_timer.start()  # exact recount once typing pauses
-        self.changed.emit()
+            page.show_count(self.shown_total)
+            self.update_tab_title(page)
 
     def _recount_total(self, force: bool = False) -> None:
         self._exact_timer.stop()
-        total = exact_total(self._report)
+        total = exact_total(self.model.report)
         if total != self.shown_total or force:
             self.shown_total = total
             self.counts_changed.emit(total)
         page = self._tabs.currentWidget()
         if isinstance(page, TabPage):
-            page.show_count()
+            page.show_count(total)
+            self.update_tab_title(page)
 
     def _ask_confirmation(self, text: str) -> bool:
         from .widgets.paragraph_list import ask_confirmation  # with the editors that use it

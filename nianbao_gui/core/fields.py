@@ -110,3 +110,9 @@ def label_of(report: Report, path: FieldPath) -> str:
         if field.path == path:
             return field.label
     return "/".join(str(step) for step in path)
+
+
+def quote(text: str, limit: int = 20) -> str:
+    """The start of a text in quotation marks, for a question about it (“……”)."""
+    text = " ".join(text.split())
+    return f"“{text[:limit]}……”" if len(text) > limit else f"“{text}”"

@@ -2,24 +2,39 @@
 
 A page is built the first time it is shown (``ensure_built``): a long report's section tabs
 then cost nothing until opened. Its character count is computed from the model when (re)built
-and then kept up to date by the deltas the binder reports for each edited field, so a
-keystroke never recounts the page.
+and then moved by the difference of each changed text (``add_chars``), so a keystroke never
+recounts the page. A page knows its ``FormContext`` (the binder, the confirmation), never the
+editor that holds it: what it wants done it emits as a signal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.fields import FieldPath
 from ...core.outline import char_count
-from ..binder import FormContext
 from ..widgets.look import em, fix_label_size, mute
 
 if TYPE_CHECKING:
     from ...core.model import Report
-    from ..report_editor import ReportEditor
+    from ..binder import Binder
+
+
+class FormContext:
+    """What the widgets of every tab share: the binder (and through it the model and the
+    undo history) and the question asked before deleting text. ``confirm`` is looked up at
+    call time, so a test can replace ``ReportEditor.confirm`` after the tabs are built."""
+
+    def __init__(self, binder: Binder, confirm: Callable[[str], bool]) -> None:
+        self.binder = binder
+        self.confirm = confirm
+
+    def report(self) -> Report:
+        report: Report = self.binder.root()
+        return report
 
 
 def count_texts(texts: list[str]) -> int:
@@ -31,11 +46,12 @@ class TabPage(QWidget):
 
     prefixes: tuple[FieldPath, ...] = ()  # the report paths this page binds
 
-    def __init__(self, host: ReportEditor) -> None:
+    def __init__(self, ctx: FormContext) -> None:
         super().__init__()
-        self.host = host
+        self.ctx = ctx
         self.built = False
         self.count = 0
+        self.total = 0
         self.content: QWidget | None = None
         em_ = em(self)
         self.scroll_area = QScrollArea()
@@ -52,18 +68,11 @@ class TabPage(QWidget):
         footer_row.setContentsMargins(em_, 0, em_, 0)
         footer_row.addWidget(self.footer)
         layout.addLayout(footer_row)
-        self.ctx = FormContext(
-            host.binder,
-            confirm=lambda text: self.host.confirm(text),
-            counter=self.add_chars,
-            on_structure=self._structure_changed,
-            on_heading=self._heading_changed,
-        )
 
     # --- for subclasses -----------------------------------------------------------------
 
     def report(self) -> Report:
-        return self.host.report()
+        return self.ctx.report()
 
     def build(self, layout: QVBoxLayout) -> None:
         raise NotImplementedError
@@ -77,12 +86,8 @@ class TabPage(QWidget):
     def focus(self, path: FieldPath, start: int, end: int) -> bool:
         raise NotImplementedError
 
-    def _heading_changed(self) -> None:
-        self.host.update_tab_title(self)
-
-    def _structure_changed(self) -> None:
-        self.recount()
-        self.host.structure_edited()
+    def follow(self, path: FieldPath) -> None:
+        """The model changed at ``path`` (``()``: all of it): update what shows derived values."""
 
     # --- building -----------------------------------------------------------------------
 
@@ -94,11 +99,11 @@ class TabPage(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(em_, em_, em_, em_)
         layout.setSpacing(em_)
-        self.host.binder.loading = True
+        self.ctx.binder.loading = True
         try:
             self.build(layout)
         finally:
-            self.host.binder.loading = False
+            self.ctx.binder.loading = False
         layout.addStretch(1)
         self.content = content
         self.scroll_area.setWidget(content)
@@ -107,7 +112,7 @@ class TabPage(QWidget):
     def teardown(self) -> None:
         """Forget this page's bindings (its widgets are about to be deleted)."""
         for prefix in self.prefixes:
-            self.host.binder.forget_prefix(prefix)
+            self.ctx.binder.forget_prefix(prefix)
 
     # --- counts -------------------------------------------------------------------------
 
@@ -117,11 +122,12 @@ class TabPage(QWidget):
 
     def add_chars(self, delta: int) -> None:
         self.count += delta
-        self.show_count()
+        self.show_count(self.total + delta)
 
-    def show_count(self) -> None:
-        self.footer.setText(f"本页 {self.count} 字　　全文 {self.host.shown_total} 字")
-        self.host.update_tab_title(self)
+    def show_count(self, total: int | None = None) -> None:
+        if total is not None:
+            self.total = total
+        self.footer.setText(f"本页 {self.count} 字　　全文 {self.total} 字")
 
     def scroll_to(self, widget: QWidget) -> None:
         margin = self.fontMetrics().height() * 2

@@ -74,13 +74,11 @@ class BasicInfoTab(TabPage):
         return count_texts([getattr(report, name) for name in _TEXT_FIELDS])
 
     def build(self, layout: QVBoxLayout) -> None:
-        binder = self.host.binder
+        binder = self.ctx.binder
         em_ = em(self)
-        count = self.add_chars
-
         box, form = _form("报告", em_)
         self.kind = EnumCombo(list(ReportKind))
-        binder.bind(self.kind, ("kind",), after=self.update_placeholder)
+        binder.bind(self.kind, ("kind",), label="修改报告类型")
         form.row("报告类型：", self.kind)
         self.year = QLineEdit()
         self.year.setPlaceholderText("如 2025")
@@ -89,13 +87,13 @@ class BasicInfoTab(TabPage):
         binder.bind(
             self.year,
             ("year",),
+            label="修改年度",
             to_model=optional_int,
             error_label=self.year_error,
-            after=self.update_placeholder,
         )
         form.row("年度：", _with_error(self.year, self.year_error))
         self.title_edit = QLineEdit()
-        binder.bind(self.title_edit, ("title",), counter=count)
+        binder.bind(self.title_edit, ("title",))
         form.row("标题：", self.title_edit, 36)
         form.row("", _hint("标题留空时，按年度和报告类型自动生成（即框中灰色文字）。"))
         layout.addWidget(box)
@@ -112,31 +110,29 @@ class BasicInfoTab(TabPage):
             (self.position, "position", "职务：", 24),
             (self.organisation, "organisation", "单位：", 24),
         ):
-            binder.bind(widget, (name,), counter=count)
+            binder.bind(widget, (name,))
             form.row(label, widget, width)
         self.show_author_line = QCheckBox("在标题下方写出单位、职务和姓名")
-        binder.bind(self.show_author_line, ("show_author_line",))
+        binder.bind(self.show_author_line, ("show_author_line",), label="修改署名行")
         form.row("", self.show_author_line)
         layout.addWidget(box)
 
         box, form = _form("落款与日期", em_)
         self.signature = QLineEdit()
         self.signature.setPlaceholderText("如：张三（留空则不写落款）")
-        binder.bind(self.signature, ("signature",), counter=count)
+        binder.bind(self.signature, ("signature",))
         form.row("落款：", self.signature, 24)
         self.date = OptionalDateEdit("写上成文日期")
-        binder.bind(self.date, ("date",))
+        binder.bind(self.date, ("date",), label="修改成文日期")
         form.row("成文日期：", self.date)
         layout.addWidget(box)
 
         box, form = _form("导出 Word 的字体（本机设置，对所有报告有效）", em_)
         self.fonts = EnumCombo(list(FontChoice), FONT_LABELS)
-        binder.bind(self.fonts, ("fonts",), scope="settings", after=self.host.settings_edited)
+        binder.bind(self.fonts, ("fonts",), scope="settings")
         form.row("正文字体：", self.fonts)
         self.level3_bold = QCheckBox("三级标题（1．）加粗")
-        binder.bind(
-            self.level3_bold, ("level3_bold",), scope="settings", after=self.host.settings_edited
-        )
+        binder.bind(self.level3_bold, ("level3_bold",), scope="settings")
         form.row("", self.level3_bold)
         form.row(
             "",
@@ -144,6 +140,10 @@ class BasicInfoTab(TabPage):
         )
         layout.addWidget(box)
         self.update_placeholder()
+
+    def follow(self, path: FieldPath) -> None:
+        if self.built and path in ((), ("kind",), ("year",)):
+            self.update_placeholder()
 
     def update_placeholder(self) -> None:
         self.title_edit.setPlaceholderText(self.report().suggested_title())

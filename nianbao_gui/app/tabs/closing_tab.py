@@ -53,14 +53,14 @@ class ClosingTab(TabPage):
         from ..widgets.paragraph_list import ParagraphList
 
         plist = ParagraphList(**kwargs)  # type: ignore[arg-type]
-        plist.confirm = lambda text: self.host.confirm(text)
+        plist.confirm = lambda text: self.ctx.confirm(text)
         return plist
 
     def _heading(self, inner: QVBoxLayout, field: str, placeholder: str) -> QLineEdit:
         """The optional heading of a part of the closing, bound, with its hint below."""
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
-        self.host.binder.bind(edit, ("closing", field), counter=self.add_chars)
+        self.ctx.binder.bind(edit, ("closing", field))
         form = QFormLayout()
         form.addRow("标题：", edit)
         form.addRow("", _hint(_HEADING_HINT))
@@ -71,8 +71,7 @@ class ClosingTab(TabPage):
         # imported here: the page is built when first shown, and most starts never show it
         from ..widgets.paragraph_edit import ParagraphEdit
 
-        binder = self.host.binder
-        count = self.add_chars
+        binder = self.ctx.binder
 
         box, inner = _box("其他工作")
         inner.addWidget(_hint("写在各部分之后的其他工作，如“在做好本职工作的同时……”，可不填。"))
@@ -80,7 +79,8 @@ class ClosingTab(TabPage):
             placeholder="如：在做好本职工作的同时，我还认真完成了镇党委、政府交办的其他工作。",
             empty_hint="没有其他工作段落。",
         )
-        binder.bind(self.other_work, ("closing", "other_work"), counter=count)
+        self.other_work.place = lambda: "结尾·其他工作"
+        binder.bind(self.other_work, ("closing", "other_work"))
         inner.addWidget(self.other_work)
         layout.addWidget(box)
 
@@ -92,12 +92,7 @@ class ClosingTab(TabPage):
             min_lines=2,
             max_lines=6,
         )
-        binder.bind(
-            self.shortcomings_intro,
-            ("closing", "shortcomings_intro"),
-            counter=count,
-            after=self.update_preview,
-        )
+        binder.bind(self.shortcomings_intro, ("closing", "shortcomings_intro"))
         inner.addWidget(self.shortcomings_intro)
         inner.addWidget(_hint("每条不足单独填写，不写“一是”和句末标点，导出时自动写成一句话："))
         self.shortcomings = self._list(
@@ -108,12 +103,8 @@ class ClosingTab(TabPage):
             min_lines=1,
             max_lines=6,
         )
-        binder.bind(
-            self.shortcomings,
-            ("closing", "shortcomings"),
-            counter=count,
-            after=self.update_preview,
-        )
+        self.shortcomings.place = lambda: "结尾·存在的不足"
+        binder.bind(self.shortcomings, ("closing", "shortcomings"))
         inner.addWidget(self.shortcomings)
         self.preview_title = QLabel("成文效果：")
         self.preview = QLabel()
@@ -131,16 +122,22 @@ class ClosingTab(TabPage):
             placeholder="如：在今后的工作中，我将……",
             empty_hint="还没有填写今后打算。",
         )
-        binder.bind(self.plans, ("closing", "plans"), counter=count)
+        self.plans.place = lambda: "结尾·今后打算"
+        binder.bind(self.plans, ("closing", "plans"))
         inner.addWidget(self.plans)
         layout.addWidget(box)
 
         self.one_paragraph = QCheckBox(
             "其他工作、不足和今后打算合成一段（与范文相同；填了标题时不合并）"
         )
-        binder.bind(self.one_paragraph, ("closing", "one_paragraph"))
+        binder.bind(self.one_paragraph, ("closing", "one_paragraph"), label="修改合为一段")
         layout.addWidget(self.one_paragraph)
         self.update_preview()
+
+    def follow(self, path: FieldPath) -> None:
+        if self.built and path[:2] in ((), ("closing",), ("closing", "shortcomings"),
+                                       ("closing", "shortcomings_intro")):
+            self.update_preview()
 
     def update_preview(self) -> None:
         closing = self.report().closing

@@ -32,8 +32,9 @@ class OpeningTab(TabPage):
             placeholder="如：一年来，在镇党委、政府的正确领导下……现将一年来的工作报告如下：",
             empty_hint="开篇还没有段落。",
         )
-        self.paragraphs.confirm = lambda text: self.host.confirm(text)
-        self.host.binder.bind(self.paragraphs, ("opening",), counter=self.add_chars)
+        self.paragraphs.confirm = lambda text: self.ctx.confirm(text)
+        self.paragraphs.place = lambda: "开篇"
+        self.ctx.binder.bind(self.paragraphs, ("opening",))
         layout.addWidget(self.paragraphs)
 
     def focus(self, path: FieldPath, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from ...core.fields import FieldPath
@@ -11,10 +12,9 @@ from ...core.model import Section
 from ...core.numbering import heading_number
 from ...core.outline import char_count
 from ..binder import select_range
-from .base import TabPage
+from .base import FormContext, TabPage
 
 if TYPE_CHECKING:
-    from ..report_editor import ReportEditor
     from ..widgets.section_editor import SectionEditor
 
 
@@ -25,8 +25,14 @@ def section_count(section: Section) -> int:
 
 
 class SectionTab(TabPage):
-    def __init__(self, host: ReportEditor, index: int) -> None:
-        super().__init__(host)
+    """The tab asks for changes to the list of sections; the editor decides and does them."""
+
+    move_requested = Signal(int, int)  # index, -1 or +1
+    remove_requested = Signal(int)
+    add_requested = Signal(int)  # where the new section goes
+
+    def __init__(self, ctx: FormContext, index: int) -> None:
+        super().__init__(ctx)
         self.index = index
         self.prefixes = (("sections", index),)
         self.editor: SectionEditor | None = None
@@ -49,10 +55,10 @@ class SectionTab(TabPage):
         self.right.setToolTip("把这一部分移到后一部分之后（编号随之改变）")
         self.add_after = QPushButton("＋ 在后面新增一级标题")
         self.remove = QPushButton("删除这一部分")
-        self.left.clicked.connect(lambda: self.host.move_section(self.index, -1))
-        self.right.clicked.connect(lambda: self.host.move_section(self.index, 1))
-        self.add_after.clicked.connect(lambda: self.host.add_section(self.index + 1))
-        self.remove.clicked.connect(lambda: self.host.remove_section(self.index))
+        self.left.clicked.connect(lambda: self.move_requested.emit(self.index, -1))
+        self.right.clicked.connect(lambda: self.move_requested.emit(self.index, 1))
+        self.add_after.clicked.connect(lambda: self.add_requested.emit(self.index + 1))
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self.index))
         count = len(self.report().sections)
         self.left.setEnabled(self.index > 0)
         self.right.setEnabled(self.index < count - 1)
@@ -66,6 +72,12 @@ class SectionTab(TabPage):
 
         self.editor = SectionEditor(self.ctx, ("sections", self.index), 1, self.index + 1)
         layout.addWidget(self.editor)
+
+    def editor_shape(self) -> tuple[object, ...]:
+        def shape(editor: object) -> tuple[object, ...]:
+            return tuple(shape(child) for child in getattr(editor, "children_editors", []))
+
+        return shape(self.editor)
 
     def focus(self, path: FieldPath, start: int, end: int) -> bool:
         assert self.editor is not None

@@ -49,17 +49,29 @@ def fix_label_size(label: QLabel, longest: str) -> None:
     label.setFixedSize(metrics.horizontalAdvance(longest) + 4, metrics.height() + 2)
 
 
-_TEXT_FONTS: dict[str, QFont] = {}
+_TEXT_FONTS: dict[tuple[str, float], QFont] = {}
+TEXT_SCALE = 1.15
+"""Long Chinese text is set a little larger than the interface: easier to read."""
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+_zoom = [1.0]  # 编辑 → 放大/缩小: the factor for every text box, now and later
+
+
+def text_zoom() -> float:
+    return _zoom[0]
+
+
+def set_text_zoom(factor: float) -> None:
+    _zoom[0] = factor
 
 
 def text_font(widget: QWidget) -> QFont:
-    """The font for long Chinese text: the interface font, a little larger, easier to read."""
+    """The font for long Chinese text: the interface font, larger by TEXT_SCALE and the zoom."""
     base = widget.font()
-    key = base.key()
+    key = (base.key(), _zoom[0])
     if key not in _TEXT_FONTS:
         font = QFont(base)
         size = base.pointSizeF()
         if size > 0:
-            font.setPointSizeF(size * 1.15)
+            font.setPointSizeF(size * TEXT_SCALE * _zoom[0])
         _TEXT_FONTS[key] = font
     return _TEXT_FONTS[key]

@@ -1,9 +1,12 @@
 """An editable list of paragraphs (or of shortcomings items) with add, remove and move.
 
-Bindable as a whole list: ``value()``, ``set_value(list)``; edits inside one paragraph are
-reported as ``item_edited(index, text)`` so that the binder changes one string in place, and
-adding, removing, moving or splitting as ``structure_changed()``. Rows are reused when the
-list changes so that a structural change does not rebuild every editor.
+Bound as a whole list (``value()``, ``set_value(list)``, ``set_item``). The list never
+changes itself: typing in one paragraph is reported as ``item_edited(index, text)``, and
+adding, removing, moving, splitting, merging and pasting as ``items_requested(label, items,
+after, before)`` — the whole new list with where the cursor goes after the step and after its
+undo, ``(index, start, end)``. The binder turns both into undo steps; the rows follow the
+model when it changes. Rows are reused when the list changes, so a structural change does not
+rebuild every editor.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.fields import quote
 from ..binder import select_range
 from .look import em, mute
 from .paragraph_edit import ParagraphEdit
@@ -62,13 +66,14 @@ def tool_button(text: str, tip: str) -> QToolButton:
     button.setText(text)
     button.setToolTip(tip)
     button.setAutoRaise(True)
-    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    # not in the Tab chain: Tab goes from paragraph to paragraph, as in a document
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 
 
 class ParagraphList(QWidget):
     item_edited = Signal(int, str)
-    structure_changed = Signal()
+    items_requested = Signal(str, list, object, object)  # label, items, after, before
 
     def __init__(
         self,
@@ -89,6 +94,7 @@ class ParagraphList(QWidget):
         self.min_lines = min_lines
         self.max_lines = max_lines
         self.confirm: Callable[[str], bool] = lambda text: ask_confirmation(self, text)
+        self.place: Callable[[], str] = lambda: ""  # where the list is, for questions
         self.rows: list[_Row] = []
 
         self._rows_layout = QVBoxLayout()
@@ -126,24 +132,40 @@ class ParagraphList(QWidget):
             row.set_value(text)
         self._renumber()
 
-    # --- operations (each reports structure_changed) -------------------------------------
+    def set_item(self, index: int, text: str) -> None:
+        self.rows[index].set_value(text)
+
+    def text_editors(self) -> list[QWidget]:
+        return [row.editor for row in self.rows]
+
+    # --- requests (each one undo step) ---------------------------------------------------
+
+    def _request(
+        self,
+        label: str,
+        items: list[str],
+        after: tuple[int, int, int] | None,
+        before: tuple[int, int, int] | None,
+    ) -> None:
+        self.items_requested.emit(label, items, after, before)
 
     def insert_item(self, index: int, text: str = "") -> None:
         items = self.value()
         items.insert(index, text)
-        self._apply(items)
-        self.focus_item(index)
+        self._request(f"添加{self.item_name}", items, (index, 0, 0), None)
 
     def remove_item(self, index: int) -> None:
         items = self.value()
-        if items[index].strip() and not self.confirm(
-            f"确定删除{self.label(index)}吗？其中的文字会一并删除。"
-        ):
-            return
+        text = items[index]
+        if text.strip():
+            place = self.place()
+            where = f"{place}的" if place else ""
+            question = f"确定删除{where}{self.label(index)}吗？\n{quote(text)}"
+            if not self.confirm(question):
+                return
         del items[index]
-        self._apply(items)
-        if self.rows:
-            self.focus_item(min(index, len(self.rows) - 1))
+        after = (min(index, len(items) - 1), 0, 0) if items else None
+        self._request(f"删除{self.label(index)}", items, after, (index, 0, len(text)))
 
     def move_item(self, index: int, delta: int) -> None:
         target = index + delta
@@ -151,15 +173,14 @@ class ParagraphList(QWidget):
         if not 0 <= target < len(items):
             return
         items.insert(target, items.pop(index))
-        self._apply(items)
-        self.focus_item(target)
+        word = "上移" if delta < 0 else "下移"
+        self._request(f"{word}{self.label(index)}", items, (target, -1, -1), (index, -1, -1))
 
     def split_item(self, index: int, position: int) -> None:
         items = self.value()
         text = items[index]
         items[index : index + 1] = [text[:position], text[position:]]
-        self._apply(items)
-        self.focus_item(index + 1)
+        self._request("分段", items, (index + 1, 0, 0), (index, position, position))
 
     def merge_item(self, index: int) -> None:
         """Join paragraph ``index`` to the one before; the cursor stays at the joint."""
@@ -168,8 +189,7 @@ class ParagraphList(QWidget):
         items = self.value()
         joint = len(items[index - 1])
         items[index - 1 : index + 1] = [items[index - 1] + items[index]]
-        self._apply(items)
-        self.focus_item(index - 1, joint, joint)
+        self._request("合并段落", items, (index - 1, joint, joint), (index, 0, 0))
 
     def paste_items(self, index: int, parts: list[str]) -> None:
         row = self.rows[index]
@@ -181,12 +201,11 @@ class ParagraphList(QWidget):
         new = [before + parts[0], *parts[1:-1], parts[-1] + after]
         items = self.value()
         items[index : index + 1] = new
-        self._apply(items)
-        self.focus_item(index + len(new) - 1)
-
-    def _apply(self, items: list[str]) -> None:
-        self.set_value(items)
-        self.structure_changed.emit()
+        last = index + len(new) - 1
+        joint = len(parts[-1])
+        self._request(
+            f"粘贴（{len(parts)} 段）", items, (last, joint, joint), (index, start, end)
+        )
 
     # --- focus --------------------------------------------------------------------------
 
@@ -208,6 +227,8 @@ class ParagraphList(QWidget):
         row = _Row(self)
         self.rows.append(row)
         self._rows_layout.addWidget(row)
+        if len(self.rows) > 1:
+            QWidget.setTabOrder(self.rows[-2].editor, row.editor)
         row.edited.connect(lambda text, r=row: self._on_row_edited(r, text))
         row.up.clicked.connect(lambda _=False, r=row: self.move_item(self.rows.index(r), -1))
         row.down.clicked.connect(lambda _=False, r=row: self.move_item(self.rows.index(r), 1))

@@ -1,9 +1,10 @@
 """A section with its paragraphs and subsections, recursively down to the fourth level.
 
 Level 1 is the whole tab; levels 2–4 (（一） 1． （1）) are framed, collapsible boxes inside
-their parent. Numbers are never stored: each editor shows the number of its position, and
-adding, removing or moving a subsection rebuilds only the children of its parent, so the
-numbers follow at once.
+their parent. Numbers are never stored: each editor shows the number of its position. Adding,
+removing or moving a subsection is one undo step on the parent's ``children``; when the model
+changes there, the editor rebuilds only that parent's children (``children_changed``), so the
+numbers follow at once, after an undo as after a click.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.fields import FieldPath, read_path
+from ...core.fields import FieldPath, quote, read_path
 from ...core.model import MAX_DEPTH, Section
 from ...core.numbering import heading_number
 from ...core.outline import char_count
-from ..binder import FormContext
+from ..commands import Focus
+from ..tabs.base import FormContext
 from . import look
 from .paragraph_list import ParagraphList, tool_button
 
@@ -107,6 +109,7 @@ class SectionEditor(QFrame):
             empty_hint="这个标题下还没有正文段落。",
         )
         self.paragraphs.confirm = lambda text: self.ctx.confirm(text)
+        self.paragraphs.place = self.place_name
         body.addWidget(self.paragraphs)
         self.children_box = QVBoxLayout()
         self.children_box.setContentsMargins(0, 0, 0, 0)
@@ -129,14 +132,9 @@ class SectionEditor(QFrame):
         layout.addWidget(self.body)
 
         binder = ctx.binder
-        binder.bind(
-            self.heading_edit,
-            (*path, "heading"),
-            counter=ctx.counter,
-            after=ctx.on_heading if level == 1 else None,
-        )
-        binder.bind(self.run_in, (*path, "run_in"))
-        binder.bind(self.paragraphs, (*path, "paragraphs"), counter=ctx.counter)
+        binder.bind(self.heading_edit, (*path, "heading"))
+        binder.bind(self.run_in, (*path, "run_in"), label="修改标题与正文同段")
+        binder.bind(self.paragraphs, (*path, "paragraphs"))
         self._build_children()
         self._update_buttons()
 
@@ -146,40 +144,78 @@ class SectionEditor(QFrame):
         section: Section = read_path(self.ctx.binder.root(), self.path)
         return section
 
-    # --- subsections --------------------------------------------------------------------
+    def place_name(self) -> str:
+        """``三、强化责任意识 › （一）政法工作。``: where this section is, for questions."""
+        names: list[str] = []
+        editor: SectionEditor | None = self
+        while editor is not None:
+            heading = editor.section().heading.strip() or "（未填标题）"
+            names.append(heading_number(editor.level, editor.index) + heading)
+            editor = editor.parent_editor
+        return " › ".join(reversed(names))
+
+    # --- subsections: each change one undo step -----------------------------------------
+
+    def _children_step(self, label: str, children: list[Section], focus: Focus,
+                       undo_focus: Focus) -> None:
+        self.ctx.binder.history.edit(
+            label, [((*self.path, "children"), children)], focus=focus, undo_focus=undo_focus
+        )
+
+    def _child_heading(self, index: int) -> Focus:
+        return Focus((*self.path, "children", index, "heading"))
 
     def add_child(self, index: int | None = None) -> None:
-        children = self.section().children
+        children = list(self.section().children)
         index = len(children) if index is None else index
-        children.insert(index, Section(paragraphs=[""]))
-        self._children_changed()
-        self.children_editors[index].heading_edit.setFocus()
+        # a new heading is written like its siblings: all run-in, or none
+        run_in = children[min(index, len(children) - 1)].run_in if children else False
+        children.insert(index, Section(paragraphs=[""], run_in=run_in))
+        name = _LEVEL_NAMES[self.level + 1]
+        undo_focus = self._child_heading(index - 1) if index else Focus((*self.path, "heading"))
+        self._children_step(f"添加{name}标题", children, self._child_heading(index), undo_focus)
 
     def remove_child(self, index: int) -> None:
-        child = self.section().children[index]
+        children = list(self.section().children)
+        child = children[index]
         has_text = child.heading.strip() or any(
             t.strip() for _, s in child.walk() for t in s.paragraphs
         )
+        name = heading_number(self.level + 1, index + 1) + (child.heading or "（无标题）")
         if has_text:
-            name = heading_number(self.level + 1, index + 1) + (child.heading or "（无标题）")
-            if not self.ctx.confirm(f"确定删除“{name}”吗？它下面的全部段落和下级标题会一并删除。"):
+            first = next((t for _, s in child.walk() for t in s.paragraphs if t.strip()), "")
+            if not self.ctx.confirm(
+                f"确定删除“{self.place_name()}”下的“{name}”吗？\n"
+                + (f"其中第一段是：{quote(first)}\n" if first else "")
+                + "它下面的全部段落和下级标题会一并删除。"
+            ):
                 return
-        del self.section().children[index]
-        self._children_changed()
+        del children[index]
+        after = (
+            self._child_heading(min(index, len(children) - 1))
+            if children
+            else Focus((*self.path, "heading"))
+        )
+        self._children_step(f"删除“{name}”", children, after, self._child_heading(index))
 
     def move_child(self, index: int, delta: int) -> None:
-        children = self.section().children
+        children = list(self.section().children)
         target = index + delta
         if not 0 <= target < len(children):
             return
         children.insert(target, children.pop(index))
-        self._children_changed()
-        self.children_editors[target].heading_edit.setFocus()
+        word = "上移" if delta < 0 else "下移"
+        self._children_step(
+            f"{word}{_LEVEL_NAMES[self.level + 1]}标题",
+            children,
+            self._child_heading(target),
+            self._child_heading(index),
+        )
 
-    def _children_changed(self) -> None:
+    def children_changed(self) -> None:
+        """The model's children here changed: rebuild them (numbers follow)."""
         self._build_children()
         self._update_buttons()
-        self.ctx.on_structure()
 
     def _build_children(self) -> None:
         self.ctx.binder.forget_prefix((*self.path, "children"))

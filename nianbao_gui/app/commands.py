@@ -1,0 +1,248 @@
+"""Undo steps: every change to the open report is one of these, pushed on its QUndoStack.
+
+- ``TypingCommand``: one text field changed by the keyboard. Consecutive keystrokes that
+  continue where the last one ended merge into one step, as Word records a run of typing.
+  It stores only the changed span (start, removed, inserted), so 10,000 keystrokes in a long
+  paragraph cost the characters typed, not 10,000 copies of the paragraph.
+- ``EditCommand``: any other change (Enter split, Backspace merge, add/delete/move, a value
+  from a combo box, 修复, 全部替换): one or more values replaced at their paths.
+
+Undo restores the exact value and asks the window to put the cursor where the change was
+(``History.focus_requested``). The first ``redo`` (inside ``push``) moves no focus: the user
+is already there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.fields import FieldPath
+from .report_model import ReportModel
+
+UNDO_LIMIT = 1000
+"""Steps kept. Typing is stored as spans, so this bounds the memory (see benchmarks)."""
+
+_TYPING_ID = 1
+_VALUE_ID = 2
+
+
+@dataclass(frozen=True)
+class Focus:
+    """Where the cursor goes after an undo or redo: a field and a selection in it."""
+
+    path: FieldPath
+    start: int = -1  # -1: the end of the text
+    end: int = -1  # -1: same as start
+
+    def span(self, text: str) -> tuple[int, int]:
+        start = len(text) if self.start < 0 else self.start
+        return start, start if self.end < 0 else self.end
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    path: FieldPath
+    old: Any
+    new: Any
+
+    def apply(self, model: ReportModel, forward: bool) -> None:
+        model.set(self.path, self.new if forward else self.old)
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """``text[start:start+len(removed)]`` became ``inserted``."""
+
+    start: int
+    removed: str
+    inserted: str
+
+    @classmethod
+    def between(cls, old: str, new: str) -> TextSpan:
+        prefix = 0
+        limit = min(len(old), len(new))
+        while prefix < limit and old[prefix] == new[prefix]:
+            prefix += 1
+        suffix = 0
+        while (
+            suffix < limit - prefix
+            and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]
+        ):
+            suffix += 1
+        return cls(prefix, old[prefix : len(old) - suffix], new[prefix : len(new) - suffix])
+
+    @property
+    def kind(self) -> str:
+        if not self.removed:
+            return "insert"
+        return "delete" if not self.inserted else "replace"
+
+
+class History(QObject):
+    """The undo stack of the open draft, and where undo wants the cursor."""
+
+    focus_requested = Signal(object)  # Focus
+
+    def __init__(self, model: ReportModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.stack = QUndoStack(self)
+        self.stack.setUndoLimit(UNDO_LIMIT)
+        self._pushing = False
+
+    def clear(self) -> None:
+        self.stack.clear()
+
+    def push(self, command: QUndoCommand) -> None:
+        self._pushing = True
+        try:
+            self.stack.push(command)
+        finally:
+            self._pushing = False
+
+    def request_focus(self, focus: Focus | None, *, on_push: bool = False) -> None:
+        if focus is not None and (on_push or not self._pushing):
+            self.focus_requested.emit(focus)
+
+    # --- the steps the editor makes --------------------------------------------------------
+
+    def type_text(self, path: FieldPath, old: str, new: str) -> None:
+        if old != new:
+            self.push(TypingCommand(self, path, TextSpan.between(old, new)))
+
+    def edit(
+        self,
+        label: str,
+        changes: Sequence[tuple[FieldPath, Any]],
+        *,
+        focus: Focus | None = None,
+        undo_focus: Focus | None = None,
+        focus_on_push: bool = True,
+    ) -> bool:
+        """One step that sets each path to its new value; False when nothing changes.
+
+        ``focus_on_push=False`` for a value typed or picked in its own widget: the cursor is
+        already there and must stay where the user put it."""
+        steps = []
+        for path, new in changes:
+            old = self.model.get(path)
+            if old != new:
+                steps.append(ValueChange(path, _detached(old), new))
+        if not steps:
+            return False
+        first = steps[0].path
+        self.push(
+            EditCommand(
+                self,
+                label,
+                steps,
+                focus=focus or Focus(first),
+                undo_focus=undo_focus or focus or Focus(first),
+                focus_on_push=focus_on_push,
+            )
+        )
+        return True
+
+
+def _detached(value: Any) -> Any:
+    """The old value as it is now: a list is copied (the model may change it in place later),
+    its sections are kept as they are (only commands change them, in stack order)."""
+    return list(value) if isinstance(value, list) else value
+
+
+class EditCommand(QUndoCommand):
+    def __init__(
+        self,
+        history: History,
+        label: str,
+        changes: list[ValueChange],
+        *,
+        focus: Focus | None,
+        undo_focus: Focus | None,
+        focus_on_push: bool = True,
+    ) -> None:
+        super().__init__(label)
+        self.history = history
+        self.changes = changes
+        self.focus = focus
+        self.undo_focus = undo_focus
+        self.focus_on_push = focus_on_push
+
+    def id(self) -> int:
+        # a value set in its own widget (a date picked, then changed again) merges with the
+        # step before it on the same field, as typing does
+        return _VALUE_ID if not self.focus_on_push and len(self.changes) == 1 else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand) or other.id() != self.id():
+            return False
+        (mine,), (theirs,) = self.changes, other.changes
+        if mine.path != theirs.path:
+            return False
+        self.changes = [ValueChange(mine.path, mine.old, theirs.new)]
+        if mine.old == theirs.new:
+            self.setObsolete(True)
+        return True
+
+    def redo(self) -> None:
+        for change in self.changes:
+            change.apply(self.history.model, True)
+        self.history.request_focus(self.focus, on_push=self.focus_on_push)
+
+    def undo(self) -> None:
+        for change in reversed(self.changes):
+            change.apply(self.history.model, False)
+        self.history.request_focus(self.undo_focus)
+
+
+class TypingCommand(QUndoCommand):
+    def __init__(self, history: History, path: FieldPath, span: TextSpan) -> None:
+        super().__init__("输入")
+        self.history = history
+        self.path = path
+        self.span = span
+
+    def id(self) -> int:
+        return _TYPING_ID
+
+    def _apply(self, remove: str, insert: str) -> None:
+        model = self.history.model
+        text: str = model.get(self.path)
+        start = self.span.start
+        model.set(self.path, text[:start] + insert + text[start + len(remove) :])
+
+    def redo(self) -> None:
+        self._apply(self.span.removed, self.span.inserted)
+        end = self.span.start + len(self.span.inserted)
+        self.history.request_focus(Focus(self.path, end))
+
+    def undo(self) -> None:
+        self._apply(self.span.inserted, self.span.removed)
+        end = self.span.start + len(self.span.removed)
+        self.history.request_focus(Focus(self.path, end))
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, TypingCommand) or other.path != self.path:
+            return False
+        mine, next_ = self.span, other.span
+        end = mine.start + len(mine.inserted)
+        if next_.kind == "insert" and mine.kind != "delete" and next_.start == end:
+            # typing on: the run grows at its end
+            self.span = TextSpan(mine.start, mine.removed, mine.inserted + next_.inserted)
+        elif mine.kind == "delete" and next_.kind == "delete":
+            if next_.start + len(next_.removed) == mine.start:  # Backspace again
+                self.span = TextSpan(next_.start, next_.removed + mine.removed, "")
+            elif next_.start == mine.start:  # Delete again
+                self.span = TextSpan(mine.start, mine.removed + next_.removed, "")
+            else:
+                return False
+        else:
+            return False
+        if self.span.removed == self.span.inserted:
+            self.setObsolete(True)
+        return True

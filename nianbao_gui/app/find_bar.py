@@ -1,0 +1,192 @@
+"""The find and replace bar (Ctrl+F, Ctrl+H): a strip under the form, not a dialog.
+
+It reads the report to count and walk the matches (core.search) and asks for everything
+else with signals: ``goto_requested`` to select a match in the form, ``edits_requested`` to
+replace (the window makes each request one undo step, so 全部替换 is undone in one Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.fields import get_text
+from ..core.model import Report
+from ..core.search import Match, find_all, replace_all, replace_at
+from .widgets.look import fix_label_size, mute
+
+
+class FindBar(QWidget):
+    goto_requested = Signal(object, int, int)  # path, start, end
+    edits_requested = Signal(str, list)  # label, [(path, new text)]
+    closed = Signal()
+
+    def __init__(self, report: Callable[[], Report], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report = report
+        self.matches: list[Match] = []
+        self.current = -1
+        self._stale = True
+
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText("查找的文字")
+        self.find_edit.setClearButtonEnabled(True)
+        self.count_label = mute(QLabel())
+        fix_label_size(self.count_label, "第 9999 / 9999 处")
+        self.prev_button = QPushButton("上一个")
+        self.next_button = QPushButton("下一个")
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("关闭查找（Esc）")
+        close.setAutoRaise(True)
+        self.replace_edit = QLineEdit()
+        self.replace_edit.setPlaceholderText("替换为")
+        self.replace_button = QPushButton("替换")
+        self.replace_all_button = QPushButton("全部替换")
+        self.replace_all_button.setToolTip("替换全文中的每一处（可用 Ctrl+Z 一次撤销）")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("查找："))
+        top.addWidget(self.find_edit, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.prev_button)
+        top.addWidget(self.next_button)
+        top.addWidget(close)
+        self.replace_row = QWidget()
+        bottom = QHBoxLayout(self.replace_row)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(QLabel("替换："))
+        bottom.addWidget(self.replace_edit, 1)
+        bottom.addWidget(self.replace_button)
+        bottom.addWidget(self.replace_all_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.replace_row)
+
+        self.find_edit.textChanged.connect(self._needle_changed)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.replace_edit.returnPressed.connect(self.replace_current)
+        self.next_button.clicked.connect(self.find_next)
+        self.prev_button.clicked.connect(self.find_previous)
+        self.replace_button.clicked.connect(self.replace_current)
+        self.replace_all_button.clicked.connect(self.replace_everywhere)
+        close.clicked.connect(self.close_bar)
+        self._show_count()
+
+    # --- opening ---------------------------------------------------------------------------
+
+    def open(self, *, replace: bool, selected: str = "") -> None:
+        self.replace_row.setVisible(replace)
+        if selected and "\n" not in selected:
+            self.find_edit.setText(selected)
+        self.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+        self.report_changed()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)
+
+    # --- matches ---------------------------------------------------------------------------
+
+    def report_changed(self) -> None:
+        """The report changed: matches are counted again (now if shown, else when opened)."""
+        self._stale = True
+        if self.isVisible():
+            self._refresh()
+
+    def _needle_changed(self) -> None:
+        self.current = -1
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._stale = False
+        self.matches = find_all(self._report(), self.find_edit.text())
+        if self.current >= len(self.matches):
+            self.current = len(self.matches) - 1
+        self._show_count()
+
+    def _show_count(self) -> None:
+        n = len(self.matches)
+        needle = self.find_edit.text()
+        if not needle:
+            text = ""
+        elif not n:
+            text = "没有找到"
+        elif self.current < 0:
+            text = f"共 {n} 处"
+        else:
+            text = f"第 {self.current + 1} / {n} 处"
+        self.count_label.setText(text)
+        for button in (self.prev_button, self.next_button, self.replace_button):
+            button.setEnabled(n > 0)
+        self.replace_all_button.setEnabled(n > 0)
+
+    def _go(self, step: int) -> None:
+        if self._stale:
+            self._refresh()
+        if not self.matches:
+            return
+        if self.current < 0:
+            self.current = 0 if step > 0 else len(self.matches) - 1
+        else:
+            self.current = (self.current + step) % len(self.matches)
+        self._show_count()
+        match = self.matches[self.current]
+        self.goto_requested.emit(match.path, match.start, match.end)
+
+    def find_next(self) -> None:
+        self._go(1)
+
+    def find_previous(self) -> None:
+        self._go(-1)
+
+    # --- replacing ------------------------------------------------------------------------
+
+    def replace_current(self) -> None:
+        """Replace the selected match (or go to the first), then go to the next."""
+        if self._stale:
+            self._refresh()
+        if not self.matches:
+            return
+        if self.current < 0:
+            self.find_next()
+            return
+        match = self.matches[self.current]
+        needle, replacement = self.find_edit.text(), self.replace_edit.text()
+        new = replace_at(get_text(self._report(), match.path), match, needle, replacement)
+        if new is not None:
+            self.edits_requested.emit(f"替换“{needle}”", [(match.path, new)])
+        self._refresh()
+        if self.matches:
+            self.current -= 1  # the next match now sits where this one was counted
+            self._go(1)
+
+    def replace_everywhere(self) -> None:
+        needle, replacement = self.find_edit.text(), self.replace_edit.text()
+        changes, count = replace_all(self._report(), needle, replacement)
+        if changes:
+            self.edits_requested.emit(f"全部替换（{count} 处）", changes)
+        self.current = -1
+        self._refresh()
+        self.count_label.setText(f"已替换 {count} 处")

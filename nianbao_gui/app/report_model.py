@@ -1,0 +1,58 @@
+"""The open report as the window sees it: the one source of truth, and its change signal.
+
+Only undo commands (commands.py) write through ``set``; every widget follows ``changed``.
+Paths are the core's field paths (``("sections", 2, "paragraphs", 0)``); a structural value
+(a list of paragraphs or sections) changes as a whole, a text field as one string.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.fields import FieldPath, read_path, write_path
+from ..core.model import Report
+
+
+def is_structural(value: Any) -> bool:
+    """A list (of paragraphs, items or sections) or a section: more than one widget shows it."""
+    return isinstance(value, list) or hasattr(value, "model_fields")
+
+
+class ReportModel(QObject):
+    """Holds the report; ``changed(path, old, new)`` after every write, ``reset`` on a new one."""
+
+    changed = Signal(object, object, object)
+    reset = Signal()
+
+    def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report = report if report is not None else Report()
+
+    def set_report(self, report: Report) -> None:
+        self.report = report
+        self.reset.emit()
+
+    def get(self, path: FieldPath) -> Any:
+        return read_path(self.report, path)
+
+    def set(self, path: FieldPath, value: Any) -> None:
+        """Write one value (validated by pydantic on assignment) and tell the widgets."""
+        old = read_path(self.report, path)
+        write_path(self.report, path, value)
+        self.changed.emit(path, old, read_path(self.report, path))
+
+    def probe(self, path: FieldPath, value: Any) -> Any:
+        """The value as the model would store it; raises ValidationError without writing.
+
+        A shallow copy of the owning model takes the assignment, so a year out of range is
+        refused before any command exists (an undo step must never hold an invalid value).
+        """
+        parent = read_path(self.report, path[:-1]) if len(path) > 1 else self.report
+        last = path[-1]
+        if isinstance(last, int) or not hasattr(parent, "model_copy"):
+            return value
+        copy = parent.model_copy()
+        setattr(copy, last, value)
+        return getattr(copy, last)
