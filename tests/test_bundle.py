@@ -2,7 +2,8 @@
 command line and the window from the bundle folder, nothing written next to the program.
 
 Building takes about a minute, so these tests run only with NIANBAO_BUNDLE_TEST=1 (.ci/run sets
-it). A bundle in dist/nianbao newer than every source file is reused; otherwise it is rebuilt.
+it). A bundle in dist/nianbao newer than every source file (and the lock file) is reused;
+otherwise it is rebuilt with ./dev bundle, from requirements/bundle.lock.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ pytestmark = [
 DIST = REPO / "dist" / "nianbao"
 EXE_NAME = "nianbao.exe" if sys.platform == "win32" else "nianbao"
 # Everything the bundle is built from; a bundle older than any of these is stale.
-SOURCES = ["nianbao_gui", "packaging", "resources", "seeds", "build.spec", "pyproject.toml"]
+SOURCES = [
+    *("nianbao_gui", "packaging", "resources", "seeds", "requirements"),
+    *("build.spec", "pyproject.toml"),
+]
 RUN_TIMEOUT = 120
 
 
@@ -52,14 +56,16 @@ def _newest_source_mtime() -> float:
 def bundle() -> Path:
     exe = DIST / EXE_NAME
     if not exe.is_file() or exe.stat().st_mtime < _newest_source_mtime():
-        # The same command as ./dev bundle, with this interpreter's PyInstaller.
-        subprocess.run(
-            [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec"],
+        # ./dev bundle itself: built in .venv-bundle from requirements/bundle.lock (exact
+        # versions and hashes), not with this test environment's own packages.
+        result = subprocess.run(
+            ["bash", str(REPO / "dev"), "bundle"],
             cwd=REPO,
-            check=True,
             capture_output=True,
-            timeout=900,
+            text=True,
+            timeout=1200,
         )
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert exe.is_file()
     return DIST
 
