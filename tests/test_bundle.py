@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -68,6 +69,35 @@ def bundle() -> Path:
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert exe.is_file()
     return DIST
+
+
+def test_the_build_venv_holds_exactly_the_lock_files_packages(bundle: Path) -> None:
+    """Two builds of one commit hold the same packages: the venv the bundle is built in has
+    the lock's versions and nothing else (pip itself aside, which the bundle does not use)."""
+    from packaging.utils import canonicalize_name
+    from test_bundle_lock import _lock_entries
+
+    venv = REPO / os.environ.get("NIANBAO_BUNDLE_VENV", ".venv-bundle")
+    python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    if not python.is_file():
+        pytest.skip(f"the bundle in dist/ was not built here by ./dev bundle (no {venv.name})")
+    listed = subprocess.run(
+        [str(python), "-m", "pip", "list", "--format=json", "--disable-pip-version-check"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    installed = {
+        canonicalize_name(p["name"]): p["version"]
+        for p in json.loads(listed.stdout)
+        if canonicalize_name(p["name"]) != "pip"
+    }
+    locked = {
+        canonicalize_name(r.name): next(iter(r.specifier)).version
+        for r, _hashes in _lock_entries()
+        if r.marker is None or r.marker.evaluate()
+    }
+    assert installed == locked
 
 
 def _run(
