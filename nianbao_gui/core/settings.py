@@ -70,6 +70,10 @@ class Settings(BaseModel):
     _path: Path | None = PrivateAttr(None)
     _listeners: list[SettingsListener] = PrivateAttr(default_factory=list)
 
+    def __eq__(self, other: object) -> bool:
+        # the values only: where they are saved and who listens is not part of them
+        return isinstance(other, Settings) and self.model_dump() == other.model_dump()
+
     def bind(self, path: Path) -> None:
         """From now on, save to ``path`` whenever a field is assigned a different value."""
         self._path = path
