@@ -8,6 +8,8 @@ import logging
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nianbao_gui.core import settings as settings_module
 from nianbao_gui.core.settings import (
@@ -65,10 +67,15 @@ def test_a_file_from_before_the_schema_version_is_read(tmp_path: Path) -> None:
     assert _backups(tmp_path) == []
 
 
-def test_a_newer_programs_file_keeps_what_this_version_knows(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [7, -1, "1", True, None, 1.5])
+def test_a_newer_or_odd_version_keeps_what_this_version_knows(
+    tmp_path: Path, version: object
+) -> None:
     path = tmp_path / "settings.json"
-    _write(path, {"schema_version": 7, "fonts": "windows", "theme": "dark"})
-    assert load_settings(path).fonts is FontChoice.WINDOWS
+    _write(path, {"schema_version": version, "fonts": "windows", "theme": "dark"})
+    loaded = load_settings(path)
+    assert loaded.fonts is FontChoice.WINDOWS
+    assert loaded.schema_version == SETTINGS_SCHEMA_VERSION
 
 
 @pytest.mark.parametrize("text", ["{not json", "[1, 2]", '"settings"', "", "\x00\xff"])
@@ -215,3 +222,33 @@ def test_a_failed_save_is_logged_not_raised(
 def test_missing_settings_give_defaults(tmp_path: Path) -> None:
     assert load_settings(tmp_path / "none.json").fonts is FontChoice.GB2312
     assert _backups(tmp_path) == []
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=8,
+)
+_FIELDS = st.sampled_from([*Settings.model_fields, "zoom"])
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.dictionaries(_FIELDS, _JSON) | _JSON)
+def test_any_json_in_the_file_starts_the_program(tmp_path: Path, data: object) -> None:
+    """Whatever the file holds, loading gives valid settings, never raises, and keeps every
+    value that is valid on its own (a bad one costs only its key)."""
+    folder = tmp_path / str(abs(hash(json.dumps(data, sort_keys=True))))
+    folder.mkdir(exist_ok=True)
+    path = folder / "settings.json"
+    _write(path, data)
+    loaded = load_settings(path)
+    assert Settings.model_validate(loaded.model_dump()) == loaded
+    for key, value in (data.items() if isinstance(data, dict) else []):
+        if key in Settings.model_fields and key != "schema_version":
+            try:
+                alone = Settings.model_validate({key: value})
+            except ValueError:
+                continue
+            assert getattr(loaded, key) == getattr(alone, key), key

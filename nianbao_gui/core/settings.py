@@ -113,8 +113,8 @@ def _backup_name(path: Path) -> Path:
 
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("schema_version", 0)
-    if not isinstance(version, int) or version > SETTINGS_SCHEMA_VERSION:
-        # a newer program's file: read what this version knows, key by key
+    if type(version) is not int or not 0 <= version <= SETTINGS_SCHEMA_VERSION:
+        # a newer program's file (or a damaged version): read what this version knows
         _log.warning(
             "settings: schema version %r, this program knows %d", version, SETTINGS_SCHEMA_VERSION
         )
