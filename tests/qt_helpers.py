@@ -190,10 +190,13 @@ def make_window(qtbot: Any, prompts: ScriptedPrompts | None = None, **kwargs: An
     """A MainWindow under qtbot with scripted prompts; ``window.prompts`` and
     ``window.open_url`` (a UrlRecorder) are there to inspect."""
     from nianbao_gui.app.main_window import MainWindow
+    from nianbao_gui.core.settings import load_settings
 
     kwargs.setdefault("editor_factory", editor_factory())
     kwargs.setdefault("open_url", UrlRecorder())
-    window = MainWindow(Settings(), prompts=prompts or ScriptedPrompts(), **kwargs)
+    # as the program does: the settings of the (test's private) data folder, saved on change
+    settings = kwargs.pop("settings", None) or load_settings()
+    window = MainWindow(settings, prompts=prompts or ScriptedPrompts(), **kwargs)
     qtbot.addWidget(window)
     return window
 

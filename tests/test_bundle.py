@@ -2,13 +2,15 @@
 command line and the window from the bundle folder, nothing written next to the program.
 
 Building takes about a minute, so these tests run only with NIANBAO_BUNDLE_TEST=1 (.ci/run sets
-it). A bundle in dist/nianbao newer than every source file is reused; otherwise it is rebuilt.
+it). A bundle in dist/nianbao newer than every source file (and the lock file) is reused;
+otherwise it is rebuilt with ./dev bundle, from requirements/bundle.lock.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -35,7 +37,10 @@ pytestmark = [
 DIST = REPO / "dist" / "nianbao"
 EXE_NAME = "nianbao.exe" if sys.platform == "win32" else "nianbao"
 # Everything the bundle is built from; a bundle older than any of these is stale.
-SOURCES = ["nianbao_gui", "packaging", "resources", "seeds", "build.spec", "pyproject.toml"]
+SOURCES = [
+    *("nianbao_gui", "packaging", "resources", "seeds", "requirements"),
+    *("build.spec", "pyproject.toml"),
+]
 RUN_TIMEOUT = 120
 
 
@@ -52,16 +57,47 @@ def _newest_source_mtime() -> float:
 def bundle() -> Path:
     exe = DIST / EXE_NAME
     if not exe.is_file() or exe.stat().st_mtime < _newest_source_mtime():
-        # The same command as ./dev bundle, with this interpreter's PyInstaller.
-        subprocess.run(
-            [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec"],
+        # ./dev bundle itself: built in .venv-bundle from requirements/bundle.lock (exact
+        # versions and hashes), not with this test environment's own packages.
+        result = subprocess.run(
+            ["bash", str(REPO / "dev"), "bundle"],
             cwd=REPO,
-            check=True,
             capture_output=True,
-            timeout=900,
+            text=True,
+            timeout=1200,
         )
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert exe.is_file()
     return DIST
+
+
+def test_the_build_venv_holds_exactly_the_lock_files_packages(bundle: Path) -> None:
+    """Two builds of one commit hold the same packages: the venv the bundle is built in has
+    the lock's versions and nothing else (pip itself aside, which the bundle does not use)."""
+    from packaging.utils import canonicalize_name
+    from test_bundle_lock import _lock_entries
+
+    venv = REPO / os.environ.get("NIANBAO_BUNDLE_VENV", ".venv-bundle")
+    python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    if not python.is_file():
+        pytest.skip(f"the bundle in dist/ was not built here by ./dev bundle (no {venv.name})")
+    listed = subprocess.run(
+        [str(python), "-m", "pip", "list", "--format=json", "--disable-pip-version-check"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    installed = {
+        canonicalize_name(p["name"]): p["version"]
+        for p in json.loads(listed.stdout)
+        if canonicalize_name(p["name"]) != "pip"
+    }
+    locked = {
+        canonicalize_name(r.name): next(iter(r.specifier)).version
+        for r, _hashes in _lock_entries()
+        if r.marker is None or r.marker.evaluate()
+    }
+    assert installed == locked
 
 
 def _run(

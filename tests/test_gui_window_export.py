@@ -10,6 +10,7 @@ import pytest
 from qt_helpers import ScriptedPrompts, close_window, edit_report, make_window
 
 from nianbao_gui.core.model import Report, Section
+from nianbao_gui.core.settings import FontChoice, load_settings
 from nianbao_gui.core.storage import save_draft
 
 
@@ -38,6 +39,17 @@ def test_import_from_the_menu(qtbot, tmp_path: Path, seed_text: str) -> None:
     assert window.document.dirty and window.isWindowModified()
     assert len(window.report().sections) >= 3
     assert window.settings.last_folder == str(tmp_path)
+    assert load_settings().last_folder == str(tmp_path)  # saved by the settings themselves
+    close_window(window)
+
+
+def test_export_settings_changed_in_the_form_are_saved_at_once(qtbot) -> None:
+    window = make_window(qtbot)
+    basic = window.editor.basic
+    basic.fonts.setCurrentIndex(basic.fonts.findData("windows"))
+    basic.level3_bold.setChecked(True)
+    saved = load_settings()  # what the next start (or the command line) reads
+    assert (saved.fonts, saved.level3_bold) == (FontChoice.WINDOWS, True)
     close_window(window)
 
 

@@ -174,10 +174,14 @@ def test_recent_files_menu(qtbot, tmp_path: Path) -> None:
     assert [a.statusTip() for a in actions] == [str(second), str(first)]
     actions[1].trigger()
     assert window.document.path == first
-    # remembered across windows (Settings on disk)
+    # remembered across windows (Settings on disk, saved by themselves on the change)
     from nianbao_gui.core.settings import load_settings
 
-    assert load_settings().recent_files[:2] == [str(first), str(second)]
+    assert load_settings().recent_files[:2] == (str(first), str(second))
+    # the menu follows the settings, whoever changes them
+    window.settings.recent_files = ()
+    assert [a.text() for a in window.ui.menuRecent.actions()] == ["（暂无）"]
+    assert load_settings().recent_files == ()
     close_window(window)
 
 

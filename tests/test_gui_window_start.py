@@ -215,7 +215,7 @@ def test_start_loads_only_what_the_first_paint_needs(tmp_path: Path) -> None:
     (line,) = [line for line in result.stdout.splitlines() if line.startswith("loaded:")]
     assert line == (
         "loaded: ['logging', 'nianbao_gui.app.widgets.inputs', 'nianbao_gui.app.widgets.look',"
-        " 'nianbao_gui.app.widgets.signal_guard', 'nianbao_gui.cli'] created: []"
+        " 'nianbao_gui.cli'] created: []"
     )
 
 

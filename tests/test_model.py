@@ -183,7 +183,7 @@ def test_validation_errors_are_described_in_chinese() -> None:
     with pytest.raises(ValidationError) as caught:
         Report.model_validate({"year": "明年", "kind": "通知", "date": "昨天", "x": 1})
     text = describe_validation_error(caught.value)
-    assert "年份：应填写整数" in text
+    assert "年度：应填写整数" in text
     assert "报告类型只能是" in text
     assert "日期格式不对" in text
     assert "不认识的项目" in text

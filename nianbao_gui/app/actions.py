@@ -17,7 +17,6 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from ..core.errors import DraftLockedError, ExportError, FileAccessError, NianbaoError
 from ..core.model import Report
 from ..core.paths import drafts_dir
-from ..core.settings import save_settings
 from .dialogs.messages import LockAnswer, Prompts
 from .document import Document
 
@@ -169,7 +168,6 @@ class FileActions:
         if not self.start_new(result.report, path.stem, dirty=True):
             return False
         self.window.settings.last_folder = str(path.parent)
-        save_settings(self.window.settings)
         self._status(f"已导入：{path.name}。请核对后保存（Ctrl+S）。")
         if result.notes:
             self.prompts.info(
@@ -291,7 +289,6 @@ class FileActions:
             )
             return None
         window.settings.last_folder = str(path.parent)
-        save_settings(window.settings)
         self._status(f"已导出：{path}")
         if result.warnings:
             self.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(result.warnings))

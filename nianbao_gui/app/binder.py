@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.fields import FieldPath, read_path, write_path
-from ..core.model import describe_validation_error
+from ..core.model import describe_validation_error, title_of
 from .commands import Focus, History
 from .widgets.look import mark_error
 
@@ -318,11 +318,14 @@ class Binder:
         path: FieldPath,
         *,
         scope: str = "report",
-        label: str = "修改",
+        label: str = "",
         to_model: Callable[[Any], Any] | None = None,
         error_label: QLabel | None = None,
         load: bool = True,
     ) -> Binding:
+        if not label:  # the step is named after the field: "修改报告类型"
+            name = next((step for step in reversed(path) if isinstance(step, str)), "")
+            label = f"修改{title_of(name)}"
         binding = Binding(
             self, widget, path, scope=scope, label=label, to_model=to_model,
             error_label=error_label,

@@ -62,10 +62,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Open the window; the first argument, if any, is a draft or report to open."""
     args = list(sys.argv[1:] if argv is None else argv)
     app = create_application(sys.argv[:1])
-    from .widgets.signal_guard import guard_signal_refcounts
-
-    guard_signal_refcounts()  # before any Python emit: PySide6 6.12 on CPython 3.11 (see module)
-
     from .crash import CrashHandler, setup_logging
     from .main_window import MainWindow
 

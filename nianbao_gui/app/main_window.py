@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ..core.model import Report
 from ..core.paths import data_dir
-from ..core.settings import Settings, load_settings, save_settings
+from ..core.settings import Settings, load_settings
 from .dialogs.messages import Prompts
 from .document import Document
 from .forms.ui_main_window import Ui_MainWindow
@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self)
         self._connect()
         self.update_recent_menu()
+        # the settings save themselves on every change; the menu follows them
+        self.settings.observe(self._setting_changed)
         self.restore_window_state()
 
     # --- wiring ----------------------------------------------------------------------------
@@ -111,7 +113,6 @@ class MainWindow(QMainWindow):
         ui.actionAbout.triggered.connect(self.prompts.about)
         self.editor.changed.connect(self.on_edited)
         self.editor.counts_changed.connect(self.show_count)
-        self.editor.settings_changed.connect(lambda: save_settings(self.settings))
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._app_state_changed)
@@ -293,13 +294,13 @@ class MainWindow(QMainWindow):
         # last_folder stays the folder of Word/text files (import, export): drafts usually
         # live in the data folder, where nobody should be sent to look for a .docx
         self.settings.add_recent(path)
-        save_settings(self.settings)
-        self.update_recent_menu()
 
     def clear_recent(self) -> None:
-        self.settings.recent_files = []
-        save_settings(self.settings)
-        self.update_recent_menu()
+        self.settings.recent_files = ()
+
+    def _setting_changed(self, name: str) -> None:
+        if name == "recent_files":
+            self.update_recent_menu()
 
     # --- window state ----------------------------------------------------------------------
 

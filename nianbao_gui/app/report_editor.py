@@ -34,7 +34,6 @@ from .tabs.basic_info_tab import BasicInfoTab
 from .tabs.closing_tab import ClosingTab
 from .tabs.opening_tab import OpeningTab
 from .tabs.section_tab import SectionTab
-from .widgets.signal_guard import guard_signal_refcounts
 
 EXACT_COUNT_DELAY_MS = 300
 
@@ -59,7 +58,6 @@ class ReportEditor(QWidget):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        guard_signal_refcounts()  # the form emits on every keystroke; see signal_guard.py
         self._settings = settings
         self.model = ReportModel(parent=self)
         self.history = History(self.model, self)

@@ -11,18 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Report, Section
+from .model import Report, Section, field_title
 from .numbering import heading_number
 
 FieldPath = tuple[str | int, ...]
 
-_TOP_LABELS = {
-    "title": "标题",
-    "author_name": "姓名",
-    "position": "职务",
-    "organisation": "单位",
-    "signature": "落款",
-}
 _CLOSING_LABELS = {
     "other_work": "其他工作",
     "shortcomings_heading": "不足·标题",
@@ -53,9 +46,8 @@ def _section_fields(
 
 def iter_text_fields(report: Report) -> Iterator[TextField]:
     """Every free-text field in reading order (empty ones included)."""
-    yield TextField(("title",), "标题", report.title)
-    for key in ("author_name", "position", "organisation"):
-        yield TextField((key,), _TOP_LABELS[key], getattr(report, key))
+    for key in ("title", "author_name", "position", "organisation"):
+        yield TextField((key,), field_title(Report, key), getattr(report, key))
     for i, text in enumerate(report.opening):
         yield TextField(("opening", i), f"开篇 · 第{i + 1}段", text)
     for i, section in enumerate(report.sections):
@@ -68,7 +60,7 @@ def iter_text_fields(report: Report) -> Iterator[TextField]:
                 yield TextField(("closing", key, i), f"结尾 · {label} · 第{i + 1}条", text)
         else:
             yield TextField(("closing", key), f"结尾 · {label}", value)
-    yield TextField(("signature",), "落款", report.signature)
+    yield TextField(("signature",), field_title(Report, "signature"), report.signature)
 
 
 def _parent(root: Any, path: FieldPath) -> tuple[Any, str | int]:

@@ -67,10 +67,10 @@ class Section(_Model):
     ``（一）政法工作。一是……``. The heading then keeps its own closing mark (``政法工作。``).
     """
 
-    heading: str = ""
-    run_in: bool = False
-    paragraphs: list[str] = Field(default_factory=list)
-    children: list[Section] = Field(default_factory=list)
+    heading: str = Field("", title="标题")
+    run_in: bool = Field(False, title="标题与正文同段")
+    paragraphs: list[str] = Field(default_factory=list, title="段")
+    children: list[Section] = Field(default_factory=list, title="下级标题")
 
     def depth(self) -> int:
         """Levels from this section down, itself included (a leaf is 1)."""
@@ -94,13 +94,13 @@ class Closing(_Model):
     single paragraph, as the seed does.
     """
 
-    other_work: list[str] = Field(default_factory=list)
-    shortcomings_heading: str = ""
-    shortcomings_intro: str = ""
-    shortcomings: list[str] = Field(default_factory=list)
-    plans_heading: str = ""
-    plans: list[str] = Field(default_factory=list)
-    one_paragraph: bool = False
+    other_work: list[str] = Field(default_factory=list, title="其他工作")
+    shortcomings_heading: str = Field("", title="不足的标题")
+    shortcomings_intro: str = Field("", title="不足的引语")
+    shortcomings: list[str] = Field(default_factory=list, title="不足")
+    plans_heading: str = Field("", title="今后打算的标题")
+    plans: list[str] = Field(default_factory=list, title="今后打算")
+    one_paragraph: bool = Field(False, title="合为一段")
 
     def is_empty(self) -> bool:
         return not (
@@ -116,19 +116,21 @@ class Closing(_Model):
 class Report(_Model):
     """One annual report. ``schema_version`` is written into every draft."""
 
-    schema_version: int = SCHEMA_VERSION
-    kind: ReportKind = ReportKind.SHUZHI_SHULIAN
-    year: int | None = None
-    title: str = ""
-    author_name: str = ""
-    position: str = ""
-    organisation: str = ""
-    show_author_line: bool = False
-    opening: list[str] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
-    closing: Closing = Field(default_factory=Closing)
-    signature: str = ""
-    date: _dt.date | None = None
+    # Each title is the field's one Chinese name: the form's label and the place named in
+    # validation messages (describe_validation_error) both come from here.
+    schema_version: int = Field(SCHEMA_VERSION, title="草稿格式版本")
+    kind: ReportKind = Field(ReportKind.SHUZHI_SHULIAN, title="报告类型")
+    year: int | None = Field(None, title="年度")
+    title: str = Field("", title="标题")
+    author_name: str = Field("", title="姓名")
+    position: str = Field("", title="职务")
+    organisation: str = Field("", title="单位")
+    show_author_line: bool = Field(False, title="显示署名行")
+    opening: list[str] = Field(default_factory=list, title="开篇")
+    sections: list[Section] = Field(default_factory=list, title="一级标题")
+    closing: Closing = Field(default_factory=Closing, title="结尾")
+    signature: str = Field("", title="落款")
+    date: _dt.date | None = Field(None, title="成文日期")
 
     @field_validator("year")
     @classmethod
@@ -197,7 +199,7 @@ class Report(_Model):
 
 
 # pydantic's own messages are English; a secretary gets these instead.
-_MESSAGES = {
+_MESSAGES: dict[str, str] = {
     "int_parsing": "应填写整数",
     "int_type": "应填写整数",
     "int_from_float": "应填写整数",
@@ -218,32 +220,27 @@ _MESSAGES = {
     "string_too_long": "文字太长",
 }
 
-_PLACE_NAMES = {
-    "schema_version": "草稿格式版本",
-    "kind": "报告类型",
-    "year": "年份",
-    "title": "标题",
-    "author_name": "姓名",
-    "position": "职务",
-    "organisation": "单位",
-    "show_author_line": "显示署名行",
-    "opening": "开篇",
-    "sections": "一级标题",
-    "children": "下级标题",
-    "heading": "标题",
-    "run_in": "标题与正文同段",
-    "paragraphs": "段",
-    "closing": "结尾",
-    "other_work": "其他工作",
-    "shortcomings_heading": "不足的标题",
-    "shortcomings_intro": "不足的引语",
-    "shortcomings": "不足",
-    "plans_heading": "今后打算的标题",
-    "plans": "今后打算",
-    "one_paragraph": "合为一段",
-    "signature": "落款",
-    "date": "日期",
-}
+
+def field_title(model: type[BaseModel], name: str) -> str:
+    """The Chinese name of a field, from its ``Field(title=…)``: the one place it is written."""
+    title = model.model_fields[name].title
+    if title is None:
+        raise LookupError(f"{model.__name__}.{name} has no title")
+    return title
+
+
+def title_of(name: str) -> str:
+    """The title of the field ``name`` in whichever model of the report has it.
+
+    Names shared by two models share their title too (a test checks), so a step of a place
+    is named by its key alone; this also serves errors of a single section or closing (the
+    binder assigns to those directly).
+    """
+    for model in (Report, Section, Closing):
+        field = model.model_fields.get(name)
+        if field is not None and field.title:
+            return field.title
+    return name
 
 
 def _place(loc: tuple[int | str, ...]) -> str:
@@ -253,7 +250,7 @@ def _place(loc: tuple[int | str, ...]) -> str:
         if isinstance(step, int) and parts:
             parts[-1] += f"第{step + 1}项"
         else:
-            parts.append(_PLACE_NAMES.get(str(step), str(step)))
+            parts.append(title_of(str(step)))
     return " › ".join(parts) or "草稿"
 
 

@@ -1,24 +1,51 @@
 """User settings that outlive a session: font names, recent drafts, last folder.
 
-Stored as JSON in the data folder. A settings file that cannot be read is kept aside as
-``settings.json.bad`` and defaults are used: a broken settings file must never stop the
-program from starting.
+Kept as napari keeps its own: a pydantic model with a schema version, stored as JSON in the
+data folder and saved whenever a field is assigned (no save calls scattered in the window).
+A broken settings file must never stop the program from starting, nor cost more than it must:
+
+- a file that is not JSON (or not a JSON object) is moved aside as ``settings.json.bad-<time>``
+  and defaults are used;
+- a key with a bad value falls back to its default, the others are kept; the file is copied
+  aside the same way and rewritten without the bad value;
+- an unknown key (from a newer program, or typed by hand) is logged and dropped.
+
+Only settings returned by ``load_settings`` save themselves; a ``Settings()`` made in code
+(tests, the command line's one-off changes) stays in memory until ``bind``.
 """
 
 from __future__ import annotations
 
-import contextlib
+import datetime as _dt
 import json
+import logging
+import shutil
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .atomic import atomic_write_text
 from .errors import FileAccessError
 from .paths import settings_path
 
+_log = logging.getLogger(__name__)
+
 MAX_RECENT = 10
+
+SETTINGS_SCHEMA_VERSION = 1
+"""Bumped when a field changes its meaning; older files are upgraded by ``_MIGRATIONS``.
+Files written before the version existed have none and count as version 0."""
+
+# version → function upgrading the data of that version to the next one
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: lambda data: data,  # version 1 only added schema_version itself
+}
+
+SettingsListener = Callable[[str], None]
+"""Called with the name of the field that changed, after it was saved."""
 
 
 class FontChoice(str, Enum):
@@ -29,36 +56,144 @@ class FontChoice(str, Enum):
 
 
 class Settings(BaseModel):
+    # validate_assignment: the form assigns field by field; a bad value never gets in.
     model_config = ConfigDict(validate_assignment=True, extra="ignore")
 
-    fonts: FontChoice = FontChoice.GB2312
-    title_font: str = "方正小标宋简体"
-    level3_bold: bool = False
-    recent_files: list[str] = Field(default_factory=list)
-    last_folder: str = ""
+    schema_version: int = Field(SETTINGS_SCHEMA_VERSION, title="设置格式版本")
+    fonts: FontChoice = Field(FontChoice.GB2312, title="正文字体")
+    title_font: str = Field("方正小标宋简体", title="标题字体")
+    level3_bold: bool = Field(False, title="三级标题加粗")
+    # a tuple, so that a change is always an assignment (which saves), never an append
+    recent_files: tuple[str, ...] = Field((), title="最近打开的草稿")
+    last_folder: str = Field("", title="上次使用的文件夹")
+
+    _path: Path | None = PrivateAttr(None)
+    _listeners: list[SettingsListener] = PrivateAttr(default_factory=list)
+
+    def __eq__(self, other: object) -> bool:
+        # the values only: where they are saved and who listens is not part of them
+        return isinstance(other, Settings) and self.model_dump() == other.model_dump()
+
+    def bind(self, path: Path) -> None:
+        """From now on, save to ``path`` whenever a field is assigned a different value."""
+        self._path = path
+
+    def observe(self, listener: SettingsListener) -> None:
+        self._listeners.append(listener)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("_"):
+            super().__setattr__(name, value)
+            return
+        before = getattr(self, name, None)
+        super().__setattr__(name, value)
+        if getattr(self, name) != before:
+            self._changed(name)
+
+    def _changed(self, name: str) -> None:
+        if self._path is not None:
+            save_settings(self, self._path)
+        for listener in list(self._listeners):
+            listener(name)
 
     def add_recent(self, path: Path) -> None:
         text = str(path)
-        self.recent_files = [text, *(p for p in self.recent_files if p != text)][:MAX_RECENT]
+        self.recent_files = (text, *(p for p in self.recent_files if p != text))[:MAX_RECENT]
+
+
+def _backup_name(path: Path) -> Path:
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.name}.bad-{stamp}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bad-{stamp}-{number}")
+        number += 1
+    return candidate
+
+
+def _migrate(data: dict[str, Any]) -> dict[str, Any]:
+    version = data.get("schema_version", 0)
+    if type(version) is not int or not 0 <= version <= SETTINGS_SCHEMA_VERSION:
+        # a newer program's file (or a damaged version): read what this version knows
+        _log.warning(
+            "settings: schema version %r, this program knows %d", version, SETTINGS_SCHEMA_VERSION
+        )
+        return data
+    while version < SETTINGS_SCHEMA_VERSION:
+        data = _MIGRATIONS[version](data)
+        version += 1
+    data["schema_version"] = SETTINGS_SCHEMA_VERSION
+    return data
+
+
+def _validate_leniently(data: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """The settings from ``data`` with every unknown key and every bad value left out.
+
+    Returns them with the names of the keys whose values were bad.
+    """
+    known = {}
+    for key, value in data.items():
+        if key in Settings.model_fields:
+            known[key] = value
+        else:
+            _log.warning("settings: unknown key %r dropped", key)
+    known["schema_version"] = SETTINGS_SCHEMA_VERSION
+    bad: list[str] = []
+    while True:
+        try:
+            return Settings.model_validate(known), bad
+        except ValidationError as error:
+            keys = {str(item["loc"][0]) for item in error.errors() if item["loc"]}
+            if not keys & known.keys():  # cannot happen: every error names a field
+                return Settings(), sorted(known)
+            for key in sorted(keys & known.keys()):
+                _log.warning("settings: bad value for %r dropped: %r", key, known.pop(key))
+                bad.append(key)
 
 
 def load_settings(path: Path | None = None) -> Settings:
+    """The saved settings, bound to their file (they save themselves on every change)."""
     path = path or settings_path()
+    settings = _read(path)
+    settings.bind(path)
+    return settings
+
+
+def _read(path: Path) -> Settings:
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings()
-    except OSError:
+        raw = path.read_bytes()
+    except OSError:  # missing (first start) or unreadable: defaults, nothing to keep aside
         return Settings()
     try:
-        return Settings.model_validate(json.loads(raw))
-    except (ValueError, ValidationError):
-        with contextlib.suppress(OSError):
-            path.replace(path.with_name(path.name + ".bad"))
+        data = json.loads(raw.decode("utf-8"))  # UnicodeDecodeError is a ValueError
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except ValueError as error:
+        backup = _backup_name(path)
+        _log.warning("settings: %s unreadable (%s), moved to %s", path, error, backup.name)
+        try:
+            path.replace(backup)
+        except OSError:
+            _log.warning("settings: could not move %s aside", path)
         return Settings()
+    settings, bad = _validate_leniently(_migrate(data))
+    if bad:
+        backup = _backup_name(path)
+        try:
+            shutil.copyfile(path, backup)
+        except OSError:
+            _log.warning("settings: could not copy %s aside", path)
+        else:
+            _log.warning("settings: %s had bad values, copied to %s", path, backup.name)
+            # without the bad values, so the next start neither warns nor copies again
+            save_settings(settings, path)
+    return settings
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Save; a failure (read-only profile) is swallowed: settings are a convenience."""
-    with contextlib.suppress(FileAccessError):
-        atomic_write_text(path or settings_path(), settings.model_dump_json(indent=2))
+    """Save; a failure (read-only profile) is logged and ignored: settings are a convenience."""
+    target = path or settings_path()
+    try:
+        atomic_write_text(target, settings.model_dump_json(indent=2))
+    except FileAccessError as error:
+        _log.warning("settings: not saved to %s: %s", target, error)

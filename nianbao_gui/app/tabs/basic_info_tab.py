@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.fields import FieldPath
-from ...core.model import ReportKind
-from ...core.settings import FontChoice
+from ...core.model import Report, ReportKind, field_title
+from ...core.settings import FontChoice, Settings
 from ..binder import optional_int, select_range
 from ..widgets.inputs import EnumCombo, OptionalDateEdit
 from ..widgets.look import em, mute
@@ -25,6 +25,11 @@ FONT_LABELS = {
     FontChoice.WINDOWS: "仿宋、楷体（Windows 和 WPS 自带）",
 }
 _TEXT_FIELDS = ("title", "author_name", "position", "organisation", "signature")
+
+
+def _label(name: str, model: type[Report] | type[Settings] = Report) -> str:
+    """A row's label: the field's title in the model, the one place its name is written."""
+    return field_title(model, name) + "："
 
 
 def _hint(text: str) -> QLabel:
@@ -78,8 +83,8 @@ class BasicInfoTab(TabPage):
         em_ = em(self)
         box, form = _form("报告", em_)
         self.kind = EnumCombo(list(ReportKind))
-        binder.bind(self.kind, ("kind",), label="修改报告类型")
-        form.row("报告类型：", self.kind)
+        binder.bind(self.kind, ("kind",))
+        form.row(_label("kind"), self.kind)
         self.year = QLineEdit()
         self.year.setPlaceholderText("如 2025")
         self.year.setMaximumWidth(em_ * 8)
@@ -87,14 +92,13 @@ class BasicInfoTab(TabPage):
         binder.bind(
             self.year,
             ("year",),
-            label="修改年度",
             to_model=optional_int,
             error_label=self.year_error,
         )
-        form.row("年度：", _with_error(self.year, self.year_error))
+        form.row(_label("year"), _with_error(self.year, self.year_error))
         self.title_edit = QLineEdit()
         binder.bind(self.title_edit, ("title",))
-        form.row("标题：", self.title_edit, 36)
+        form.row(_label("title"), self.title_edit, 36)
         form.row("", _hint("标题留空时，按年度和报告类型自动生成（即框中灰色文字）。"))
         layout.addWidget(box)
 
@@ -105,15 +109,15 @@ class BasicInfoTab(TabPage):
         self.position.setPlaceholderText("如：副镇长")
         self.organisation = QLineEdit()
         self.organisation.setPlaceholderText("如：某某镇人民政府")
-        for widget, name, label, width in (
-            (self.author_name, "author_name", "姓名：", 12),
-            (self.position, "position", "职务：", 24),
-            (self.organisation, "organisation", "单位：", 24),
+        for widget, name, width in (
+            (self.author_name, "author_name", 12),
+            (self.position, "position", 24),
+            (self.organisation, "organisation", 24),
         ):
             binder.bind(widget, (name,))
-            form.row(label, widget, width)
+            form.row(_label(name), widget, width)
         self.show_author_line = QCheckBox("在标题下方写出单位、职务和姓名")
-        binder.bind(self.show_author_line, ("show_author_line",), label="修改署名行")
+        binder.bind(self.show_author_line, ("show_author_line",))
         form.row("", self.show_author_line)
         layout.addWidget(box)
 
@@ -121,16 +125,16 @@ class BasicInfoTab(TabPage):
         self.signature = QLineEdit()
         self.signature.setPlaceholderText("如：张三（留空则不写落款）")
         binder.bind(self.signature, ("signature",))
-        form.row("落款：", self.signature, 24)
+        form.row(_label("signature"), self.signature, 24)
         self.date = OptionalDateEdit("写上成文日期")
-        binder.bind(self.date, ("date",), label="修改成文日期")
-        form.row("成文日期：", self.date)
+        binder.bind(self.date, ("date",))
+        form.row(_label("date"), self.date)
         layout.addWidget(box)
 
         box, form = _form("导出 Word 的字体（本机设置，对所有报告有效）", em_)
         self.fonts = EnumCombo(list(FontChoice), FONT_LABELS)
         binder.bind(self.fonts, ("fonts",), scope="settings")
-        form.row("正文字体：", self.fonts)
+        form.row(_label("fonts", Settings), self.fonts)
         self.level3_bold = QCheckBox("三级标题（1．）加粗")
         binder.bind(self.level3_bold, ("level3_bold",), scope="settings")
         form.row("", self.level3_bold)

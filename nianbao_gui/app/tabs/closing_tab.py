@@ -130,7 +130,7 @@ class ClosingTab(TabPage):
         self.one_paragraph = QCheckBox(
             "其他工作、不足和今后打算合成一段（与范文相同；填了标题时不合并）"
         )
-        binder.bind(self.one_paragraph, ("closing", "one_paragraph"), label="修改合为一段")
+        binder.bind(self.one_paragraph, ("closing", "one_paragraph"))
         layout.addWidget(self.one_paragraph)
         self.update_preview()
 

@@ -133,7 +133,7 @@ class SectionEditor(QFrame):
 
         binder = ctx.binder
         binder.bind(self.heading_edit, (*path, "heading"))
-        binder.bind(self.run_in, (*path, "run_in"), label="修改标题与正文同段")
+        binder.bind(self.run_in, (*path, "run_in"))
         binder.bind(self.paragraphs, (*path, "paragraphs"))
         self._build_children()
         self._update_buttons()

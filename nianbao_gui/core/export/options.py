@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import ExportError
-from ..settings import FontChoice, Settings, load_settings, save_settings
+from ..settings import FontChoice, Settings, load_settings
 
 SONG = "宋体"  # page numbers (GB/T 9704-2012 7.5: 4号半角宋体阿拉伯数字)
 HEI = "黑体"
@@ -66,9 +66,7 @@ class ExportOptions:
                     f"不认识的字体选择：{fonts}。",
                     "请用 gb2312（仿宋_GB2312 等）或 windows（仿宋 等）。",
                 ) from None
-            if choice is not settings.fonts:
-                settings.fonts = choice
-                save_settings(settings)
+            settings.fonts = choice  # remembered: the settings save themselves
         options = cls.from_settings(settings)
         if level3_bold:
             options = cls(options.fonts, options.title_font, True)
