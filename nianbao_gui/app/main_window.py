@@ -123,8 +123,11 @@ class MainWindow(QMainWindow):
             panel = CheckPanel(self)
             self.ui.checkDockLayout.addWidget(panel)
             panel.focus_requested.connect(self.editor.focus_field)
-            panel.fixed.connect(self.on_fixed)
+            panel.edits_requested.connect(self.editor.apply_text_edits)  # one undoable edit
             panel.failed.connect(self.prompts.error)
+            self.editor.changed.connect(panel.report_changed)  # the live re-check
+            if self.document is not None:
+                panel.set_report(self.document.report)
             self._check_panel = panel
         return self._check_panel
 
@@ -155,6 +158,8 @@ class MainWindow(QMainWindow):
         self.ui.actionSave.setEnabled(True)
         if self.ui.checkDock.isVisibleTo(self):  # left open last time: fresh findings
             self.check_panel.check(document.report)
+        elif self._check_panel is not None:  # hidden: it follows the new draft when shown
+            self._check_panel.set_report(document.report)
 
     def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
         doc = Document(report, store=self.store, name_hint=name_hint, parent=self)
@@ -175,10 +180,6 @@ class MainWindow(QMainWindow):
     def on_edited(self) -> None:
         if self.document is not None:
             self.document.mark_changed()
-
-    def on_fixed(self) -> None:
-        self.editor.refresh()  # reloads the widgets and recounts; the count reaches show_count
-        self.on_edited()
 
     def maybe_save(self) -> bool:
         """True when the current draft may be replaced or closed (saved, discarded, clean)."""

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from ..core.fields import FieldPath, read_path
+from ..core.fields import FieldPath, read_path, set_text
 from ..core.layout import Role, layout
 from ..core.model import Report, Section
 from ..core.outline import char_count
@@ -120,6 +120,14 @@ class ReportEditor(QWidget):
         page = self._tabs.currentWidget()
         if isinstance(page, TabPage):
             QTimer.singleShot(0, lambda: page.scroll_area.verticalScrollBar().setValue(scroll))
+
+    def apply_text_edits(self, label: str, changes: list[tuple[FieldPath, str]]) -> None:
+        """Set several text fields as one edit (a 体检 fix); ``label`` names it for undo.
+        Minimal until the undo stack lands: set, reload the widgets, report the change."""
+        for path, text in changes:
+            set_text(self._report, path, text)
+        self.refresh()
+        self.structure_edited()
 
     def focus_field(self, path: FieldPath, start: int = 0, end: int = 0) -> bool:
         try:

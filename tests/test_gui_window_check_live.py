@@ -1,0 +1,231 @@
+"""The live 体检 panel: it follows the text, never selects other text, groups identical
+findings, says what a fix changed, keeps its rows still, and re-checks by itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QPlainTextEdit
+from qt_helpers import close_window, edit_report, make_window, type_into
+
+from nianbao_gui.core.model import Report, Section
+
+PARAGRAPH = ("sections", 0, "paragraphs", 0)
+TEXT = "全年排查纠纷**件，化解**件，调解**起，涉及**人。"
+
+
+def report_with(*paragraphs: str) -> Report:
+    child = Section(heading="政法工作。", run_in=True, paragraphs=["扎实开展普法教育。"])
+    return Report(
+        year=2024,
+        sections=[
+            Section(
+                heading="强化责任意识，切实认真履职尽责",
+                paragraphs=list(paragraphs),
+                children=[child],
+            )
+        ],
+    )
+
+
+def open_window(qtbot: Any, report: Report) -> Any:
+    window = make_window(qtbot)
+    window.new_document(report, "体检")
+    window.show()
+    qtbot.waitExposed(window)
+    window.run_check()
+    return window
+
+
+def editor_at(window: Any, path: tuple[Any, ...], start: int, end: int) -> QPlainTextEdit:
+    assert window.editor.focus_field(path, start, end)
+    widget = window.focusWidget()
+    assert isinstance(widget, QPlainTextEdit)
+    return widget
+
+
+def selection(widget: QPlainTextEdit) -> tuple[int, str]:
+    cursor = widget.textCursor()
+    return cursor.selectionStart(), cursor.selectedText()
+
+
+def stars_rows(panel: Any) -> list[Any]:
+    return [row for row in panel.finding_items() if row.data(0, 256).seen == "**"]
+
+
+def test_after_edits_every_row_selects_exactly_the_text_it_names(qtbot) -> None:
+    """Done when of issue 11: insert before and between placeholders, replace one, then
+    click every row: each selects the text it names, at its new place, or says it is gone."""
+    window = open_window(qtbot, report_with(TEXT))
+    panel = window.check_panel
+    rows = stars_rows(panel)
+    assert len(rows) == 4
+    # edits in the form, faster than the live re-check: the rows still hold the old offsets
+    widget = editor_at(window, PARAGRAPH, 0, 0)
+    type_into(widget, "今年")  # before the first placeholder
+    at = widget.toPlainText().index("化解")
+    editor_at(window, PARAGRAPH, at, at)
+    type_into(widget, "成功")  # between the first and the second
+    third = widget.toPlainText().index("调解**") + 2
+    editor_at(window, PARAGRAPH, third, third + 2)
+    type_into(widget, "15")  # the third placeholder filled in
+    text = widget.toPlainText()
+    assert text == "今年全年排查纠纷**件，成功化解**件，调解15起，涉及**人。"
+    assert window.report().sections[0].paragraphs[0] == text
+    assert panel.live.busy  # the re-check is still to come
+
+    expected = [i for i in range(len(text) - 1) if text[i : i + 2] == "**"]
+    selected = []
+    for row in rows:
+        widget.textCursor().clearSelection()
+        editor_at(window, PARAGRAPH, 0, 0)  # the caret away from every placeholder
+        panel.tree.itemClicked.emit(row, 0)
+        start, chosen = selection(widget)
+        if chosen:
+            assert chosen == "**" == row.data(0, 256).seen
+            # the row names this very place: the text before it as the row shows it
+            before = row.text(0).split("〔", 1)[1].split("【", 1)[0].lstrip("…")
+            assert text[:start].endswith(before)
+            selected.append(start)
+        else:
+            assert "已改动" in panel.notice.text()
+    assert selected == expected  # three placeholders found; the one filled in is gone
+    close_window(window)
+
+
+def test_a_click_after_the_paragraph_was_deleted_says_so(qtbot) -> None:
+    window = open_window(qtbot, report_with("认真学习。", "共**件。"))
+    panel = window.check_panel
+    (row,) = stars_rows(panel)
+    focused: list[Any] = []
+    panel.focus_requested.connect(lambda *args: focused.append(args))
+    edit_report(window, lambda r: r.sections[0].paragraphs.pop())
+    panel.tree.itemClicked.emit(row, 0)
+    assert focused == []
+    assert "已改动" in panel.notice.text()
+    assert not stars_rows(panel)  # checked again at once
+    close_window(window)
+
+
+def test_identical_findings_share_one_row_with_a_count(qtbot) -> None:
+    paragraphs = [f"第{i}项工作完成**件。" for i in range(1, 34)]
+    window = open_window(qtbot, report_with(*paragraphs))
+    panel = window.check_panel
+    category = panel.tree.topLevelItem(0)
+    assert category.text(0) == "占位符与空白（33）"
+    assert category.childCount() == 1
+    group = category.child(0)
+    assert group.text(0) == "“**”是占位符，请填入实际内容（33 处）"
+    assert group.childCount() == 33 and not group.isExpanded()
+    panel.tree.itemClicked.emit(group, 0)
+    assert group.isExpanded()  # one click opens it
+    first = group.child(0)
+    # the text around it, then a place short enough to read in a narrow dock
+    assert first.text(0) == "〔第1项工作完成【**】件。〕 一、强化责任意识，切… · 第1段"
+    tip = first.toolTip(0)
+    assert "一、强化责任意识，切实认真履职尽责 · 第1段" in tip  # the whole place
+    assert "第1项工作完成【**】件。" in tip
+    close_window(window)
+
+
+def test_a_run_in_heading_paragraph_has_its_numbers_and_heading(qtbot) -> None:
+    window = open_window(qtbot, report_with("认真学习。"))
+    edit_report(window, lambda r: setattr(r.sections[0].children[0], "paragraphs", ["共**件"]))
+    panel = window.check_panel
+    panel.recheck()
+    (row,) = stars_rows(panel)
+    assert row.text(0).endswith("一（一）政法工作。 · 第1段")
+    close_window(window)
+
+
+def test_fix_all_is_one_edit_and_says_what_it_changed(qtbot) -> None:
+    window = open_window(qtbot, report_with("今年以来，,我认真履行职责。", "学习;工作。"))
+    panel = window.check_panel
+    requested: list[tuple[str, Any]] = []
+    panel.edits_requested.connect(lambda label, changes: requested.append((label, changes)))
+    panel.fix_all_button.click()
+    ((label, changes),) = requested  # one edit: one undo step
+    assert label == "全部修复（2 处）"
+    assert changes == [
+        (PARAGRAPH, "今年以来，我认真履行职责。"),
+        (("sections", 0, "paragraphs", 1), "学习；工作。"),
+    ]
+    assert panel.notice.text() == (
+        "已修复 2 处：一、强化责任意识，切… · 第1段 改为“，”；"
+        "一、强化责任意识，切… · 第2段 改为“；”。"
+    )
+    assert "强化责任意识，切实认真履职尽责 · 第2段：改为“；”" in panel.notice.toolTip()
+    assert window.report().sections[0].paragraphs == ["今年以来，我认真履行职责。", "学习；工作。"]
+    assert window.document.dirty
+    close_window(window)
+
+
+def test_the_panel_never_changes_the_model_itself(qtbot) -> None:
+    window = open_window(qtbot, report_with("今年以来，,我认真履行职责。"))
+    panel = window.check_panel
+    panel.edits_requested.disconnect()  # nobody applies the edit
+    panel.fix_all_button.click()
+    assert window.report().sections[0].paragraphs[0] == "今年以来，,我认真履行职责。"
+    close_window(window)
+
+
+def test_rows_stay_in_place_after_a_fix(qtbot) -> None:
+    """Groups keep the order they were first listed in, so the row under the mouse does
+    not jump when the finding that put its group first is fixed."""
+    window = open_window(qtbot, report_with("甲，,乙。", "丙;丁。", "戊，,己。"))
+    panel = window.check_panel
+
+    def groups() -> list[str]:
+        category = panel.tree.topLevelItem(0)
+        return [category.child(i).text(0).split("\n")[0] for i in range(category.childCount())]
+
+    doubled, half_width = groups()
+    assert doubled.startswith("标点重复") and half_width.startswith("中文里用了半角")
+    first = panel.tree.topLevelItem(0).child(0).child(0)  # 甲，,乙
+    panel.tree.itemClicked.emit(first, 1)  # its 修复
+    assert window.report().sections[0].paragraphs[0] == "甲，乙。"
+    # 丙;丁 is now the first problem in reading order, and still the second row
+    assert groups() == [doubled.removesuffix("（2 处）"), half_width]
+    close_window(window)
+
+
+def test_the_panel_checks_again_by_itself_after_typing_pauses(qtbot) -> None:
+    window = open_window(qtbot, report_with("认真学习。"))
+    panel = window.check_panel
+    assert not panel.findings
+    widget = editor_at(window, PARAGRAPH, 4, 4)
+    type_into(widget, "**")
+    assert not panel.findings  # not while typing: the keystroke does not wait for a check
+    qtbot.waitUntil(lambda: bool(stars_rows(panel)), timeout=3000)
+    assert "发现 1 个问题" in panel.summary.text()
+    close_window(window)
+
+
+def test_stale_results_of_a_background_check_are_dropped(qtbot) -> None:
+    window = open_window(qtbot, report_with("认真学习。"))
+    panel = window.check_panel
+    panel.live.start_now()  # a check of “认真学习。” under way …
+    edit_report(window, lambda r: r.sections[0].paragraphs.__setitem__(0, "共**件。"))
+    qtbot.waitUntil(lambda: panel.live.dropped >= 1, timeout=3000)  # … its result thrown away
+    assert not stars_rows(panel)
+    qtbot.waitUntil(lambda: bool(stars_rows(panel)), timeout=3000)  # the fresh one listed
+    assert not panel.live.busy
+    close_window(window)
+
+
+@pytest.mark.parametrize("visible", [True, False])
+def test_a_hidden_panel_checks_when_it_is_shown_again(qtbot, visible: bool) -> None:
+    window = open_window(qtbot, report_with("认真学习。"))
+    panel = window.check_panel
+    if not visible:
+        window.ui.checkDock.hide()
+    edit_report(window, lambda r: r.sections[0].paragraphs.__setitem__(0, "共**件。"))
+    if visible:
+        qtbot.waitUntil(lambda: bool(stars_rows(panel)), timeout=3000)
+    else:
+        qtbot.waitUntil(lambda: panel.live.waiting, timeout=3000)
+        assert not stars_rows(panel)
+        window.show_check_panel()
+        qtbot.waitUntil(lambda: bool(stars_rows(panel)), timeout=3000)
+    close_window(window)
