@@ -77,6 +77,7 @@ class CheckPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.tree.itemClicked.connect(self._item_clicked)
+        self.tree.itemExpanded.connect(build_group_of)
         self.tree.itemActivated.connect(lambda item, _column: self._item_clicked(item, 0))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -151,14 +152,16 @@ class CheckPanel(QWidget):
         finally:
             self.tree.setUpdatesEnabled(True)
         fixable = sum(1 for finding in self.findings if finding.fix is not None)
-        if not self.findings:
-            self.summary.setText("体检通过：没有发现问题。")
-        else:
-            self.summary.setText(
-                f"发现 {len(self.findings)} 个问题，其中 {fixable} 个可以一键修复。"
-                "点击一条可跳到对应位置；修改后列表会自动更新。"
-            )
-        self.fix_all_button.setEnabled(fixable > 0)
+        summary = (
+            f"发现 {len(self.findings)} 个问题，其中 {fixable} 个可以一键修复。"
+            "点击一条可跳到对应位置；修改后列表会自动更新。"
+            if self.findings
+            else "体检通过：没有发现问题。"
+        )
+        if self.summary.text() != summary:
+            self.summary.setText(summary)
+        if self.fix_all_button.isEnabled() != (fixable > 0):
+            self.fix_all_button.setEnabled(fixable > 0)
 
     def _update_category(
         self, category: Category, groups: dict[GroupKey, list[tuple[Finding, RowText]]]
@@ -181,7 +184,7 @@ class CheckPanel(QWidget):
             self._categories[category] = item
         keys = sorted(groups, key=self._ranks.__getitem__)
         _sync_children(item, keys, groups)
-        item.setText(0, f"{category.label}（{sum(len(rows) for rows in groups.values())}）")
+        _set(item, 0, f"{category.label}（{sum(len(rows) for rows in groups.values())}）")
 
     def finding_items(self) -> list[QTreeWidgetItem]:
         """The rows that stand for one finding each (not the headings), in order."""
@@ -197,6 +200,12 @@ class CheckPanel(QWidget):
                 else:
                     walk(child)
 
+        for i in range(self.tree.topLevelItemCount()):  # closed groups too
+            category = self.tree.topLevelItem(i)
+            for j in range(category.childCount() if category is not None else 0):
+                child = category.child(j) if category is not None else None
+                if child is not None and child.data(0, FINDING_ROLE) is None:
+                    build_group(child)
         walk(self.tree.invisibleRootItem())
         return rows
 
@@ -228,8 +237,7 @@ class CheckPanel(QWidget):
             self._check_here()
             return False
         if here is not finding:
-            if item is not None:  # a second click goes straight there
-                item.setData(0, FINDING_ROLE, here)
+            if item is not None:  # the row shows where it is now; a second click goes there
                 _fill_leaf(item, here, row_text(self._report, here), item.parent() is not None)
             self.live.changed()
         self.notice.hide()
@@ -284,6 +292,12 @@ def _before(first: Category, second: Category) -> bool:
     return order.index(first) < order.index(second)
 
 
+def build_group_of(item: QTreeWidgetItem) -> None:
+    """An opened row: if it is a group whose rows were not built yet, build them."""
+    if item.parent() is not None and item.childCount() == 0:
+        build_group(item)
+
+
 def _sync_children(
     parent: QTreeWidgetItem,
     keys: list[GroupKey],
@@ -316,21 +330,42 @@ def _sync_children(
 
 
 def _fill_group(item: QTreeWidgetItem, key: GroupKey, rows: list[tuple[Finding, RowText]]) -> None:
+    """A row for several identical findings. Its own rows are built when it is first opened
+    (``build_group``): a draft with hundreds of findings lists quickly."""
     _set(item, 0, f"{key[2]}（{len(rows)} 处）")
-    item.setToolTip(0, f"{key[2]}\n共 {len(rows)} 处，展开后逐一点击可跳到每一处。")
+    _tip(item, 0, f"{key[2]}\n共 {len(rows)} 处，展开后逐一点击可跳到每一处。")
     _set(item, 1, "")
+    if item.data(0, ROW_ROLE) is None:  # new: closed, but with the mark that opens it
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+    item.setData(0, ROW_ROLE, rows)
+    if item.childCount() or item.isExpanded():
+        build_group(item)
+
+
+def build_group(item: QTreeWidgetItem) -> None:
+    """Make the rows of a group stand for its findings (reusing the rows there)."""
+    rows = item.data(0, ROW_ROLE) or []
     while item.childCount() > len(rows):
         item.takeChild(item.childCount() - 1)
     for i, (finding, text) in enumerate(rows):
         child = item.child(i) if i < item.childCount() else None
         if child is None:
             child = QTreeWidgetItem()
-            child.setData(0, KEY_ROLE, key)
+            child.setData(0, KEY_ROLE, item.data(0, KEY_ROLE))
             item.addChild(child)
         _fill_leaf(child, finding, text, in_group=True)
 
 
 def _fill_leaf(item: QTreeWidgetItem, finding: Finding, text: RowText, in_group: bool) -> None:
+    """Show ``finding`` in ``item``; a row that already shows it is left alone, so that a
+    re-check after a keystroke touches only the rows of the paragraph typed in."""
+    shown = item.data(0, FINDING_ROLE)
+    if shown is finding:
+        return
+    if shown == finding and item.data(0, ROW_ROLE) == text:
+        if shown.text != finding.text:  # the field changed elsewhere: keep what it reads now
+            item.setData(0, FINDING_ROLE, finding)
+        return
     where = f"〔{text.context}〕 {text.place}" if text.context else text.place
     _set(item, 0, where if in_group else f"{finding.message}\n{where}")
     tip = [text.full_place, finding.message]
@@ -338,18 +373,21 @@ def _fill_leaf(item: QTreeWidgetItem, finding: Finding, text: RowText, in_group:
         tip.append(f"〔{text.wide_context}〕")
     if finding.fix is not None:
         tip.append(f"可一键修复：{finding.fix_label()}")
-    item.setToolTip(0, "\n".join(tip))
+    _tip(item, 0, "\n".join(tip))
     item.setData(0, FINDING_ROLE, finding)
     item.setData(0, ROW_ROLE, text)
-    if finding.fix is not None:
-        _set(item, 1, "修复")
-        item.setToolTip(1, f"{finding.fix_label()}（可撤销）")
+    fixable = finding.fix is not None
+    _set(item, 1, "修复" if fixable else "")
+    _tip(item, 1, f"{finding.fix_label()}（可撤销）" if fixable else "")
+    if fixable and (shown is None or shown.fix is None):
         item.setForeground(1, QBrush(QPalette().color(QPalette.ColorRole.Link)))
-    else:
-        _set(item, 1, "")
-        item.setToolTip(1, "")
 
 
 def _set(item: QTreeWidgetItem, column: int, text: str) -> None:
     if item.text(column) != text:  # unchanged rows cost nothing to update
         item.setText(column, text)
+
+
+def _tip(item: QTreeWidgetItem, column: int, text: str) -> None:
+    if item.toolTip(column) != text:
+        item.setToolTip(column, text)
