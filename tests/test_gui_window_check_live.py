@@ -205,16 +205,40 @@ def test_the_panel_checks_again_by_itself_after_typing_pauses(qtbot) -> None:
     close_window(window)
 
 
-def test_stale_results_of_a_background_check_are_dropped(qtbot) -> None:
-    window = open_window(qtbot, report_with("认真学习。"))
+def test_a_check_under_way_is_dropped_when_the_report_changes(qtbot) -> None:
+    window = open_window(qtbot, report_with("认真学习。", "扎实工作。"))
     panel = window.check_panel
+    panel.live.slice_ms = 0  # one step (one field) a slice
+    panel.live.set_delay(60_000)  # the re-check the edit asks for: only when told below
     panel.live.start_now()  # a check of “认真学习。” under way …
+    panel.live._step()  # … its first slice done, not its last
+    assert panel.live.busy and panel.live.slices
     edit_report(window, lambda r: r.sections[0].paragraphs.__setitem__(0, "共**件。"))
-    qtbot.waitUntil(lambda: panel.live.dropped >= 1, timeout=3000)  # … its result thrown away
+    assert panel.live.dropped == 1  # … abandoned: its findings would be of the old text
+    qtbot.wait(50)
     assert not stars_rows(panel)
+    panel.live.start_now()
     qtbot.waitUntil(lambda: bool(stars_rows(panel)), timeout=3000)  # the fresh one listed
     assert not panel.live.busy
     close_window(window)
+
+
+def test_the_live_check_runs_in_short_slices(qtbot) -> None:
+    """Never one long stretch: the event loop runs between slices of at most a few ms."""
+    from nianbao_gui.app.check_panel import CheckPanel
+    from nianbao_gui.app.live_check import SLICE_MS
+
+    panel = CheckPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(report_with(*["全年排查纠纷**件，化解**件，调解**起。"] * 400))
+    panel.live.start_now()
+    qtbot.waitUntil(lambda: not panel.live.busy, timeout=5000)
+    assert len(panel.live.slices) > 1
+    # CPU time, not wall clock: other programs may hold the machine for a while
+    assert max(cpu for _wall, cpu in panel.live.slices) < SLICE_MS + 10
+    assert len(panel.findings) == 1200
+    close = panel.tree.topLevelItem(0).child(0)
+    assert close.text(0).endswith("（1200 处）") and close.childCount() == 0  # built when opened
 
 
 @pytest.mark.parametrize("visible", [True, False])

@@ -1,7 +1,7 @@
 """The 体检 dock: the checker's findings, each leading to its place in the form.
 
-The list follows the report by itself (check_worker.LiveChecker: again ~300 ms after a
-change, off the GUI thread). Findings are grouped by category, and findings that read the
+The list follows the report by itself (live_check.LiveChecker: again ~300 ms after a
+change, in slices between events). Findings are grouped by category, and findings that read the
 same (33 × “**”是占位符) share one expandable row with a count. Rows are updated in place and
 groups keep their order, so nothing moves under the mouse after a fix.
 
@@ -12,6 +12,8 @@ with the new texts, which the editor applies as one undoable edit.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette, QShowEvent
@@ -31,7 +33,7 @@ from ..core.checks import Category, Finding, locate, plan_fixes
 from ..core.checks.fixing import FixPlan
 from ..core.checks.follow import has_place
 from ..core.model import Report
-from .check_worker import LIVE_DELAY_MS, Checked, LiveChecker, RowText, check_now, row_text
+from .live_check import LIVE_DELAY_MS, Checked, LiveChecker, RowText, check_now, row_text
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole  # a leaf row's Finding
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's group key (category, code, message)
@@ -55,6 +57,8 @@ class CheckPanel(QWidget):
         self.findings: list[Finding] = []
         self._ranks: dict[GroupKey, int] = {}  # first-seen order of groups: kept across checks
         self._categories: dict[Category, QTreeWidgetItem] = {}
+        # the findings of each group of identical ones, for its rows when it is opened
+        self._group_rows: dict[GroupKey, list[tuple[Finding, RowText]]] = {}
         self.live = LiveChecker(self, self._shown, delay_ms)
         self.live.finished.connect(self._show)
         layout = QVBoxLayout(self)
@@ -77,7 +81,7 @@ class CheckPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.tree.itemClicked.connect(self._item_clicked)
-        self.tree.itemExpanded.connect(build_group_of)
+        self.tree.itemExpanded.connect(lambda item: build_group_of(item, self._group_rows))
         self.tree.itemActivated.connect(lambda item, _column: self._item_clicked(item, 0))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -101,6 +105,7 @@ class CheckPanel(QWidget):
         if report is not self._report:
             self._ranks.clear()
             self._categories.clear()
+            self._group_rows.clear()
             self.tree.clear()
             self.notice.hide()
         self._report = report
@@ -183,7 +188,7 @@ class CheckPanel(QWidget):
             item.setExpanded(True)
             self._categories[category] = item
         keys = sorted(groups, key=self._ranks.__getitem__)
-        _sync_children(item, keys, groups)
+        _sync_children(item, keys, groups, self._group_rows)
         _set(item, 0, f"{category.label}（{sum(len(rows) for rows in groups.values())}）")
 
     def finding_items(self) -> list[QTreeWidgetItem]:
@@ -205,7 +210,7 @@ class CheckPanel(QWidget):
             for j in range(category.childCount() if category is not None else 0):
                 child = category.child(j) if category is not None else None
                 if child is not None and child.data(0, FINDING_ROLE) is None:
-                    build_group(child)
+                    build_group(child, self._group_rows)
         walk(self.tree.invisibleRootItem())
         return rows
 
@@ -292,18 +297,20 @@ def _before(first: Category, second: Category) -> bool:
     return order.index(first) < order.index(second)
 
 
-def build_group_of(item: QTreeWidgetItem) -> None:
+def build_group_of(item: QTreeWidgetItem, store: dict[GroupKey, Any]) -> None:
     """An opened row: if it is a group whose rows were not built yet, build them."""
     if item.parent() is not None and item.childCount() == 0:
-        build_group(item)
+        build_group(item, store)
 
 
 def _sync_children(
     parent: QTreeWidgetItem,
     keys: list[GroupKey],
     groups: dict[GroupKey, list[tuple[Finding, RowText]]],
+    store: dict[GroupKey, Any],
 ) -> None:
-    """Make ``parent``'s rows stand for ``keys`` in that order, reusing the rows there."""
+    """Make ``parent``'s rows stand for ``keys`` in that order, reusing the rows there;
+    ``store`` keeps the findings of every group (rows built when it is opened)."""
     wanted = set(keys)
     for i in reversed(range(parent.childCount())):
         old = parent.child(i)
@@ -322,29 +329,34 @@ def _sync_children(
         if child is None:
             child = QTreeWidgetItem()
             child.setData(0, KEY_ROLE, key)
+            if grouped:  # closed, but with the mark that opens it
+                child.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             parent.insertChild(i, child)
         if grouped:
-            _fill_group(child, key, rows)
+            store[key] = rows
+            _fill_group(child, key, rows, store)
         else:
             _fill_leaf(child, *rows[0], in_group=False)
 
 
-def _fill_group(item: QTreeWidgetItem, key: GroupKey, rows: list[tuple[Finding, RowText]]) -> None:
+def _fill_group(
+    item: QTreeWidgetItem,
+    key: GroupKey,
+    rows: list[tuple[Finding, RowText]],
+    store: dict[GroupKey, Any],
+) -> None:
     """A row for several identical findings. Its own rows are built when it is first opened
     (``build_group``): a draft with hundreds of findings lists quickly."""
     _set(item, 0, f"{key[2]}（{len(rows)} 处）")
     _tip(item, 0, f"{key[2]}\n共 {len(rows)} 处，展开后逐一点击可跳到每一处。")
     _set(item, 1, "")
-    if item.data(0, ROW_ROLE) is None:  # new: closed, but with the mark that opens it
-        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
-    item.setData(0, ROW_ROLE, rows)
     if item.childCount() or item.isExpanded():
-        build_group(item)
+        build_group(item, store)
 
 
-def build_group(item: QTreeWidgetItem) -> None:
+def build_group(item: QTreeWidgetItem, store: dict[GroupKey, Any]) -> None:
     """Make the rows of a group stand for its findings (reusing the rows there)."""
-    rows = item.data(0, ROW_ROLE) or []
+    rows = store.get(item.data(0, KEY_ROLE), [])
     while item.childCount() > len(rows):
         item.takeChild(item.childCount() - 1)
     for i, (finding, text) in enumerate(rows):
