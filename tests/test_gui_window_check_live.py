@@ -124,7 +124,7 @@ def test_identical_findings_share_one_row_with_a_count(qtbot) -> None:
     assert group.childCount() == 33
     first = group.child(0)
     # the text around it, then a place short enough to read in a narrow dock
-    assert first.text(0) == "〔第1项工作完成【**】件。〕 一、强化责任意识，切… · 第1段"
+    assert first.text(0) == "〔第1项工作完成【**】件。〕\n一、强化责任意识，切… · 第1段"
     tip = first.toolTip(0)
     assert "一、强化责任意识，切实认真履职尽责 · 第1段" in tip  # the whole place
     assert "第1项工作完成【**】件。" in tip

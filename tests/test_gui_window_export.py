@@ -155,7 +155,7 @@ def test_check_panel_lists_findings_and_leads_to_the_field(qtbot) -> None:
     # the message, then the text around the finding and the place
     assert (
         item.text(0)
-        == "标点重复“，,”，应为一个“，”\n〔今年以来【，,】我认真履行职责。〕 开篇 · 第1段"
+        == "标点重复“，,”，应为一个“，”\n〔今年以来【，,】我认真履行职责…〕\n开篇 · 第1段"
     )
     assert "开篇 · 第1段" in item.toolTip(0)
     tree.itemClicked.emit(item, 0)

@@ -49,7 +49,6 @@ def group_key(finding: Finding) -> GroupKey:
 class CheckPanel(QWidget):
     focus_requested = Signal(object, int, int)  # FieldPath, start, end
     edits_requested = Signal(str, object)  # undo label, list[(FieldPath, new text)]
-    failed = Signal(object)  # a NianbaoError to show
 
     def __init__(self, parent: QWidget | None = None, delay_ms: int = LIVE_DELAY_MS) -> None:
         super().__init__(parent)
@@ -76,6 +75,7 @@ class CheckPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(True)  # rows of two lines stay apart
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -378,7 +378,8 @@ def _fill_leaf(item: QTreeWidgetItem, finding: Finding, text: RowText, in_group:
         if shown.text != finding.text:  # the field changed elsewhere: keep what it reads now
             item.setData(0, FINDING_ROLE, finding)
         return
-    where = f"〔{text.context}〕 {text.place}" if text.context else text.place
+    # the place on a line of its own: beside the text it was cut off in a narrow dock
+    where = f"〔{text.context}〕\n{text.place}" if text.context else text.place
     _set(item, 0, where if in_group else f"{finding.message}\n{where}")
     tip = [text.full_place, finding.message]
     if text.wide_context:

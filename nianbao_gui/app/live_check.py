@@ -29,6 +29,9 @@ from ..core.model import Report
 LIVE_DELAY_MS = 300
 """Quiet time after the last change before the report is checked again."""
 
+CONTEXT_WIDTH = 7
+"""Characters shown on each side of a finding in its row (about a narrow dock's width)."""
+
 log = logging.getLogger(__name__)
 
 
@@ -65,7 +68,7 @@ def row_text(report: Report, finding: Any, labels: dict[Any, str] | None = None)
     return RowText(
         place=short_label(report, finding.path) if placed else full,
         full_place=full,
-        context=_marked(excerpt(report, finding)) if placed else "",
+        context=_marked(excerpt(report, finding, width=CONTEXT_WIDTH)) if placed else "",
         wide_context=_marked(excerpt(report, finding, width=40)) if placed else "",
     )
 

@@ -124,7 +124,6 @@ class MainWindow(QMainWindow):
             self.ui.checkDockLayout.addWidget(panel)
             panel.focus_requested.connect(self.editor.focus_field)
             panel.edits_requested.connect(self.editor.apply_text_edits)  # one undoable edit
-            panel.failed.connect(self.prompts.error)
             self.editor.changed.connect(panel.report_changed)  # the live re-check
             if self.document is not None:
                 panel.set_report(self.document.report)

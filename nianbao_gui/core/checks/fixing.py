@@ -42,13 +42,14 @@ def plan_fixes(
     todo = list(check_report(copy) if findings is None else findings)
     applied: list[Finding] = []
     touched: list[FieldPath] = []
-    for _round in range(max(1, rounds)):
+    for round_ in range(max(1, rounds)):
         outcome = apply_fixes(copy, [f for f in todo if f.fix is not None])
         if not outcome.applied:
             break
         applied += outcome.applied
         touched += [f.path for f in outcome.applied]
-        todo = check_report(copy)
+        if round_ + 1 < rounds:
+            todo = check_report(copy)
     changes = [(path, get_text(copy, path)) for path in _in_order(report, set(touched))]
     changes = [(path, text) for path, text in changes if text != get_text(report, path)]
     summary, details = describe_fixes(report, applied)
