@@ -177,3 +177,29 @@ def test_many_fixes_are_counted_after_the_first_few() -> None:
     assert len(plan.applied) == 9
     assert plan.summary.endswith("等，共 9 处。")
     assert plan.summary.count("改为") == 8
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.integers(0, 4), st.sampled_from(["", "12", "今年", "*"])),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_followed_finding_is_always_the_same_text_found_again(edits) -> None:
+    """Whatever was typed where: a finding is either gone, or found by a fresh check at a
+    place that reads exactly as the finding saw it."""
+    report = report_with(TEXT)
+    old = found(report, PARAGRAPH)
+    text = TEXT
+    for at, length, insert in edits:
+        at = min(at, len(text))
+        text = text[:at] + insert + text[at + length :]
+    set_text(report, PARAGRAPH, text)
+    current = check_report(report)
+    for finding in old:
+        here = locate(report, finding, current)
+        if here is not None:
+            assert here in current
+            assert text[here.start : here.end] == finding.seen
+            assert here.code == finding.code

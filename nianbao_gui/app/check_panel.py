@@ -76,6 +76,7 @@ class CheckPanel(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)  # rows of two lines stay apart
+        self.tree.setExpandsOnDoubleClick(False)  # one click opens a group (_item_clicked)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
