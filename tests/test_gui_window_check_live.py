@@ -223,19 +223,23 @@ def test_a_check_under_way_is_dropped_when_the_report_changes(qtbot) -> None:
     close_window(window)
 
 
-def test_the_live_check_runs_in_short_slices(qtbot) -> None:
-    """Never one long stretch: the event loop runs between slices of at most a few ms."""
+def test_the_live_check_lets_events_through_between_slices(qtbot) -> None:
+    """Never one long stretch: events waiting (a keystroke) are handled between two slices
+    of the check. (How long a slice takes is measured in bench_check_live.py.)"""
+    from PySide6.QtCore import QTimer
+
     from nianbao_gui.app.check_panel import CheckPanel
-    from nianbao_gui.app.live_check import SLICE_MS
 
     panel = CheckPanel()
     qtbot.addWidget(panel)
     panel.set_report(report_with(*["全年排查纠纷**件，化解**件，调解**起。"] * 400))
+    panel.live.slice_ms = 0.5
+    handled: list[bool] = []
     panel.live.start_now()
-    qtbot.waitUntil(lambda: not panel.live.busy, timeout=5000)
+    QTimer.singleShot(0, lambda: handled.append(panel.live.busy))  # an event meanwhile
+    qtbot.waitUntil(lambda: not panel.live.busy, timeout=10_000)
+    assert handled == [True]  # handled while the check was still under way
     assert len(panel.live.slices) > 1
-    # CPU time, not wall clock: other programs may hold the machine for a while
-    assert max(cpu for _wall, cpu in panel.live.slices) < SLICE_MS + 10
     assert len(panel.findings) == 1200
     close = panel.tree.topLevelItem(0).child(0)
     assert close.text(0).endswith("（1200 处）") and close.childCount() == 0  # built when opened
