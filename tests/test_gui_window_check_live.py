@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 from qt_helpers import close_window, edit_report, make_window, type_into
 
@@ -186,10 +187,16 @@ def test_rows_stay_in_place_after_a_fix(qtbot) -> None:
     assert doubled.startswith("标点重复") and half_width.startswith("中文里用了半角")
     panel.tree.topLevelItem(0).child(0).setExpanded(True)
     first = panel.tree.topLevelItem(0).child(0).child(0)  # 甲，,乙
+    marker = Qt.ItemDataRole.UserRole + 9
+    panel.tree.topLevelItem(0).setData(0, marker, "punctuation row")
+    panel.tree.topLevelItem(0).child(1).setData(0, marker, "half-width row")
     panel.tree.itemClicked.emit(first, 1)  # its 修复
     assert window.report().sections[0].paragraphs[0] == "甲，乙。"
     # 丙;丁 is now the first problem in reading order, and still the second row
     assert groups() == [doubled.removesuffix("（2 处）"), half_width]
+    # updated in place: the very rows that were there
+    assert panel.tree.topLevelItem(0).data(0, marker) == "punctuation row"
+    assert panel.tree.topLevelItem(0).child(1).data(0, marker) == "half-width row"
     close_window(window)
 
 
