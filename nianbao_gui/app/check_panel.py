@@ -13,10 +13,8 @@ with the new texts, which the editor applies as one undoable edit.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QPalette, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -33,17 +31,17 @@ from ..core.checks import Category, Finding, locate, plan_fixes
 from ..core.checks.fixing import FixPlan
 from ..core.checks.follow import has_place
 from ..core.model import Report
+from .check_rows import (
+    FINDING_ROLE,
+    GroupKey,
+    build_group,
+    build_group_of,
+    fill_leaf,
+    group_key,
+    set_text,
+    sync_children,
+)
 from .live_check import LIVE_DELAY_MS, Checked, LiveChecker, RowText, check_now, row_text
-
-FINDING_ROLE = Qt.ItemDataRole.UserRole  # a leaf row's Finding
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's group key (category, code, message)
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # a leaf row's RowText
-
-GroupKey = tuple[Category, str, str]
-
-
-def group_key(finding: Finding) -> GroupKey:
-    return (finding.category, finding.code, finding.message)
 
 
 class CheckPanel(QWidget):
@@ -189,8 +187,8 @@ class CheckPanel(QWidget):
             item.setExpanded(True)
             self._categories[category] = item
         keys = sorted(groups, key=self._ranks.__getitem__)
-        _sync_children(item, keys, groups, self._group_rows)
-        _set(item, 0, f"{category.label}（{sum(len(rows) for rows in groups.values())}）")
+        sync_children(item, keys, groups, self._group_rows)
+        set_text(item, 0, f"{category.label}（{sum(len(rows) for rows in groups.values())}）")
 
     def finding_items(self) -> list[QTreeWidgetItem]:
         """The rows that stand for one finding each (not the headings), in order."""
@@ -239,12 +237,13 @@ class CheckPanel(QWidget):
             return bool(finding.path)
         here = locate(self._report, finding)
         if here is None:
-            self._say(f"这一处（“{finding.seen}”）在体检后已改动，问题已不在原处。已重新体检。")
+            seen = f"（“{finding.seen}”）" if finding.seen.strip() else ""
+            self._say(f"这一处{seen}在体检后已改动，问题已不在原处。已重新体检。")
             self._check_here()
             return False
         if here is not finding:
             if item is not None:  # the row shows where it is now; a second click goes there
-                _fill_leaf(item, here, row_text(self._report, here), item.parent() is not None)
+                fill_leaf(item, here, row_text(self._report, here), item.parent() is not None)
             self.live.changed()
         self.notice.hide()
         self.focus_requested.emit(here.path, here.start, here.end)
@@ -296,112 +295,3 @@ class CheckPanel(QWidget):
 def _before(first: Category, second: Category) -> bool:
     order = list(Category)
     return order.index(first) < order.index(second)
-
-
-def build_group_of(item: QTreeWidgetItem, store: dict[GroupKey, Any]) -> None:
-    """An opened row: if it is a group whose rows were not built yet, build them."""
-    if item.parent() is not None and item.childCount() == 0:
-        build_group(item, store)
-
-
-def _sync_children(
-    parent: QTreeWidgetItem,
-    keys: list[GroupKey],
-    groups: dict[GroupKey, list[tuple[Finding, RowText]]],
-    store: dict[GroupKey, Any],
-) -> None:
-    """Make ``parent``'s rows stand for ``keys`` in that order, reusing the rows there;
-    ``store`` keeps the findings of every group (rows built when it is opened)."""
-    wanted = set(keys)
-    for i in reversed(range(parent.childCount())):
-        old = parent.child(i)
-        if old is None or old.data(0, KEY_ROLE) not in wanted:
-            parent.takeChild(i)
-    for i, key in enumerate(keys):
-        rows = groups[key]
-        child = parent.child(i) if i < parent.childCount() else None
-        grouped = len(rows) > 1
-        if child is not None and child.data(0, KEY_ROLE) == key:
-            if (child.data(0, FINDING_ROLE) is None) != grouped:  # one ↔ several
-                parent.takeChild(i)
-                child = None
-        else:
-            child = None
-        if child is None:
-            child = QTreeWidgetItem()
-            child.setData(0, KEY_ROLE, key)
-            if grouped:  # closed, but with the mark that opens it
-                child.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
-            parent.insertChild(i, child)
-        if grouped:
-            store[key] = rows
-            _fill_group(child, key, rows, store)
-        else:
-            _fill_leaf(child, *rows[0], in_group=False)
-
-
-def _fill_group(
-    item: QTreeWidgetItem,
-    key: GroupKey,
-    rows: list[tuple[Finding, RowText]],
-    store: dict[GroupKey, Any],
-) -> None:
-    """A row for several identical findings. Its own rows are built when it is first opened
-    (``build_group``): a draft with hundreds of findings lists quickly."""
-    _set(item, 0, f"{key[2]}（{len(rows)} 处）")
-    _tip(item, 0, f"{key[2]}\n共 {len(rows)} 处，展开后逐一点击可跳到每一处。")
-    _set(item, 1, "")
-    if item.childCount() or item.isExpanded():
-        build_group(item, store)
-
-
-def build_group(item: QTreeWidgetItem, store: dict[GroupKey, Any]) -> None:
-    """Make the rows of a group stand for its findings (reusing the rows there)."""
-    rows = store.get(item.data(0, KEY_ROLE), [])
-    while item.childCount() > len(rows):
-        item.takeChild(item.childCount() - 1)
-    for i, (finding, text) in enumerate(rows):
-        child = item.child(i) if i < item.childCount() else None
-        if child is None:
-            child = QTreeWidgetItem()
-            child.setData(0, KEY_ROLE, item.data(0, KEY_ROLE))
-            item.addChild(child)
-        _fill_leaf(child, finding, text, in_group=True)
-
-
-def _fill_leaf(item: QTreeWidgetItem, finding: Finding, text: RowText, in_group: bool) -> None:
-    """Show ``finding`` in ``item``; a row that already shows it is left alone, so that a
-    re-check after a keystroke touches only the rows of the paragraph typed in."""
-    shown = item.data(0, FINDING_ROLE)
-    if shown is finding:
-        return
-    if shown == finding and item.data(0, ROW_ROLE) == text:
-        if shown.text != finding.text:  # the field changed elsewhere: keep what it reads now
-            item.setData(0, FINDING_ROLE, finding)
-        return
-    # the place on a line of its own: beside the text it was cut off in a narrow dock
-    where = f"〔{text.context}〕\n{text.place}" if text.context else text.place
-    _set(item, 0, where if in_group else f"{finding.message}\n{where}")
-    tip = [text.full_place, finding.message]
-    if text.wide_context:
-        tip.append(f"〔{text.wide_context}〕")
-    if finding.fix is not None:
-        tip.append(f"可一键修复：{finding.fix_label()}")
-    _tip(item, 0, "\n".join(tip))
-    item.setData(0, FINDING_ROLE, finding)
-    item.setData(0, ROW_ROLE, text)
-    fixable = finding.fix is not None
-    _set(item, 1, "修复" if fixable else "")
-    _tip(item, 1, f"{finding.fix_label()}（可撤销）" if fixable else "")
-    if fixable and (shown is None or shown.fix is None):
-        item.setForeground(1, QBrush(QPalette().color(QPalette.ColorRole.Link)))
-
-
-def _set(item: QTreeWidgetItem, column: int, text: str) -> None:
-    if item.text(column) != text:  # unchanged rows cost nothing to update
-        item.setText(column, text)
-
-
-def _tip(item: QTreeWidgetItem, column: int, text: str) -> None:
-    if item.toolTip(column) != text:
-        item.setToolTip(column, text)
