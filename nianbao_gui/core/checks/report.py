@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..fields import FieldPath, get_text, iter_text_fields
+from ..fields import FieldPath, get_text, iter_text_fields, label_of
 from ..model import Report
 from ..numbering import heading_number
 from .finding import Category, Finding
@@ -69,7 +69,7 @@ def short_label(report: Report, path: FieldPath, width: int = 8) -> str:
     ``width`` characters) where field_labels says
     ``四、强化责任意识…… › （一）政法工作。 · 第1段``."""
     if path in _REPORT_LABELS or not path or path[0] != "sections":
-        return field_labels_of_one(report, path)
+        return _label_of(report, path)
     numbers: list[str] = []
     node: Any = report
     level = 0
@@ -79,7 +79,7 @@ def short_label(report: Report, path: FieldPath, width: int = 8) -> str:
         index = steps[1]
         siblings = node.sections if level == 1 else node.children
         if not 0 <= index < len(siblings):
-            return field_labels_of_one(report, path)
+            return _label_of(report, path)
         node = siblings[index]
         numbers.append(heading_number(level, index + 1))
         steps = steps[2:]
@@ -93,18 +93,13 @@ def short_label(report: Report, path: FieldPath, width: int = 8) -> str:
     elif len(steps) == 2 and steps[0] == "paragraphs" and isinstance(steps[1], int):
         tail = f"第{steps[1] + 1}段"
     else:
-        return field_labels_of_one(report, path)
+        return _label_of(report, path)
     return f"{''.join(numbers)}{heading} · {tail}"
 
 
-def field_labels_of_one(report: Report, path: FieldPath) -> str:
+def _label_of(report: Report, path: FieldPath) -> str:
     """The label of one field (field_labels' entry), or the path spelt out."""
-    if path in _REPORT_LABELS:
-        return _REPORT_LABELS[path]
-    for field in iter_text_fields(report):
-        if field.path == path:
-            return field.label
-    return "/".join(str(step) for step in path)
+    return _REPORT_LABELS.get(path) or label_of(report, path)
 
 
 def group_by_category(findings: Sequence[Finding]) -> dict[Category, list[Finding]]:
