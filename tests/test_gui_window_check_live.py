@@ -164,6 +164,29 @@ def test_fix_all_is_one_edit_and_says_what_it_changed(qtbot) -> None:
     close_window(window)
 
 
+def test_one_fix_is_one_edit_named_by_its_fix(qtbot) -> None:
+    window = open_window(qtbot, report_with("今年以来，,我认真履行职责;"))
+    panel = window.check_panel
+    requested: list[tuple[str, Any]] = []
+    panel.edits_requested.connect(lambda label, changes: requested.append((label, changes)))
+    row = next(r for r in panel.finding_items() if r.data(0, 256).seen == ";")
+    panel.tree.itemClicked.emit(row, 1)
+    assert requested == [("修复（改为“；”）", [(PARAGRAPH, "今年以来，,我认真履行职责；")])]
+    assert panel.notice.text() == "已修复 1 处：一、强化责任意识，切… · 第1段 改为“；”。"
+    close_window(window)
+
+
+def test_a_fix_of_a_row_whose_text_changed_changes_nothing_else(qtbot) -> None:
+    window = open_window(qtbot, report_with("今年以来，,我认真履行职责。"))
+    panel = window.check_panel
+    (row,) = [r for r in panel.finding_items() if r.data(0, 256).seen == "，,"]
+    edit_report(window, lambda r: r.sections[0].paragraphs.__setitem__(0, "今年以来，我履行职责。"))
+    panel.tree.itemClicked.emit(row, 1)  # its 修复, after the user corrected it by hand
+    assert window.report().sections[0].paragraphs[0] == "今年以来，我履行职责。"
+    assert "已改动" in panel.notice.text()
+    close_window(window)
+
+
 def test_the_panel_never_changes_the_model_itself(qtbot) -> None:
     window = open_window(qtbot, report_with("今年以来，,我认真履行职责。"))
     panel = window.check_panel
