@@ -109,6 +109,19 @@ def test_a_click_after_the_paragraph_was_deleted_says_so(qtbot) -> None:
     close_window(window)
 
 
+def test_a_click_follows_a_paragraph_moved_by_one_added_before_it(qtbot) -> None:
+    window = open_window(qtbot, report_with("认真学习。", "共**件。"))
+    panel = window.check_panel
+    (row,) = stars_rows(panel)
+    edit_report(window, lambda r: r.sections[0].paragraphs.insert(0, "新的一段。"))
+    panel.tree.itemClicked.emit(row, 0)
+    widget = window.focusWidget()
+    assert isinstance(widget, QPlainTextEdit) and widget.toPlainText() == "共**件。"
+    assert selection(widget) == (1, "**")
+    assert row.text(0).endswith("· 第3段")  # the row says where it is now
+    close_window(window)
+
+
 def test_identical_findings_share_one_row_with_a_count(qtbot) -> None:
     paragraphs = [f"第{i}项工作完成**件。" for i in range(1, 34)]
     window = open_window(qtbot, report_with(*paragraphs))

@@ -114,6 +114,7 @@ class CheckPanel(QWidget):
     def check(self, report: Report) -> list[Finding]:
         """Check ``report`` now (F7, before an export) and list what it found."""
         self.set_report(report)
+        self.notice.hide()  # what the last click or fix did is old news
         self._check_here()
         return self.findings
 
