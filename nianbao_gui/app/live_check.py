@@ -5,8 +5,10 @@ A full check of a 100-page draft takes 10–40 ms (more on a busy machine), too 
 between two keystrokes in one go. It runs as ``check_steps`` (one step per field), a slice
 of at most ``SLICE_MS`` at a time, the event loop running in between. Why not a worker
 thread: the check is pure Python, so a thread takes Python's lock (GIL) from the GUI thread;
-measured with bench_check_live.py, that blocked the event loop 15–40 ms per re-check on a
-2-core machine, where the slices stay within the machine's own floor. No copy of the report
+measured with bench_check_live.py, that held the event loop about as long as the check
+itself (median 10–25 ms per re-check, up to 88 ms on a busy 2-core machine), where slices
+hold it ~4 ms. (A full garbage collection can still take ~20–40 ms in a window with a big
+draft, on any thread: see the benchmark's --freeze.) No copy of the report
 is needed: every change of the report abandons a check under way (``dropped`` counts them);
 the check that change starts brings fresh results.
 """
