@@ -164,10 +164,14 @@ def test_check_panel_lists_findings_and_leads_to_the_field(qtbot) -> None:
     rows = window.check_panel.finding_items()
     assert rows and tree.topLevelItemCount() >= 1  # findings grouped under categories
     item = next(row for row in rows if row.data(0, 256).path == ("opening", 0))
-    assert item.text(0).startswith("开篇")
-    assert item.data(0, 256).message in item.text(0)
+    # the message, then the text around the finding and the place
+    assert (
+        item.text(0)
+        == "标点重复“，,”，应为一个“，”\n〔今年以来【，,】我认真履行职责…〕\n开篇 · 第1段"
+    )
+    assert "开篇 · 第1段" in item.toolTip(0)
     tree.itemClicked.emit(item, 0)
-    assert focused and focused[-1][0] == ("opening", 0)
+    assert focused[-1] == (("opening", 0), 4, 6)
     close_window(window)
 
 
@@ -183,6 +187,7 @@ def test_fix_all_changes_the_model_refreshes_and_rechecks(qtbot) -> None:
     window.check_panel.fix_all_button.click()
     assert window.report().opening[0] == "今年以来，我认真履行职责。"
     assert len(window.check_panel.findings) < before
+    assert window.check_panel.notice.text().startswith("已修复 2 处：开篇 · 第1段 ")
     # the status bar's total follows the fixed text
     assert window.count_label.text() == f"全文 {window.editor.total_chars()} 字" != count_before
     assert window.document.dirty  # a fix is an edit: saved and autosaved like one
@@ -190,16 +195,18 @@ def test_fix_all_changes_the_model_refreshes_and_rechecks(qtbot) -> None:
 
 
 def test_one_fix_button(qtbot) -> None:
+    """The 修复 column of a row fixes that finding only."""
     report = clean_report()
-    report.opening = ["今年以来，,我认真履行职责。"]
+    report.opening = ["今年以来，,我认真履行职责;"]
     window = make_window(qtbot)
     window.new_document(report, "新报告")
     window.run_check()
     panel = window.check_panel
-    fixable = [f for f in panel.findings if f.fix is not None]
-    assert fixable
-    panel.fix_one(fixable[0])
-    assert window.report().opening[0] != "今年以来，,我认真履行职责。"
+    row = next(r for r in panel.finding_items() if r.data(0, 256).seen == "，,")
+    assert row.text(1) == "修复"
+    panel.tree.itemClicked.emit(row, 1)
+    assert window.report().opening[0] == "今年以来，我认真履行职责;"
+    assert window.document.dirty
     close_window(window)
 
 

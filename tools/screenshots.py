@@ -102,8 +102,19 @@ def main() -> int:
         grab(f"{index + 1:02d}-{_slug(index, tabs.count())}.png")
 
     # the 体检 dock beside the first section, with the seed's real flaws listed
+    # its first group of identical findings opened, and its first row clicked
     tabs.setCurrentIndex(min(2, tabs.count() - 1))
     window.run_check()
+    panel = window.check_panel
+    groups = [
+        panel.tree.topLevelItem(0).child(i) for i in range(panel.tree.topLevelItem(0).childCount())
+    ]
+    group = next((g for g in groups if g.childCount() == 0 and g.data(0, 256) is None), None)
+    if group is not None:
+        group.setExpanded(True)
+        panel.tree.scrollToItem(group)
+        panel.tree.setCurrentItem(group.child(0))
+        panel.tree.itemClicked.emit(group.child(0), 0)
     grab(f"{tabs.count() + 1:02d}-check.png")
 
     if window.document is not None:

@@ -127,10 +127,10 @@ class MainWindow(QMainWindow):
             panel = CheckPanel(self)
             self.ui.checkDockLayout.addWidget(panel)
             panel.focus_requested.connect(self.editor.focus_field)
-            if hasattr(panel, "edits_requested"):
-                panel.edits_requested.connect(self.apply_edits)
-            panel.fixed.connect(self.on_fixed)
-            panel.failed.connect(self.prompts.error)
+            panel.edits_requested.connect(self.apply_edits)  # one undo step each
+            self.editor.changed.connect(panel.report_changed)  # the live re-check
+            if self.document is not None:
+                panel.set_report(self.document.report)
             self._check_panel = panel
         return self._check_panel
 
@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         self.ui.actionSave.setEnabled(True)
         if self.ui.checkDock.isVisibleTo(self):  # left open last time: fresh findings
             self.check_panel.check(document.report)
+        elif self._check_panel is not None:  # hidden: it follows the new draft when shown
+            self._check_panel.set_report(document.report)
 
     def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
         doc = Document(report, store=self.store, name_hint=name_hint, parent=self)
@@ -184,11 +186,6 @@ class MainWindow(QMainWindow):
     def on_edited(self) -> None:
         if self.document is not None:
             self.document.mark_changed()
-
-    def on_fixed(self) -> None:
-        self.editor.refresh()  # reloads the widgets and recounts; the count reaches show_count
-        if self.document is not None:
-            self.document.mark_unsaved()  # changed outside the history
 
     def apply_edits(self, label: str, changes: list[Any]) -> None:
         """Text changes asked for by a panel (修复, 替换, 数据): one undo step."""

@@ -3,7 +3,9 @@
 ``check_report(report)`` lists problems (placeholders left in, punctuation, common wrong
 characters, numbering, consistency of years and names, stray spaces) as ``Finding``s with
 the field, the offsets in that field's text, a Chinese message and, where it is certain, a
-fix. Nothing is changed until ``apply_fix``/``apply_fixes`` is called for chosen findings.
+fix. Nothing is changed until ``apply_fix``/``apply_fixes`` is called for chosen findings;
+``plan_fixes`` works out the fixed texts without changing the report (the window applies
+them as one undoable edit). ``locate`` follows a finding after the text changed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from .finding import (
     apply_fixes,
     can_apply,
 )
-from .report import excerpt, format_findings, group_by_category, location, summary
+from .fixing import FixPlan, fixed_texts, plan_fixes
+from .follow import is_current, locate, map_span
+from .report import excerpt, format_findings, group_by_category, location, short_label, summary
 from .runner import (
     check_imported,
     check_report,
@@ -33,6 +37,7 @@ __all__ = [
     "Finding",
     "FixError",
     "FixOutcome",
+    "FixPlan",
     "WordList",
     "apply_fix",
     "apply_fixes",
@@ -41,12 +46,18 @@ __all__ = [
     "check_report",
     "excerpt",
     "findings_from_notes",
+    "fixed_texts",
     "format_findings",
     "group_by_category",
     "has_placeholders",
+    "is_current",
     "is_problem",
     "load_word_list",
+    "locate",
     "location",
+    "map_span",
     "placeholder_count",
+    "plan_fixes",
+    "short_label",
     "summary",
 ]

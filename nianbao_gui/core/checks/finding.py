@@ -48,8 +48,10 @@ class Finding:
     ``text[start:end]``; ``""`` deletes; ``None`` = no automatic fix).
 
     ``seen``, ``before`` and ``after`` record the text at and around the finding when it was
-    made; a fix is applied only while they still match. Report-level findings (the date)
-    use paths such as ``("date",)``; import notes use the empty path ``()``.
+    made; a fix is applied only while they still match. ``text`` is the whole field as the
+    check saw it, so that a finding can be followed when the text changes later
+    (follow.locate). Report-level findings (the date) use paths such as ``("date",)``;
+    import notes use the empty path ``()``.
     """
 
     path: FieldPath
@@ -62,6 +64,7 @@ class Finding:
     seen: str = ""
     before: str = field(default="", repr=False)
     after: str = field(default="", repr=False)
+    text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def fixable(self) -> bool:
@@ -105,6 +108,7 @@ def make_finding(
         seen=text[start:end],
         before=text[max(0, start - CONTEXT) : start],
         after=text[end : end + CONTEXT],
+        text=text,
     )
 
 

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from ..fields import FieldPath, get_text, iter_text_fields
+from ..fields import FieldPath, get_text, iter_text_fields, label_of
 from ..model import Report
+from ..numbering import heading_number
 from .finding import Category, Finding
 
 _REPORT_LABELS: dict[FieldPath, str] = {(): "导入", ("date",): "日期", ("year",): "年份"}
@@ -47,8 +49,9 @@ def location(report: Report, finding: Finding, labels: dict[FieldPath, str] | No
 
 def excerpt(report: Report, finding: Finding, width: int = 8) -> tuple[str, str, str]:
     """(text before, the text found, text after), at most ``width`` characters each side,
-    from the field's current text; for the panel to show with the middle highlighted."""
-    text = _text_of(report, finding.path)
+    from the text the check saw (else the field's current text); for the panel to show
+    with the middle highlighted."""
+    text = finding.text if finding.text is not None else _text_of(report, finding.path)
     if text is None or text[finding.start : finding.end] != finding.seen:
         return finding.before, finding.seen, finding.after
     before = text[max(0, finding.start - width) : finding.start]
@@ -58,6 +61,45 @@ def excerpt(report: Report, finding: Finding, width: int = 8) -> tuple[str, str,
     if finding.end + width < len(text):
         after += "…"
     return before, finding.seen, after
+
+
+def short_label(report: Report, path: FieldPath, width: int = 8) -> str:
+    """A place short enough for a narrow panel that still tells it apart:
+    ``四（一）政法工作。 · 第1段`` (numbers of every level, then the nearest heading, cut to
+    ``width`` characters) where field_labels says
+    ``四、强化责任意识…… › （一）政法工作。 · 第1段``."""
+    if path in _REPORT_LABELS or not path or path[0] != "sections":
+        return _label_of(report, path)
+    numbers: list[str] = []
+    node: Any = report
+    level = 0
+    steps = list(path)
+    while len(steps) >= 2 and steps[0] in ("sections", "children") and isinstance(steps[1], int):
+        level += 1
+        index = steps[1]
+        siblings = node.sections if level == 1 else node.children
+        if not 0 <= index < len(siblings):
+            return _label_of(report, path)
+        node = siblings[index]
+        numbers.append(heading_number(level, index + 1))
+        steps = steps[2:]
+    if len(numbers) > 1:
+        numbers[0] = numbers[0].rstrip("、")
+    heading = node.heading.strip()
+    if len(heading) > width:
+        heading = heading[:width] + "…"
+    if steps == ["heading"]:
+        tail = "标题"
+    elif len(steps) == 2 and steps[0] == "paragraphs" and isinstance(steps[1], int):
+        tail = f"第{steps[1] + 1}段"
+    else:
+        return _label_of(report, path)
+    return f"{''.join(numbers)}{heading} · {tail}"
+
+
+def _label_of(report: Report, path: FieldPath) -> str:
+    """The label of one field (field_labels' entry), or the path spelt out."""
+    return _REPORT_LABELS.get(path) or label_of(report, path)
 
 
 def group_by_category(findings: Sequence[Finding]) -> dict[Category, list[Finding]]:

@@ -4,7 +4,7 @@ reading order. It only reports; fixes are applied on request (finding.apply_fix)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from typing import Protocol
 
 from ..fields import FieldPath
@@ -21,6 +21,19 @@ class _Imported(Protocol):  # importer.ImportResult, without importing the impor
 
 def check_report(report: Report) -> list[Finding]:
     """Every problem found in ``report``, in reading order (field by field, then offset)."""
+    steps = check_steps(report)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+def check_steps(report: Report) -> Generator[None, None, list[Finding]]:
+    """``check_report`` in small steps: it pauses (yields) after every field and every
+    group of paragraphs, and returns the findings. The window runs the steps between
+    keystrokes, a few milliseconds at a time. The texts are read at the first step; the
+    report must not change until the last (the window starts afresh when it does)."""
     fields = targets(report)
     words = wording.load_word_list()
     findings: list[Finding] = []
@@ -32,12 +45,14 @@ def check_report(report: Report) -> list[Finding]:
         findings += prefix
         findings += _outside(punctuation.check(target), prefix)
         findings += wording.check(target, words)
+        yield
     groups: dict[FieldPath, list[Target]] = {}
     for target in fields:
         if target.kind is Kind.BODY:
             groups.setdefault(target.group, []).append(target)
     for group in groups.values():
         findings += numbering.check_group(group)
+        yield
     findings += consistency.check(report, fields)
     return _in_reading_order(findings, fields)
 
