@@ -62,6 +62,8 @@ class Finding:
     seen: str = ""
     before: str = field(default="", repr=False)
     after: str = field(default="", repr=False)
+    fix_text: str = ""
+    """How the fix reads when the plain ``改为“…”`` would not say it (an emptied title)."""
 
     @property
     def fixable(self) -> bool:
@@ -76,6 +78,8 @@ class Finding:
         """How the fix reads in a button or a line of output: ``改为“，”`` / ``删除``."""
         if self.fix is None:
             return ""
+        if self.fix_text:
+            return self.fix_text
         if self.fix == "":
             return "删除" + (f"“{_visible(self.seen)}”" if self.seen else "")
         if self.start == self.end:
