@@ -51,6 +51,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
             f"草稿不能覆盖原报告 {source}。", "请用 -o 指定另一个文件名（.json）。", path=output
         )
     result = import_report(source)
+    from .core.next_year import origin_text
+
+    result.report.made_from = origin_text(source, output)  # what check --last compares with
     save_draft(result.report, output)
     print(f"已导入：{output}")
     for note in result.notes:

@@ -12,7 +12,7 @@ from conftest import REPO
 
 from nianbao_gui.core.importer import import_report, read_text_file
 from nianbao_gui.core.layout import to_plain_text
-from nianbao_gui.core.model import ReportKind
+from nianbao_gui.core.model import Report, ReportKind
 
 FIXTURES = REPO / "tests" / "fixtures" / "import"
 
@@ -76,7 +76,7 @@ def test_every_line_survives(name: str) -> None:
 
 def test_title_author_signature_date() -> None:
     report = import_report(FIXTURES / "title-author-three-sections.txt").report
-    assert report.title == "2024年度述职述廉报告"
+    assert report.effective_title() == "2024年度述职述廉报告"
     assert report.kind is ReportKind.SHUZHI_SHULIAN and report.year == 2024
     assert (report.organisation, report.position, report.author_name) == (
         "某某镇",
@@ -219,4 +219,8 @@ def test_export_then_import_gives_the_same_report(name: str, tmp_path: Path) -> 
     path = tmp_path / "导出.docx"
     export.export_docx(report, path)
     back = import_report(path).report
-    assert back == report.model_copy(update={"title": report.effective_title()})
+
+    def titled(one: Report) -> Report:  # automatic titles are empty, written ones are not
+        return one.model_copy(update={"title": one.effective_title()})
+
+    assert titled(back) == titled(report)

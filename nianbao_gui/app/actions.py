@@ -16,6 +16,7 @@ from PySide6.QtCore import QStandardPaths, QUrl
 
 from ..core.errors import DraftLockedError, ExportError, FileAccessError, NianbaoError
 from ..core.model import Report
+from ..core.next_year import next_year_copy, origin_text
 from ..core.paths import drafts_dir
 from ..core.settings import save_settings
 from .dialogs.messages import LockAnswer, Prompts
@@ -32,17 +33,6 @@ def safe_file_name(text: str, fallback: str = "年报") -> str:
     """A title as a file name on Windows too: no \\ / : * ? " < > |, not too long."""
     name = _UNSAFE.sub("", text).strip(" .")[:60]
     return name or fallback
-
-
-def next_year_copy(report: Report) -> Report:
-    """Next year's report from this one: same structure and text, year + 1, no date, and
-    the title suggested for the new year (an old title would carry the old year)."""
-    copy = report.model_copy(deep=True)
-    if copy.year is not None:
-        copy.year = copy.year + 1
-    copy.date = None
-    copy.title = copy.suggested_title()
-    return copy
 
 
 def documents_folder() -> Path:
@@ -165,6 +155,7 @@ class FileActions:
         except NianbaoError as error:
             self.prompts.error(error)
             return False
+        result.report.made_from = str(path)  # what 对比去年 compares with
         # an imported report is unsaved work until the user saves it as a draft
         if not self.start_new(result.report, path.stem, dirty=True):
             return False
@@ -215,14 +206,16 @@ class FileActions:
     def save_as_next_year(self) -> None:
         document = self.window.document
         if document is not None:
-            self._carry_into_next_year(document.report)
+            self._carry_into_next_year(document.report, document.path)
 
-    def _carry_into_next_year(self, report: Report) -> bool:
-        copy = next_year_copy(report)
+    def _carry_into_next_year(self, report: Report, source: Path | None = None) -> bool:
+        copy = next_year_copy(report, source)
         suggested = drafts_dir() / f"{safe_file_name(copy.effective_title())}.json"
         path = self.prompts.save_path(suggested, "另存为明年的报告")
         if path is None:
             return False
+        if source is not None:
+            copy.made_from = origin_text(source, path)
         new = Document(copy, store=self.window.store, parent=self.window)
         try:
             new.save(path)
@@ -255,7 +248,7 @@ class FileActions:
         except NianbaoError as error:
             self.prompts.error(error)
             return
-        self._carry_into_next_year(report)
+        self._carry_into_next_year(report, path)
 
     # --- export ----------------------------------------------------------------------------
 

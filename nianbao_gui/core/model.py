@@ -129,6 +129,10 @@ class Report(_Model):
     closing: Closing = Field(default_factory=Closing)
     signature: str = ""
     date: _dt.date | None = None
+    made_from: str = ""
+    """The file this draft was made from: last year's draft (复制为明年的报告) or the
+    report it was imported from; what 对比去年 compares with. A new key with a default:
+    drafts written before it load unchanged, so the schema version stays."""
 
     @field_validator("year")
     @classmethod
@@ -243,6 +247,7 @@ _PLACE_NAMES = {
     "one_paragraph": "合为一段",
     "signature": "落款",
     "date": "日期",
+    "made_from": "来源文件",
 }
 
 
