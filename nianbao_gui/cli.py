@@ -135,6 +135,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         imported = import_report(path)
         report = imported.report
         findings = check_imported(imported)
+    if args.last:
+        from .core.checks import compare_with_last
+
+        findings += compare_with_last(report, _load(Path(args.last)))
     for problem in load_word_list().problems:  # office IT's edits of the word list
         print(f"  注意：{problem}", file=sys.stderr)
     if not findings:

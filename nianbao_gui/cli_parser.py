@@ -76,4 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("check", help="体检：找出占位符、标点、错别字、编号等问题")
     p.add_argument("report", help="草稿（.json）或报告（.txt/.docx）")
+    p.add_argument(
+        "--last",
+        metavar="去年的草稿",
+        help="与去年的草稿或报告（.json/.txt/.docx）对比，列出一字未改的句子和未变的数字",
+    )
     return parser

@@ -35,6 +35,7 @@ class Category(str, Enum):
     WORDING = "错别字"
     NUMBERING = "编号"
     CONSISTENCY = "前后一致"
+    SAME_AS_LAST = "与去年相同"  # only when compared with last year's draft (same_as_last.py)
 
     @property
     def label(self) -> str:
