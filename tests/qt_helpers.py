@@ -58,6 +58,7 @@ class ScriptedPrompts(Prompts):
         self.recovery_answers: deque[Any] = deque()
         self.new_reports: deque[Report | None] = deque()
         self.drafts_answers: deque[tuple[str, Path] | None] = deque()
+        self.replace_answers: deque[bool] = deque()
         self.errors: list[BaseException] = []
         self.infos: list[tuple[str, str, str]] = []
 
@@ -83,6 +84,9 @@ class ScriptedPrompts(Prompts):
 
     def confirm_placeholders(self, count: int) -> bool:
         return self._next(self.placeholder_answers, "confirm_placeholders", count)  # type: ignore[no-any-return]
+
+    def confirm_replace_draft(self, path: Path, existing: str | None, new: str) -> bool:
+        return self._next(self.replace_answers, "confirm_replace_draft", (path, existing, new))  # type: ignore[no-any-return]
 
     def offer_recovery(self, entries: list[object]) -> object | None:
         answer = self._next(self.recovery_answers, "offer_recovery", entries)

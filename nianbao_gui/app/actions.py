@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +15,7 @@ from PySide6.QtCore import QStandardPaths, QUrl
 
 from ..core.errors import DraftLockedError, ExportError, FileAccessError, NianbaoError
 from ..core.model import Report
+from ..core.naming import draft_leader, safe_file_name, suggested_draft_path
 from ..core.next_year import next_year_copy, origin_text
 from ..core.paths import drafts_dir
 from ..core.settings import save_settings
@@ -26,13 +26,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 _log = logging.getLogger(__name__)
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def safe_file_name(text: str, fallback: str = "年报") -> str:
-    """A title as a file name on Windows too: no \\ / : * ? " < > |, not too long."""
-    name = _UNSAFE.sub("", text).strip(" .")[:60]
-    return name or fallback
 
 
 def documents_folder() -> Path:
@@ -184,11 +177,21 @@ class FileActions:
         document = self.window.document
         if document is None:
             return False
-        suggested = document.path or (
-            drafts_dir() / f"{safe_file_name(document.report.effective_title())}.json"
-        )
+        suggested = document.path or suggested_draft_path(drafts_dir(), document.report)
         path = self.prompts.save_path(suggested)
-        return path is not None and self._save_to(document, path)
+        if path is None or not self._may_replace(path, document.report, document.path):
+            return False
+        return self._save_to(document, path)
+
+    def _may_replace(self, path: Path, report: Report, own: Path | None) -> bool:
+        """Another draft at ``path`` is replaced only after a question naming both leaders
+        (the save dialog itself does not ask: its question could not name them)."""
+        if own is not None and path == own:
+            return True
+        if not path.exists():
+            return True
+        existing = draft_leader(path)
+        return self.prompts.confirm_replace_draft(path, existing, report.author_name.strip())
 
     def _save_to(self, document: Document, path: Path | None) -> bool:
         try:
@@ -210,9 +213,9 @@ class FileActions:
 
     def _carry_into_next_year(self, report: Report, source: Path | None = None) -> bool:
         copy = next_year_copy(report, source)
-        suggested = drafts_dir() / f"{safe_file_name(copy.effective_title())}.json"
-        path = self.prompts.save_path(suggested, "另存为明年的报告")
-        if path is None:
+        folder = source.parent if source is not None and source.parent.is_dir() else drafts_dir()
+        path = self.prompts.save_path(suggested_draft_path(folder, copy), "另存为明年的报告")
+        if path is None or not self._may_replace(path, copy, None):
             return False
         if source is not None:
             copy.made_from = origin_text(source, path)

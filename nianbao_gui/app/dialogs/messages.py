@@ -170,6 +170,22 @@ class Prompts:
             otherwise=False,
         )
 
+    def confirm_replace_draft(self, path: Path, existing: str | None, new: str) -> bool:
+        """Replace the draft at ``path`` (written for ``existing``) with ``new``'s report?"""
+        if existing is None:
+            whose = "一个无法识别的文件（可能不是年报草稿）"
+        else:
+            whose = f"{existing}的草稿" if existing else "一份没有填写姓名的草稿"
+        mine = f"{new}的报告" if new else "当前报告（没有填写姓名）"
+        return self._choose(
+            f"“{path.name}”是{whose}。",
+            f"要用{mine}替换它吗？原文件会作为早期版本留在数据文件夹的 backups 中。"
+            "如果是不同领导的报告，请选“换个名字”。",
+            [("替换", "destructive", True), ("换个名字", "reject", False)],
+            default=1,
+            otherwise=False,
+        )
+
     def offer_recovery(self, entries: list[object]) -> object | None:
         """The entry to restore, or None (the entries stay for next time unless discarded)."""
         from .recovery import RecoveryDialog
@@ -217,7 +233,14 @@ class Prompts:
     def save_path(self, suggested: Path, title: str = "保存草稿") -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), DRAFT_FILTER)
+        # the window asks itself before replacing a draft, naming both leaders
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            title,
+            str(suggested),
+            DRAFT_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if not name:
             return None
         path = Path(name)
