@@ -59,6 +59,7 @@ class ScriptedPrompts(Prompts):
         self.new_reports: deque[Report | None] = deque()
         self.drafts_answers: deque[tuple[str, Path] | None] = deque()
         self.replace_answers: deque[bool] = deque()
+        self.export_answers: deque[str] = deque()  # empty: the message is closed
         self.errors: list[BaseException] = []
         self.infos: list[tuple[str, str, str]] = []
 
@@ -87,6 +88,10 @@ class ScriptedPrompts(Prompts):
 
     def confirm_replace_draft(self, path: Path, existing: str | None, new: str) -> bool:
         return self._next(self.replace_answers, "confirm_replace_draft", (path, existing, new))  # type: ignore[no-any-return]
+
+    def after_export(self, path: Path, draft: Path | None, dirty: bool) -> str:
+        self.calls.append(("after_export", (path, draft, dirty)))
+        return self.export_answers.popleft() if self.export_answers else ""
 
     def offer_recovery(self, entries: list[object]) -> object | None:
         answer = self._next(self.recovery_answers, "offer_recovery", entries)

@@ -11,13 +11,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 
 from ..core.errors import DraftLockedError, ExportError, FileAccessError, NianbaoError
 from ..core.model import Report
-from ..core.naming import draft_leader, safe_file_name, suggested_draft_path
+from ..core.naming import draft_leader, draft_stem, suggested_draft_path
 from ..core.next_year import next_year_copy, origin_text
-from ..core.paths import drafts_dir
+from ..core.paths import documents_dir, drafts_dir, export_folder
 from ..core.settings import save_settings
 from .dialogs.messages import LockAnswer, Prompts
 from .document import Document
@@ -26,11 +26,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 _log = logging.getLogger(__name__)
-
-
-def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class FileActions:
@@ -46,7 +41,7 @@ class FileActions:
 
     def _folder(self) -> Path:
         last = self.window.settings.last_folder
-        return Path(last) if last and Path(last).is_dir() else documents_folder()
+        return Path(last) if last and Path(last).is_dir() else documents_dir()
 
     def _replace_with(self, document: Document) -> bool:
         """Show ``document`` once the current one may go (asks to save); False if kept."""
@@ -266,7 +261,8 @@ class FileActions:
         if count and not self.prompts.confirm_placeholders(count):
             return None
         report = window.report()
-        suggested = self._folder() / f"{safe_file_name(report.effective_title())}.docx"
+        folder = export_folder(window.settings.export_folder)
+        suggested = folder / f"{draft_stem(report)}.docx"
         path = self.prompts.export_path(suggested)
         if path is None:
             return None
@@ -286,19 +282,38 @@ class FileActions:
                 )
             )
             return None
-        window.settings.last_folder = str(path.parent)
+        window.settings.export_folder = str(path.parent)
         save_settings(window.settings)
         self._status(f"已导出：{path}")
         if result.warnings:
             self.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(result.warnings))
-        if open_after and not window.open_url(QUrl.fromLocalFile(str(path))):
+        if open_after:
+            self._open_exported(path, path)
+        else:
+            self._after_export(path)
+        return path
+
+    def _after_export(self, path: Path) -> None:
+        """The message after an export: open the file or its folder, or save the draft."""
+        document = self.window.document
+        if document is None:
+            return
+        answer = self.prompts.after_export(path, document.path, document.dirty)
+        if answer == "open":
+            self._open_exported(path, path)
+        elif answer == "folder":
+            self._open_exported(path.parent, path)
+        elif answer == "save":
+            self.save()
+
+    def _open_exported(self, target: Path, path: Path) -> None:
+        if not self.window.open_url(QUrl.fromLocalFile(str(target))):
             self.prompts.error(
                 NianbaoError(
                     f"已导出到 {path}，但无法自动打开。",
                     "请在文件夹中双击该文件，用 WPS 或 Word 打开。",
                 )
             )
-        return path
 
     # --- start-up --------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ class Settings(BaseModel):
     level3_bold: bool = False
     recent_files: list[str] = Field(default_factory=list)
     last_folder: str = ""
+    export_folder: str = ""  # where the last Word file was exported (import leaves it alone)
 
     def add_recent(self, path: Path) -> None:
         text = str(path)

@@ -186,6 +186,12 @@ class Prompts:
             otherwise=False,
         )
 
+    def after_export(self, path: Path, draft: Path | None, dirty: bool) -> str:
+        """After an export: ``open``, ``folder``, ``save`` or ``""`` (dialogs/export_done)."""
+        from .export_done import ask_after_export
+
+        return ask_after_export(self.parent, path, draft, dirty)
+
     def offer_recovery(self, entries: list[object]) -> object | None:
         """The entry to restore, or None (the entries stay for next time unless discarded)."""
         from .recovery import RecoveryDialog
