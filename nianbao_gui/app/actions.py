@@ -319,7 +319,7 @@ class FileActions:
 
     def start(self, argument: Path | None = None) -> None:
         """Unsaved work from a crash first; else the file given; else the last draft; else
-        (a first start) the example report, so that a new user sees a filled form."""
+        (a first start) the welcome page: 从去年的报告开始, 新建空白报告, 看示例."""
         if self.offer_recovery():
             return
         if argument is not None and self.open_path(argument):
@@ -328,7 +328,7 @@ class FileActions:
             recent = Path(text)
             if recent.suffix.lower() == ".json" and recent.exists() and self.open_draft(recent):
                 return
-        self.open_example()
+        self.window.show_welcome()
 
     def open_example(self) -> None:
         try:
@@ -338,8 +338,11 @@ class FileActions:
         except NianbaoError as error:
             self.prompts.error(error)
             report = Report()
+        if not self.window.maybe_save():
+            return
         self.window.close_document()
         self.window.new_document(report, "示例：" + report.effective_title())
+        self.window.start_page.show_example_banner()  # it says it is an example
 
     def offer_recovery(self) -> bool:
         store = self.window.store

@@ -33,6 +33,7 @@ from .forms.ui_main_window import Ui_MainWindow
 
 if TYPE_CHECKING:
     from .check_panel import CheckPanel
+    from .start_page import StartPage
 
 DRAFT_SUFFIXES = {".json"}
 IMPORT_SUFFIXES = {".txt", ".docx"}
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.editor = (editor_factory or _default_editor)(self.settings, self)
         self.ui.editorLayout.addWidget(self.editor)
         self._check_panel: CheckPanel | None = None  # built when first needed (check_panel)
+        self._start_page: StartPage | None = None  # welcome page, example banner (start_page)
         self.ui.checkDock.hide()
         self.count_label = QLabel()
         self.autosave_label = QLabel()
@@ -106,6 +108,12 @@ class MainWindow(QMainWindow):
             lambda: self.open_url(QUrl.fromLocalFile(str(data_dir())))
         )
         ui.actionAbout.triggered.connect(self.prompts.about)
+        guide = QAction("使用说明(&G)", self)
+        guide.setShortcut("F1")
+        guide.setObjectName("actionGuide")
+        guide.triggered.connect(self.show_guide)
+        ui.menuHelp.insertAction(ui.actionOpenDataFolder, guide)
+        ui.actionGuide = guide
         self.editor.changed.connect(self.on_edited)
         self.editor.counts_changed.connect(self.show_count)
         self.editor.settings_changed.connect(lambda: save_settings(self.settings))
@@ -129,6 +137,23 @@ class MainWindow(QMainWindow):
         return self._check_panel
 
     @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            from .start_page import StartPage
+
+            self._start_page = StartPage(self)
+        return self._start_page
+
+    def show_welcome(self) -> None:
+        """The welcome page instead of the form (a first start: nothing to open yet)."""
+        self.start_page.show_welcome()
+
+    def show_guide(self) -> None:
+        from .dialogs.guide import GuideDialog
+
+        GuideDialog(self).exec()
+
+    @property
     def store(self) -> Any:
         if self._store is None:
             from ..core.storage import RecoveryStore
@@ -141,6 +166,8 @@ class MainWindow(QMainWindow):
     def set_document(self, document: Document) -> None:
         """Show ``document``; the previous one must already be closed (after maybe_save)."""
         self.document = document
+        if self._start_page is not None:
+            self._start_page.document_shown()
         self.editor.set_report(document.report)
         document.bind(self.editor.report)
         document.dirty_changed.connect(self.setWindowModified)
@@ -239,6 +266,8 @@ class MainWindow(QMainWindow):
     # --- 体检 ------------------------------------------------------------------------------
 
     def run_check(self) -> list[Any]:
+        if self.document is None:  # the welcome page: nothing to check, nothing to claim
+            return []
         self.show_check_panel()
         return self.check_panel.check(self.report())
 
