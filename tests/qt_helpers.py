@@ -121,6 +121,12 @@ class ScriptedPrompts(Prompts):
     def export_path(self, suggested: Path) -> Path | None:
         return self._path("export_path", suggested)
 
+    def table_export_path(self, suggested: Path) -> Path | None:
+        return self._path("table_export_path", suggested)
+
+    def table_import_path(self, folder: Path) -> Path | None:
+        return self._path("table_import_path", folder)
+
     def asked(self, name: str) -> list[Any]:
         return [arg for called, arg in self.calls if called == name]
 

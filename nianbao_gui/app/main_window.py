@@ -33,6 +33,7 @@ from .forms.ui_main_window import Ui_MainWindow
 
 if TYPE_CHECKING:
     from .check_panel import CheckPanel
+    from .figures_actions import FiguresActions
     from .start_page import StartPage
 
 DRAFT_SUFFIXES = {".json"}
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.ui.editorLayout.addWidget(self.editor)
         self._check_panel: CheckPanel | None = None  # built when first needed (check_panel)
         self._start_page: StartPage | None = None  # welcome page, example banner (start_page)
+        self._figures: FiguresActions | None = None  # the 数据 menu's dock (figures_actions)
         self.ui.checkDock.hide()
         self.count_label = QLabel()
         self.autosave_label = QLabel()
@@ -108,12 +110,9 @@ class MainWindow(QMainWindow):
             lambda: self.open_url(QUrl.fromLocalFile(str(data_dir())))
         )
         ui.actionAbout.triggered.connect(self.prompts.about)
-        guide = QAction("使用说明(&G)", self)
-        guide.setShortcut("F1")
-        guide.setObjectName("actionGuide")
-        guide.triggered.connect(self.show_guide)
-        ui.menuHelp.insertAction(ui.actionOpenDataFolder, guide)
-        ui.actionGuide = guide
+        from .menus import install_menus  # 帮助 › 使用说明 and the 数据 menu
+
+        install_menus(self)
         self.editor.changed.connect(self.on_edited)
         self.editor.counts_changed.connect(self.show_count)
         self.editor.settings_changed.connect(lambda: save_settings(self.settings))
@@ -144,14 +143,17 @@ class MainWindow(QMainWindow):
             self._start_page = StartPage(self)
         return self._start_page
 
+    @property
+    def figures(self) -> FiguresActions:
+        if self._figures is None:
+            from .figures_actions import FiguresActions
+
+            self._figures = FiguresActions(self)
+        return self._figures
+
     def show_welcome(self) -> None:
         """The welcome page instead of the form (a first start: nothing to open yet)."""
         self.start_page.show_welcome()
-
-    def show_guide(self) -> None:
-        from .dialogs.guide import GuideDialog
-
-        GuideDialog(self).exec()
 
     @property
     def store(self) -> Any:
@@ -169,6 +171,8 @@ class MainWindow(QMainWindow):
         if self._start_page is not None:
             self._start_page.document_shown()
         self.editor.set_report(document.report)
+        if self._figures is not None:
+            self._figures.document_shown()
         document.bind(self.editor.report)
         document.dirty_changed.connect(self.setWindowModified)
         document.path_changed.connect(self.update_title)
@@ -202,6 +206,8 @@ class MainWindow(QMainWindow):
     def on_edited(self) -> None:
         if self.document is not None:
             self.document.mark_changed()
+        if self._figures is not None:
+            self._figures.edited()
 
     def on_fixed(self) -> None:
         self.editor.refresh()  # reloads the widgets and recounts; the count reaches show_count

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from ..core.fields import FieldPath, read_path
+from ..core.fields import FieldPath, read_path, set_text
 from ..core.layout import Role, layout
 from ..core.model import Report, Section
 from ..core.outline import char_count
@@ -120,6 +120,19 @@ class ReportEditor(QWidget):
         page = self._tabs.currentWidget()
         if isinstance(page, TabPage):
             QTimer.singleShot(0, lambda: page.scroll_area.verticalScrollBar().setValue(scroll))
+
+    def apply_text_edits(self, label: str, changes: list[tuple[FieldPath, str]]) -> None:
+        """Set these text fields as one change named ``label`` (数据's fills).
+
+        Minimal version for issue 13: it sets the texts and refreshes the form; branch i11
+        replaces it with one step on the undo stack."""
+        del label  # the undo step's name, once there is an undo stack
+        if not changes:
+            return
+        for path, text in changes:
+            set_text(self._report, path, text)
+        self.refresh()
+        self.changed.emit()
 
     def focus_field(self, path: FieldPath, start: int = 0, end: int = 0) -> bool:
         try:

@@ -27,6 +27,7 @@ APP_TITLE = "年报助手"
 DRAFT_FILTER = "年报草稿 (*.json)"
 IMPORT_FILTER = "已有报告 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx)"
 WORD_FILTER = "Word 文档 (*.docx)"
+TABLE_FILTER = "Excel 表格 (*.xlsx)"
 
 
 _OS_REASONS = {
@@ -262,3 +263,22 @@ class Prompts:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+    def table_export_path(self, suggested: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, "导出待填数据表格", str(suggested), TABLE_FILTER
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+    def table_import_path(self, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self.parent, "从表格填入数据", str(folder), TABLE_FILTER
+        )
+        return Path(name) if name else None
