@@ -9,7 +9,16 @@ click on a row becomes ``focus_requested`` (the form shows the place).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,9 +38,69 @@ from ..core.model import Report
 
 COLUMNS = ("位置", "前文", "占位", "后文", "填写")
 VALUE = 4
-_SLOT_ROLE = Qt.ItemDataRole.UserRole
-_READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 _FILL_COLOUR = QColor("#fff2cc")  # as in the spreadsheet: the column to fill
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SlotModel(QAbstractTableModel):
+    """The slots as rows; only the visible rows are asked for (a 100-page draft has
+    about a thousand slots: items for each cell cost 200 ms, this a few)."""
+
+    value_entered = Signal(int, str)  # row, the value typed into 填写
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slots: list[Slot] = []
+
+    def set_slots(self, slots: list[Slot]) -> None:
+        self.beginResetModel()
+        self.slots = slots
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's names)
+        return 0 if parent.isValid() else len(self.slots)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        slot, column = self.slots[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (slot.place, slot.before, slot.placeholder, slot.after, "")[column]
+        if role == Qt.ItemDataRole.EditRole:
+            return ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == VALUE:
+                return f"这里应填{slot.hint}"
+            return f"{slot.place}\n{slot.before}【{slot.placeholder}】{slot.after}"
+        if role == Qt.ItemDataRole.BackgroundRole and column == VALUE:
+            return _FILL_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if index.column() == VALUE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != VALUE:
+            return False
+        text = str(value or "").strip()
+        if text:
+            self.value_entered.emit(index.row(), text)
+        return bool(text)
 
 
 class FiguresPanel(QWidget):
@@ -47,7 +115,6 @@ class FiguresPanel(QWidget):
         self._report: Report | None = None
         self.slots: list[Slot] = []
         self.total = 0  # slots when the draft was first listed, plus any typed in since
-        self._filling = False  # the table is being rebuilt: its changes are not hers
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.progress_label = QLabel()
@@ -61,8 +128,10 @@ class FiguresPanel(QWidget):
         hint = QLabel("在“填写”一栏输入数字，按回车填入报告；点击一行可跳到原文。")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.model = SlotModel(self)
+        self.model.value_entered.connect(self._value_entered)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -77,8 +146,7 @@ class FiguresPanel(QWidget):
         for column, width in enumerate((10, 8, 3, 8, 6)):
             self.table.setColumnWidth(column, width * em)
         header.setStretchLastSection(True)
-        self.table.itemChanged.connect(self._item_changed)
-        self.table.cellClicked.connect(self._cell_clicked)
+        self.table.clicked.connect(self._clicked)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         export = QPushButton("导出表格…")
@@ -104,33 +172,8 @@ class FiguresPanel(QWidget):
         report = self._report
         self.slots = find_slots(report) if report is not None else []
         self.total = max(self.total, len(self.slots))
-        self._filling = True
-        self.table.setUpdatesEnabled(False)
-        try:
-            self.table.clearContents()
-            self.table.setRowCount(len(self.slots))
-            for row, slot in enumerate(self.slots):
-                self._set_row(row, slot)
-        finally:
-            self.table.setUpdatesEnabled(True)
-            self._filling = False
+        self.model.set_slots(self.slots)
         self._show_progress()
-
-    def _set_row(self, row: int, slot: Slot) -> None:
-        texts = (slot.place, slot.before, slot.placeholder, slot.after)
-        for column, text in enumerate(texts):
-            item = QTableWidgetItem(text)
-            item.setFlags(_READ_ONLY)
-            if column == 0:
-                item.setData(_SLOT_ROLE, row)
-                item.setToolTip(f"{slot.place}\n{slot.before}【{slot.placeholder}】{slot.after}")
-            if column == 1:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, column, item)
-        value = QTableWidgetItem("")
-        value.setBackground(_FILL_COLOUR)
-        value.setToolTip(f"这里应填{slot.hint}")
-        self.table.setItem(row, VALUE, value)
 
     def filled(self) -> int:
         return self.total - len(self.slots)
@@ -171,20 +214,16 @@ class FiguresPanel(QWidget):
         """The next slot's cell, ready to type into (the filled row has left the list)."""
         if not self.slots:
             return
-        row = min(row, len(self.slots) - 1)
-        item = self.table.item(row, VALUE)
-        if item is not None:
-            self.table.setCurrentItem(item)
-            self.table.scrollToItem(item)
+        index = self.model.index(min(row, len(self.slots) - 1), VALUE)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
 
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != VALUE or not item.text().strip():
-            return
-        row, value = item.row(), item.text()
-        # after the cell's editor has closed: filling rebuilds the table under it
+    def _value_entered(self, row: int, value: str) -> None:
+        # after the cell's editor has closed: filling resets the model under it
         QTimer.singleShot(0, lambda: self.fill(row, value))
 
-    def _cell_clicked(self, row: int, column: int) -> None:
-        if 0 <= row < len(self.slots) and column != VALUE:
+    def _clicked(self, index: QModelIndex) -> None:
+        row = index.row()
+        if 0 <= row < len(self.slots) and index.column() != VALUE:
             slot = self.slots[row]
             self.focus_requested.emit(slot.path, slot.start, slot.end)

@@ -7,9 +7,15 @@ characters in the form, which emits on every keystroke — the count reaches zer
 stops the whole program with "Fatal Python error: bool_dealloc". On CPython 3.12 and later
 ``True`` is immortal and nothing happens.
 
-``guard_signal_refcounts()`` checks once whether an emit really lowers the count and, only
-then, gives ``True`` and ``False`` a reserve of 2**40 references, which no session can use
-up. ``True`` and ``False`` are never freed, so the reserve costs nothing. Called by the
+The same build loses a reference to ``None`` on every call of a method that returns nothing
+(``item.setToolTip(…)``, ``table.setItem(…)``): filling a table of a few hundred rows
+("Fatal Python error: none_dealloc", seen with the 数据 panel) or a long session of any
+widget work ends the same way.
+
+``guard_signal_refcounts()`` checks once whether an emit or such a call really lowers the
+count and, only then, gives ``True``, ``False`` (and ``None``) a reserve of 2**40
+references, which no session can use up. They are never freed, so the reserve costs
+nothing. Called by the
 report editor; the window may call it at start too (it is idempotent).
 """
 
@@ -37,14 +43,28 @@ def emit_lowers_refcount() -> bool:
     return sys.getrefcount(True) < before
 
 
+def void_call_lowers_none() -> bool:
+    """True if calling a method that returns nothing lowers the reference count of None."""
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(16):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) < before
+
+
 def guard_signal_refcounts() -> bool:
     """Apply the reserve if this PySide6 needs it; returns whether it was applied."""
     global _guarded
     if _guarded:
         return True
-    if not emit_lowers_refcount():
+    values: list[object] = []
+    if emit_lowers_refcount():
+        values += [True, False]
+    if void_call_lowers_none():
+        values.append(None)
+    if not values:
         return False
-    for value in (True, False):
+    for value in values:
         ctypes.c_ssize_t.from_address(id(value)).value += RESERVE
     _guarded = True
     return True
