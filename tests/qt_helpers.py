@@ -127,6 +127,9 @@ class ScriptedPrompts(Prompts):
     def table_import_path(self, folder: Path) -> Path | None:
         return self._path("table_import_path", folder)
 
+    def last_year_path(self, folder: Path) -> Path | None:
+        return self._path("last_year_path", folder)
+
     def asked(self, name: str) -> list[Any]:
         return [arg for called, arg in self.calls if called == name]
 

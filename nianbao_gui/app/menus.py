@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
+    from .compare import CompareActions
     from .main_window import MainWindow
 
 
@@ -34,8 +35,26 @@ def install_menus(window: MainWindow) -> None:
     ui.actionFiguresFill.triggered.connect(lambda: window.figures.fill_from_table())
     ui.menuData = data
 
+    compare = QAction("对比去年…", window)
+    compare.setObjectName("actionCompare")
+    compare.setToolTip("与去年的草稿或报告对比：列出一字未改的句子和未变的数字")
+    compare.triggered.connect(lambda: compare_actions(window).compare())
+    ui.menuCheck.addAction(compare)
+    ui.actionCompare = compare
+
 
 def open_guide(window: MainWindow) -> None:
     from .dialogs.guide import GuideDialog
 
     GuideDialog(window).exec()
+
+
+def compare_actions(window: MainWindow) -> CompareActions:
+    """The window's 对比去年 (built when first used)."""
+    found = getattr(window, "_compare", None)
+    if found is None:
+        from .compare import CompareActions
+
+        found = CompareActions(window)
+        window._compare = found  # type: ignore[attr-defined]
+    return found

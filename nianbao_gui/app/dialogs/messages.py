@@ -282,3 +282,14 @@ class Prompts:
             self.parent, "从表格填入数据", str(folder), TABLE_FILTER
         )
         return Path(name) if name else None
+
+    def last_year_path(self, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self.parent,
+            "选择去年的草稿或报告",
+            str(folder),
+            "去年的草稿或报告 (*.json *.txt *.docx)",
+        )
+        return Path(name) if name else None
