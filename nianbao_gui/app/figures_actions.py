@@ -69,8 +69,8 @@ class FiguresActions:
         self.dock.raise_()
         if self.window.document is not None:
             panel.refresh()
-        if self.dock.width() < 300:
-            width = max(300, min(520, self.window.width() // 3))
+        if self.dock.width() < 420:
+            width = max(420, min(560, self.window.width() * 2 // 5))
             self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
 
     # --- following the draft ---------------------------------------------------------------

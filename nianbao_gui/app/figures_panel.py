@@ -38,6 +38,7 @@ from ..core.model import Report
 
 COLUMNS = ("位置", "前文", "占位", "后文", "填写")
 VALUE = 4
+SHOWN = 7  # characters of context in the table (the tooltip and the spreadsheet have 12)
 _FILL_COLOUR = QColor("#fff2cc")  # as in the spreadsheet: the column to fill
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -75,7 +76,11 @@ class SlotModel(QAbstractTableModel):
             return None
         slot, column = self.slots[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (slot.place, slot.before, slot.placeholder, slot.after, "")[column]
+            # the words nearest the slot, and the place's last part (the form's names are long;
+            # the tooltip has them whole)
+            place = f"{slot.label.split(' › ')[-1]}：第{slot.start + 1}字"
+            before, after = slot.before[-SHOWN:], slot.after[:SHOWN]
+            return (place, before, slot.placeholder, after, "")[column]
         if role == Qt.ItemDataRole.EditRole:
             return ""
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -143,8 +148,8 @@ class FiguresPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("中")
-        for column, width in enumerate((10, 8, 3, 8, 6)):
-            self.table.setColumnWidth(column, width * em)
+        for column, width in enumerate((9, SHOWN + 1, 2.5, SHOWN + 1, 5)):
+            self.table.setColumnWidth(column, int(width * em))
         header.setStretchLastSection(True)
         self.table.clicked.connect(self._clicked)
         layout.addWidget(self.table, 1)
@@ -217,6 +222,7 @@ class FiguresPanel(QWidget):
         index = self.model.index(min(row, len(self.slots) - 1), VALUE)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
+        self.table.horizontalScrollBar().setValue(0)  # the place stays in sight
 
     def _value_entered(self, row: int, value: str) -> None:
         # after the cell's editor has closed: filling resets the model under it

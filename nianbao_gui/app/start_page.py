@@ -28,10 +28,10 @@ CHOICES = (
     (
         "import",
         "从去年的报告开始（导入 .docx/.txt）",
-        "选去年的 Word 或文本报告，改成今年的：最常用的办法",
+        "选去年的 Word 或文本报告，改成今年的",
     ),
-    ("new", "新建空白报告", "按述职报告、述职述廉报告或年度工作总结的模板从头写"),
-    ("example", "看示例", "一篇填好的 2022 年度述职述廉报告，看看各部分怎么写"),
+    ("new", "新建空白报告", "按三种报告的模板从头写"),
+    ("example", "看示例", "一篇填好的述职述廉报告，看看怎么写"),
 )
 
 
@@ -64,8 +64,7 @@ class WelcomePage(QWidget):
         for key, text, description in CHOICES:
             button = QCommandLinkButton(text, description)
             button.setObjectName(f"welcome_{key}")
-            button.setMinimumWidth(30 * em)
-            button.setMaximumWidth(40 * em)
+            button.setMinimumWidth(34 * em)
             big = button.font()
             big.setPointSizeF(big.pointSizeF() * 1.25)
             button.setFont(big)
