@@ -62,3 +62,42 @@ def test_without_a_remembered_draft_she_is_asked(qtbot, tmp_path: Path) -> None:
     findings = window._compare.compare()
     assert len(findings) == 3  # an unchanged copy: every sentence listed
     close_window(window)
+
+
+def test_the_form_shades_sentences_still_last_years(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from nianbao_gui.app.shading import SHADE
+
+    last = tmp_path / "2024.json"
+    save_draft(LAST, last)
+    prompts = ScriptedPrompts()
+    prompts.paths.append(tmp_path / "2025.json")
+    window = make_window(qtbot, prompts)
+    window.files.open_path(last)
+    window.ui.actionNextYear.trigger()
+    window.editor.tab_widget().setCurrentIndex(2)  # 一、抓好农业
+    qtbot.wait(20)  # the tab's editors are built when it is shown
+    window.ui.actionShade.setChecked(True)
+    qtbot.wait(20)  # a highlighter colours on the next turn of the event loop
+    edits = [e for e in window.editor.findChildren(QPlainTextEdit) if e.isVisibleTo(window)]
+    first = next(e for e in edits if e.toPlainText().startswith("全年完成"))
+
+    def shaded(edit: QPlainTextEdit) -> list[tuple[int, int]]:
+        block = edit.document().firstBlock()
+        return [
+            (r.start, r.length)
+            for r in block.layout().formats()
+            if r.format.background().color() == SHADE
+        ]
+
+    assert shaded(first) == [(0, 28)]  # both sentences (one run of the same colour)
+    first.setPlainText("全年完成粮食播种面积3.8万亩。坚持把粮食安全放在首位。")  # she rewrites
+    qtbot.wait(20)
+    assert shaded(first) == [(16, 12)]
+    window.ui.actionShade.setChecked(False)
+    assert shaded(first) == []
+    # only the colour: the text is hers as typed
+    assert window.report().sections[0].paragraphs[0] == first.toPlainText()
+    window.document.discard_changes()
+    close_window(window)

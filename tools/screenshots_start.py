@@ -1,5 +1,6 @@
 """Screenshots of the way in and of last year's report turned into this year's (issue 13):
-the welcome page, the 数据 panel, the 与去年相同 dock and the message after an export.
+the welcome page, the 数据 panel, the 与去年相同 dock with the form shading what is still
+last year's, and the message after an export.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshots_start.py
 
@@ -85,6 +86,7 @@ def main() -> int:
     sections[0].paragraphs[0] = "今年，我坚持把学习摆在首位，" + sections[0].paragraphs[0][20:]
     window.editor.refresh()
     window.ui.actionCompare.trigger()
+    window.ui.actionShade.setChecked(True)  # the form shades what is still last year's
     grab(window, "start-same-as-last.png")
 
     exported = export_home() / "2023年度述职述廉报告.docx"

@@ -137,24 +137,39 @@ class CompareActions:
             folder = document.path.parent if document.path is not None else Path.home()
         return window.prompts.last_year_path(folder)
 
-    def compare(self, *, choose: bool = False) -> list[Any]:
-        """Compare the open draft with last year's; the findings (also shown in the dock)."""
+    def last_year(self, *, choose: bool = False) -> tuple[Path, Report] | None:
+        """Last year's report for the open draft: the one read before, else the remembered
+        file, else the one she chooses; None when there is none (or it cannot be read)."""
         window = self.window
         if window.document is None:
-            return []
+            return None
+        if self.last is not None and not choose:
+            return self.last
         path = self._last_path(choose)
         if path is None:
-            return []
+            return None
         try:
-            last = load_last(path)
+            self.last = (path, load_last(path))
         except NianbaoError as error:
             window.prompts.error(error)
+            return None
+        return self.last
+
+    def forget(self) -> None:
+        """Another draft is shown: its last year is another file."""
+        self.last = None
+
+    def compare(self, *, choose: bool = False) -> list[Any]:
+        """Compare the open draft with last year's; the findings (also shown in the dock)."""
+        self.last = None if choose else self.last
+        found = self.last_year(choose=choose)
+        if found is None:
             return []
+        path, last = found
         from ..core.checks import compare_with_last
 
-        report = window.report()
+        report = self.window.report()
         findings = compare_with_last(report, last)
-        self.last = (path, last)
         panel = self._build()
         panel.show_findings(report, path, findings)
         assert self.dock is not None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -54,6 +54,8 @@ def window_state_file() -> Path:
 
 
 class MainWindow(QMainWindow):
+    document_shown = Signal()  # another draft is in the form (added parts follow it)
+
     def __init__(
         self,
         settings: Settings | None = None,
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         self.ui.actionSave.setEnabled(True)
         if self.ui.checkDock.isVisibleTo(self):  # left open last time: fresh findings
             self.check_panel.check(document.report)
+        self.document_shown.emit()
 
     def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
         doc = Document(report, store=self.store, name_hint=name_hint, parent=self)

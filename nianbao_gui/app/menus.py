@@ -41,6 +41,13 @@ def install_menus(window: MainWindow) -> None:
     compare.triggered.connect(lambda: compare_actions(window).compare())
     ui.menuCheck.addAction(compare)
     ui.actionCompare = compare
+    shade = QAction("标出与去年相同的句子", window)
+    shade.setObjectName("actionShade")
+    shade.setCheckable(True)
+    shade.toggled.connect(lambda on: toggle_shading(window, on))
+    ui.menuCheck.addAction(shade)
+    ui.actionShade = shade
+    window.document_shown.connect(lambda: _another_draft(window))
 
 
 def open_guide(window: MainWindow) -> None:
@@ -58,3 +65,29 @@ def compare_actions(window: MainWindow) -> CompareActions:
         found = CompareActions(window)
         window._compare = found  # type: ignore[attr-defined]
     return found
+
+
+def toggle_shading(window: MainWindow, on: bool) -> None:
+    """Shade the sentences still last year's in the form, or stop (检查 menu's toggle)."""
+    from .shading import Shading
+
+    shading = getattr(window, "_shading", None)
+    if shading is None:
+        shading = Shading(window)
+        window._shading = shading  # type: ignore[attr-defined]
+    if not on:
+        shading.hide()
+        return
+    found = compare_actions(window).last_year()
+    if found is None:  # no draft, or no last year's chosen: the toggle goes back off
+        window.ui.actionShade.setChecked(False)
+        return
+    shading.show(found[1])
+
+
+def _another_draft(window: MainWindow) -> None:
+    """Last year's report belongs to the draft that was open: forget it, stop shading."""
+    compare = getattr(window, "_compare", None)
+    if compare is not None:
+        compare.forget()
+    window.ui.actionShade.setChecked(False)

@@ -59,44 +59,63 @@ def _compared(report: Report) -> list[Target]:
     return [target for target in targets(report) if target.kind in _COMPARED and target.text]
 
 
+class LastYear:
+    """Last year's sentences and figures, read once; asked about this year's texts."""
+
+    def __init__(self, last: Report, year: int | None) -> None:
+        self.years = tuple(str(y) for y in {year, last.year} if y)
+        self.sentences: set[str] = set()
+        self.figures: set[str] = set()
+        for target in _compared(last):
+            text = _year_neutral(target.text, self.years)
+            self.sentences.update(sentence for _, _, sentence in _sentences(text))
+            self.figures.update(key for _, _, key in _figures(text))
+
+    def same_sentences(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of ``text`` that last year's report has too."""
+        neutral = _year_neutral(text, self.years)
+        return [(a, b) for a, b, sentence in _sentences(neutral) if sentence in self.sentences]
+
+    def same_figures(self, text: str, outside: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(start, end) of each figure with last year's value and words before it, outside
+        the spans given (sentences already listed)."""
+        neutral = _year_neutral(text, self.years)
+        return [
+            (a, b)
+            for a, b, key in _figures(neutral)
+            if key in self.figures and not any(s <= a < e for s, e in outside)
+        ]
+
+
 def compare(report: Report, last: Report) -> list[Finding]:
     """The sentences and figures of ``report`` that are the same as in ``last``."""
-    years = tuple(str(year) for year in {report.year, last.year} if year)
-    old_sentences: set[str] = set()
-    old_figures: set[str] = set()
-    for target in _compared(last):
-        text = _year_neutral(target.text, years)
-        old_sentences.update(sentence for _, _, sentence in _sentences(text))
-        old_figures.update(key for _, _, key in _figures(text))
+    known = LastYear(last, report.year)
     findings: list[Finding] = []
     for target in _compared(report):
-        text = _year_neutral(target.text, years)
-        listed: list[tuple[int, int]] = []
-        for start, end, sentence in _sentences(text):
-            if sentence in old_sentences:
-                listed.append((start, end))
-                findings.append(
-                    make_finding(
-                        target.text,
-                        target.path,
-                        start,
-                        end,
-                        "same.sentence",
-                        "这句与去年的报告一字不差，请核对是否需要改写",
-                        Category.SAME_AS_LAST,
-                    )
+        text = target.text
+        listed = known.same_sentences(text)
+        for start, end in listed:
+            findings.append(
+                make_finding(
+                    text,
+                    target.path,
+                    start,
+                    end,
+                    "same.sentence",
+                    "这句与去年的报告一字不差，请核对是否需要改写",
+                    Category.SAME_AS_LAST,
                 )
-        for start, end, key in _figures(text):
-            if key in old_figures and not any(a <= start < b for a, b in listed):
-                findings.append(
-                    make_finding(
-                        target.text,
-                        target.path,
-                        start,
-                        end,
-                        "same.figure",
-                        f"数字“{target.text[start:end]}”与去年相同（前文也相同），请核对是否已更新",
-                        Category.SAME_AS_LAST,
-                    )
+            )
+        for start, end in known.same_figures(text, listed):
+            findings.append(
+                make_finding(
+                    text,
+                    target.path,
+                    start,
+                    end,
+                    "same.figure",
+                    f"数字“{text[start:end]}”与去年相同（前文也相同），请核对是否已更新",
+                    Category.SAME_AS_LAST,
                 )
+            )
     return findings
