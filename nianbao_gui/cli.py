@@ -51,6 +51,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
             f"草稿不能覆盖原报告 {source}。", "请用 -o 指定另一个文件名（.json）。", path=output
         )
     result = import_report(source)
+    from .core.next_year import origin_text
+
+    result.report.made_from = origin_text(source, output)  # what check --last compares with
     save_draft(result.report, output)
     print(f"已导入：{output}")
     for note in result.notes:
@@ -132,6 +135,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         imported = import_report(path)
         report = imported.report
         findings = check_imported(imported)
+    if args.last:
+        from .core.checks import compare_with_last
+
+        findings += compare_with_last(report, _load(Path(args.last)))
     for problem in load_word_list().problems:  # office IT's edits of the word list
         print(f"  注意：{problem}", file=sys.stderr)
     if not findings:
@@ -141,7 +148,66 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(is_problem(finding) for finding in findings) else EXIT_OK
 
 
-HANDLERS = {"import": _cmd_import, "show": _cmd_show, "export": _cmd_export, "check": _cmd_check}
+def _cmd_figures(args: argparse.Namespace) -> int:
+    from .core.errors import NianbaoError
+    from .core.figures import find_slots
+
+    source = Path(args.draft)
+    report = _load(source)
+    if args.fill:
+        return _fill_figures(report, source, Path(args.fill), args.output)
+    from .core.figures_xlsx import write_xlsx
+
+    output = Path(args.output) if args.output else source.with_name(f"{source.stem}（数据）.xlsx")
+    if output.suffix.lower() != ".xlsx":
+        raise NianbaoError(f"表格文件应以 .xlsx 结尾：{output}", "请用 -o 指定 .xlsx 文件名。")
+    slots = find_slots(report)
+    write_xlsx(slots, output)
+    print(f"已导出 {len(slots)} 处待填数据：{output}")
+    print("请在“填写”一栏填数，其余各栏不要改动；填好后用 --fill 填入草稿。")
+    return EXIT_OK
+
+
+def _fill_figures(report: Report, source: Path, table: Path, output: str | None) -> int:
+    from .core.errors import NianbaoError
+    from .core.fields import set_text
+    from .core.figures import find_slots, match_rows
+    from .core.figures_xlsx import read_xlsx
+    from .core.storage import save_draft
+
+    target = Path(output) if output else source.with_name(f"{source.stem}（已填数据）.json")
+    if target.suffix.lower() != ".json" or target.resolve() == source.resolve():
+        raise NianbaoError(
+            f"填入数据后的草稿应另存为新的 .json 文件，不能是 {target}。",
+            "请用 -o 指定一个新的文件名（.json），核对后再替换原草稿。",
+        )
+    matched = match_rows(report, read_xlsx(table))
+    from .core.figures import filled_texts
+
+    for path, text in filled_texts(report, matched.filled):
+        set_text(report, path, text)
+    save_draft(report, target)
+    left = len(find_slots(report))
+    print(f"已填入 {len(matched.filled)} 处，另存为：{target}（仍有 {left} 处待填）")
+    for _row, reason in matched.refused:
+        print(f"  未填入：{reason}", file=sys.stderr)
+    if matched.refused:
+        print(
+            f"  共 {len(matched.refused)} 行未填入：草稿在导出表格后改动过这些地方。"
+            "请在窗口的“数据”中手工填写，或重新导出表格。",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+HANDLERS = {
+    "import": _cmd_import,
+    "show": _cmd_show,
+    "export": _cmd_export,
+    "check": _cmd_check,
+    "figures": _cmd_figures,
+}
 _OPENABLE = (".json", ".txt", ".docx")
 
 

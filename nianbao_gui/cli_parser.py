@@ -76,4 +76,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("check", help="体检：找出占位符、标点、错别字、编号等问题")
     p.add_argument("report", help="草稿（.json）或报告（.txt/.docx）")
+    p.add_argument(
+        "--last",
+        metavar="去年的草稿",
+        help="与去年的草稿或报告（.json/.txt/.docx）对比，列出一字未改的句子和未变的数字",
+    )
+
+    p = commands.add_parser(
+        "figures", help="数据：列出待填的数字（**、XX 等），导出为表格或从表格填入"
+    )
+    p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")
+    p.add_argument("--fill", metavar="数据.xlsx", help="从填好的表格（“填写”一栏）把数字填入草稿")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="导出时：表格文件（.xlsx），默认“草稿名（数据）.xlsx”；"
+        "填入时：新草稿（.json），默认“草稿名（已填数据）.json”",
+    )
     return parser

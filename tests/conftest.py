@@ -19,6 +19,8 @@ def _private_data_dir(
 ) -> Path:
     path = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("NIANBAO_DATA_DIR", str(path))
+    # the export's 年报助手 folder in the documents: a private one too
+    monkeypatch.setenv("NIANBAO_DOCUMENTS_DIR", str(tmp_path_factory.mktemp("documents")))
     return path
 
 

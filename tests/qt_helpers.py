@@ -58,6 +58,8 @@ class ScriptedPrompts(Prompts):
         self.recovery_answers: deque[Any] = deque()
         self.new_reports: deque[Report | None] = deque()
         self.drafts_answers: deque[tuple[str, Path] | None] = deque()
+        self.replace_answers: deque[bool] = deque()
+        self.export_answers: deque[str] = deque()  # empty: the message is closed
         self.errors: list[BaseException] = []
         self.infos: list[tuple[str, str, str]] = []
 
@@ -83,6 +85,13 @@ class ScriptedPrompts(Prompts):
 
     def confirm_placeholders(self, count: int) -> bool:
         return self._next(self.placeholder_answers, "confirm_placeholders", count)  # type: ignore[no-any-return]
+
+    def confirm_replace_draft(self, path: Path, existing: str | None, new: str) -> bool:
+        return self._next(self.replace_answers, "confirm_replace_draft", (path, existing, new))  # type: ignore[no-any-return]
+
+    def after_export(self, path: Path, draft: Path | None, dirty: bool) -> str:
+        self.calls.append(("after_export", (path, draft, dirty)))
+        return self.export_answers.popleft() if self.export_answers else ""
 
     def offer_recovery(self, entries: list[object]) -> object | None:
         answer = self._next(self.recovery_answers, "offer_recovery", entries)
@@ -111,6 +120,15 @@ class ScriptedPrompts(Prompts):
 
     def export_path(self, suggested: Path) -> Path | None:
         return self._path("export_path", suggested)
+
+    def table_export_path(self, suggested: Path) -> Path | None:
+        return self._path("table_export_path", suggested)
+
+    def table_import_path(self, folder: Path) -> Path | None:
+        return self._path("table_import_path", folder)
+
+    def last_year_path(self, folder: Path) -> Path | None:
+        return self._path("last_year_path", folder)
 
     def asked(self, name: str) -> list[Any]:
         return [arg for called, arg in self.calls if called == name]

@@ -23,7 +23,9 @@ def test_import_writes_a_draft_and_show_prints_the_outline(
     draft = tmp_path / "草稿.json"
     assert cli.main(["import", str(SEED), "-o", str(draft)]) == cli.EXIT_OK
     assert "已导入" in capsys.readouterr().out
-    assert load_draft(draft) == import_report(SEED).report
+    saved = load_draft(draft)
+    assert saved.made_from == str(SEED.absolute())  # remembered for check --last
+    assert saved == import_report(SEED).report.model_copy(update={"made_from": saved.made_from})
     assert json.loads(draft.read_text(encoding="utf-8"))["year"] == 2022
 
     assert cli.main(["show", str(draft)]) == cli.EXIT_OK

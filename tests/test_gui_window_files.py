@@ -239,7 +239,9 @@ def test_save_as_next_year(qtbot, tmp_path: Path) -> None:
 
     carried = load_draft(target)
     assert carried.year == 2025 and carried.date is None
-    assert carried.title == "2025年度述职述廉报告"
+    # an automatic title stays automatic: it follows the year from now on
+    assert carried.title == "" and carried.effective_title() == "2025年度述职述廉报告"
+    assert carried.made_from == draft.name  # for 对比去年: beside it, so relative
     assert carried.sections == report.sections and carried.opening == report.opening
     assert window.document.path == target
     assert load_draft(draft) == report  # last year's draft untouched

@@ -22,7 +22,7 @@ from nianbao_gui.app.main_window import MainWindow
 
 app = create_application([sys.argv[0]])
 window = MainWindow()
-window.files.start()
+window.files.open_example()
 window.show()
 tabs = window.editor.tab_widget()
 clipped = []

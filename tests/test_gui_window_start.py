@@ -1,4 +1,4 @@
-"""Start-up: the example on a first start, the file given on the command line, the last draft,
+"""Start-up: the welcome page on a first start, the file given on the command line, the last draft,
 Qt's Chinese translations, the icon, window size on a smaller screen, menus and shortcuts."""
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from nianbao_gui.core.model import Report
 from nianbao_gui.core.storage import save_draft
 
 
-def test_first_start_opens_the_example(qtbot) -> None:
+def test_first_start_shows_the_welcome_page_and_its_example(qtbot) -> None:
     window = make_window(qtbot)
     window.files.start()
+    assert window.document is None and window.start_page.welcome.isVisibleTo(window)
+    window.start_page.welcome.buttons["example"].click()
     report = window.report()
     assert report.year == 2022 and len(report.sections) >= 3
     assert window.document.path is None and not window.document.dirty
@@ -162,9 +164,9 @@ def test_nianbao_with_a_file_opens_the_window_with_it(monkeypatch) -> None:
 
 def _smoke_run(tmp_path: Path, *python_args: str) -> subprocess.CompletedProcess[str]:
     """Python with ``python_args`` in a smoke run (the window exits after its first paint) on
-    a first start, which shows the example."""
+    a first start, which shows the welcome page."""
     result = run_python(tmp_path, *python_args, NIANBAO_SMOKE_TEST="1")
-    assert "smoke: first paint of MainWindow '示例：2022年度述职述廉报告" in result.stderr
+    assert "smoke: first paint of MainWindow '年报助手'" in result.stderr
     return result
 
 
@@ -223,7 +225,7 @@ def test_check_panel_is_built_when_first_needed_and_reopens_with_findings(qtbot)
     """The 体检 panel is not built at start (start-up time) but on first use; left open, it is
     there again with fresh findings at the next start."""
     window = make_window(qtbot)
-    window.files.start()
+    window.files.open_example()
     assert window._check_panel is None
     findings = window.run_check()
     assert findings and window.check_panel.findings == findings
@@ -233,6 +235,6 @@ def test_check_panel_is_built_when_first_needed_and_reopens_with_findings(qtbot)
 
     again = make_window(qtbot)
     assert again._check_panel is not None  # restored open: built at once
-    again.files.start()
+    again.files.open_example()
     assert again.check_panel.findings  # the example's findings, listed without a click
     close_window(again)

@@ -106,7 +106,7 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
 def test_import_report_records_encoding(tmp_path: Path) -> None:
     result = import_report(_write(tmp_path, TEXT.replace("\n", "\r\n").encode("gbk")))
     assert result.encoding == "gb18030"
-    assert result.report.title == "2022年度述职述廉报告"
+    assert result.report.effective_title() == "2022年度述职述廉报告"
     assert result.report.sections[0].heading == "强化学习意识"
 
 

@@ -45,7 +45,7 @@ def test_docx_paragraphs_and_tables_in_body_order(tmp_path: Path) -> None:
     assert lines.index("改厕\t**户") < lines.index("二、抓好安全工作")
     result = import_report(path)
     report = result.report
-    assert report.title == "2023年度述职报告"
+    assert report.effective_title() == "2023年度述职报告"
     assert report.author_name == "张三" and report.position == "副镇长"
     assert report.opening == ["2023年，我认真履行职责，现报告如下："]
     assert report.sections[0].paragraphs == ["全年粮食播种面积**亩。", "项目\t数量", "改厕\t**户"]
@@ -57,7 +57,7 @@ def test_docx_paragraphs_and_tables_in_body_order(tmp_path: Path) -> None:
 
 def test_docx_saved_as_txt_is_still_read(tmp_path: Path) -> None:
     path = _make_docx(tmp_path / "报告.docx").rename(tmp_path / "报告.txt")
-    assert import_report(path).report.title == "2023年度述职报告"
+    assert import_report(path).report.effective_title() == "2023年度述职报告"
 
 
 def _refused(path: Path, *words: str) -> str:
@@ -216,7 +216,7 @@ def test_heading_styles_without_typed_numbers(tmp_path: Path) -> None:
     document.save(str(path))
     result = import_report(path)
     report = result.report
-    assert report.title == "2023年度述职报告"
+    assert report.effective_title() == "2023年度述职报告"
     assert [s.heading for s in report.sections] == ["强化学习意识", "强化责任意识"]
     politics = report.sections[1].children[0]
     assert (politics.heading, politics.paragraphs) == ("政法工作", ["化解矛盾**件。"])
@@ -241,7 +241,7 @@ def test_heading_styles_with_typed_numbers_are_read_as_typed(tmp_path: Path) -> 
 
 
 def test_exported_report_imports_back_unchanged(tmp_path: Path) -> None:
-    """What the program exports, it reads back: the same report, the title now explicit."""
+    """What the program exports, it reads back: the same report, the title still automatic."""
     export = pytest.importorskip("nianbao_gui.core.export")
     from nianbao_gui.core.templates import example_report
 
@@ -250,5 +250,6 @@ def test_exported_report_imports_back_unchanged(tmp_path: Path) -> None:
     export.export_docx(report, path)
     result = import_report(path)
     assert result.notes == []
-    assert result.report.title == report.suggested_title()
-    assert result.report == report.model_copy(update={"title": report.suggested_title()})
+    assert result.report.effective_title() == report.suggested_title()
+    assert result.report.title == ""  # the title written was the automatic one: it stays so
+    assert result.report == report

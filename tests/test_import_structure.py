@@ -193,7 +193,7 @@ def test_author_and_signature_with_the_same_name() -> None:
     result = import_text(text)
     report = result.report
     assert (report.author_name, report.signature) == ("张三", "张三")
-    assert report.title == "2023年度述职报告"
+    assert report.effective_title() == "2023年度述职报告"
     assert to_plain_text(report) == text
 
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 
 from ..core.errors import DraftLockedError, ExportError, FileAccessError, NianbaoError
 from ..core.model import Report
-from ..core.paths import drafts_dir
+from ..core.naming import draft_leader, draft_stem, suggested_draft_path
+from ..core.next_year import next_year_copy, origin_text
+from ..core.paths import documents_dir, drafts_dir, export_folder
 from .dialogs.messages import LockAnswer, Prompts
 from .document import Document
 
@@ -24,29 +25,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 _log = logging.getLogger(__name__)
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def safe_file_name(text: str, fallback: str = "年报") -> str:
-    """A title as a file name on Windows too: no \\ / : * ? " < > |, not too long."""
-    name = _UNSAFE.sub("", text).strip(" .")[:60]
-    return name or fallback
-
-
-def next_year_copy(report: Report) -> Report:
-    """Next year's report from this one: same structure and text, year + 1, no date, and
-    the title suggested for the new year (an old title would carry the old year)."""
-    copy = report.model_copy(deep=True)
-    if copy.year is not None:
-        copy.year = copy.year + 1
-    copy.date = None
-    copy.title = copy.suggested_title()
-    return copy
-
-
-def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class FileActions:
@@ -62,7 +40,7 @@ class FileActions:
 
     def _folder(self) -> Path:
         last = self.window.settings.last_folder
-        return Path(last) if last and Path(last).is_dir() else documents_folder()
+        return Path(last) if last and Path(last).is_dir() else documents_dir()
 
     def _replace_with(self, document: Document) -> bool:
         """Show ``document`` once the current one may go (asks to save); False if kept."""
@@ -164,6 +142,7 @@ class FileActions:
         except NianbaoError as error:
             self.prompts.error(error)
             return False
+        result.report.made_from = str(path)  # what 对比去年 compares with
         # an imported report is unsaved work until the user saves it as a draft
         if not self.start_new(result.report, path.stem, dirty=True):
             return False
@@ -191,11 +170,21 @@ class FileActions:
         document = self.window.document
         if document is None:
             return False
-        suggested = document.path or (
-            drafts_dir() / f"{safe_file_name(document.report.effective_title())}.json"
-        )
+        suggested = document.path or suggested_draft_path(drafts_dir(), document.report)
         path = self.prompts.save_path(suggested)
-        return path is not None and self._save_to(document, path)
+        if path is None or not self._may_replace(path, document.report, document.path):
+            return False
+        return self._save_to(document, path)
+
+    def _may_replace(self, path: Path, report: Report, own: Path | None) -> bool:
+        """Another draft at ``path`` is replaced only after a question naming both leaders
+        (the save dialog itself does not ask: its question could not name them)."""
+        if own is not None and path == own:
+            return True
+        if not path.exists():
+            return True
+        existing = draft_leader(path)
+        return self.prompts.confirm_replace_draft(path, existing, report.author_name.strip())
 
     def _save_to(self, document: Document, path: Path | None) -> bool:
         try:
@@ -213,14 +202,16 @@ class FileActions:
     def save_as_next_year(self) -> None:
         document = self.window.document
         if document is not None:
-            self._carry_into_next_year(document.report)
+            self._carry_into_next_year(document.report, document.path)
 
-    def _carry_into_next_year(self, report: Report) -> bool:
-        copy = next_year_copy(report)
-        suggested = drafts_dir() / f"{safe_file_name(copy.effective_title())}.json"
-        path = self.prompts.save_path(suggested, "另存为明年的报告")
-        if path is None:
+    def _carry_into_next_year(self, report: Report, source: Path | None = None) -> bool:
+        copy = next_year_copy(report, source)
+        folder = source.parent if source is not None and source.parent.is_dir() else drafts_dir()
+        path = self.prompts.save_path(suggested_draft_path(folder, copy), "另存为明年的报告")
+        if path is None or not self._may_replace(path, copy, None):
             return False
+        if source is not None:
+            copy.made_from = origin_text(source, path)
         new = Document(copy, store=self.window.store, parent=self.window)
         try:
             new.save(path)
@@ -253,7 +244,7 @@ class FileActions:
         except NianbaoError as error:
             self.prompts.error(error)
             return
-        self._carry_into_next_year(report)
+        self._carry_into_next_year(report, path)
 
     # --- export ----------------------------------------------------------------------------
 
@@ -268,7 +259,8 @@ class FileActions:
         if count and not self.prompts.confirm_placeholders(count):
             return None
         report = window.report()
-        suggested = self._folder() / f"{safe_file_name(report.effective_title())}.docx"
+        folder = export_folder(window.settings.export_folder)
+        suggested = folder / f"{draft_stem(report)}.docx"
         path = self.prompts.export_path(suggested)
         if path is None:
             return None
@@ -288,24 +280,43 @@ class FileActions:
                 )
             )
             return None
-        window.settings.last_folder = str(path.parent)
+        window.settings.export_folder = str(path.parent)  # saved on change
         self._status(f"已导出：{path}")
         if result.warnings:
             self.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(result.warnings))
-        if open_after and not window.open_url(QUrl.fromLocalFile(str(path))):
+        if open_after:
+            self._open_exported(path, path)
+        else:
+            self._after_export(path)
+        return path
+
+    def _after_export(self, path: Path) -> None:
+        """The message after an export: open the file or its folder, or save the draft."""
+        document = self.window.document
+        if document is None:
+            return
+        answer = self.prompts.after_export(path, document.path, document.dirty)
+        if answer == "open":
+            self._open_exported(path, path)
+        elif answer == "folder":
+            self._open_exported(path.parent, path)
+        elif answer == "save":
+            self.save()
+
+    def _open_exported(self, target: Path, path: Path) -> None:
+        if not self.window.open_url(QUrl.fromLocalFile(str(target))):
             self.prompts.error(
                 NianbaoError(
                     f"已导出到 {path}，但无法自动打开。",
                     "请在文件夹中双击该文件，用 WPS 或 Word 打开。",
                 )
             )
-        return path
 
     # --- start-up --------------------------------------------------------------------------
 
     def start(self, argument: Path | None = None) -> None:
         """Unsaved work from a crash first; else the file given; else the last draft; else
-        (a first start) the example report, so that a new user sees a filled form."""
+        (a first start) the welcome page: 从去年的报告开始, 新建空白报告, 看示例."""
         if self.offer_recovery():
             return
         if argument is not None and self.open_path(argument):
@@ -314,7 +325,7 @@ class FileActions:
             recent = Path(text)
             if recent.suffix.lower() == ".json" and recent.exists() and self.open_draft(recent):
                 return
-        self.open_example()
+        self.window.show_welcome()
 
     def open_example(self) -> None:
         try:
@@ -324,8 +335,11 @@ class FileActions:
         except NianbaoError as error:
             self.prompts.error(error)
             report = Report()
+        if not self.window.maybe_save():
+            return
         self.window.close_document()
         self.window.new_document(report, "示例：" + report.effective_title())
+        self.window.start_page.show_example_banner()  # it says it is an example
 
     def offer_recovery(self) -> bool:
         store = self.window.store

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -33,6 +33,8 @@ from .forms.ui_main_window import Ui_MainWindow
 
 if TYPE_CHECKING:
     from .check_panel import CheckPanel
+    from .figures_actions import FiguresActions
+    from .start_page import StartPage
 
 DRAFT_SUFFIXES = {".json"}
 IMPORT_SUFFIXES = {".txt", ".docx"}
@@ -52,6 +54,8 @@ def window_state_file() -> Path:
 
 
 class MainWindow(QMainWindow):
+    document_shown = Signal()  # another draft is in the form (added parts follow it)
+
     def __init__(
         self,
         settings: Settings | None = None,
@@ -72,6 +76,8 @@ class MainWindow(QMainWindow):
         self.editor = (editor_factory or _default_editor)(self.settings, self)
         self.ui.editorLayout.addWidget(self.editor)
         self._check_panel: CheckPanel | None = None  # built when first needed (check_panel)
+        self._start_page: StartPage | None = None  # welcome page, example banner (start_page)
+        self._figures: FiguresActions | None = None  # the 数据 menu's dock (figures_actions)
         self.ui.checkDock.hide()
         self.count_label = QLabel()
         self.autosave_label = QLabel()
@@ -111,6 +117,9 @@ class MainWindow(QMainWindow):
             lambda: self.open_url(QUrl.fromLocalFile(str(data_dir())))
         )
         ui.actionAbout.triggered.connect(self.prompts.about)
+        from .menus import install_menus  # 帮助 › 使用说明 and the 数据 menu
+
+        install_menus(self)
         self.editor.changed.connect(self.on_edited)
         self.editor.counts_changed.connect(self.show_count)
         app = QGuiApplication.instance()
@@ -135,6 +144,26 @@ class MainWindow(QMainWindow):
         return self._check_panel
 
     @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            from .start_page import StartPage
+
+            self._start_page = StartPage(self)
+        return self._start_page
+
+    @property
+    def figures(self) -> FiguresActions:
+        if self._figures is None:
+            from .figures_actions import FiguresActions
+
+            self._figures = FiguresActions(self)
+        return self._figures
+
+    def show_welcome(self) -> None:
+        """The welcome page instead of the form (a first start: nothing to open yet)."""
+        self.start_page.show_welcome()
+
+    @property
     def store(self) -> Any:
         if self._store is None:
             from ..core.storage import RecoveryStore
@@ -147,7 +176,11 @@ class MainWindow(QMainWindow):
     def set_document(self, document: Document) -> None:
         """Show ``document``; the previous one must already be closed (after maybe_save)."""
         self.document = document
+        if self._start_page is not None:
+            self._start_page.document_shown()
         self.editor.set_report(document.report)  # a new history: undo never crosses drafts
+        if self._figures is not None:
+            self._figures.document_shown()
         document.bind(self.editor.report)
         stack = self.edits.stack()
         if stack is not None:
@@ -166,6 +199,7 @@ class MainWindow(QMainWindow):
             self.check_panel.check(document.report)
         elif self._check_panel is not None:  # hidden: it follows the new draft when shown
             self._check_panel.set_report(document.report)
+        self.document_shown.emit()
 
     def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
         doc = Document(report, store=self.store, name_hint=name_hint, parent=self)
@@ -186,6 +220,8 @@ class MainWindow(QMainWindow):
     def on_edited(self) -> None:
         if self.document is not None:
             self.document.mark_changed()
+        if self._figures is not None:
+            self._figures.edited()
 
     def apply_edits(self, label: str, changes: list[Any]) -> None:
         """Text changes asked for by a panel (修复, 替换, 数据): one undo step."""
@@ -255,6 +291,8 @@ class MainWindow(QMainWindow):
     # --- 体检 ------------------------------------------------------------------------------
 
     def run_check(self) -> list[Any]:
+        if self.document is None:  # the welcome page: nothing to check, nothing to claim
+            return []
         self.show_check_panel()
         return self.check_panel.check(self.report())
 

@@ -131,6 +131,10 @@ class Report(_Model):
     closing: Closing = Field(default_factory=Closing, title="结尾")
     signature: str = Field("", title="落款")
     date: _dt.date | None = Field(None, title="成文日期")
+    made_from: str = Field("", title="来源文件")
+    """The file this draft was made from: last year's draft (复制为明年的报告) or the
+    report it was imported from; what 对比去年 compares with. A new key with a default:
+    drafts written before it load unchanged, so the schema version stays."""
 
     @field_validator("year")
     @classmethod

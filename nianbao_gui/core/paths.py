@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_data_dir, user_documents_dir
 
 APP_NAME = "nianbao"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -61,3 +61,38 @@ def logs_dir() -> Path:
 
 def settings_path() -> Path:
     return data_dir() / "settings.json"
+
+
+EXPORT_FOLDER_NAME = "年报助手"
+
+
+def documents_dir() -> Path:
+    """The user's documents folder if it exists (``NIANBAO_DOCUMENTS_DIR`` instead, for tests
+    and portable use), else the home folder: a file dialog must start in a folder that
+    exists (a fresh Linux account has no ``Documents``)."""
+    override = os.environ.get("NIANBAO_DOCUMENTS_DIR")
+    documents = Path(override) if override else Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+def export_home() -> Path:
+    """Where exported Word files go the first time: ``年报助手`` in the user's documents
+    (``NIANBAO_DOCUMENTS_DIR`` instead, for tests and portable use), created so that the
+    save dialog opens in a folder that exists; the home folder if it cannot be made."""
+    override = os.environ.get("NIANBAO_DOCUMENTS_DIR")
+    documents = Path(override) if override else Path(user_documents_dir())
+    path = documents / EXPORT_FOLDER_NAME
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.home()
+    return path
+
+
+def export_folder(last: str) -> Path:
+    """The folder the export dialog starts in: the one used for the last export while it
+    exists, else export_home(). Never the folder a report was imported from (a U 盘,
+    下载): an import does not set ``last``."""
+    if last and Path(last).is_dir():
+        return Path(last)
+    return export_home()

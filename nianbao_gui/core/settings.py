@@ -66,6 +66,8 @@ class Settings(BaseModel):
     # a tuple, so that a change is always an assignment (which saves), never an append
     recent_files: tuple[str, ...] = Field((), title="最近打开的草稿")
     last_folder: str = Field("", title="上次使用的文件夹")
+    # where the last Word file was exported (an import leaves it alone)
+    export_folder: str = Field("", title="上次导出的文件夹")
 
     _path: Path | None = PrivateAttr(None)
     _listeners: list[SettingsListener] = PrivateAttr(default_factory=list)

@@ -67,7 +67,9 @@ def example_draft_path() -> Path:
 def example_report() -> Report:
     """The example report (the seed, a real 2022 述职述廉报告) as a draft."""
     try:
-        return load_draft(example_draft_path())
+        report = load_draft(example_draft_path())
+        report.made_from = ""  # the seed it was imported from is no "last year" of hers
+        return report
     except DraftError:
         pass
     from .importer import import_report  # late: the importer is needed only without the draft

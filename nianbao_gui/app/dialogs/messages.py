@@ -27,6 +27,7 @@ APP_TITLE = "年报助手"
 DRAFT_FILTER = "年报草稿 (*.json)"
 IMPORT_FILTER = "已有报告 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx)"
 WORD_FILTER = "Word 文档 (*.docx)"
+TABLE_FILTER = "Excel 表格 (*.xlsx)"
 
 
 _OS_REASONS = {
@@ -170,6 +171,28 @@ class Prompts:
             otherwise=False,
         )
 
+    def confirm_replace_draft(self, path: Path, existing: str | None, new: str) -> bool:
+        """Replace the draft at ``path`` (written for ``existing``) with ``new``'s report?"""
+        if existing is None:
+            whose = "一个无法识别的文件（可能不是年报草稿）"
+        else:
+            whose = f"{existing}的草稿" if existing else "一份没有填写姓名的草稿"
+        mine = f"{new}的报告" if new else "当前报告（没有填写姓名）"
+        return self._choose(
+            f"“{path.name}”是{whose}。",
+            f"要用{mine}替换它吗？原文件会作为早期版本留在数据文件夹的 backups 中。"
+            "如果是不同领导的报告，请选“换个名字”。",
+            [("替换", "destructive", True), ("换个名字", "reject", False)],
+            default=1,
+            otherwise=False,
+        )
+
+    def after_export(self, path: Path, draft: Path | None, dirty: bool) -> str:
+        """After an export: ``open``, ``folder``, ``save`` or ``""`` (dialogs/export_done)."""
+        from .export_done import ask_after_export
+
+        return ask_after_export(self.parent, path, draft, dirty)
+
     def offer_recovery(self, entries: list[object]) -> object | None:
         """The entry to restore, or None (the entries stay for next time unless discarded)."""
         from .recovery import RecoveryDialog
@@ -217,7 +240,14 @@ class Prompts:
     def save_path(self, suggested: Path, title: str = "保存草稿") -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), DRAFT_FILTER)
+        # the window asks itself before replacing a draft, naming both leaders
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            title,
+            str(suggested),
+            DRAFT_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if not name:
             return None
         path = Path(name)
@@ -233,3 +263,33 @@ class Prompts:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+    def table_export_path(self, suggested: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, "导出待填数据表格", str(suggested), TABLE_FILTER
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+    def table_import_path(self, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self.parent, "从表格填入数据", str(folder), TABLE_FILTER
+        )
+        return Path(name) if name else None
+
+    def last_year_path(self, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self.parent,
+            "选择去年的草稿或报告",
+            str(folder),
+            "去年的草稿或报告 (*.json *.txt *.docx)",
+        )
+        return Path(name) if name else None

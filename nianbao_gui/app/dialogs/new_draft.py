@@ -36,6 +36,21 @@ class NewDraftDialog(QDialog):
         self.ui.choiceList.currentItemChanged.connect(self._choice_changed)
         self.ui.choiceList.itemDoubleClicked.connect(lambda _item: self.accept())
         self.ui.yearSpin.setValue(default_year())
+        self._mention_import()
+
+    def _mention_import(self) -> None:
+        """Most reports start from last year's: say where that is, above the templates."""
+        from PySide6.QtWidgets import QLabel
+
+        hint = QLabel(
+            "要接着去年的报告写？请取消，然后选“文件 → 从已有报告导入”（.docx 或 .txt），"
+            "或“文件 → 另存为明年的报告”（已有去年的草稿时）。"
+        )
+        hint.setObjectName("importHint")
+        hint.setWordWrap(True)
+        layout = self.layout()
+        if layout is not None:
+            layout.addWidget(hint)  # below the year: read after choosing, before 确定
 
     def _choice_changed(self) -> None:
         self.ui.yearSpin.setEnabled(self.choice() != _EXAMPLE)

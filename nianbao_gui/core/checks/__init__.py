@@ -30,6 +30,7 @@ from .runner import (
     is_problem,
     placeholder_count,
 )
+from .same_as_last import compare as compare_with_last
 from .wording import WordList, load_word_list
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "can_apply",
     "check_imported",
     "check_report",
+    "compare_with_last",
     "excerpt",
     "findings_from_notes",
     "fixed_texts",

@@ -2,22 +2,30 @@
 
 A report is often written by copying last year's: a title ``2023年度……`` over text that
 still says ``2022年以来`` is the mistake this catches. The report year is ``Report.year``,
-or the year in the title when no year is set.
+or the year in the title when no year is set. An earlier year is reported unless its
+sentence marks it as history (``自2019年以来`` ``较2021年`` ``十四五``…; history.py).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from ..model import Report, ReportKind
 from .finding import Category, Finding, make_finding
+from .history import HistoryRules, load_history_rules
 from .targets import Kind, Target
 
-_YEAR = re.compile(r"(?:19|20)\d\d")  # then: no digit before, 年 after (checked in _years)
+_YEAR = re.compile(r"(?:[1１][9９]|[2２][0０])[0-9０-９]{2}")  # full-width too (int() reads both)
+# then: no digit before, 年 after (checked in _years)
 _YEAR_AFTER = re.compile(r"\s*年")
 _TARGET_BEFORE = "到至—－-～~"  # 到2025年, 2021—2023年: a target or a range, not a slip
 _NEAR_FUTURE = 5  # 2035年远景目标 and the like are far; a slip is a year or two
+_RECENT_PAST = 5  # 2012年党的十八大 is history; a report copied forward is a few years old
+_EARLY_MONTH = 7  # an annual report is written at the end of its year or early the next
+_NAME_AT_END = re.compile(r"(?:^|[\s：:])([\u4e00-\u9fff]{2,4})$")
 _PLAN_PATHS = (("closing", "plans"), ("closing", "plans_heading"))
 
 
@@ -27,7 +35,7 @@ def _years(text: str) -> Iterator[tuple[int, int, int]]:
         start, end = match.span()
         if (start and text[start - 1].isdigit()) or not _YEAR_AFTER.match(text, end):
             continue
-        yield start, end, int(match.group())
+        yield start, end, int(match.group())  # int() reads full-width digits too
 
 
 def report_year(year: int | None, title: str) -> int | None:
@@ -42,38 +50,80 @@ def check(report: Report, targets: Iterable[Target]) -> list[Finding]:
     title = next((t for t in items if t.kind is Kind.TITLE), None)
     effective = report_year(report.year, title.text if title else "")
     if title is not None and report.year is not None:
-        findings += _title_year(title, report.year)
+        findings += _title(title, report)
     if effective is not None:
+        history = load_history_rules()
         for target in items:
             if target.kind is not Kind.TITLE:
-                findings += _text_years(target, effective)
+                findings += _text_years(target, effective, history)
     if report.kind is not ReportKind.ZONGJIE:  # a 工作总结 is signed by the office, not a person
         findings += _signature(items, report.author_name, report.signature)
     if effective is not None and report.date is not None:
-        findings += _date(effective, report.date.year)
+        findings += _date(effective, report.date)
     return findings
 
 
-def _title_year(title: Target, year: int) -> list[Finding]:
-    findings = []
-    for start, end, found in _years(title.text):
-        if found != year:
-            message = f"标题中的年份“{found}”与报告年份 {year} 不一致"
-            findings.append(
-                make_finding(
-                    title.text,
-                    title.path,
-                    start,
-                    end,
-                    "consistency.title_year",
-                    message,
-                    Category.CONSISTENCY,
-                )
-            )
-    return findings
+def _automatic_title_of(text: str, year: int) -> ReportKind | None:
+    """The kind whose automatic title for ``year`` is ``text`` (``2024年度述职报告``)."""
+    for kind in ReportKind:
+        if Report(kind=kind, year=year).suggested_title() == text.strip():
+            return kind
+    return None
 
 
-def _text_years(target: Target, year: int) -> list[Finding]:
+def _title(title: Target, report: Report) -> list[Finding]:
+    """A title at odds with 基本信息 (year or kind). The fix of a title that reads like an
+    automatic one empties it, so that it follows the year and kind from then on."""
+    assert report.year is not None
+    text, year = title.text, report.year
+    years = [(start, end, found) for start, end, found in _years(text) if found != year]
+    automatic = report.suggested_title()
+    if years and (kind := _automatic_title_of(text, years[0][2])) is not None:
+        differs = f"年份“{years[0][2]}”与报告年份 {year}"
+        if kind is not report.kind:
+            differs += f"、类型“{kind.value}”与报告类型“{report.kind.value}”"
+        message = f"标题中的{differs}不一致；修复后标题随基本信息自动生成（{automatic}）"
+        return [_title_finding(text, 0, len(text), message, automatic)]
+    if not years and _automatic_title_of(text, year) not in (None, report.kind):
+        message = (
+            f"标题“{text.strip()}”与基本信息中的报告类型“{report.kind.value}”不一致；"
+            f"修复后标题随基本信息自动生成（{automatic}）"
+        )
+        return [_title_finding(text, 0, len(text), message, automatic)]
+    return [
+        make_finding(
+            text,
+            title.path,
+            start,
+            end,
+            "consistency.title_year",
+            f"标题中的年份“{found}”与报告年份 {year} 不一致",
+            Category.CONSISTENCY,
+            fix=_same_width(str(year), text[start:end]),
+        )
+        for start, end, found in years
+    ]
+
+
+def _title_finding(text: str, start: int, end: int, message: str, automatic: str) -> Finding:
+    finding = make_finding(
+        text, ("title",), start, end, "consistency.title_year", message, Category.CONSISTENCY, ""
+    )
+    return _with_label(finding, f"改为自动标题“{automatic}”")
+
+
+def _with_label(finding: Finding, label: str) -> Finding:
+    return replace(finding, fix_text=label)
+
+
+def _same_width(digits: str, like: str) -> str:
+    """``2025`` written as ``２０２５`` where the title had full-width digits."""
+    if like and "０" <= like[0] <= "９":
+        return digits.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return digits
+
+
+def _text_years(target: Target, year: int, history: HistoryRules) -> list[Finding]:
     text = target.text
     in_plans = target.path[:2] in _PLAN_PATHS
     findings = []
@@ -85,8 +135,14 @@ def _text_years(target: Target, year: int) -> list[Finding]:
             if start and text[start - 1] in _TARGET_BEFORE:
                 continue
             message = f"“{found}年”晚于报告年份 {year}，请核对（是否沿用了其他年份的报告）"
-        elif found == year - 1 and text[end : end + 8].lstrip().startswith("年以来"):
-            message = f"“{found}年以来”：本报告是 {year} 年的，请核对是否沿用了往年的文字"
+        elif year - _RECENT_PAST <= found < year and not history.is_history(
+            text, start, end, found
+        ):
+            since = "以来" if text[end : end + 8].lstrip().startswith("年以来") else ""
+            message = (
+                f"“{found}年{since}”早于报告年份 {year}，请核对是否沿用了往年的文字"
+                "（回顾往年的写法，如“自2019年以来”“较2021年”，不会报告）"
+            )
         if message:
             findings.append(
                 make_finding(
@@ -108,6 +164,22 @@ def _signature(items: list[Target], author_name: str, signature: str) -> list[Fi
         return []
     target = next(t for t in items if t.path == ("signature",))
     message = f"落款中没有报告人姓名“{author_name.strip()}”，请核对"
+    text = signature.rstrip()
+    other = _NAME_AT_END.search(text)
+    if other is not None and not other.group(1).endswith(("镇", "乡", "村", "政府", "党委")):
+        # ``李四`` or ``某某镇副镇长　李四``: another person's name where the author's belongs
+        return [
+            make_finding(
+                signature,
+                target.path,
+                other.start(1),
+                other.end(1),
+                "consistency.signature",
+                f"落款中的“{other.group(1)}”不是报告人姓名“{author_name.strip()}”，请核对",
+                Category.CONSISTENCY,
+                fix=author_name.strip(),
+            )
+        ]
     return [
         make_finding(
             signature,
@@ -121,11 +193,17 @@ def _signature(items: list[Target], author_name: str, signature: str) -> list[Fi
     ]
 
 
-def _date(year: int, date_year: int) -> list[Finding]:
-    if date_year < year:
-        message = f"落款日期在 {date_year} 年，早于报告年份 {year}"
-    elif date_year > year + 1:
-        message = f"落款日期在 {date_year} 年；{year} 年的报告最晚应在 {year + 1} 年内成文"
+def _date(year: int, date: _dt.date) -> list[Finding]:
+    shown = f"{date.year}年{date.month}月{date.day}日"
+    if date.year < year:
+        message = f"落款日期在 {date.year} 年，早于报告年份 {year}"
+    elif date.year == year and date.month < _EARLY_MONTH:
+        message = (
+            f"落款日期 {shown} 在报告年份 {year} 年的上半年；年度报告一般在年底或次年年初成文，"
+            "请核对是否沿用了往年报告的日期"
+        )
+    elif date.year > year + 1:
+        message = f"落款日期在 {date.year} 年；{year} 年的报告最晚应在 {year + 1} 年内成文"
     else:
         return []
     return [Finding(("date",), 0, 0, "consistency.date", message, Category.CONSISTENCY)]

@@ -35,6 +35,7 @@ class Category(str, Enum):
     WORDING = "错别字"
     NUMBERING = "编号"
     CONSISTENCY = "前后一致"
+    SAME_AS_LAST = "与去年相同"  # only when compared with last year's draft (same_as_last.py)
 
     @property
     def label(self) -> str:
@@ -65,6 +66,8 @@ class Finding:
     before: str = field(default="", repr=False)
     after: str = field(default="", repr=False)
     text: str | None = field(default=None, repr=False, compare=False)
+    fix_text: str = ""
+    """How the fix reads when the plain ``改为“…”`` would not say it (an emptied title)."""
 
     @property
     def fixable(self) -> bool:
@@ -79,6 +82,8 @@ class Finding:
         """How the fix reads in a button or a line of output: ``改为“，”`` / ``删除``."""
         if self.fix is None:
             return ""
+        if self.fix_text:
+            return self.fix_text
         if self.fix == "":
             return "删除" + (f"“{_visible(self.seen)}”" if self.seen else "")
         if self.start == self.end:

@@ -63,7 +63,7 @@ def default_files() -> list[Path]:
     return files
 
 
-def _decode(raw: bytes) -> str:
+def decode_table(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -73,7 +73,7 @@ def _decode(raw: bytes) -> str:
 def read_rules(path: Path) -> tuple[list[WordRule], list[str]]:
     """The rules in one file and the problems met (never raises for a bad line)."""
     try:
-        text = _decode(path.read_bytes())
+        text = decode_table(path.read_bytes())
     except OSError as error:
         return [], [f"{path.name} 无法读取：{error.strerror or error}"]
     rules: list[WordRule] = []

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import ReportImportError
 from ..layout import Role, layout
 from ..model import Report
+from ..next_year import follow_year
 from .decode import MIXED_ENCODING, normalise_newlines, read_text_file_with_encoding
 from .docx_reader import OLE_MAGIC, explain_ole, read_docx
 from .meta import closing_date
@@ -75,6 +76,7 @@ def import_text(text: str) -> ImportResult:
             log.exception("import attempt %d failed", attempt)
             continue
         if faithful:
+            follow_year(report)  # checked with its title line; from now on it follows the year
             if attempt:
                 notes.append(
                     "这篇报告的结构未能完全识别（如结尾或落款），相关文字已按原样保留在正文中，"

@@ -66,17 +66,19 @@ def parse_author(line: str) -> Author | None:
                 organisation, position = _split_office(text[: at + len(word)])
                 return Author(organisation, position, text[at + len(word) :], False)
         return None
-    name = parts[-1]
-    office = "".join(parts[:-1])
-    if not NAME.match(name):
-        return None
-    if not any(word in office for word in POSITION_WORDS) and not office.endswith(
-        ORGANISATION_ENDINGS
-    ):
-        return None
+    name, office = parts[-1], "".join(parts[:-1])
+    if not _is_office(office) or not NAME.match(name):
+        # ``王五　城关社区党委书记``: the name first, as some reports sign under the title
+        name, office = parts[0], "".join(parts[1:])
+        if not _is_office(office) or not NAME.match(name) or name.endswith(ORGANISATION_ENDINGS):
+            return None
     organisation, position = _split_office(office)
     exact = text == f"{office}\u3000{name}"
     return Author(organisation, position, name, exact)
+
+
+def _is_office(text: str) -> bool:
+    return any(word in text for word in POSITION_WORDS) or text.endswith(ORGANISATION_ENDINGS)
 
 
 def is_signature(line: str) -> bool:

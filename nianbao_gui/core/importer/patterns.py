@@ -108,7 +108,8 @@ def parse_date(line: str) -> _dt.date | None:
         return None
 
 
-_YEAR_ARABIC = re.compile(r"((?:19|20|21)\d{2})\s*年")
+_YEAR_ARABIC = re.compile(r"((?:[1１][9９]|[2２][0０1１])[0-9０-９]{2})\s*年")
+"""``2022年`` and the full-width ``２０２２年`` that some input methods type."""
 _YEAR_CHINESE = re.compile(r"([〇○零一二][〇○零一二三四五六七八九]{3})年")
 
 
@@ -118,7 +119,7 @@ def find_year(text: str) -> int | None:
     chinese = _YEAR_CHINESE.search(text)
     if chinese and (not found or chinese.start() < found.start()):
         return int("".join(str(_CN_YEAR_DIGITS[char]) for char in chinese.group(1)))
-    return int(found.group(1)) if found else None
+    return _to_int(found.group(1)) if found else None
 
 
 # --- cue words of the parts of a report ------------------------------------------------------

@@ -37,6 +37,7 @@ _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 
 @dataclass
 class Node:
+    prefix: str = ""  # the heading number as written (``（1）``), for lines taken back as text
     heading: str = ""
     run_in: bool = False
     paragraphs: list[str] = field(default_factory=list)
@@ -52,6 +53,17 @@ class Node:
 
     def last_leaf(self) -> Node:
         return self.children[-1].last_leaf() if self.children else self
+
+    def lines_below(self) -> list[str]:
+        """Everything under this heading as the lines it was read from, numbers as typed."""
+        lines = list(self.paragraphs)
+        for child in self.children:
+            head = child.prefix + child.heading
+            if child.run_in and child.paragraphs:
+                lines += [head + child.paragraphs[0], *child.lines_below()[1:]]
+            else:
+                lines += [head, *child.lines_below()]
+        return lines
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,9 @@ class Parsed:
     signature: str = ""
     date: _dt.date | None = None
     notes: list[str] = field(default_factory=list)
+    heading_notes: list[tuple[Node, str, str]] = field(default_factory=list)
+    """(heading, kind, note) on headings: written once the closing is known, because a
+    heading taken into the closing as a line of text is no longer renumbered."""
 
 
 def split_lines(text: str) -> tuple[list[str], frozenset[int]]:
@@ -119,9 +134,10 @@ def _split_ends(lines: list[str], gaps: frozenset[int], parsed: Parsed) -> tuple
         parsed.author = author
         start += 1
         if not author.exact:
+            office = f"{author.organisation}{author.position}"
             parsed.notes.append(
                 f"作者行“{lines[1]}”已拆为单位、职务和姓名，导出时写作"
-                "“单位职务　姓名”（中间一个全角空格），请核对"
+                f"“{office}\u3000{author.name}”（单位职务在前，中间一个全角空格），请核对"
             )
     return start, end
 
@@ -150,9 +166,6 @@ def _capped(notes: list[str]) -> list[str]:
 
 def _read_body(lines: list[str], parsed: Parsed, options: Options) -> None:
     stack: list[tuple[int, Node]] = []
-    odd_marks: list[str] = []
-    numbering: list[str] = []
-    long_headings: list[str] = []
     for line in lines:
         mark = match_heading(line) if options.headings else None
         holder = stack[-1][1].paragraphs if stack else parsed.opening
@@ -172,62 +185,93 @@ def _read_body(lines: list[str], parsed: Parsed, options: Options) -> None:
             holder.append(line)  # no report has a thousand headings side by side
             continue
         level = len(stack) + 1
-        if note := _numbering_note(mark, level, len(siblings) + 1):
-            numbering.append(note)
-        if not mark.canonical:
-            odd_marks.append(mark.prefix)
         heading, first = split_heading(mark.rest)
-        node = Node(heading=heading, run_in=first is not None)
+        node = Node(prefix=mark.prefix, heading=heading, run_in=first is not None)
         if first is not None:
             node.paragraphs.append(first)
+        if note := _numbering_note(mark, level, len(siblings) + 1):
+            parsed.heading_notes.append((node, "numbering", note))
+        if not mark.canonical:
+            parsed.heading_notes.append((node, "odd", mark.prefix))
         if len(heading) > LONG_HEADING:
-            long_headings.append(
-                f"“{mark.prefix}{heading[:12]}……”编号后的文字较长（{len(heading)} 字），"
-                "已作为标题导入；如果它其实是编号的正文段落，请在窗口中调整"
+            parsed.heading_notes.append(
+                (
+                    node,
+                    "long",
+                    f"“{mark.prefix}{heading[:12]}……”编号后的文字较长（{len(heading)} 字），"
+                    "已作为标题导入；如果它其实是编号的正文段落，请在窗口中调整",
+                )
             )
         siblings.append(node)
         stack.append((mark.level, node))
-    parsed.notes.extend(_capped(numbering) + _capped(long_headings))
-    if odd_marks:
-        shown = "、".join(list(dict.fromkeys(odd_marks))[:5])
+
+
+def _add_heading_notes(parsed: Parsed) -> None:
+    """The notes on headings that are still headings (see Parsed.heading_notes)."""
+    alive: set[int] = set()
+    stack = list(parsed.sections)
+    while stack:
+        node = stack.pop()
+        alive.add(id(node))
+        stack.extend(node.children)
+    kept: dict[str, list[str]] = {"numbering": [], "long": [], "odd": []}
+    for node, kind, note in parsed.heading_notes:
+        if id(node) in alive:
+            kept[kind].append(note)
+    parsed.notes.extend(_capped(kept["numbering"]) + _capped(kept["long"]))
+    if kept["odd"]:
+        shown = "、".join(list(dict.fromkeys(kept["odd"]))[:5])
         parsed.notes.append(
             f"原文部分标题编号（如“{shown}”）不是公文格式的写法，导出时统一为“一、（一）1．（1）”"
         )
 
 
 def _heading_closing(parsed: Parsed) -> None:
-    """``五、存在的不足`` ``六、今后打算`` at the end become the closing's headed parts."""
+    """``五、存在的不足`` ``六、今后打算`` at the end become the closing's headed parts.
+
+    A plans section with subsections (``四、下一年工作计划`` with ``（一）……（二）……``), and
+    a section of both (``四、存在的不足和下一步打算``) not written as one 一是……；二是……
+    paragraph, become the plans under their heading: the subsections are kept as paragraphs
+    that begin with their numbers as typed, and next year's years are then read as plans.
+    """
     sections = parsed.sections
     closing = parsed.closing
 
-    def plain(node: Node) -> bool:
-        return not node.children and not node.run_in
+    def last() -> Node | None:
+        return sections[-1] if len(sections) > 1 and not sections[-1].run_in else None
 
-    if (
-        len(sections) > 1
-        and plain(sections[-1])
-        and PLANS_HEADING.search(sections[-1].heading)
-        and not SHORTCOMING_HEADING.search(sections[-1].heading)
-    ):
-        node = sections.pop()
-        closing.plans_heading, closing.plans = node.heading, list(node.paragraphs)
-    last = sections[-1] if len(sections) > 1 else None
-    if last is not None and plain(last) and SHORTCOMING_HEADING.search(last.heading):
-        split = list_paragraph(last.paragraphs[0]) if last.paragraphs else None
-        rest = last.paragraphs[1:]
-        if split and (not rest or not closing.plans_heading):
-            sections.pop()
-            closing.shortcomings_heading = last.heading
-            closing.shortcomings_intro, closing.shortcomings = split
-            closing.plans = rest + closing.plans
-        elif split:
-            parsed.notes.append(
-                f"“{last.heading}”一节在“一是……；二是……。”之后还有其他段落，已作为普通章节导入"
-            )
-        else:
-            parsed.notes.append(
-                f"“{last.heading}”一节不是“一是……；二是……。”一段写成的，已作为普通章节导入"
-            )
+    def take_as_plans(node: Node) -> None:
+        sections.pop()
+        closing.plans_heading, closing.plans = node.heading, node.lines_below()
+
+    node = last()
+    if node and PLANS_HEADING.search(node.heading) and not SHORTCOMING_HEADING.search(node.heading):
+        take_as_plans(node)
+    node = last()
+    if node is None or not SHORTCOMING_HEADING.search(node.heading):
+        return
+    both = not closing.plans_heading and bool(PLANS_HEADING.search(node.heading))
+    split = None
+    if not node.children and node.paragraphs:
+        split = list_paragraph(node.paragraphs[0])
+    rest = node.paragraphs[1:]
+    if split and (not rest or not closing.plans_heading):
+        sections.pop()
+        closing.shortcomings_heading = node.heading
+        closing.shortcomings_intro, closing.shortcomings = split
+        closing.plans = rest + closing.plans
+    elif both:
+        take_as_plans(node)
+    elif node.children:
+        return
+    elif split:
+        parsed.notes.append(
+            f"“{node.heading}”一节在“一是……；二是……。”之后还有其他段落，已作为普通章节导入"
+        )
+    else:
+        parsed.notes.append(
+            f"“{node.heading}”一节不是“一是……；二是……。”一段写成的，已作为普通章节导入"
+        )
 
 
 def _tail_closing(parsed: Parsed) -> None:
@@ -265,6 +309,7 @@ def parse_lines(lines: list[str], options: Options, gaps: frozenset[int] = froze
     if options.closing:
         _heading_closing(parsed)
         _tail_closing(parsed)
+    _add_heading_notes(parsed)
     return parsed
 
 

@@ -1,0 +1,178 @@
+"""检查 › 对比去年: this year's draft against the draft (or report) it was made from, in a
+dock listing 与去年相同 — every sentence copied unchanged and every figure that did not change.
+
+The file compared with is the one the draft remembers (Report.made_from: 复制为明年的报告,
+import); without one, or when it has gone, she is asked for it. Clicking a row shows the
+place in the form. Rewritten text is never listed (core/checks/same_as_last.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import NianbaoError
+from ..core.model import Report
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+_FINDING_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SameAsLastPanel(QWidget):
+    focus_requested = Signal(object, int, int)  # FieldPath, start, end
+    recompare_requested = Signal()
+    choose_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.itemClicked.connect(self._clicked)
+        self.list.itemActivated.connect(self._clicked)
+        layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        again = QPushButton("重新对比")
+        other = QPushButton("换一份去年的…")
+        again.clicked.connect(self.recompare_requested.emit)
+        other.clicked.connect(self.choose_requested.emit)
+        row.addWidget(again)
+        row.addWidget(other)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def show_findings(self, report: Report, last: Path, findings: list[Any]) -> None:
+        from ..core.checks import excerpt, location
+        from ..core.checks.report import field_labels
+
+        labels = field_labels(report)
+        sentences = sum(1 for f in findings if f.code == "same.sentence")
+        figures = len(findings) - sentences
+        if findings:
+            self.summary.setText(
+                f"与“{last.name}”相比：{sentences} 句一字未改，{figures} 个数字未变。"
+                "点击一条可跳到原文；改写过的文字不会列出。"
+            )
+        else:
+            self.summary.setText(f"与“{last.name}”相比：没有一字未改的句子，也没有未变的数字。")
+        self.list.clear()
+        for finding in findings:
+            before, seen, after = excerpt(report, finding, width=6)
+            kind = "句子" if finding.code == "same.sentence" else "数字"
+            item = QListWidgetItem(
+                f"{location(report, finding, labels)}（{kind}）\n{before}【{seen}】{after}"
+            )
+            item.setToolTip(finding.message)
+            item.setData(_FINDING_ROLE, finding)
+            self.list.addItem(item)
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        finding = item.data(_FINDING_ROLE)
+        if finding is not None:
+            self.focus_requested.emit(finding.path, finding.start, finding.end)
+
+
+def load_last(path: Path) -> Report:
+    """Last year's draft (.json) or report (.txt/.docx)."""
+    if path.suffix.lower() == ".json":
+        from ..core.storage import load_draft
+
+        return load_draft(path)
+    from ..core.importer import import_report
+
+    return import_report(path).report
+
+
+class CompareActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.panel: SameAsLastPanel | None = None
+        self.dock: QDockWidget | None = None
+        self.last: tuple[Path, Report] | None = None
+
+    def _build(self) -> SameAsLastPanel:
+        if self.panel is None:
+            window = self.window
+            panel = SameAsLastPanel()
+            dock = QDockWidget("与去年相同", window)
+            dock.setObjectName("sameAsLastDock")
+            dock.setWidget(panel)
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            window.tabifyDockWidget(window.ui.checkDock, dock)
+            panel.focus_requested.connect(window.editor.focus_field)
+            panel.recompare_requested.connect(self.compare)
+            panel.choose_requested.connect(lambda: self.compare(choose=True))
+            self.panel, self.dock = panel, dock
+        return self.panel
+
+    def _last_path(self, choose: bool) -> Path | None:
+        from ..core.next_year import origin_path
+
+        window = self.window
+        document = window.document
+        assert document is not None
+        remembered = origin_path(window.report(), document.path)
+        if not choose and remembered is not None and remembered.is_file():
+            return remembered
+        folder = remembered.parent if remembered is not None else None
+        if folder is None or not folder.is_dir():
+            folder = document.path.parent if document.path is not None else Path.home()
+        return window.prompts.last_year_path(folder)
+
+    def last_year(self, *, choose: bool = False) -> tuple[Path, Report] | None:
+        """Last year's report for the open draft: the one read before, else the remembered
+        file, else the one she chooses; None when there is none (or it cannot be read)."""
+        window = self.window
+        if window.document is None:
+            return None
+        if self.last is not None and not choose:
+            return self.last
+        path = self._last_path(choose)
+        if path is None:
+            return None
+        try:
+            self.last = (path, load_last(path))
+        except NianbaoError as error:
+            window.prompts.error(error)
+            return None
+        return self.last
+
+    def forget(self) -> None:
+        """Another draft is shown: its last year is another file."""
+        self.last = None
+
+    def compare(self, *, choose: bool = False) -> list[Any]:
+        """Compare the open draft with last year's; the findings (also shown in the dock)."""
+        self.last = None if choose else self.last
+        found = self.last_year(choose=choose)
+        if found is None:
+            return []
+        path, last = found
+        from ..core.checks import compare_with_last
+
+        report = self.window.report()
+        findings = compare_with_last(report, last)
+        panel = self._build()
+        panel.show_findings(report, path, findings)
+        assert self.dock is not None
+        self.dock.show()
+        self.dock.raise_()
+        return findings

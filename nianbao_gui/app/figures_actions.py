@@ -1,0 +1,161 @@
+"""The 数据 menu and dock: the figures panel beside the form, and the spreadsheet round trip
+(数据 → 导出表格 / 从表格填入) for figures colleagues in each 站所 fill in.
+
+Fills go to the editor as ``apply_text_edits`` (one undo step each: a value typed in the
+panel, or a whole spreadsheet). A spreadsheet row whose context no longer matches the draft
+is refused with its row number; the others are filled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget
+
+from ..core.errors import NianbaoError
+from ..core.naming import draft_stem
+from ..core.paths import export_folder
+
+if TYPE_CHECKING:
+    from .figures_panel import FiguresPanel
+    from .main_window import MainWindow
+
+REFRESH_MS = 400  # after typing in the form: the list follows once she pauses
+
+
+class FiguresActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._panel: FiguresPanel | None = None
+        self.dock: QDockWidget | None = None
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_if_shown)
+
+    @property
+    def panel(self) -> FiguresPanel:
+        """Built the first time it is needed, like the 体检 panel."""
+        if self._panel is None:
+            from .figures_panel import FiguresPanel
+
+            window = self.window
+            panel = FiguresPanel()
+            dock = QDockWidget("数据", window)
+            dock.setObjectName("figuresDock")
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            )
+            dock.setWidget(panel)
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            window.tabifyDockWidget(window.ui.checkDock, dock)
+            panel.edits_requested.connect(self.apply)
+            panel.focus_requested.connect(window.editor.focus_field)
+            panel.failed.connect(window.prompts.error)
+            panel.export_requested.connect(self.export_table)
+            panel.fill_requested.connect(self.fill_from_table)
+            self._panel, self.dock = panel, dock
+            if window.document is not None:
+                panel.set_report(window.report())
+        return self._panel
+
+    def show_panel(self) -> None:
+        panel = self.panel
+        assert self.dock is not None
+        self.dock.show()
+        self.dock.raise_()
+        if self.window.document is not None:
+            panel.refresh()
+        if self.dock.width() < 420:
+            width = max(420, min(560, self.window.width() * 2 // 5))
+            self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+
+    # --- following the draft ---------------------------------------------------------------
+
+    def document_shown(self) -> None:
+        if self._panel is not None:
+            self._panel.set_report(self.window.report())
+
+    def edited(self) -> None:
+        if self._panel is not None:
+            self._timer.start()
+
+    def _refresh_if_shown(self) -> None:
+        if self._panel is not None and self.dock is not None and self.dock.isVisible():
+            self._panel.refresh()
+
+    def apply(self, label: str, changes: Any) -> None:
+        """One fill (or a whole spreadsheet) as one change of the editor."""
+        self.window.editor.apply_text_edits(label, list(changes))
+
+    # --- the spreadsheet -------------------------------------------------------------------
+
+    def export_table(self) -> Path | None:
+        window = self.window
+        if window.document is None:
+            return None
+        from ..core.figures import find_slots
+        from ..core.figures_xlsx import write_xlsx
+
+        report = window.report()
+        slots = find_slots(report)
+        if not slots:
+            window.prompts.info("导出表格", "报告中没有待填的数据（**、XX 等）。")
+            return None
+        folder = export_folder(window.settings.export_folder)
+        path = window.prompts.table_export_path(folder / f"{draft_stem(report)}（数据）.xlsx")
+        if path is None:
+            return None
+        try:
+            write_xlsx(slots, path)
+        except NianbaoError as error:
+            window.prompts.error(error)
+            return None
+        window.statusBar().showMessage(f"已导出 {len(slots)} 处待填数据：{path}", 8000)
+        window.prompts.info(
+            "导出表格",
+            f"已导出 {len(slots)} 处待填数据：\n{path}",
+            "请同事只在“填写”一栏填写，其余各栏不要改动；填好后选“数据 → 从表格填入”。",
+        )
+        return path
+
+    def fill_from_table(self) -> int:
+        """Fill from a spreadsheet; returns how many slots were filled."""
+        window = self.window
+        if window.document is None:
+            return 0
+        path = window.prompts.table_import_path(export_folder(window.settings.export_folder))
+        if path is None:
+            return 0
+        from ..core.figures import filled_texts, match_rows
+        from ..core.figures_xlsx import read_xlsx
+
+        try:
+            rows = read_xlsx(path)
+        except NianbaoError as error:
+            window.prompts.error(error)
+            return 0
+        report = window.report()
+        matched = match_rows(report, rows)
+        if matched.filled:
+            self.apply(
+                f"从表格填入数据（{len(matched.filled)} 处）", filled_texts(report, matched.filled)
+            )
+            if self._panel is not None:
+                self._panel.refresh()
+        refused = "\n".join(reason for _, reason in matched.refused)
+        if matched.refused:
+            window.prompts.info(
+                "从表格填入",
+                f"已填入 {len(matched.filled)} 处；{len(matched.refused)} 行没有填入，"
+                "因为报告中这些地方在导出表格后改动过。请在“数据”面板中手工填写：",
+                refused,
+            )
+        elif matched.filled:
+            window.statusBar().showMessage(f"已从表格填入 {len(matched.filled)} 处", 8000)
+        else:
+            window.prompts.info("从表格填入", "表格的“填写”一栏是空的，没有填入任何数据。")
+        return len(matched.filled)

@@ -1,0 +1,235 @@
+"""The 数据 panel: every figure slot still to fill (``**``, ``XX``…), with its place and the
+words around it, and a cell to type the value right there.
+
+The list is a to-do list: a filled slot leaves it, and ``已填 12 / 38`` counts what was filled
+since the draft was opened. The panel changes nothing itself: a value becomes
+``edits_requested(label, changes)`` (the window hands it to the editor, one undo step); a
+click on a row becomes ``focus_requested`` (the form shows the place).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import NianbaoError
+from ..core.figures import Slot, filled_texts, find_slots, still_there
+from ..core.model import Report
+
+COLUMNS = ("位置", "前文", "占位", "后文", "填写")
+VALUE = 4
+SHOWN = 7  # characters of context in the table (the tooltip and the spreadsheet have 12)
+_FILL_COLOUR = QColor("#fff2cc")  # as in the spreadsheet: the column to fill
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SlotModel(QAbstractTableModel):
+    """The slots as rows; only the visible rows are asked for (a 100-page draft has
+    about a thousand slots: items for each cell cost 200 ms, this a few)."""
+
+    value_entered = Signal(int, str)  # row, the value typed into 填写
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slots: list[Slot] = []
+
+    def set_slots(self, slots: list[Slot]) -> None:
+        self.beginResetModel()
+        self.slots = slots
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's names)
+        return 0 if parent.isValid() else len(self.slots)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        slot, column = self.slots[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            # the words nearest the slot, and the place's last part (the form's names are long;
+            # the tooltip has them whole)
+            place = f"{slot.label.split(' › ')[-1]}：第{slot.start + 1}字"
+            before, after = slot.before[-SHOWN:], slot.after[:SHOWN]
+            return (place, before, slot.placeholder, after, "")[column]
+        if role == Qt.ItemDataRole.EditRole:
+            return ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == VALUE:
+                return f"这里应填{slot.hint}"
+            return f"{slot.place}\n{slot.before}【{slot.placeholder}】{slot.after}"
+        if role == Qt.ItemDataRole.BackgroundRole and column == VALUE:
+            return _FILL_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if index.column() == VALUE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != VALUE:
+            return False
+        text = str(value or "").strip()
+        if text:
+            self.value_entered.emit(index.row(), text)
+        return bool(text)
+
+
+class FiguresPanel(QWidget):
+    edits_requested = Signal(str, object)  # label, list[(FieldPath, text)]
+    focus_requested = Signal(object, int, int)  # FieldPath, start, end
+    failed = Signal(object)  # a NianbaoError
+    export_requested = Signal()
+    fill_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report: Report | None = None
+        self.slots: list[Slot] = []
+        self.total = 0  # slots when the draft was first listed, plus any typed in since
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(self.progress_label.fontMetrics().height() // 2 + 2)
+        row = QHBoxLayout()
+        row.addWidget(self.progress_label)
+        row.addWidget(self.progress, 1)
+        layout.addLayout(row)
+        hint = QLabel("在“填写”一栏输入数字，按回车填入报告；点击一行可跳到原文。")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.model = SlotModel(self)
+        self.model.value_entered.connect(self._value_entered)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers
+            & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        em = self.fontMetrics().horizontalAdvance("中")
+        for column, width in enumerate((9, SHOWN + 1, 2.5, SHOWN + 1, 5)):
+            self.table.setColumnWidth(column, int(width * em))
+        header.setStretchLastSection(True)
+        self.table.clicked.connect(self._clicked)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        export = QPushButton("导出表格…")
+        export.setToolTip("把待填的数据导出为 Excel 表格，请各站所在“填写”一栏填写")
+        fill = QPushButton("从表格填入…")
+        export.clicked.connect(self.export_requested.emit)
+        fill.clicked.connect(self.fill_requested.emit)
+        buttons.addWidget(export)
+        buttons.addWidget(fill)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    # --- listing ---------------------------------------------------------------------------
+
+    def set_report(self, report: Report) -> None:
+        """A draft opened: list its slots; the progress counts from here."""
+        self._report = report
+        self.total = 0
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List the slots of the draft as it is now (after a fill or an edit in the form)."""
+        report = self._report
+        self.slots = find_slots(report) if report is not None else []
+        self.total = max(self.total, len(self.slots))
+        self.model.set_slots(self.slots)
+        self._show_progress()
+
+    def filled(self) -> int:
+        return self.total - len(self.slots)
+
+    def progress_text(self) -> str:
+        return f"已填 {self.filled()} / {self.total}"
+
+    def _show_progress(self) -> None:
+        self.progress_label.setText(self.progress_text())
+        self.progress.setMaximum(max(self.total, 1))
+        self.progress.setValue(self.filled() if self.total else 1)
+
+    # --- filling ---------------------------------------------------------------------------
+
+    def fill(self, row: int, value: str) -> bool:
+        """Put ``value`` into the slot of ``row`` (asks the window; False when refused)."""
+        report = self._report
+        value = value.strip()
+        if report is None or not value or not 0 <= row < len(self.slots):
+            return False
+        slot = self.slots[row]
+        if not still_there(report, slot):
+            self.failed.emit(
+                NianbaoError(
+                    f"“{slot.place}”处的文字已经改动，没有填入“{value}”。",
+                    "列表已按现在的报告更新，请在新的一行中填写。",
+                )
+            )
+            self.refresh()
+            return False
+        changes = filled_texts(report, [(slot, value)])
+        self.edits_requested.emit(f"填写数据“{value}”", changes)
+        self.refresh()
+        self._edit_next(row)
+        return True
+
+    def _edit_next(self, row: int) -> None:
+        """The next slot's cell, ready to type into (the filled row has left the list)."""
+        if not self.slots:
+            return
+        index = self.model.index(min(row, len(self.slots) - 1), VALUE)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.horizontalScrollBar().setValue(0)  # the place stays in sight
+
+    def _value_entered(self, row: int, value: str) -> None:
+        # after the cell's editor has closed: filling resets the model under it
+        QTimer.singleShot(0, lambda: self.fill(row, value))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        row = index.row()
+        if 0 <= row < len(self.slots) and index.column() != VALUE:
+            slot = self.slots[row]
+            self.focus_requested.emit(slot.path, slot.start, slot.end)

@@ -1,0 +1,74 @@
+"""检查 › 标出与去年相同的句子: the form shades every sentence still word for word last year's,
+so she sees at a glance what is left to rewrite.
+
+A syntax highlighter on each paragraph editor's document does it: it colours the text
+only (the draft is not touched) and follows her typing, a sentence losing its shade as soon as
+it differs from last year's. Editors built later (a tab opened for the first time, a form
+rebuilt) get one when their tab is shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit
+
+from ..core.checks.same_as_last import LastYear
+from ..core.model import Report
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+SHADE = QColor("#e3ecf7")  # a pale blue: visible, and unlike the yellow of the fill column
+
+
+class _SameAsLast(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument, known: LastYear) -> None:
+        super().__init__(document)
+        self.known = known
+        self.shade = QTextCharFormat()
+        self.shade.setBackground(SHADE)
+        self.shade.setToolTip("与去年的报告一字不差")
+
+    def highlightBlock(self, text: str) -> None:
+        for start, end in self.known.same_sentences(text):
+            self.setFormat(start, end - start, self.shade)
+
+
+class Shading:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.known: LastYear | None = None
+        tabs = window.editor.tab_widget()
+        tabs.currentChanged.connect(lambda _index: QTimer.singleShot(0, self.attach))
+
+    @property
+    def on(self) -> bool:
+        return self.known is not None
+
+    def show(self, last: Report) -> int:
+        """Shade what the open draft shares with ``last``; the number of editors shaded."""
+        self.hide()
+        self.known = LastYear(last, self.window.report().year)
+        return self.attach()
+
+    def attach(self) -> int:
+        """A highlighter on every paragraph editor built so far that has none yet."""
+        if self.known is None:
+            return 0
+        count = 0
+        for edit in self.window.editor.findChildren(QPlainTextEdit):
+            document = edit.document()
+            if document.findChild(_SameAsLast) is None:
+                _SameAsLast(document, self.known)
+                count += 1
+        return count
+
+    def hide(self) -> None:
+        self.known = None
+        for edit in self.window.editor.findChildren(QPlainTextEdit):
+            for highlighter in edit.document().findChildren(_SameAsLast):
+                highlighter.setDocument(None)
+                highlighter.deleteLater()

@@ -1,0 +1,154 @@
+"""数据: every figure slot left in a report (``**``, a ``*`` standing for a number, ``XX``,
+``××``, ``〇〇``), with its place and the words around it, and filling them in.
+
+The slots are what 体检's placeholder check finds (checks/placeholders.py), limited to the
+kinds that stand for a figure or a name to be looked up: the seed alone has 38 ``**``.
+A value is put in only where the words before and after the slot still read as they did
+when the slot was listed, so a value never lands in the wrong sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .checks import placeholders
+from .checks.targets import targets
+from .fields import FieldPath, get_text, iter_text_fields
+from .model import Report
+
+CONTEXT = 12
+"""Characters of context each side: enough to say what the figure counts."""
+
+FIGURE_CODES = {
+    "placeholder.stars": "数字或文字",
+    "placeholder.star": "数字",
+    "placeholder.x": "名称或数字",
+    "placeholder.circle": "名称或数字",
+}
+"""The placeholder kinds that are figure slots, and what each usually stands for."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    path: FieldPath
+    label: str  # the field as the user reads it: ``一、…… · 第2段``
+    start: int
+    end: int
+    before: str
+    placeholder: str
+    after: str
+    hint: str  # 数字 / 名称或数字
+
+    @property
+    def place(self) -> str:
+        """``一、加强学习 · 第2段：第15字``."""
+        return f"{self.label}：第{self.start + 1}字"
+
+
+def find_slots(report: Report) -> list[Slot]:
+    """Every figure slot in reading order."""
+    labels = {field.path: field.label for field in iter_text_fields(report)}
+    slots: list[Slot] = []
+    for target in targets(report):
+        text = target.text
+        if not text:
+            continue
+        for finding in placeholders.check(target):
+            hint = FIGURE_CODES.get(finding.code)
+            if hint is None:
+                continue
+            start, end = finding.start, finding.end
+            slots.append(
+                Slot(
+                    path=target.path,
+                    label=labels.get(target.path, ""),
+                    start=start,
+                    end=end,
+                    before=text[max(0, start - CONTEXT) : start],
+                    placeholder=text[start:end],
+                    after=text[end : end + CONTEXT],
+                    hint=hint,
+                )
+            )
+    return slots
+
+
+def still_there(report: Report, slot: Slot) -> bool:
+    """True when the slot and the words around it read as they did when it was listed."""
+    try:
+        text = get_text(report, slot.path)
+    except (KeyError, IndexError, AttributeError, TypeError):
+        return False
+    return (
+        text[slot.start : slot.end] == slot.placeholder
+        and text[max(0, slot.start - CONTEXT) : slot.start] == slot.before
+        and text[slot.end : slot.end + CONTEXT] == slot.after
+    )
+
+
+def filled_texts(report: Report, values: Iterable[tuple[Slot, str]]) -> list[tuple[FieldPath, str]]:
+    """The new text of each field once ``values`` are put into their slots.
+
+    Slots of one field are filled from the last to the first, so earlier offsets stay
+    valid. The caller applies the result (one undo step in the window; set_text on the
+    command line) and has checked each slot with still_there.
+    """
+    by_path: dict[FieldPath, list[tuple[Slot, str]]] = {}
+    for slot, value in values:
+        by_path.setdefault(slot.path, []).append((slot, value))
+    changes = []
+    for path, group in by_path.items():
+        text = get_text(report, path)
+        for slot, value in sorted(group, key=lambda pair: pair[0].start, reverse=True):
+            text = text[: slot.start] + value + text[slot.end :]
+        changes.append((path, text))
+    return changes
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the spreadsheet (its number as Excel shows it, from 2)."""
+
+    number: int
+    place: str
+    before: str
+    placeholder: str
+    after: str
+    value: str
+
+
+@dataclass
+class Matched:
+    filled: list[tuple[Slot, str]]
+    refused: list[tuple[Row, str]]  # the row and why, in Chinese
+
+
+def _label(place: str) -> str:
+    return place.rsplit("：第", 1)[0]
+
+
+def match_rows(report: Report, rows: Sequence[Row]) -> Matched:
+    """Each filled row matched to a slot of the same field with the same words around it.
+
+    The position (第N字) is not compared, so an edit earlier in the paragraph does not
+    refuse a row; the words around the slot are. A row is refused when no slot of the draft
+    has its field and context any more (the paragraph or the row was edited): it would
+    otherwise fill the wrong sentence. Two slots alike in all are matched in order.
+    """
+    free: dict[tuple[str, str, str, str], list[Slot]] = {}
+    for slot in find_slots(report):
+        free.setdefault((slot.label, slot.before, slot.placeholder, slot.after), []).append(slot)
+    result = Matched([], [])
+    for row in rows:
+        if not row.value.strip():
+            continue
+        alike = free.get((_label(row.place), row.before, row.placeholder, row.after))
+        if alike:
+            result.filled.append((alike.pop(0), row.value.strip()))
+            continue
+        shown = f"{row.before}{row.placeholder}{row.after}"
+        result.refused.append(
+            (row, f"第{row.number}行：草稿中“{row.place}”处的文字已不是“{shown}”，这一行未填入")
+        )
+    return result

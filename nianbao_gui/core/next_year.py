@@ -1,0 +1,82 @@
+"""From this year's report to next year's: the copy, and titles that follow the year.
+
+An empty title is automatic (Report.effective_title writes the suggestion for year and
+kind). A title equal to that suggestion is automatic too in effect, and is emptied when a
+report is imported or carried into the next year, so that it keeps following the year.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .model import Report
+
+_YEAR_DIGITS = re.compile(r"(?<![0-9０-９])(?:[0-9]{4}|[０-９]{4})(?![0-9０-９])")
+
+
+def has_automatic_title(report: Report) -> bool:
+    """True when the title follows year and kind: empty, or just what they suggest."""
+    return not report.title.strip() or report.title.strip() == report.suggested_title()
+
+
+def follow_year(report: Report) -> None:
+    """Empty a title that only repeats the suggestion, so that it follows the year."""
+    if has_automatic_title(report):
+        report.title = ""
+
+
+def _shift_years(title: str, old: int, new: int) -> str:
+    """``２０２４年度……（城关镇）`` → ``２０２５年度……``: her own title, the year moved on."""
+
+    def moved(match: re.Match[str]) -> str:
+        digits = match.group()
+        if int(digits) != old:
+            return digits
+        text = str(new)
+        if "０" <= digits[0] <= "９":
+            text = text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        return text
+
+    return _YEAR_DIGITS.sub(moved, title)
+
+
+def next_year_copy(report: Report, source: Path | None = None) -> Report:
+    """Next year's report from this one: same structure and text, year + 1, no date.
+
+    An automatic title stays automatic; her own title keeps its words with the year moved
+    on. ``source`` (the draft copied) is remembered for 对比去年.
+    """
+    copy = report.model_copy(deep=True)
+    automatic = has_automatic_title(report)
+    if copy.year is not None:
+        copy.year = copy.year + 1
+        if not automatic:
+            copy.title = _shift_years(copy.title, copy.year - 1, copy.year)
+    if automatic:
+        copy.title = ""
+    copy.date = None
+    if source is not None:
+        copy.made_from = str(source)
+    return copy
+
+
+def origin_text(source: Path, draft: Path | None) -> str:
+    """How a draft names the file it was made from: relative to the draft's folder when it
+    lies there or below (the two move together, e.g. onto a U 盘), else absolute."""
+    source = source.absolute()
+    if draft is not None:
+        folder = draft.absolute().parent
+        if source.is_relative_to(folder):
+            return source.relative_to(folder).as_posix()
+    return str(source)
+
+
+def origin_path(report: Report, draft: Path | None) -> Path | None:
+    """The file ``report`` was made from (see origin_text), or None when not recorded."""
+    if not report.made_from:
+        return None
+    path = Path(report.made_from)
+    if not path.is_absolute() and draft is not None:
+        path = draft.absolute().parent / path
+    return path

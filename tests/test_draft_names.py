@@ -1,0 +1,94 @@
+"""Draft names carry the leader; save never offers a taken name nor replaces another
+leader's draft without a question naming both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qt_helpers import ScriptedPrompts, close_window, make_window
+
+from nianbao_gui.core.model import Report
+from nianbao_gui.core.naming import draft_leader, draft_stem, suggested_draft_path
+from nianbao_gui.core.paths import drafts_dir
+from nianbao_gui.core.storage import load_draft, save_draft
+
+
+def _report(name: str) -> Report:
+    return Report(year=2025, author_name=name, opening=[f"{name}的报告。"])
+
+
+def test_the_name_carries_the_leader() -> None:
+    assert draft_stem(_report("张明华")) == "2025年度述职述廉报告（张明华）"
+    assert draft_stem(_report("")) == "2025年度述职述廉报告"
+    assert draft_stem(_report("张 明/华")) == "2025年度述职述廉报告（张明华）"  # safe on Windows
+
+
+def test_a_taken_name_is_never_offered(tmp_path: Path) -> None:
+    report = _report("张明华")
+    first = suggested_draft_path(tmp_path, report)
+    assert first.name == "2025年度述职述廉报告（张明华）.json"
+    save_draft(report, first)
+    assert suggested_draft_path(tmp_path, report).name == "2025年度述职述廉报告（张明华）（2）.json"
+    assert suggested_draft_path(tmp_path, report, own=first) == first  # its own name is fine
+
+
+def test_draft_leader_reads_who_a_draft_is_for(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    save_draft(_report("李四"), path)
+    assert draft_leader(path) == "李四"
+    (tmp_path / "b.json").write_text("不是草稿", encoding="utf-8")
+    assert draft_leader(tmp_path / "b.json") is None
+    assert draft_leader(tmp_path / "missing.json") is None
+
+
+def test_save_offers_the_leaders_name_and_asks_before_replacing_another(
+    qtbot, tmp_path: Path
+) -> None:
+    other = drafts_dir() / "2025年度述职述廉报告（李四）.json"
+    save_draft(_report("李四"), other)
+    taken = drafts_dir() / "2025年度述职述廉报告（张明华）.json"
+    save_draft(_report("张明华"), taken)
+    prompts = ScriptedPrompts()
+    window = make_window(qtbot, prompts)
+    window.files.start_new(_report("张明华"))
+    # she picks 李四's draft in the dialog and answers 换个名字
+    prompts.paths.append(other)
+    prompts.replace_answers.append(False)
+    assert not window.files.save_as()
+    suggested = prompts.asked("save_path")[0]
+    assert suggested.name == "2025年度述职述廉报告（张明华）（2）.json"
+    assert prompts.asked("confirm_replace_draft") == [(other, "李四", "张明华")]
+    assert load_draft(other).author_name == "李四"  # untouched
+    # a free name: saved without a question
+    prompts.paths.append(suggested)
+    assert window.files.save_as()
+    assert load_draft(suggested).author_name == "张明华"
+    assert len(prompts.asked("confirm_replace_draft")) == 1
+    close_window(window)
+
+
+def test_replacing_after_the_question(qtbot, tmp_path: Path) -> None:
+    other = tmp_path / "李四.json"
+    save_draft(_report("李四"), other)
+    prompts = ScriptedPrompts()
+    window = make_window(qtbot, prompts)
+    window.files.start_new(_report("张明华"))
+    prompts.paths.append(other)
+    prompts.replace_answers.append(True)
+    assert window.files.save_as()
+    assert load_draft(other).author_name == "张明华"
+    close_window(window)
+
+
+def test_the_question_names_both_leaders(monkeypatch) -> None:
+    from nianbao_gui.app.dialogs.messages import Prompts
+
+    seen: list[str] = []
+
+    def choose(self, text, informative, buttons, default, otherwise):  # type: ignore[no-untyped-def]
+        seen.extend([text, informative, *(label for label, _, _ in buttons)])
+        return otherwise
+
+    monkeypatch.setattr(Prompts, "_choose", choose)
+    assert not Prompts(None).confirm_replace_draft(Path("2025年度.json"), "李四", "张明华")
+    assert "李四的草稿" in seen[0] and "张明华的报告" in seen[1] and "换个名字" in seen
