@@ -7,7 +7,10 @@ from pathlib import Path
 
 from nianbao_gui.core.model import Closing, Report, ReportKind, Section
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "example-2022-shuzhi-shulian.txt"
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "example-2022-shuzhi-shulian.txt"
+SEED_DRAFTS = sorted((REPO / "seeds").glob("*.json"))  # the example as a draft, the templates
+FIXTURES = sorted((REPO / "tests" / "fixtures").rglob("*.txt"))  # import and 体检 fixtures
 
 
 def seed_lines() -> list[str]:
@@ -67,3 +70,25 @@ def long_report(pages: int = 12) -> Report:
         signature="某某镇人民政府",
         date=_dt.date(2025, 1, 5),
     )
+
+
+def sample_names() -> list[str]:
+    """Names of the reports every export test runs on (known without building them)."""
+    names = ["seed", "long"]
+    names += [f"seeds-{path.stem}" for path in SEED_DRAFTS]
+    names += [f"{path.parent.name}-{path.stem}" for path in FIXTURES]
+    return names
+
+
+def sample_reports() -> dict[str, Report]:
+    """The seed (imported and as a draft), the templates, every fixture, a 12-page report."""
+    from nianbao_gui.core.importer import import_report
+    from nianbao_gui.core.storage.codec import decode_report
+
+    reports = {"seed": seed_report(), "long": long_report(12)}
+    for path in SEED_DRAFTS:
+        reports[f"seeds-{path.stem}"] = decode_report(path.read_bytes(), path)
+    for path in FIXTURES:
+        reports[f"{path.parent.name}-{path.stem}"] = import_report(path).report
+    assert list(reports) == sample_names()
+    return reports
