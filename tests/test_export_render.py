@@ -20,6 +20,7 @@ from render_support import (
     BLOCK_LEFT,
     BLOCK_RIGHT,
     PT_PER_MM,
+    Line,
     Page,
     draft_text,
     first_difference,
@@ -76,12 +77,23 @@ def test_every_character_on_paper(
     assert got == expected, first_difference(expected, got)
 
 
-def test_text_comparison_sees_a_lost_mark(rendered: dict[str, list[Page]]) -> None:
-    """The comparison itself: one closing mark missing from the paper is a difference."""
-    text = text_on_paper(rendered["seed"])
-    at = text.index("，")
-    assert text[:at] + text[at + 1 :] != text
-    assert "at character" in first_difference(text, text[:at] + text[at + 1 :])
+def test_text_on_paper_drops_page_numbers_and_whitespace_only() -> None:
+    """The comparison's reading of a page: body lines in order (a hanging mark stays on its
+    line), the footer's ``— N —`` gone, any other footer text kept, whitespace dropped."""
+
+    def line(text: str, baseline: float) -> Line:
+        return Line(baseline, BLOCK_LEFT, BLOCK_RIGHT, text, ["F"] * len(text), 16.0)
+
+    page = Page(
+        1,
+        body=[line("指导党风廉政建设工作，", 100.0), line("强化\u3000自我 约束。", 129.0)],
+        footer=[line("— 12 —", 800.0), line("附注", 820.0)],
+        width=595.0,
+    )
+    assert text_on_paper([page]) == "指导党风廉政建设工作，强化自我约束。附注"
+    lost = "指导党风廉政建设工作强化自我约束。"
+    message = first_difference(text_on_paper([page])[:-2], lost)
+    assert message.startswith("at character 10:"), message
 
 
 def test_long_report_has_many_pages(rendered: dict[str, list[Page]]) -> None:
