@@ -13,7 +13,7 @@ import pytest
 from export_support import long_report
 
 from nianbao_gui.core.errors import ExportError
-from nianbao_gui.core.export import ExportOptions, export_docx
+from nianbao_gui.core.export import ExportOptions, export_docx, export_format
 from nianbao_gui.core.model import Report, Section
 from nianbao_gui.core.settings import FontChoice, Settings, load_settings, save_settings
 
@@ -122,3 +122,27 @@ def test_font_choice_remembered_and_explicit_choice_saved() -> None:
 def test_unknown_font_choice_is_a_chinese_error() -> None:
     with pytest.raises(ExportError, match="不认识的字体选择"):
         ExportOptions.from_cli(fonts="arial")
+
+
+def test_export_format_by_extension(tmp_path: Path) -> None:
+    assert export_format("a.docx") == "docx" and export_format(Path("B.DocX")) == "docx"
+    for name in ("a.pdf", "a.doc", "a", "a.docx.bak"):
+        with pytest.raises(ExportError):
+            export_format(name)
+    # the library call refuses too, before anything is written
+    with pytest.raises(ExportError, match="PDF"):
+        export_docx(long_report(1), tmp_path / "报告.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_file_properties_hold_only_what_xml_can() -> None:
+    """A control character in the author name, a title over 255 characters: both once
+    crashed the export (found by the openxml-audit property test)."""
+    title = "某某镇" + "字" * 300 + "报告"
+    report = Report(title=title, author_name="张\x1f三\n", opening=["正文。"])
+    buffer = io.BytesIO()
+    export_docx(report, buffer)
+    document = docx.Document(io.BytesIO(buffer.getvalue()))
+    props = document.core_properties
+    assert props.author == "张三 " and len(props.title) == 255 and props.title.endswith("…")
+    assert document.paragraphs[0].text.replace("\n", "") == title  # the text keeps all of it
