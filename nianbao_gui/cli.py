@@ -81,11 +81,17 @@ def _write_stdout(text: str) -> None:
 
 
 def _export_target(source: Path, output: str | None) -> Path:
-    """``-o`` as given, else the draft's name with .docx; never the report read from."""
+    """``-o`` as given, else the draft's name with .docx; never the report read from.
+
+    The extension of ``-o`` decides the format (core.export.export_format): an unknown one is
+    refused before the draft is read, not written as a .docx under another name.
+    """
     from .core.errors import ExportError
+    from .core.export.formats import export_format
 
     if output:
         target = Path(output)
+        export_format(target)
         if target.resolve() == source.resolve():
             raise ExportError(
                 f"导出的 Word 文件不能覆盖原报告 {source}。",

@@ -87,3 +87,31 @@ def test_removed_characters_are_reported(
     path.write_text(Report(opening=["有\x07响铃符。"]).to_json(), encoding="utf-8")
     assert main(["export", str(path), "-o", str(tmp_path / "x.docx")]) == 0
     assert "注意：第 2 段" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("报告.pdf", "暂时还不能直接导出 PDF"),
+        ("报告.PDF", "暂时还不能直接导出 PDF"),
+        ("报告.doc", "扩展名“.doc”"),
+        ("报告.txt", "扩展名“.txt”"),
+        ("报告", "没有扩展名"),
+    ],
+)
+def test_output_extension_decides_unknown_and_pdf_refused(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, says: str
+) -> None:
+    """``-o X.pdf`` once wrote a .docx under a .pdf name."""
+    target = tmp_path / name
+    assert main(["export", str(draft), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and says in err and ".docx" in err
+    assert "Traceback" not in err
+    assert not target.exists() and list(tmp_path.iterdir()) == [draft]
+
+
+def test_output_extension_any_case(draft: Path, tmp_path: Path) -> None:
+    target = tmp_path / "报告.DOCX"
+    assert main(["export", str(draft), "-o", str(target)]) == 0
+    assert docx.Document(str(target)).paragraphs

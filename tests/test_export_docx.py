@@ -142,6 +142,35 @@ def test_indent_spacing_and_no_widow_control(long_parts: dict[str, etree._Elemen
     assert title.find(q("jc")).get(q("val")) == "center"
 
 
+def test_line_ends_left_aligned_with_kinsoku_and_hanging_marks(
+    long_parts: dict[str, etree._Element],
+) -> None:
+    """Justified lines lose a hanging closing mark in LibreOffice (docs/official-layout.md)."""
+    for part in ("word/document.xml", "word/styles.xml"):
+        root = long_parts[part]
+        for style in ("nb-body", "nb-h1", "nb-h2", "nb-h3", "nb-h4"):
+            if part == "word/document.xml":
+                xpath = f"//w:pPr[w:pStyle/@w:val='{style}']"
+            else:
+                xpath = f"//w:style[@w:styleId='{style}']/w:pPr"
+            for ppr in root.xpath(xpath, namespaces=NS):
+                assert ppr.find(q("jc")).get(q("val")) == "left", (part, style)
+                assert ppr.find(q("kinsoku")).get(q("val")) == "1", (part, style)
+        # left out: on in Word; LibreOffice reads its value the wrong way round
+        assert not root.xpath("//w:overflowPunct", namespaces=NS), part
+    assert not long_parts["word/document.xml"].xpath("//w:jc[@w:val='both']", namespaces=NS)
+
+
+def test_settings_no_compression_and_word_2013_layout(
+    long_parts: dict[str, etree._Element],
+) -> None:
+    settings = long_parts["word/settings.xml"]
+    (control,) = settings.xpath("w:characterSpacingControl", namespaces=NS)
+    assert control.get(q("val")) == "doNotCompress"
+    (mode,) = settings.xpath("w:compat/w:compatSetting[@w:name='compatibilityMode']", namespaces=NS)
+    assert mode.get(q("val")) == "15"
+
+
 def test_named_styles_and_normal(long_parts: dict[str, etree._Element]) -> None:
     styles = long_parts["word/styles.xml"]
     for name in ("标题", "作者", "正文", "一级标题", "二级标题", "三级标题", "四级标题", "落款"):

@@ -13,7 +13,7 @@ import pytest
 from export_support import long_report
 
 from nianbao_gui.core.errors import ExportError
-from nianbao_gui.core.export import ExportOptions, export_docx
+from nianbao_gui.core.export import ExportOptions, export_docx, export_format
 from nianbao_gui.core.model import Report, Section
 from nianbao_gui.core.settings import FontChoice, Settings, load_settings, save_settings
 
@@ -122,3 +122,14 @@ def test_font_choice_remembered_and_explicit_choice_saved() -> None:
 def test_unknown_font_choice_is_a_chinese_error() -> None:
     with pytest.raises(ExportError, match="不认识的字体选择"):
         ExportOptions.from_cli(fonts="arial")
+
+
+def test_export_format_by_extension(tmp_path: Path) -> None:
+    assert export_format("a.docx") == "docx" and export_format(Path("B.DocX")) == "docx"
+    for name in ("a.pdf", "a.doc", "a", "a.docx.bak"):
+        with pytest.raises(ExportError):
+            export_format(name)
+    # the library call refuses too, before anything is written
+    with pytest.raises(ExportError, match="PDF"):
+        export_docx(long_report(1), tmp_path / "报告.pdf")
+    assert list(tmp_path.iterdir()) == []

@@ -14,15 +14,18 @@ from typing import BinaryIO
 from ..atomic import atomic_write_bytes
 from ..errors import ExportError, FileAccessError
 from ..model import Report
+from .formats import ExportFormat, export_format
 from .options import ExportOptions, FontSet, font_set
 from .writer import ExportResult, build_document
 
 __all__ = [
+    "ExportFormat",
     "ExportOptions",
     "ExportResult",
     "FontSet",
     "export_bytes",
     "export_docx",
+    "export_format",
     "font_set",
 ]
 
@@ -43,17 +46,25 @@ def export_docx(
     """Write ``report`` as a .docx to a path (atomically) or to a binary stream.
 
     Raises ExportError (Chinese message) when the file cannot be written: open in Word or
-    WPS (locked on Windows), a read-only folder, a full disk.
+    WPS (locked on Windows), a read-only folder, a full disk; or when the path's extension
+    is not .docx (a Word file under another name would not open as what it says it is).
     """
-    data, result = export_bytes(report, options)
-    if isinstance(target, (str, Path)):
-        path = Path(target)
+    path = Path(target) if isinstance(target, (str, Path)) else None
+    if path is not None:
         if path.is_dir():
             raise ExportError(
                 f"无法导出到 {path}：这是一个文件夹。",
                 "请指定 Word 文件名，例如 报告.docx。",
                 path=path,
             )
+        if export_format(path) != "docx":
+            raise ExportError(
+                f"{path.name} 不是 Word 文件名，没有导出。",
+                "请用 .docx 结尾的文件名，例如 报告.docx。",
+                path=path,
+            )
+    data, result = export_bytes(report, options)
+    if path is not None:
         try:
             atomic_write_bytes(path, data)
         except FileAccessError as error:
@@ -63,6 +74,7 @@ def export_docx(
                 path=path,
             ) from error
         return result
+    assert not isinstance(target, (str, Path))
     try:
         target.write(data)
     except OSError as error:

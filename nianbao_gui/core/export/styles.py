@@ -12,6 +12,11 @@ Numbers (see docs/official-layout.md):
 - Runs at 3号 are 0.25 pt narrower (``w:spacing -5``): 28 characters of 15.75 pt fill the
   156 mm line (442.2 pt); LibreOffice puts only 27 there without it, and breaks on a
   character grid (``charSpace``) altogether.
+- Paragraphs are left-aligned, not justified: LibreOffice (7.4) does not draw a closing mark
+  that hangs past the margin at the end of a justified line. A full line of Chinese is 441 of
+  442.2 pt either way; only lines with half-width digits or letters end short of the margin.
+- Kinsoku on (a closing mark never starts a line), ``overflowPunct`` left out: on in Word and
+  in LibreOffice, which reads the value the wrong way round (``1`` turns hanging off there).
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ def run_props(font: str, size: int, *, bold: bool = False, tighten: bool = True)
 
 def para_props(
     *,
-    jc: str = "both",
+    jc: str = "left",
     first_line: bool = True,
     line: int | None = LINE_PITCH,
     outline: int | None = None,
@@ -67,6 +72,7 @@ def para_props(
     """
     ppr = el("pPr")
     sub(ppr, "widowControl", val="0")
+    sub(ppr, "kinsoku", val="1")  # Chinese line breaking: no closing mark at a line's start
     sub(ppr, "autoSpaceDE", val="0")  # no extra space between Chinese and Latin letters
     sub(ppr, "autoSpaceDN", val="0")  # … nor between Chinese and digits: keeps 28 a line
     if not snap_to_grid:

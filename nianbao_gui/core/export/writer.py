@@ -226,3 +226,12 @@ def _tune_settings(document: Document) -> None:
         lang.set(w("eastAsia"), "zh-CN")
     for tab in settings.iter(w("defaultTabStop")):
         tab.set(w("val"), str(2 * 320))  # two characters, not half an inch
+    # No punctuation compression: Word would otherwise fit more than 28 characters on a line
+    # with two marks side by side (“。”” …), off the 22 × 28 grid.
+    for control in settings.iter(w("characterSpacingControl")):
+        control.set(w("val"), "doNotCompress")
+    # Word 2013 and later lay out in mode 15; 14 (the template's) opens as 兼容模式 in the title
+    # bar. LibreOffice 7.4 lays the seed and every fixture out the same in both modes.
+    for setting in settings.iter(w("compatSetting")):
+        if setting.get(w("name")) == "compatibilityMode":
+            setting.set(w("val"), "15")
