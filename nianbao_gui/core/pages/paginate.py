@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..export import sanitize
+from ..export import sanitize, styles
 from ..export.options import ExportOptions
 from ..export.title import signature_indents, split_title
+from ..export.xml import w
 from ..layout import Block, Role, layout
 from ..model import Report
 from .geometry import Geometry
@@ -165,6 +166,15 @@ class _Builder:
             self.rows.append((number, start, end, tuple(spans), first, last, hanging))
 
 
+def _alignments(options: ExportOptions) -> dict[str, str]:
+    """Each .docx style's ``w:jc`` (left or both), so the layout aligns as the export does."""
+    found = {}
+    for key, spec in styles.style_specs(options).items():
+        jc = spec.ppr.find(w("jc"))
+        found[key] = "left" if jc is None else str(jc.get(w("val")))
+    return found
+
+
 def paginate(
     report: Report,
     metrics: Metrics | None = None,
@@ -180,6 +190,7 @@ def paginate(
     date = next((b.text for b in blocks if b.role is Role.DATE), "")
     sig_right, date_right = signature_indents(signature, date)
     pitch = geometry.char_pitch
+    aligns = _alignments(options)
     blank_done = False
     for index, block in enumerate(blocks):
         head = sanitize.clean(block.head).text
@@ -202,7 +213,9 @@ def paginate(
         elif block.role is Role.DATE:
             builder.add(index, block, text, 0, align="right", right=date_right * pitch)
         else:
-            builder.add(index, block, head + text, len(head), align="both", indent=geometry.indent)
+            key = f"h{block.level}" if block.role is Role.HEADING else "body"
+            align = aligns.get(key, "left")
+            builder.add(index, block, head + text, len(head), align=align, indent=geometry.indent)
     pages: list[Page] = []
     per_page = geometry.lines_per_page
     lines: list[Line] = []
