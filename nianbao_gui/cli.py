@@ -94,7 +94,7 @@ def _export_target(source: Path, output: str | None) -> Path:
         export_format(target)
         if target.resolve() == source.resolve():
             raise ExportError(
-                f"导出的 Word 文件不能覆盖原报告 {source}。",
+                f"导出的文件不能覆盖原报告 {source}。",
                 "请用 -o 指定另一个文件名。",
                 path=target,
             )
@@ -106,15 +106,21 @@ def _export_target(source: Path, output: str | None) -> Path:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import ExportOptions, export_docx
+    from .core.export import ExportOptions, export_docx, export_format
 
     source = Path(args.draft)
     output = _export_target(source, args.output)
     report = _load(source)
     options = ExportOptions.from_cli(fonts=args.fonts, level3_bold=args.level3_bold)
-    result = export_docx(report, output, options)
+    warnings: list[str]
+    if export_format(output) == "pdf":
+        from .core.pages.pdf import export_pdf
+
+        warnings = export_pdf(report, output, options).warnings
+    else:
+        warnings = export_docx(report, output, options).warnings
     print(f"已导出：{output}")
-    for warning in result.warnings:
+    for warning in warnings:
         print(f"  注意：{warning}", file=sys.stderr)
     return EXIT_OK
 

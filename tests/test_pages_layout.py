@@ -165,3 +165,10 @@ def test_date_is_on_the_last_page() -> None:
     report = _report("国" * 30, signature="某某镇", date=_dt.date(2025, 1, 5))
     laid = paginate(report, NominalMetrics())
     assert laid.lines[-1].text == "2025年1月5日"
+
+
+def test_a_mark_hanging_at_the_paragraph_end_leaves_no_empty_line() -> None:
+    laid = paginate(_report("国" * 54 + "。", "国"), NominalMetrics())
+    assert [line.text for line in laid.lines[-3:]] == ["国" * 26, "国" * 28 + "。", "国"]
+    assert break_lines("国\n", [16.0, 0.0], 400, 400) == [(0, 1), (2, 2)]
+    assert break_lines("", [], 400, 400) == [(0, 0)]

@@ -31,11 +31,11 @@ def _is_word(char: str) -> bool:
 def can_break(text: str, at: int) -> bool:
     """May a line end between ``text[at - 1]`` and ``text[at]``?"""
     before, after = text[at - 1], text[at]
-    if after in " \t":
-        return False  # a space stays on the line it follows
+    if after in " \t" or after in NO_START:
+        return False  # a space stays on the line it follows, and so does a closing mark
     if before in " \t":
         return True
-    if after in NO_START or before in NO_END:
+    if before in NO_END:
         return False
     if before == after == "…":
         return False  # LibreOffice does split "——" (docs/page-layout.md)
@@ -69,7 +69,8 @@ def break_lines(
         lines.append((start, end))
         start = pos = end
         used, room = 0.0, rest
-    lines.append((start, n))
+    if start < n or not lines or text[n - 1] == BREAK:
+        lines.append((start, n))  # (a mark hanging at the very end leaves nothing over)
     return lines
 
 
@@ -80,7 +81,8 @@ def _line_end(text: str, start: int, over: int, fits: bool) -> int:
         end = over
         while end < n and text[end] in " \t":
             end += 1
-        return end
+        if end == n or text[end] not in NO_START:
+            return end
     if (
         fits
         and text[over] in HANGING

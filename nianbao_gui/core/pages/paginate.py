@@ -160,7 +160,7 @@ class _Builder:
                     xs.append(x)
                     x += widths[k] + gap
                 bold = bold_head and i < head_len
-                chunk = text[i:j].replace(BREAK, "")
+                chunk = text[i:j]  # a forced break is never inside a line
                 spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
                 i = j
             self.rows.append((number, start, end, tuple(spans), first, last, hanging))
