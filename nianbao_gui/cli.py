@@ -17,6 +17,8 @@ from .core.model import Report
 if TYPE_CHECKING:
     import argparse
 
+    from .core.checks import Finding
+
 EXIT_OK, EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 3, 2
 
 
@@ -144,6 +146,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         imported = import_report(path)
         report = imported.report
         findings = check_imported(imported)
+    if args.layout:
+        findings += _layout_findings(report)
     for problem in load_word_list().problems:  # office IT's edits of the word list
         print(f"  注意：{problem}", file=sys.stderr)
     if not findings:
@@ -151,6 +155,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     _write_stdout(format_findings(report, findings))
     return EXIT_FINDINGS if any(is_problem(finding) for finding in findings) else EXIT_OK
+
+
+def _layout_findings(report: Report) -> list[Finding]:
+    """【版面】 with the fonts the PDF uses (checks/pages.py)."""
+    from .core.checks.pages import check_pages
+    from .core.export import ExportOptions
+    from .core.pages.fonts import layout_metrics
+    from .core.settings import load_settings
+
+    options = ExportOptions.from_settings(load_settings())
+    return check_pages(report, layout_metrics(options.font_set), options)
 
 
 HANDLERS = {"import": _cmd_import, "show": _cmd_show, "export": _cmd_export, "check": _cmd_check}

@@ -63,9 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")
     p.add_argument("--text", action="store_true", help="输出全文纯文本，便于粘贴")
 
-    p = commands.add_parser("export", help="导出为公文格式的 Word 文档")
+    p = commands.add_parser("export", help="导出为公文格式的 Word 文档或 PDF")
     p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")
-    p.add_argument("-o", "--output", help="Word 文件（.docx），默认与草稿同名")
+    p.add_argument(
+        "-o", "--output", help="Word 文件（.docx）或 PDF（.pdf），默认为与草稿同名的 .docx"
+    )
     p.add_argument(
         "--fonts",
         choices=["gb2312", "windows"],
@@ -76,4 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("check", help="体检：找出占位符、标点、错别字、编号等问题")
     p.add_argument("report", help="草稿（.json）或报告（.txt/.docx）")
+    p.add_argument(
+        "--layout",
+        action="store_true",
+        help="同时检查版面：单字成行、最后一页只有落款、标题在页末",
+    )
     return parser

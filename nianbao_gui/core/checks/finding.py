@@ -35,6 +35,7 @@ class Category(str, Enum):
     WORDING = "错别字"
     NUMBERING = "编号"
     CONSISTENCY = "前后一致"
+    LAYOUT = "版面"  # on the pages (checks/pages.py, only when asked: --layout)
 
     @property
     def label(self) -> str:

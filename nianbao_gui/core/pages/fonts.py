@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..export.options import FontSet
-from .metrics import FontKey
+from .metrics import FileMetrics, FontKey
 
 # Windows file names by the names the document writes (GB/T 9704's and Windows' own)
 _WINDOWS_FILES: dict[str, tuple[str, ...]] = {
@@ -178,3 +178,9 @@ def font_files(fonts: FontSet, *, fontconfig_file: str | None = None) -> dict[Fo
     return {
         key: find_font(key, name, fontconfig_file=fontconfig_file) for key, name in names.items()
     }
+
+
+def layout_metrics(fonts: FontSet) -> FileMetrics:
+    """The widths of the fonts the PDF and the preview use (nominal for a missing one)."""
+    choices = font_files(fonts)
+    return FileMetrics({k: (c.file.path, c.file.index) for k, c in choices.items() if c.file})
