@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self._connect()
+        self._install_pages()
         self.update_recent_menu()
         self.restore_window_state()
 
@@ -112,6 +113,12 @@ class MainWindow(QMainWindow):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._app_state_changed)
+
+    def _install_pages(self) -> None:
+        """导出 PDF, 打印 (Ctrl+P), 打印预览 and the 预览 pane (app/pages, issue 14)."""
+        from .pages.menu import PageCommands
+
+        self.pages = PageCommands(self)
 
     @property
     def check_panel(self) -> CheckPanel:
