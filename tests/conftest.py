@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from export_support import word_safe_exports  # noqa: F401  (autouse: every export audited)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -8,12 +8,17 @@ font each line asked for. It is used through FONTCONFIG_FILE for LibreOffice onl
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nianbao_gui.core.model import Report
 
 FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
 PT_PER_MM = 72 / 25.4
@@ -30,7 +35,8 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(docx_path: Path, out_dir: Path) -> Path:
+def to_pdfs(docx_paths: list[Path], out_dir: Path) -> list[Path]:
+    """All documents converted in one LibreOffice run (start-up is most of a conversion)."""
     profile = Path("/tmp") / f"lo-profile-{os.getpid()}-{uuid.uuid4().hex}"
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
     command = [
@@ -41,15 +47,20 @@ def to_pdf(docx_path: Path, out_dir: Path) -> Path:
         "pdf",
         "--outdir",
         str(out_dir),
-        str(docx_path),
+        *(str(path) for path in docx_paths),
     ]
     try:
-        subprocess.run(command, env=env, check=True, capture_output=True, timeout=180)
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    pdf = out_dir / (docx_path.stem + ".pdf")
-    assert pdf.exists(), f"LibreOffice wrote no PDF for {docx_path}"
-    return pdf
+    pdfs = [out_dir / (path.stem + ".pdf") for path in docx_paths]
+    missing = [pdf.name for pdf in pdfs if not pdf.exists()]
+    assert not missing, f"LibreOffice wrote no PDF for {missing}"
+    return pdfs
+
+
+def to_pdf(docx_path: Path, out_dir: Path) -> Path:
+    return to_pdfs([docx_path], out_dir)[0]
 
 
 @dataclass
@@ -120,3 +131,48 @@ def char_units(text: str) -> float:
     import unicodedata
 
     return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+
+
+_PAGE_NUMBER = re.compile(r"—\s*\d+\s*—")
+
+
+def squeeze(text: str) -> str:
+    """``text`` without any whitespace (spaces, tabs, line breaks, U+3000, no-break spaces)."""
+    return "".join(text.split())
+
+
+def text_on_paper(pages: list[Page]) -> str:
+    """Every character the PDF's text layer holds, in reading order, page numbers removed.
+
+    Lines are read top to bottom, characters left to right (a closing mark hanging in the
+    margin is on its line's baseline); a footer line loses its ``— N —`` only.
+    """
+    parts = []
+    for page in pages:
+        parts.extend(line.text for line in page.body)
+        parts.extend(_PAGE_NUMBER.sub("", line.text, count=1) for line in page.footer)
+    return squeeze("".join(parts))
+
+
+def draft_text(report: Report) -> str:
+    """The draft's text as the export must put it on paper: every block, head and text, in
+    order, without the characters Word cannot hold (the export reports those) and whitespace."""
+    from nianbao_gui.core.export.sanitize import clean
+    from nianbao_gui.core.layout import layout
+
+    return squeeze(
+        "".join(clean(block.head).text + clean(block.text).text for block in layout(report))
+    )
+
+
+def first_difference(expected: str, got: str, context: int = 12) -> str:
+    """Where two texts part, for an assertion message: ``…expected… / …on paper…``."""
+    at = next(
+        (i for i, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b),
+        min(len(expected), len(got)),
+    )
+    start = max(0, at - context)
+    return (
+        f"at character {at}: draft …{expected[start : at + context]}… / "
+        f"paper …{got[start : at + context]}… (lengths {len(expected)} / {len(got)})"
+    )

@@ -134,3 +134,16 @@ def test_export_format_by_extension(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="不是 Word 文件名"):
         export_docx(long_report(1), tmp_path / "报告.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_file_properties_hold_only_what_xml_can() -> None:
+    """A control character in the author name, a title over 255 characters: both once
+    crashed the export (found by the openxml-audit property test)."""
+    title = "某某镇" + "字" * 300 + "报告"
+    report = Report(title=title, author_name="张\x1f三\n", opening=["正文。"])
+    buffer = io.BytesIO()
+    export_docx(report, buffer)
+    document = docx.Document(io.BytesIO(buffer.getvalue()))
+    props = document.core_properties
+    assert props.author == "张三 " and len(props.title) == 255 and props.title.endswith("…")
+    assert document.paragraphs[0].text.replace("\n", "") == title  # the text keeps all of it

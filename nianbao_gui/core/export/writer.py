@@ -204,9 +204,12 @@ def _set_properties(document: Document, report: Report) -> None:
     """File properties (shown by Explorer and Word): the report's, not python-docx's."""
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     props = document.core_properties
-    props.title = report.effective_title()
-    props.author = report.author_name
-    props.last_modified_by = report.author_name
+    # the text's own warnings are given where it is written; a property just loses them
+    title = _property_text(report.effective_title())
+    author = _property_text(report.author_name)
+    props.title = title
+    props.author = author
+    props.last_modified_by = author
     props.comments = ""
     props.keywords = ""
     props.subject = report.kind.value
@@ -217,6 +220,18 @@ def _set_properties(document: Document, report: Report) -> None:
     for r_id, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del package.rels[r_id]
+
+
+_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties (Word's own limit)
+
+
+def _property_text(text: str) -> str:
+    """One line of text XML can hold, at most 255 characters (a control character in the
+    author name, or a title over 255 characters, once crashed the export): forbidden
+    characters removed, line breaks made spaces, a long title cut with an ellipsis. The
+    document's text keeps all of it."""
+    line = sanitize.clean(text).text.replace(sanitize.BREAK, " ").replace("\t", " ")
+    return line if len(line) <= _PROPERTY_LIMIT else line[: _PROPERTY_LIMIT - 1] + "…"
 
 
 def _tune_settings(document: Document) -> None:
