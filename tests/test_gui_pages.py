@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pdfplumber
@@ -42,12 +43,20 @@ def test_preview_shows_every_page_and_redraws_300ms_after_edits(qtbot) -> None:
     assert pane.layouts == 1 and pane.count_label.text() == "共 5 页"
     view = pane.view
     assert view.height() > 5 * 800 * view.zoom  # five A4 pages one under the other
-    # a burst of edits: one layout, ~300 ms after the last
+    # an edit in the form starts the timer; the layout waits for it
+    edit_report(window, lambda r: r.opening.append("国" * 600))
+    assert pane.timer.isActive() and pane.timer.interval() == 300 and pane.layouts == 1
+    # a burst of edits (each restarts the timer): one layout, ~300 ms after the last
+    started = time.monotonic()
     for _ in range(5):
-        edit_report(window, lambda r: r.opening.append("国" * 600))
-        qtbot.wait(50)
-    assert pane.layouts == 1
-    qtbot.waitUntil(lambda: pane.layouts == 2, timeout=2000)
+        pane.schedule()
+        qtbot.wait(20)
+    last = time.monotonic()
+    if last - started < 0.25:  # (a machine too busy to keep 20 ms waits proves nothing)
+        assert pane.layouts == 1
+        qtbot.waitUntil(lambda: pane.layouts == 2, timeout=3000)
+        assert time.monotonic() - last >= 0.28
+    qtbot.waitUntil(lambda: not pane.timer.isActive(), timeout=3000)
     assert pane.count_label.text() != "共 5 页"
     close_window(window)
 
