@@ -50,12 +50,12 @@ def test_preview_shows_every_page_and_redraws_300ms_after_edits(qtbot) -> None:
     started = time.monotonic()
     for _ in range(5):
         pane.schedule()
+        last = time.monotonic()
         qtbot.wait(20)
-    last = time.monotonic()
     if last - started < 0.25:  # (a machine too busy to keep 20 ms waits proves nothing)
         assert pane.layouts == 1
         qtbot.waitUntil(lambda: pane.layouts == 2, timeout=3000)
-        assert time.monotonic() - last >= 0.28
+        assert time.monotonic() - last >= 0.27  # Qt's coarse timers may fire 5 % early
     qtbot.waitUntil(lambda: not pane.timer.isActive(), timeout=3000)
     assert pane.count_label.text() != "共 5 页"
     close_window(window)
