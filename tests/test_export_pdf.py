@@ -227,3 +227,10 @@ def test_cff_fonts_are_read_by_poppler(tmp_path: Path) -> None:
     drawn = re.sub(r"—\d+—", "", re.sub(r"\s", "", text))  # without the page numbers
     wanted = re.sub(r"\s", "", "".join(block.full for block in layout(report)))
     assert drawn == wanted
+
+
+def test_a_character_no_font_has_is_named_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    data, result = render_pdf(Report(opening=["表情😀符号。"]), fonts=_fonts())
+    assert data.startswith(b"%PDF")
+    assert any("😀" in warning and "方框" in warning for warning in result.warnings)
+    assert "missing" not in capfd.readouterr().err  # fpdf2's English warning stays out

@@ -68,8 +68,10 @@ def render_pdf(
     """The PDF's bytes and what the export had to change on the way."""
     from fpdf import FPDF
 
-    # fontTools reports tables it drops from a subset (bitmaps) as warnings on stderr
+    # fontTools reports tables it drops from a subset (bitmaps), fpdf2 glyphs a font lacks,
+    # as warnings on stderr; the result's warnings say what matters, in Chinese
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+    logging.getLogger("fpdf").setLevel(logging.ERROR)
     options = options or ExportOptions()
     geometry = geometry or Geometry()
     files, notes = _usable(fonts or font_files(options.font_set))
