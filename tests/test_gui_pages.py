@@ -61,6 +61,17 @@ def test_preview_shows_every_page_and_redraws_300ms_after_edits(qtbot) -> None:
     close_window(window)
 
 
+def test_preview_follows_another_draft_opened(qtbot) -> None:
+    window = _window_with(qtbot, seed_report())
+    window.pages.toggle_preview()
+    pane = window.pages.preview
+    assert pane.count_label.text() == "共 5 页"
+    window.new_document(long_report(12))
+    qtbot.waitUntil(lambda: pane.layouts >= 2 and not pane.timer.isActive(), timeout=3000)
+    assert pane.count_label.text() not in ("", "共 5 页")
+    close_window(window)
+
+
 def test_preview_paints_pages_breaks_and_the_grid(qtbot) -> None:
     from PySide6.QtGui import QColor
 

@@ -58,6 +58,9 @@ class PageCommands:
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._dock_shown)
         window.editor.changed.connect(self.on_edited)
+        # another draft opened (the form recounts) or the fonts chosen in the settings
+        window.editor.counts_changed.connect(self.on_edited)
+        window.editor.settings_changed.connect(self.on_edited)
 
     def _action(self, text: str, slot: Any, keys: Any = None) -> QAction:
         action = QAction(text, self.window)
@@ -97,7 +100,7 @@ class PageCommands:
     def _dock_shown(self, visible: bool) -> None:
         self.preview_action.setChecked(visible)
 
-    def on_edited(self) -> None:
+    def on_edited(self, *_: object) -> None:
         if self._preview is not None and not self.dock.isHidden():
             self._preview.schedule()
 
