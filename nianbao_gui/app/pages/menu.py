@@ -111,8 +111,14 @@ class PageCommands:
         if self._printing is None:
             from .printing import PagePrinting
 
-            self._printing = PagePrinting(self.report, self.options, self.window, self.run_dialog)
+            self._printing = PagePrinting(self.report, self.options, self.window, self._run)
         return self._printing
+
+    def _run(self, dialog: Any) -> int:
+        """Show a print dialog modally (or let a test answer it: ``run_dialog``)."""
+        if self.run_dialog is not None:
+            return int(self.run_dialog(dialog))
+        return int(dialog.exec())
 
     def print_dialog(self) -> int:
         if self.window.document is None:
