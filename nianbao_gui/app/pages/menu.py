@@ -159,12 +159,23 @@ class PageCommands:
         path = self.ask_pdf_path(folder / f"{safe_file_name(report.effective_title())}.pdf")
         if path is None:
             return None
+        from PySide6.QtWidgets import QApplication
+
+        # fpdf2 reads and subsets the font files: one to three seconds (README)
+        window.statusBar().showMessage("正在导出 PDF……")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        failure: NianbaoError | None = None
         try:
             from .printing import export_pdf_file
 
             warnings = export_pdf_file(report, path, self.options())
         except NianbaoError as error:
-            window.prompts.error(error)
+            failure = error
+        finally:
+            QApplication.restoreOverrideCursor()
+        if failure is not None:
+            window.statusBar().clearMessage()
+            window.prompts.error(failure)
             return None
         window.statusBar().showMessage(f"已导出 PDF：{path}", 8000)
         if warnings:
