@@ -234,3 +234,15 @@ def test_a_character_no_font_has_is_named_quietly(capfd: pytest.CaptureFixture[s
     assert data.startswith(b"%PDF")
     assert any("😀" in warning and "方框" in warning for warning in result.warnings)
     assert "missing" not in capfd.readouterr().err  # fpdf2's English warning stays out
+
+
+def test_a_font_file_fpdf2_cannot_read_is_a_chinese_error(tmp_path: Path) -> None:
+    from nianbao_gui.core.errors import ExportError
+    from nianbao_gui.core.pages.fonts import FontChoice, FontFile
+
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"not a font")
+    fonts = dict(_fonts())
+    fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋", FontFile(broken, 0, "Broken"))
+    with pytest.raises(ExportError, match="无法用于 PDF"):
+        render_pdf(Report(opening=["正文。"]), fonts=fonts)

@@ -64,9 +64,12 @@ class FileMetrics:
     (the renderer draws it from a fallback font)."""
 
     def __init__(self, files: dict[FontKey, tuple[Path, int]]) -> None:
-        self._widths = {
-            key: _font_widths(str(path), index)[0] for key, (path, index) in files.items()
-        }
+        self._widths: dict[FontKey, dict[int, float]] = {}
+        for key, (path, index) in files.items():
+            try:
+                self._widths[key] = _font_widths(str(path), index)[0]
+            except Exception:  # an unreadable file: nominal widths (the PDF export says so)
+                continue
 
     def advance(self, font: FontKey, char: str) -> float:
         widths = self._widths.get(font)

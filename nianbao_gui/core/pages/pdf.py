@@ -93,7 +93,14 @@ def render_pdf(
         where = (file.path, file.index)
         if where not in loaded:
             name = f"f{len(loaded)}"
-            pdf.add_font(name, fname=str(file.path), collection_font_number=file.index)
+            try:
+                pdf.add_font(name, fname=str(file.path), collection_font_number=file.index)
+            except Exception as error:  # fpdf2/fontTools on a font file they cannot read
+                raise ExportError(
+                    f"字体文件 {file.path} 无法用于 PDF（{type(error).__name__}），PDF 没有导出。",
+                    "请重新安装这个字体，或导出为 Word 文档后用 WPS 或 Word 另存为 PDF。",
+                    path=file.path,
+                ) from error
             loaded[where] = name
         family[key] = loaded[where]
     covered = {key: _font_widths(str(f.path), f.index)[0] for key, f in files.items()}
