@@ -246,3 +246,46 @@ def test_a_font_file_fpdf2_cannot_read_is_a_chinese_error(tmp_path: Path) -> Non
     fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋", FontFile(broken, 0, "Broken"))
     with pytest.raises(ExportError, match="无法用于 PDF"):
         render_pdf(Report(opening=["正文。"]), fonts=fonts)
+
+
+def _windows_fonts(monkeypatch: pytest.MonkeyPatch, folder: Path, registry: dict) -> None:  # type: ignore[type-arg]
+    from nianbao_gui.core.pages import fonts
+
+    monkeypatch.setattr(fonts.sys, "platform", "win32")
+    monkeypatch.setattr(fonts, "_registry_fonts", lambda: registry)
+    monkeypatch.setattr(fonts, "_windows_dirs", lambda: [folder])
+
+
+def _link(folder: Path, name: str, key: FontKey, family: str) -> Path:
+    source = find_font(key, family, fontconfig_file=str(PDF_FONTS_CONF)).file
+    assert source is not None
+    target = folder / name
+    target.symlink_to(source.path)
+    return target
+
+
+def test_windows_fonts_by_registry_and_file_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _link(tmp_path, "simfang.ttf", FontKey.FANG, "AR PL UMing CN")
+    _link(tmp_path, "FZXBSJW.TTF", FontKey.HEI, "WenQuanYi Zen Hei")
+    _windows_fonts(monkeypatch, tmp_path, {"FangSong": ("simfang.ttf", 0)})
+    fang = find_font(FontKey.FANG, "仿宋")
+    assert fang.file is not None and fang.file.path.name == "simfang.ttf" and fang.note == ""
+    title = find_font(FontKey.TITLE, "方正小标宋简体")  # by its file name, not registered
+    assert title.file is not None and title.file.path.name == "FZXBSJW.TTF" and not title.note
+    kai = find_font(FontKey.KAI, "楷体_GB2312")  # missing: simkai.ttf is not there either
+    assert kai.file is not None and kai.file.path.name == "simfang.ttf"
+    assert kai.note == "没有找到字体“楷体_GB2312”，改用“simfang”。"
+
+
+def test_windows_font_that_forbids_embedding_gives_way(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    restricted = _restricted_copy(tmp_path)
+    (tmp_path / "simhei.ttf").symlink_to(restricted)
+    _link(tmp_path, "simsun.ttc", FontKey.SONG, "AR PL UMing CN")
+    _windows_fonts(monkeypatch, tmp_path, {"SimHei": ("simhei.ttf", 0)})
+    hei = find_font(FontKey.HEI, "黑体")
+    assert hei.file is not None and hei.file.path.name == "simsun.ttc"
+    assert "不允许嵌入" in hei.note and "黑体" in hei.note

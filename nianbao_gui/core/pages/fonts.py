@@ -34,11 +34,11 @@ _WINDOWS_FILES: dict[str, tuple[str, ...]] = {
 }
 # what stands in when a font is missing on Windows (each file ships with Windows)
 _WINDOWS_FALLBACK: dict[FontKey, tuple[str, ...]] = {
-    FontKey.FANG: ("simfang.ttf", "simsun.ttc"),
-    FontKey.KAI: ("simkai.ttf", "simsun.ttc"),
-    FontKey.HEI: ("simhei.ttf", "msyh.ttc", "simsun.ttc"),
-    FontKey.SONG: ("simsun.ttc",),
-    FontKey.TITLE: ("simhei.ttf", "simsun.ttc"),
+    FontKey.FANG: ("simfang.ttf", "simsun.ttc", "simkai.ttf", "simhei.ttf"),
+    FontKey.KAI: ("simkai.ttf", "simfang.ttf", "simsun.ttc", "simhei.ttf"),
+    FontKey.HEI: ("simhei.ttf", "msyh.ttc", "simsun.ttc", "simfang.ttf"),
+    FontKey.SONG: ("simsun.ttc", "simfang.ttf", "simhei.ttf"),
+    FontKey.TITLE: ("simhei.ttf", "simsun.ttc", "simfang.ttf"),
 }
 # fontconfig: when the name itself is unknown, ask for a family that looks alike
 _FC_FALLBACK: dict[FontKey, str] = {
@@ -98,13 +98,62 @@ def _windows_dirs() -> list[Path]:
     return dirs
 
 
-def _windows_file(names: tuple[str, ...]) -> FontFile | None:
-    for folder in _windows_dirs():
-        for name in names:
-            path = folder / name
+# The names Windows registers the fonts under (English on every language of Windows)
+_WINDOWS_ALIASES: dict[str, tuple[str, ...]] = {
+    "仿宋_GB2312": ("仿宋_GB2312", "FangSong_GB2312"),
+    "仿宋": ("仿宋", "FangSong"),
+    "楷体_GB2312": ("楷体_GB2312", "KaiTi_GB2312"),
+    "楷体": ("楷体", "KaiTi"),
+    "黑体": ("黑体", "SimHei"),
+    "宋体": ("宋体", "SimSun"),
+    "方正小标宋简体": (
+        "方正小标宋简体",
+        "FZXiaoBiaoSong-B05S",
+        "方正小标宋_GBK",
+        "FZXiaoBiaoSong-B05",
+    ),
+}
+
+
+def _registry_fonts() -> dict[str, tuple[str, int]]:
+    """Windows' list of installed fonts: face name → (file, face index in a .ttc)."""
+    found: dict[str, tuple[str, int]] = {}
+    if sys.platform != "win32":
+        return found
+    import winreg
+
+    key_path = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Fonts"
+    for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        try:
+            with winreg.OpenKey(root, key_path) as key:
+                for number in range(winreg.QueryInfoKey(key)[1]):
+                    name, value, _ = winreg.EnumValue(key, number)
+                    faces = str(name).split(" (")[0].split(" & ")
+                    for index, face in enumerate(faces):
+                        found.setdefault(face.strip(), (str(value), index))
+        except OSError:
+            continue
+    return found
+
+
+def _windows_candidates(key: FontKey, name: str) -> list[tuple[FontFile, bool]]:
+    """(file, is the font asked for) in the order to try: the font, then stand-ins."""
+    registry = _registry_fonts()
+    wanted: list[tuple[str, int]] = [
+        registry[alias] for alias in _WINDOWS_ALIASES.get(name, (name,)) if alias in registry
+    ]
+    wanted += [(file, 0) for file in _WINDOWS_FILES.get(name, (name + ".ttf",))]
+    found: list[tuple[FontFile, bool]] = []
+    for exact, names in ((True, wanted), (False, [(f, 0) for f in _WINDOWS_FALLBACK[key]])):
+        for file, index in names:
+            path = Path(file)
+            for folder in [] if path.is_absolute() else _windows_dirs():
+                if (folder / file).is_file():
+                    path = folder / file
+                    break
             if path.is_file():
-                return FontFile(path, 0, path.stem)
-    return None
+                found.append((FontFile(path, index, name if exact else path.stem), exact))
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -132,6 +181,28 @@ def _fc_match(pattern: str, config: str | None) -> FontFile | None:
     return FontFile(Path(parts[0]), int(parts[1] or 0), parts[2])
 
 
+def _fontconfig_candidates(
+    key: FontKey, name: str, config: str | None
+) -> list[tuple[FontFile, bool]]:
+    """The font by its name, or the font the user's fontconfig aliases that name to, then a
+    look-alike; fontconfig's default font (its answer to a name it does not know) last."""
+    pattern = name + (":weight=bold" if key is FontKey.TITLE else "")
+    asked = _fc_match(pattern, config)
+    fallback = _fc_match(_FC_FALLBACK[key], config)
+    default = _fc_match(_UNKNOWN + (":weight=bold" if key is FontKey.TITLE else ""), config)
+    found: list[tuple[FontFile, bool]] = []
+    if asked is not None and (asked.is_named(name) or asked != default):
+        found.append((asked, asked.is_named(name)))
+    if fallback is not None:
+        found.append((fallback, False))
+    if asked is not None and asked == default and not asked.is_named(name):
+        found.append((asked, False))
+    return found
+
+
+_UNKNOWN = "nianbao-no-such-font"  # what fontconfig gives for a name it does not know
+
+
 def _is_cjk(file: FontFile) -> bool:
     from .metrics import _font_widths
 
@@ -143,27 +214,28 @@ def _is_cjk(file: FontFile) -> bool:
 
 
 def find_font(key: FontKey, name: str, *, fontconfig_file: str | None = None) -> FontChoice:
-    """The file for ``name`` (or a stand-in, with a note), or None with a note."""
-    found: FontFile | None = None
+    """The file for ``name``, or a stand-in with a note that names both, or None with a
+    note. A font whose licence forbids embedding (fsType) is passed over."""
     if sys.platform == "win32":
-        found = _windows_file(_WINDOWS_FILES.get(name, (name + ".ttf",)))
-        exact = found is not None
-        if found is None:
-            found = _windows_file(_WINDOWS_FALLBACK[key])
+        candidates = _windows_candidates(key, name)
     else:
-        pattern = name + (":weight=bold" if key is FontKey.TITLE else "")
-        found = _fc_match(pattern, fontconfig_file)
-        exact = found is not None and found.is_named(name) and _is_cjk(found)
-        if found is None or not _is_cjk(found):
-            found = _fc_match(_FC_FALLBACK[key], fontconfig_file)
-    if found is not None and not (_is_cjk(found) and embeddable(found.path, found.index)):
-        found = None
-        exact = False
-    if found is None:
-        note = f"没有找到可以嵌入的中文字体“{name}”，也没有可替代的字体。"
-        return FontChoice(key, name, None, note)
-    note = "" if exact else f"没有找到字体“{name}”，改用“{found.name}”。"
-    return FontChoice(key, name, found, note)
+        candidates = _fontconfig_candidates(key, name, fontconfig_file)
+    refused = ""
+    for file, exact in candidates:
+        if not _is_cjk(file):
+            continue
+        if not embeddable(file.path, file.index):
+            refused = refused or file.name
+            continue
+        if exact:
+            return FontChoice(key, name, file)
+        if refused:
+            note = f"字体“{refused}”不允许嵌入 PDF，改用“{file.name}”。"
+        else:
+            note = f"没有找到字体“{name}”，改用“{file.name}”。"
+        return FontChoice(key, name, file, note)
+    note = f"没有找到可以嵌入的中文字体“{name}”，也没有可替代的字体。"
+    return FontChoice(key, name, None, note)
 
 
 def font_files(fonts: FontSet, *, fontconfig_file: str | None = None) -> dict[FontKey, FontChoice]:
