@@ -16,9 +16,10 @@ from export_support import long_report, seed_report
 from pages_support import fixture_paths, fixture_report, render_metrics
 from render_support import read_pages, soffice, to_pdf
 
-from nianbao_gui.core.export import export_docx
+from nianbao_gui.core.export import ExportOptions, export_docx
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.pages import paginate
+from nianbao_gui.core.settings import FontChoice
 
 pytestmark = [
     pytest.mark.render,
@@ -27,24 +28,35 @@ pytestmark = [
     ),
 ]
 
+
 def _key(text: str) -> str:
     return text.replace(" ", "").replace("\u00a0", "")
 
 
-def _cases() -> list[tuple[str, Report | Path]]:
-    cases: list[tuple[str, Report | Path]] = [("seed", seed_report()), ("long", long_report(12))]
-    cases += [(path.stem, path) for path in fixture_paths()]
+_WINDOWS_BOLD = ExportOptions(fonts=FontChoice.WINDOWS, level3_bold=True)
+
+
+def _cases() -> list[tuple[str, Report | Path, ExportOptions]]:
+    default = ExportOptions()
+    cases: list[tuple[str, Report | Path, ExportOptions]] = [
+        ("seed", seed_report(), default),
+        ("long", long_report(12), default),
+        ("long-windows-fonts-bold-level3", long_report(12), _WINDOWS_BOLD),
+    ]
+    cases += [(path.stem, path, default) for path in fixture_paths()]
     return cases
 
 
-@pytest.mark.parametrize(("name", "source"), _cases(), ids=[c[0] for c in _cases()])
-def test_layout_agrees_with_libreoffice(name: str, source: Report | Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "source", "options"), _cases(), ids=[c[0] for c in _cases()])
+def test_layout_agrees_with_libreoffice(
+    name: str, source: Report | Path, options: ExportOptions, tmp_path: Path
+) -> None:
     report = source if isinstance(source, Report) else fixture_report(source)
     target = tmp_path / f"{name}.docx"
-    export_docx(report, target)
+    export_docx(report, target, options)
     pages = read_pages(to_pdf(target, tmp_path))
     drawn = [_key(line.text) for page in pages for line in page.body]
-    laid = paginate(report, render_metrics())
+    laid = paginate(report, render_metrics(options), options)
     ours = [_key(line.text) for line in laid.lines if line.text.strip()]
     assert len(laid.pages) == len(pages)
     matcher = difflib.SequenceMatcher(a=drawn, b=ours, autojunk=False)
