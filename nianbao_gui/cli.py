@@ -17,6 +17,8 @@ from .core.model import Report
 if TYPE_CHECKING:
     import argparse
 
+    from .core.checks import Finding
+
 EXIT_OK, EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 3, 2
 
 
@@ -97,7 +99,7 @@ def _export_target(source: Path, output: str | None) -> Path:
         export_format(target)
         if target.resolve() == source.resolve():
             raise ExportError(
-                f"导出的 Word 文件不能覆盖原报告 {source}。",
+                f"导出的文件不能覆盖原报告 {source}。",
                 "请用 -o 指定另一个文件名。",
                 path=target,
             )
@@ -109,15 +111,21 @@ def _export_target(source: Path, output: str | None) -> Path:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import ExportOptions, export_docx
+    from .core.export import ExportOptions, export_docx, export_format
 
     source = Path(args.draft)
     output = _export_target(source, args.output)
     report = _load(source)
     options = ExportOptions.from_cli(fonts=args.fonts, level3_bold=args.level3_bold)
-    result = export_docx(report, output, options)
+    warnings: list[str]
+    if export_format(output) == "pdf":
+        from .core.pages.pdf import export_pdf
+
+        warnings = export_pdf(report, output, options).warnings
+    else:
+        warnings = export_docx(report, output, options).warnings
     print(f"已导出：{output}")
-    for warning in result.warnings:
+    for warning in warnings:
         print(f"  注意：{warning}", file=sys.stderr)
     return EXIT_OK
 
@@ -145,6 +153,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         from .core.checks import compare_with_last
 
         findings += compare_with_last(report, _load(Path(args.last)))
+    if args.layout:
+        findings += _layout_findings(report)
     for problem in load_word_list().problems:  # office IT's edits of the word list
         print(f"  注意：{problem}", file=sys.stderr)
     if not findings:
@@ -205,6 +215,17 @@ def _fill_figures(report: Report, source: Path, table: Path, output: str | None)
         )
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _layout_findings(report: Report) -> list[Finding]:
+    """【版面】 with the fonts the PDF uses (checks/pages.py)."""
+    from .core.checks.pages import check_pages
+    from .core.export import ExportOptions
+    from .core.pages.fonts import layout_metrics
+    from .core.settings import load_settings
+
+    options = ExportOptions.from_settings(load_settings())
+    return check_pages(report, layout_metrics(options.font_set), options)
 
 
 HANDLERS = {

@@ -63,9 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")
     p.add_argument("--text", action="store_true", help="输出全文纯文本，便于粘贴")
 
-    p = commands.add_parser("export", help="导出为公文格式的 Word 文档")
+    p = commands.add_parser("export", help="导出为公文格式的 Word 文档或 PDF")
     p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")
-    p.add_argument("-o", "--output", help="Word 文件（.docx），默认与草稿同名")
+    p.add_argument(
+        "-o", "--output", help="Word 文件（.docx）或 PDF（.pdf），默认为与草稿同名的 .docx"
+    )
     p.add_argument(
         "--fonts",
         choices=["gb2312", "windows"],
@@ -80,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--last",
         metavar="去年的草稿",
         help="与去年的草稿或报告（.json/.txt/.docx）对比，列出一字未改的句子和未变的数字",
+    )
+    p.add_argument(
+        "--layout",
+        action="store_true",
+        help="同时检查版面：单字成行、最后一页只有落款、标题在页末",
     )
 
     p = commands.add_parser(

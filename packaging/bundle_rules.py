@@ -1,7 +1,7 @@
 """What the packaged program leaves out, shared by build.spec and benchmarks/floor/floor.spec
 (so the floor is built "the same way"), and the Windows version resource.
 
-The program uses QtCore, QtGui and QtWidgets only. PyInstaller's Qt hooks collect every plugin
+The program uses QtCore, QtGui, QtWidgets and QtPrintSupport (打印, 打印预览) only. PyInstaller's Qt hooks collect every plugin
 type those modules *may* load and every translation; most are dead weight here.
 Standard-library modules are never excluded: shiboken imports some (e.g. ``logging``) at run
 time, invisibly to PyInstaller, and the bundle then dies at start.
@@ -15,7 +15,7 @@ from pathlib import PurePath
 # Third-party modules some hook or optional import may drag in; the program uses none of them.
 EXCLUDED_MODULES = [
     "numpy",
-    "PIL",
+    # (PIL stays: fpdf2, the PDF export, imports Pillow when it is imported)
     "pytest",
     "hypothesis",
     "mypy",
@@ -27,7 +27,7 @@ EXCLUDED_MODULES = [
     "lxml.html",
     "lxml.isoschematron",
     "lxml.sax",
-    # Qt modules beyond QtCore/QtGui/QtWidgets (a stray import would otherwise pull their
+    # Qt modules beyond QtCore/QtGui/QtWidgets/QtPrintSupport (a stray import would pull their
     # libraries, plugins and QML files in).
     *(
         f"PySide6.{module}"
@@ -47,7 +47,6 @@ EXCLUDED_MODULES = [
             "QtUiTools",
             "QtOpenGL",
             "QtOpenGLWidgets",
-            "QtPrintSupport",
             "QtSvg",
             "QtSvgWidgets",
             "QtXml",
@@ -83,6 +82,8 @@ KEPT_PLUGINS: dict[str, set[str]] = {
     },
     # Native file dialogs through the desktop portal (no GTK libraries needed).
     "platformthemes": {"qxdgdesktopportal"},
+    # Printing on Linux goes through CUPS (Windows prints inside QtPrintSupport itself).
+    "printsupport": {"cupsprintersupport"},
     # OpenGL integration of the xcb platform plugin (small; it warns without them).
     "xcbglintegrations": {"qxcb-glx-integration", "qxcb-egl-integration"},
 }

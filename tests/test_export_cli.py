@@ -92,17 +92,16 @@ def test_removed_characters_are_reported(
 @pytest.mark.parametrize(
     ("name", "says"),
     [
-        ("报告.pdf", "暂时还不能直接导出 PDF"),
-        ("报告.PDF", "暂时还不能直接导出 PDF"),
         ("报告.doc", "扩展名“.doc”"),
         ("报告.txt", "扩展名“.txt”"),
         ("报告", "没有扩展名"),
     ],
 )
-def test_output_extension_decides_unknown_and_pdf_refused(
+def test_output_extension_decides_unknown_refused(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, says: str
 ) -> None:
-    """``-o X.pdf`` once wrote a .docx under a .pdf name."""
+    """``-o X.pdf`` once wrote a .docx under a .pdf name; now it writes a PDF
+    (test_export_pdf.py) and other extensions are refused."""
     target = tmp_path / name
     assert main(["export", str(draft), "-o", str(target)]) == 1
     err = capsys.readouterr().err

@@ -126,11 +126,12 @@ def test_unknown_font_choice_is_a_chinese_error() -> None:
 
 def test_export_format_by_extension(tmp_path: Path) -> None:
     assert export_format("a.docx") == "docx" and export_format(Path("B.DocX")) == "docx"
-    for name in ("a.pdf", "a.doc", "a", "a.docx.bak"):
+    assert export_format("a.pdf") == "pdf" and export_format("B.PDF") == "pdf"
+    for name in ("a.doc", "a", "a.docx.bak", "a.pdf.txt"):
         with pytest.raises(ExportError):
             export_format(name)
     # the library call refuses too, before anything is written
-    with pytest.raises(ExportError, match="PDF"):
+    with pytest.raises(ExportError, match="不是 Word 文件名"):
         export_docx(long_report(1), tmp_path / "报告.pdf")
     assert list(tmp_path.iterdir()) == []
 

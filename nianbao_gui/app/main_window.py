@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self.edits = EditActions(self)
         self._connect()
+        self._install_pages()
         self.update_recent_menu()
         # the settings save themselves on every change; the menu follows them
         self.settings.observe(self._setting_changed)
@@ -125,6 +126,12 @@ class MainWindow(QMainWindow):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._app_state_changed)
+
+    def _install_pages(self) -> None:
+        """导出 PDF, 打印 (Ctrl+P), 打印预览 and the 预览 pane (app/pages, issue 14)."""
+        from .pages.menu import PageCommands
+
+        self.pages = PageCommands(self)
 
     @property
     def check_panel(self) -> CheckPanel:

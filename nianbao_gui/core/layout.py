@@ -31,12 +31,15 @@ class Block:
 
     ``head`` is the numbered heading (font of ``level``), ``text`` the rest (body font).
     A heading on its own line has empty ``text``; a body paragraph has empty ``head``.
+    ``path`` is the report field that holds the paragraph's last words (for the 【版面】
+    checks to point at; fields.FieldPath).
     """
 
     role: Role
     text: str = ""
     head: str = ""
     level: int = 0
+    path: tuple[str | int, ...] = ()
 
     @property
     def full(self) -> str:
@@ -60,17 +63,26 @@ def shortcomings_sentence(intro: str, items: list[str]) -> str:
     return f"{intro}{listed}。"
 
 
-def _section_blocks(section: Section, level: int, index: int) -> list[Block]:
+def _section_blocks(
+    section: Section, level: int, index: int, path: tuple[str | int, ...]
+) -> list[Block]:
     head = heading_number(level, index) + section.heading
     blocks: list[Block] = []
     paragraphs = list(section.paragraphs)
+    first = 0
     if section.run_in and paragraphs:
-        blocks.append(Block(Role.HEADING, text=paragraphs.pop(0), head=head, level=level))
+        text = paragraphs.pop(0)
+        blocks.append(Block(Role.HEADING, text, head, level, path=(*path, "paragraphs", 0)))
+        first = 1
     else:
-        blocks.append(Block(Role.HEADING, head=head, level=level))
-    blocks.extend(Block(Role.BODY, text=p) for p in paragraphs)
+        blocks.append(Block(Role.HEADING, head=head, level=level, path=(*path, "heading")))
+    blocks.extend(
+        Block(Role.BODY, text=p, path=(*path, "paragraphs", i))
+        for i, p in enumerate(paragraphs, start=first)
+    )
     for child_index, child in enumerate(section.children, start=1):
-        blocks.extend(_section_blocks(child, level + 1, child_index))
+        child_path = (*path, "children", child_index - 1)
+        blocks.extend(_section_blocks(child, level + 1, child_index, child_path))
     return blocks
 
 
@@ -79,46 +91,63 @@ def _closing_blocks(report: Report) -> list[Block]:
     next_number = len(report.sections) + 1
     listed = shortcomings_sentence(closing.shortcomings_intro, closing.shortcomings)
     has_headings = bool(closing.shortcomings_heading or closing.plans_heading)
+    items = [i for i, item in enumerate(closing.shortcomings) if item.strip()]
+    listed_path: tuple[str | int, ...] = (
+        ("closing", "shortcomings", items[-1]) if items else ("closing", "shortcomings_intro")
+    )
     if closing.one_paragraph and not has_headings:
         joined = "".join([*closing.other_work, listed, *closing.plans])
-        return [Block(Role.BODY, text=joined)] if joined else []
+        if closing.plans:
+            listed_path = ("closing", "plans", len(closing.plans) - 1)
+        return [Block(Role.BODY, text=joined, path=listed_path)] if joined else []
 
-    blocks = [Block(Role.BODY, text=p) for p in closing.other_work]
+    blocks = [
+        Block(Role.BODY, text=p, path=("closing", "other_work", i))
+        for i, p in enumerate(closing.other_work)
+    ]
     if closing.shortcomings_heading:
         blocks.append(
             Block(
                 Role.HEADING,
                 head=heading_number(1, next_number) + closing.shortcomings_heading,
                 level=1,
+                path=("closing", "shortcomings_heading"),
             )
         )
         next_number += 1
     if listed:
-        blocks.append(Block(Role.BODY, text=listed))
+        blocks.append(Block(Role.BODY, text=listed, path=listed_path))
     if closing.plans_heading:
         blocks.append(
             Block(
-                Role.HEADING, head=heading_number(1, next_number) + closing.plans_heading, level=1
+                Role.HEADING,
+                head=heading_number(1, next_number) + closing.plans_heading,
+                level=1,
+                path=("closing", "plans_heading"),
             )
         )
-    blocks.extend(Block(Role.BODY, text=p) for p in closing.plans)
+    blocks.extend(
+        Block(Role.BODY, text=p, path=("closing", "plans", i)) for i, p in enumerate(closing.plans)
+    )
     return blocks
 
 
 def layout(report: Report) -> list[Block]:
     """Every paragraph of the report in order: title, author line, opening, sections,
     closing, signature, date."""
-    blocks = [Block(Role.TITLE, text=report.effective_title())]
+    blocks = [Block(Role.TITLE, text=report.effective_title(), path=("title",))]
     if report.show_author_line and report.author_line():
-        blocks.append(Block(Role.AUTHOR, text=report.author_line()))
-    blocks.extend(Block(Role.BODY, text=p) for p in report.opening)
+        blocks.append(Block(Role.AUTHOR, text=report.author_line(), path=("author_name",)))
+    blocks.extend(
+        Block(Role.BODY, text=p, path=("opening", i)) for i, p in enumerate(report.opening)
+    )
     for index, section in enumerate(report.sections, start=1):
-        blocks.extend(_section_blocks(section, 1, index))
+        blocks.extend(_section_blocks(section, 1, index, ("sections", index - 1)))
     blocks.extend(_closing_blocks(report))
     if report.signature:
-        blocks.append(Block(Role.SIGNATURE, text=report.signature))
+        blocks.append(Block(Role.SIGNATURE, text=report.signature, path=("signature",)))
     if report.date is not None:
-        blocks.append(Block(Role.DATE, text=format_date(report.date)))
+        blocks.append(Block(Role.DATE, text=format_date(report.date), path=("date",)))
     return blocks
 
 

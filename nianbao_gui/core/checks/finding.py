@@ -36,6 +36,7 @@ class Category(str, Enum):
     NUMBERING = "编号"
     CONSISTENCY = "前后一致"
     SAME_AS_LAST = "与去年相同"  # only when compared with last year's draft (same_as_last.py)
+    LAYOUT = "版面"  # on the pages (checks/pages.py, only when asked: --layout)
 
     @property
     def label(self) -> str:

@@ -2,8 +2,8 @@
 
 ``nianbao export DRAFT -o 报告.pdf`` once wrote a Word file under a .pdf name. Every export
 to a path asks ``export_format`` first; an extension it does not know is refused with a
-message that says what to type instead. PDF export (page layout and PDF writer) is being
-built: until then .pdf is refused as well, and ``.pdf`` goes into ``_FORMATS`` when it exists.
+message that says what to type instead. ``.docx`` is the Word export (export/), ``.pdf`` the
+PDF export from the page layout (pages/pdf.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from ..errors import ExportError
 
 ExportFormat = Literal["docx", "pdf"]
 
-_FORMATS: dict[str, ExportFormat] = {".docx": "docx"}
+_FORMATS: dict[str, ExportFormat] = {".docx": "docx", ".pdf": "pdf"}
 
 
 def export_format(path: Path | str) -> ExportFormat:
@@ -25,15 +25,9 @@ def export_format(path: Path | str) -> ExportFormat:
     found = _FORMATS.get(suffix)
     if found is not None:
         return found
-    if suffix == ".pdf":
-        raise ExportError(
-            f"暂时还不能直接导出 PDF：{path.name}。",
-            "请导出为 Word 文档（例如 报告.docx），再用 WPS 或 Word 打开，另存为 PDF。",
-            path=path,
-        )
     what = f"扩展名“{path.suffix}”" if path.suffix else "没有扩展名"
     raise ExportError(
         f"无法导出到 {path.name}：{what}，不知道要导出成哪种文件。",
-        "请用 .docx 结尾的文件名，例如 报告.docx。",
+        "请用 .docx（Word 文档）或 .pdf 结尾的文件名，例如 报告.docx。",
         path=path,
     )

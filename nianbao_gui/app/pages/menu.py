@@ -1,0 +1,185 @@
+"""The window's page commands: 导出 PDF, 打印 (Ctrl+P), 打印预览 and the 预览 pane.
+
+Installed by MainWindow._install_pages (one call): the actions go into the 文件 menu after
+the Word export, the preview is a dock on the right, hidden until 预览 (F9) is chosen. Only
+this small module loads at start; the preview, the printing code, the core's layout and
+QtPrintSupport load the first time they are used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+from ...core.errors import NianbaoError
+from ...core.export.options import ExportOptions
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+    from .preview import PreviewPane
+    from .printing import PagePrinting
+
+PDF_FILTER = "PDF 文件 (*.pdf)"
+
+
+class PageCommands:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._preview: PreviewPane | None = None
+        self._printing: PagePrinting | None = None
+        self.ask_pdf_path = self._ask_pdf_path  # tests answer it
+        self.run_dialog: Any = None  # tests answer the print dialogs (printing.PagePrinting)
+        self.export_pdf_action = self._action("导出 PDF…", self.export_pdf, "Ctrl+Shift+E")
+        self.print_action = self._action("打印…", self.print_dialog, QKeySequence.StandardKey.Print)
+        self.print_preview_action = self._action("打印预览…", self.print_preview)
+        self.preview_action = self._action("预览", self.toggle_preview, "F9")
+        self.preview_action.setCheckable(True)
+        menu = window.ui.menuFile
+        anchor = window.ui.actionExportOpen
+        actions = menu.actions()
+        after = actions[actions.index(anchor) + 1] if anchor in actions[:-1] else None
+        for action in (
+            self.export_pdf_action,
+            self.print_action,
+            self.print_preview_action,
+            self.preview_action,
+        ):
+            if after is not None:
+                menu.insertAction(after, action)
+            else:
+                menu.addAction(action)
+        self.dock = QDockWidget("预览", window)
+        self.dock.setObjectName("previewDock")
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.dock.visibilityChanged.connect(self._dock_shown)
+        window.editor.changed.connect(self.on_edited)
+        # another draft opened (the form recounts) or the fonts chosen in the settings
+        window.editor.counts_changed.connect(self.on_edited)
+        window.editor.settings_changed.connect(self.on_edited)
+
+    def _action(self, text: str, slot: Any, keys: Any = None) -> QAction:
+        action = QAction(text, self.window)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda *_: slot())
+        return action
+
+    # --- what the pages show: the window's report and export settings -------------------------
+
+    def report(self) -> Any:
+        return self.window.report()
+
+    def options(self) -> ExportOptions:
+        return ExportOptions.from_settings(self.window.settings)
+
+    # --- preview ---------------------------------------------------------------------------
+
+    @property
+    def preview(self) -> PreviewPane:
+        if self._preview is None:
+            from .preview import PreviewPane
+
+            self._preview = PreviewPane(self.report, self.options, self.dock)
+            self.dock.setWidget(self._preview)
+        return self._preview
+
+    def toggle_preview(self) -> None:
+        """预览 (F9): show the pane with the pages as they are now, or hide it."""
+        if not self.dock.isHidden():
+            self.dock.hide()
+            return
+        self.dock.show()
+        if self.window.document is not None:
+            self.preview.redraw_now()
+
+    def _dock_shown(self, visible: bool) -> None:
+        self.preview_action.setChecked(visible)
+
+    def on_edited(self, *_: object) -> None:
+        if self._preview is not None and not self.dock.isHidden():
+            self._preview.schedule()
+
+    # --- print and PDF ---------------------------------------------------------------------
+
+    @property
+    def printing(self) -> PagePrinting:
+        if self._printing is None:
+            from .printing import PagePrinting
+
+            self._printing = PagePrinting(self.report, self.options, self.window, self._run)
+        return self._printing
+
+    def _run(self, dialog: Any) -> int:
+        """Show a print dialog modally (or let a test answer it: ``run_dialog``)."""
+        if self.run_dialog is not None:
+            return int(self.run_dialog(dialog))
+        return int(dialog.exec())
+
+    def print_dialog(self) -> int:
+        if self.window.document is None:
+            return 0
+        try:
+            return self.printing.print_dialog()
+        except NianbaoError as error:
+            self.window.prompts.error(error)
+            return 0
+
+    def print_preview(self) -> Any:
+        if self.window.document is None:
+            return None
+        return self.printing.print_preview()
+
+    def _ask_pdf_path(self, suggested: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(self.window, "导出 PDF", str(suggested), PDF_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def export_pdf(self) -> Path | None:
+        """导出 PDF: 体检 first (placeholders left: ask), then the core's PDF export."""
+        window = self.window
+        if window.document is None:
+            return None
+        from ...core.checks import placeholder_count
+        from ...core.naming import safe_file_name
+        from ...core.paths import export_folder
+
+        count = placeholder_count(window.run_check())
+        if count and not window.prompts.confirm_placeholders(count):
+            return None
+        report = window.report()
+        folder = export_folder(window.settings.export_folder)
+        path = self.ask_pdf_path(folder / f"{safe_file_name(report.effective_title())}.pdf")
+        if path is None:
+            return None
+        from PySide6.QtWidgets import QApplication
+
+        # fpdf2 reads and subsets the font files: one to three seconds (README)
+        window.statusBar().showMessage("正在导出 PDF……")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        failure: NianbaoError | None = None
+        try:
+            from .printing import export_pdf_file
+
+            warnings = export_pdf_file(report, path, self.options())
+        except NianbaoError as error:
+            failure = error
+        finally:
+            QApplication.restoreOverrideCursor()
+        if failure is not None:
+            window.statusBar().clearMessage()
+            window.prompts.error(failure)
+            return None
+        window.settings.export_folder = str(path.parent)  # saved on change
+        window.statusBar().showMessage(f"已导出 PDF：{path}", 8000)
+        if warnings:
+            window.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(warnings))
+        return path

@@ -1,0 +1,145 @@
+"""【版面】: what the page layout shows that a secretary fixes by hand before printing.
+
+- 单字成行: a paragraph whose last line holds a single character (closing marks aside);
+- the last page holds only the 落款 and 成文日期 (GB/T 9704-2012 7.3.5: they stand on a
+  page with text);
+- a heading on the last line of a page, its text on the next page.
+
+Each finding says what to do. The layout is ``pages.paginate`` with the metrics given (the
+PDF's and the preview's fonts, or the nominal widths of the standard's fonts). Checked
+only on request (``nianbao check --layout``, the 体检 panel): a layout takes milliseconds,
+but its findings change with every edit far from where the user types.
+"""
+
+from __future__ import annotations
+
+from ..export.options import ExportOptions
+from ..fields import FieldPath, get_text
+from ..layout import Role
+from ..model import Report
+from ..pages import Metrics, PageLayout, paginate
+from ..pages.linebreak import NO_START
+from .finding import Category, Finding, make_finding
+
+ORPHAN = "layout.orphan_char"
+SIGNATURE_ALONE = "layout.signature_alone"
+HEADING_AT_PAGE_END = "layout.heading_at_page_end"
+
+
+def _field(report: Report, path: FieldPath) -> str:
+    try:
+        return get_text(report, path)
+    except (KeyError, IndexError, AttributeError, TypeError):
+        return ""
+
+
+def _at_end(report: Report, path: FieldPath, tail: str, code: str, message: str) -> Finding:
+    """A finding on ``tail`` at the end of the field ``path`` (or at its very end when the
+    layout added the tail, as the 。 after the last shortcoming)."""
+    text = _field(report, path)
+    body = text.rstrip()
+    if tail and body.endswith(tail):
+        start, end = len(body) - len(tail), len(body)
+    else:
+        start = end = len(body)
+    return make_finding(text, path, start, end, code, message, Category.LAYOUT)
+
+
+def _orphans(report: Report, laid: PageLayout) -> list[Finding]:
+    findings = []
+    last_lines: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    lines = laid.lines
+    for number, line in enumerate(lines):
+        last_lines[line.paragraph] = number
+        counts[line.paragraph] = counts.get(line.paragraph, 0) + 1
+    for paragraph_no, line_no in last_lines.items():
+        paragraph = laid.paragraphs[paragraph_no]
+        if paragraph.blank or paragraph.role not in (Role.BODY, Role.HEADING):
+            continue
+        line = lines[line_no]
+        text = line.text
+        if counts[paragraph_no] < 2 or len(text.strip().rstrip("".join(NO_START))) != 1:
+            continue
+        block = laid.blocks[paragraph.block]
+        findings.append(
+            _at_end(
+                report,
+                block.path,
+                text.strip(),
+                ORPHAN,
+                f"第 {line.page} 页：这一段的最后一行只有一个字“{text.strip()}”（单字成行）。"
+                "删去或精简这一段中的一两个字，让它并回上一行；或补充几个字。",
+            )
+        )
+    return findings
+
+
+def _signature_alone(report: Report, laid: PageLayout) -> list[Finding]:
+    if len(laid.pages) < 2:
+        return []
+    roles = {
+        laid.paragraphs[line.paragraph].role
+        for line in laid.pages[-1].lines
+        if not laid.paragraphs[line.paragraph].blank
+    }
+    if not roles or not roles <= {Role.SIGNATURE, Role.DATE}:
+        return []
+    path: FieldPath = ("signature",) if Role.SIGNATURE in roles else ("date",)
+    text = _field(report, path) if path == ("signature",) else ""
+    return [
+        make_finding(
+            text,
+            path,
+            0,
+            len(text),
+            SIGNATURE_ALONE,
+            f"最后一页（第 {len(laid.pages)} 页）只有落款和成文日期，没有正文"
+            "（GB/T 9704 要求落款与正文同页）。把正文精简几行，让落款回到上一页；"
+            "或在正文末尾补充内容，让正文有几行排到最后一页。",
+            Category.LAYOUT,
+        )
+    ]
+
+
+def _headings_at_page_end(report: Report, laid: PageLayout) -> list[Finding]:
+    findings = []
+    last_slot = laid.geometry.lines_per_page - 1
+    lines = laid.lines
+    for number, line in enumerate(lines):
+        paragraph = laid.paragraphs[line.paragraph]
+        if (
+            paragraph.role is not Role.HEADING
+            or paragraph.head_len < len(paragraph.text)  # run-in: its text follows on the line
+            or not line.last
+            or line.slot != last_slot
+            or number + 1 == len(lines)
+        ):
+            continue
+        block = laid.blocks[paragraph.block]
+        text = _field(report, block.path)
+        findings.append(
+            make_finding(
+                text,
+                block.path,
+                0,
+                len(text),
+                HEADING_AT_PAGE_END,
+                f"第 {line.page} 页的最后一行是标题“{paragraph.text}”，它的正文在下一页。"
+                "在这一页前面精简一行文字（标题移到下一页），或补充一行（正文开头移上来）。",
+                Category.LAYOUT,
+            )
+        )
+    return findings
+
+
+def check_pages(
+    report: Report, metrics: Metrics | None = None, options: ExportOptions | None = None
+) -> list[Finding]:
+    """The 【版面】 findings of ``report`` laid out with ``metrics`` (nominal when None)."""
+    laid = paginate(report, metrics, options)
+    return (
+        _orphans(report, laid)
+        + _headings_at_page_end(report, laid)
+        + _signature_alone(report, laid)
+    )

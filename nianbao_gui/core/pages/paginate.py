@@ -1,0 +1,227 @@
+"""The report's paragraphs broken into lines and pages on the official grid.
+
+Every line takes one grid line of 28.95 pt, the title's 2号 lines too (exact spacing, as
+the .docx says), and a page holds 22: there is no widow/orphan control and no keep-with-
+next, so pages break every 22 lines (the standard fills the text block). The blank lines
+the export writes (under the title or author line, above the signature) are lines here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..export import sanitize, styles
+from ..export.options import ExportOptions
+from ..export.title import signature_indents, split_title
+from ..export.xml import w
+from ..layout import Block, Role, layout
+from ..model import Report
+from .geometry import Geometry
+from .linebreak import BREAK, HANGING, break_lines
+from .metrics import FontKey, Metrics, NominalMetrics
+from .widths import char_widths
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters of one line in one font; ``xs`` the left edge of each, in points from the
+    left of the text block."""
+
+    text: str
+    font: FontKey
+    size: float
+    bold: bool
+    xs: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph as written: ``block`` is its index in ``layout(report)`` (−1 for the
+    blank lines the export adds), ``text`` its characters as drawn (head + text)."""
+
+    block: int
+    role: Role
+    level: int
+    text: str
+    head_len: int = 0
+
+    @property
+    def blank(self) -> bool:
+        return self.block < 0
+
+
+@dataclass(frozen=True)
+class Line:
+    paragraph: int  # index into PageLayout.paragraphs
+    start: int  # characters start:end of the paragraph's text
+    end: int
+    page: int  # 1-based
+    slot: int  # 0 … 21 on its page
+    spans: tuple[Span, ...]
+    first: bool  # the paragraph's first line
+    last: bool  # the paragraph's last line
+    hanging: bool = False  # its last character hangs past the right margin
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    lines: tuple[Line, ...]
+
+
+@dataclass
+class PageLayout:
+    paragraphs: list[Paragraph]
+    pages: list[Page]
+    geometry: Geometry
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page.lines]
+
+
+_HEAD_FONTS = {1: FontKey.HEI, 2: FontKey.KAI, 3: FontKey.FANG, 4: FontKey.FANG}
+
+
+def _fonts(block: Block) -> tuple[FontKey, FontKey]:
+    """(font of the heading part, font of the text)."""
+    if block.role is Role.TITLE:
+        return FontKey.TITLE, FontKey.TITLE
+    if block.role is Role.AUTHOR:
+        return FontKey.KAI, FontKey.KAI
+    if block.role is Role.HEADING:
+        return _HEAD_FONTS.get(block.level, FontKey.FANG), FontKey.FANG
+    return FontKey.FANG, FontKey.FANG
+
+
+class _Builder:
+    def __init__(self, metrics: Metrics, geometry: Geometry, options: ExportOptions) -> None:
+        self.metrics = metrics
+        self.g = geometry
+        self.options = options
+        self.paragraphs: list[Paragraph] = []
+        self.rows: list[tuple[int, int, int, tuple[Span, ...], bool, bool, bool]] = []
+
+    def blank(self) -> None:
+        self.paragraphs.append(Paragraph(-1, Role.BODY, 0, ""))
+        self.rows.append((len(self.paragraphs) - 1, 0, 0, (), True, True, False))
+
+    def add(
+        self,
+        index: int,
+        block: Block,
+        text: str,
+        head_len: int,
+        *,
+        align: str,
+        indent: float = 0.0,
+        right: float = 0.0,
+    ) -> None:
+        g = self.g
+        self.paragraphs.append(Paragraph(index, block.role, block.level, text, head_len))
+        number = len(self.paragraphs) - 1
+        head_font, text_font = _fonts(block)
+        title = block.role is Role.TITLE
+        size = g.title_size if title else g.body_size
+        spacing = 0.0 if title else g.tighten
+        bold_head = block.role is Role.HEADING and block.level == 3 and self.options.level3_bold
+        fonts = [head_font if i < head_len else text_font for i in range(len(text))]
+        widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace)
+        room = g.block_width - right
+        bounds = break_lines(text, widths, room - indent, room)
+        for line_no, (start, end) in enumerate(bounds):
+            first, last = line_no == 0, line_no == len(bounds) - 1
+            lead = indent if first else 0.0
+            used = sum(widths[start:end])
+            hanging = end > start and text[end - 1] in HANGING and used > room - lead + 0.01
+            inner = used - (widths[end - 1] if hanging else 0.0)
+            gap = 0.0
+            if align == "center":
+                lead += (room - inner) / 2
+            elif align == "right":
+                lead += room - lead - inner
+            elif align == "both" and not last and text[end : end + 1] != BREAK and end - start > 1:
+                count = end - start - (2 if hanging else 1)
+                gap = max(0.0, room - lead - inner) / count if count > 0 else 0.0
+            spans: list[Span] = []
+            x = lead
+            i = start
+            while i < end:
+                j = i
+                while j < end and fonts[j] is fonts[i]:
+                    j += 1
+                xs = []
+                for k in range(i, j):
+                    xs.append(x)
+                    x += widths[k] + gap
+                bold = bold_head and i < head_len
+                chunk = text[i:j]  # a forced break is never inside a line
+                spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
+                i = j
+            self.rows.append((number, start, end, tuple(spans), first, last, hanging))
+
+
+def _alignments(options: ExportOptions) -> dict[str, str]:
+    """Each .docx style's ``w:jc`` (left or both), so the layout aligns as the export does."""
+    found = {}
+    for key, spec in styles.style_specs(options).items():
+        jc = spec.ppr.find(w("jc"))
+        found[key] = "left" if jc is None else str(jc.get(w("val")))
+    return found
+
+
+def paginate(
+    report: Report,
+    metrics: Metrics | None = None,
+    options: ExportOptions | None = None,
+    geometry: Geometry | None = None,
+) -> PageLayout:
+    """Where every line and every page of ``report`` breaks (see the module docstring)."""
+    options = options or ExportOptions()
+    geometry = geometry or Geometry()
+    builder = _Builder(metrics or NominalMetrics(), geometry, options)
+    blocks = layout(report)
+    signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
+    date = next((b.text for b in blocks if b.role is Role.DATE), "")
+    sig_right, date_right = signature_indents(signature, date)
+    pitch = geometry.char_pitch
+    aligns = _alignments(options)
+    blank_done = False
+    for index, block in enumerate(blocks):
+        head = sanitize.clean(block.head).text
+        raw = block.text
+        if block.role is Role.TITLE:
+            raw = raw.replace("\r", "").replace("\n", "")
+        text = sanitize.clean(raw).text
+        if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
+            builder.blank()
+            blank_done = True
+        if block.role is Role.TITLE:
+            builder.add(index, block, BREAK.join(split_title(text)), 0, align="center")
+            if not (index + 1 < len(blocks) and blocks[index + 1].role is Role.AUTHOR):
+                builder.blank()
+        elif block.role is Role.AUTHOR:
+            builder.add(index, block, text, 0, align="center")
+            builder.blank()
+        elif block.role is Role.SIGNATURE:
+            builder.add(index, block, text, 0, align="right", right=sig_right * pitch)
+        elif block.role is Role.DATE:
+            builder.add(index, block, text, 0, align="right", right=date_right * pitch)
+        else:
+            key = f"h{block.level}" if block.role is Role.HEADING else "body"
+            align = aligns.get(key, "left")
+            builder.add(index, block, head + text, len(head), align=align, indent=geometry.indent)
+    pages: list[Page] = []
+    per_page = geometry.lines_per_page
+    lines: list[Line] = []
+    for row_no, (number, start, end, spans, first, last, hanging) in enumerate(builder.rows):
+        page, slot = divmod(row_no, per_page)
+        lines.append(Line(number, start, end, page + 1, slot, spans, first, last, hanging))
+    for page_no in range(0, len(lines), per_page):
+        pages.append(Page(page_no // per_page + 1, tuple(lines[page_no : page_no + per_page])))
+    return PageLayout(builder.paragraphs, pages, geometry, blocks)

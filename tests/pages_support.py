@@ -1,0 +1,32 @@
+"""Layout tests: the reports they lay out and the fonts LibreOffice uses in the render test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from render_support import FONTS_CONF
+
+from nianbao_gui.core.export.options import ExportOptions
+from nianbao_gui.core.model import Report
+from nianbao_gui.core.pages.fonts import font_files
+from nianbao_gui.core.pages.metrics import FileMetrics
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def fixture_paths() -> list[Path]:
+    return sorted(FIXTURES.rglob("*.txt"))
+
+
+def fixture_report(path: Path) -> Report:
+    from nianbao_gui.core.importer import import_report
+
+    report: Report = import_report(path).report
+    return report
+
+
+def render_metrics(options: ExportOptions | None = None) -> FileMetrics:
+    """The advance widths of the fonts tests/fonts/fonts.conf gives LibreOffice."""
+    choices = font_files((options or ExportOptions()).font_set, fontconfig_file=str(FONTS_CONF))
+    files = {key: (c.file.path, c.file.index) for key, c in choices.items() if c.file}
+    return FileMetrics(files)

@@ -1,0 +1,174 @@
+"""The page layout in the core: 22 lines a page, 28 characters a line, Chinese line breaking."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from export_support import long_report, seed_report
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nianbao_gui.core.layout import Role
+from nianbao_gui.core.model import Report, ReportKind, Section
+from nianbao_gui.core.pages import Geometry, NominalMetrics, paginate
+from nianbao_gui.core.pages.linebreak import HANGING, NO_END, NO_START, break_lines, can_break
+from nianbao_gui.core.pages.metrics import FontKey
+from nianbao_gui.core.pages.widths import char_widths
+
+CHAR = 15.75
+ROOM = 442.25
+
+
+def _report(*paragraphs: str, **extra: object) -> Report:
+    return Report(kind=ReportKind.SHUZHI, year=2024, opening=list(paragraphs), **extra)  # type: ignore[arg-type]
+
+
+def _body_lines(report: Report, geometry: Geometry | None = None) -> list[str]:
+    laid = paginate(report, NominalMetrics(), geometry=geometry)
+    return [
+        line.text
+        for line in laid.lines
+        if not laid.paragraphs[line.paragraph].blank
+        and laid.paragraphs[line.paragraph].role is Role.BODY
+    ]
+
+
+def test_full_lines_hold_28_characters_first_lines_26() -> None:
+    lines = _body_lines(_report("国" * 100))
+    assert [len(t) for t in lines] == [26, 28, 28, 18]
+
+
+def test_22_lines_on_every_full_page() -> None:
+    laid = paginate(long_report(12), NominalMetrics())
+    assert len(laid.pages) >= 10
+    for page in laid.pages[:-1]:
+        assert [line.slot for line in page.lines] == list(range(22))
+    assert 1 <= len(laid.pages[-1].lines) <= 22
+
+
+def test_no_closing_mark_starts_a_line_and_no_opening_mark_ends_one() -> None:
+    # "）" would fall at the start of line 2: the line before breaks one character earlier
+    text = "国" * 26 + "国（一）" + "国" * 30
+    lines = _body_lines(_report(text))
+    assert all(line[0] not in NO_START for line in lines)
+    assert all(line[-1] not in NO_END for line in lines)
+    # an opening mark that would end a line moves to the next one with what it opens
+    lines = _body_lines(_report("国" * 25 + "（国）" + "国" * 30))
+    assert lines[0].endswith("国") and lines[1].startswith("（")
+
+
+def test_a_comma_hangs_past_the_margin() -> None:
+    lines = _body_lines(_report("国" * 26 + "，" + "国" * 10))
+    assert lines[0] == "国" * 26 + "，"  # 27 on the first line: the comma hangs
+    laid = paginate(_report("国" * 26 + "，" + "国" * 10), NominalMetrics())
+    assert any(line.hanging for line in laid.lines)
+
+
+def test_digits_are_half_width_and_stay_together() -> None:
+    # 22 characters, then 2022 (two characters' room) and 年: 26 on the first line (Word)
+    word = Geometry(autospace=0.0)
+    lines = _body_lines(_report("国" * 22 + "2022" + "年" * 40), word)
+    assert lines[0] == "国" * 22 + "2022" + "年" * 2
+    # LibreOffice puts 0.2 em on each side of 2022: one 年 less
+    lines = _body_lines(_report("国" * 22 + "2022" + "年" * 40))
+    assert lines[0] == "国" * 22 + "2022" + "年"
+    # a number is not split across lines
+    lines = _body_lines(_report("国" * 25 + "123456" + "国" * 30))
+    assert lines[0] == "国" * 25 and lines[1].startswith("123456")
+
+
+def test_libreoffice_adds_space_between_chinese_and_digits() -> None:
+    fonts = [FontKey.FANG] * 4
+    plain = char_widths("国22国", fonts, NominalMetrics(), 16, -0.25, 0.0)
+    spaced = char_widths("国22国", fonts, NominalMetrics(), 16, -0.25, 0.2)
+    # no −0.25 pt after the last character of a script run (nor of the paragraph)
+    assert plain == [16.0, 7.75, 8.0, 16.0]
+    assert spaced == [16.0 + 3.2, 7.75, 8.0 + 3.2, 16.0]
+
+
+def test_title_lines_blank_lines_signature_and_date() -> None:
+    report = long_report(3)
+    laid = paginate(report, NominalMetrics())
+    first = laid.pages[0].lines
+    assert first[0].text.startswith("某某镇人民政府副镇长2024年度述职报告")
+    assert first[1].text.startswith("暨党风廉政建设")
+    assert first[0].spans[0].font is FontKey.TITLE and first[0].spans[0].size == 22
+    assert first[2].spans[0].font is FontKey.KAI  # the author line
+    assert laid.paragraphs[first[3].paragraph].blank
+    last = laid.lines[-3:]
+    assert laid.paragraphs[last[0].paragraph].blank
+    assert (last[1].text, last[2].text) == ("某某镇人民政府", "2025年1月5日")
+    # right-aligned: the signature ends two characters in from the right
+    sig = last[1].spans[-1]
+    assert abs(sig.xs[-1] + CHAR - (ROOM - 2 * CHAR)) < 0.5
+
+
+def test_run_in_heading_keeps_its_font() -> None:
+    report = _report(
+        sections=[
+            Section(
+                heading="履行职责",
+                children=[
+                    Section(heading="政法工作。", run_in=True, paragraphs=["一是" + "国" * 40])
+                ],
+            )
+        ]
+    )
+    laid = paginate(report, NominalMetrics())
+    heading = next(line for line in laid.lines if line.text.startswith("一、"))
+    run_in = next(line for line in laid.lines if line.text.startswith("（一）"))
+    assert heading.spans[0].font is FontKey.HEI
+    assert [s.font for s in run_in.spans] == [FontKey.KAI, FontKey.FANG]
+    assert run_in.spans[0].text == "（一）政法工作。"
+
+
+def test_seed_lays_out_on_five_pages_with_every_character() -> None:
+    report = seed_report()
+    laid = paginate(report, NominalMetrics())
+    assert len(laid.pages) == 5
+    for number, paragraph in enumerate(laid.paragraphs):
+        lines = [line for line in laid.lines if line.paragraph == number]
+        assert "".join(line.text for line in lines) == paragraph.text.replace("\n", "")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("国家政府工作（）“”，。、；：？！2024AB%* —…")),
+        min_size=1,
+        max_size=200,
+    )
+)
+def test_breaking_keeps_every_character_and_the_rules(text: str) -> None:
+    fonts = [FontKey.FANG] * len(text)
+    widths = char_widths(text, fonts, NominalMetrics(), 16, -0.25, 0.2)
+    bounds = break_lines(text, widths, ROOM - 32, ROOM)
+    assert "".join(text[a:b] for a, b in bounds) == text
+    for number, (a, b) in enumerate(bounds):
+        room = ROOM - (32 if number == 0 else 0)
+        end = b
+        while end > a + 1 and text[end - 1] == " ":  # trailing spaces may pass the margin
+            end -= 1
+        width = sum(widths[a:end])
+        if text[end - 1] in HANGING:
+            width -= widths[end - 1]
+        assert end - a == 1 or width <= room + 0.01, (number, text[a:b])
+        if number and text[a] in NO_START and text[a] != " ":
+            # only where the line before had nowhere else to break
+            prev_a, prev_b = bounds[number - 1]
+            assert not any(can_break(text, k) for k in range(prev_a + 1, prev_b)), text[a:b]
+        if number + 1 < len(bounds) and text[b - 1] in NO_END:
+            assert not any(can_break(text, k) for k in range(a + 1, b)), text[a:b]
+
+
+def test_date_is_on_the_last_page() -> None:
+    report = _report("国" * 30, signature="某某镇", date=_dt.date(2025, 1, 5))
+    laid = paginate(report, NominalMetrics())
+    assert laid.lines[-1].text == "2025年1月5日"
+
+
+def test_a_mark_hanging_at_the_paragraph_end_leaves_no_empty_line() -> None:
+    laid = paginate(_report("国" * 54 + "。", "国"), NominalMetrics())
+    assert [line.text for line in laid.lines[-3:]] == ["国" * 26, "国" * 28 + "。", "国"]
+    assert break_lines("国\n", [16.0, 0.0], 400, 400) == [(0, 1), (2, 2)]
+    assert break_lines("", [], 400, 400) == [(0, 0)]

@@ -1,0 +1,86 @@
+"""The page layout agrees with LibreOffice's rendering of the exported .docx.
+
+Same page count, and at least 95 % of the lines break at the same character, on the seed,
+every fixture and a 12-page report. Lines are compared character by character (spaces
+aside: the PDF's text layer does not keep them all).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+from export_support import long_report, seed_report
+from pages_support import fixture_paths, fixture_report, render_metrics
+from render_support import read_pages, soffice, to_pdf
+
+from nianbao_gui.core.export import ExportOptions, export_docx
+from nianbao_gui.core.model import Report
+from nianbao_gui.core.pages import paginate
+from nianbao_gui.core.settings import FontChoice
+
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(
+        soffice() is None and not os.environ.get("CI"), reason="LibreOffice is not installed"
+    ),
+]
+
+
+def _key(text: str) -> str:
+    return text.replace(" ", "").replace("\u00a0", "")
+
+
+_WINDOWS_BOLD = ExportOptions(fonts=FontChoice.WINDOWS, level3_bold=True)
+
+
+def _cases() -> list[tuple[str, Report | Path, ExportOptions]]:
+    default = ExportOptions()
+    cases: list[tuple[str, Report | Path, ExportOptions]] = [
+        ("seed", seed_report(), default),
+        ("long", long_report(12), default),
+        ("long-windows-fonts-bold-level3", long_report(12), _WINDOWS_BOLD),
+    ]
+    cases += [(path.stem, path, default) for path in fixture_paths()]
+    return cases
+
+
+# Known disagreement, being worked on: LibreOffice breaks one "**" placeholder between its
+# asterisks in this fixture (added with issue 13) and keeps another whole in the fixture
+# fullwidth-year-name-first; the layout keeps both whole, so 1 of this fixture's 9 lines
+# differs. Allowing the break fixes this one and breaks the other.
+_KNOWN = {"chinese-year-plans-section"}
+
+
+def _params() -> list[object]:
+    return [
+        pytest.param(*case, id=case[0], marks=pytest.mark.xfail(strict=True, reason="**"))
+        if case[0] in _KNOWN
+        else pytest.param(*case, id=case[0])
+        for case in _cases()
+    ]
+
+
+@pytest.mark.parametrize(("name", "source", "options"), _params())
+def test_layout_agrees_with_libreoffice(
+    name: str, source: Report | Path, options: ExportOptions, tmp_path: Path
+) -> None:
+    report = source if isinstance(source, Report) else fixture_report(source)
+    target = tmp_path / f"{name}.docx"
+    export_docx(report, target, options)
+    pages = read_pages(to_pdf(target, tmp_path))
+    drawn = [_key(line.text) for page in pages for line in page.body]
+    laid = paginate(report, render_metrics(options), options)
+    ours = [_key(line.text) for line in laid.lines if line.text.strip()]
+    assert len(laid.pages) == len(pages)
+    matcher = difflib.SequenceMatcher(a=drawn, b=ours, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    share = same / max(len(drawn), len(ours))
+    differing = [
+        (drawn[a0:a1], ours[b0:b1])
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+    assert share >= 0.95, differing
