@@ -85,6 +85,32 @@ def test_a_crash_is_recovered_by_the_next_window(qtbot, tmp_path: Path) -> None:
     close_window(first)
 
 
+def test_a_recovered_draft_held_by_someone_else_becomes_a_new_draft(
+    qtbot, tmp_path: Path
+) -> None:
+    """Document.restore locks like Document.open: declining the take-over keeps the file as
+    it is and makes the recovered text a new, unnamed draft."""
+    draft = tmp_path / "年报.json"
+    save_draft(Report(year=2024, title="旧标题"), draft)
+    first = make_window(qtbot)
+    first.files.open_path(draft)
+    edit_report(first, lambda r: setattr(r, "title", "崩溃前写的标题"))
+    first.document.timer.timeout.emit()
+
+    prompts = ScriptedPrompts()
+    prompts.recovery_answers.append(_first)
+    prompts.lock_answers.append(LockAnswer.READ_ONLY)
+    second = make_window(qtbot, prompts)
+    second.files.start()
+    assert prompts.asked("ask_lock_conflict")
+    assert second.report().title == "崩溃前写的标题"
+    assert second.document.path is None and second.document.display_name() == "恢复的报告"
+    assert second.document.dirty
+    assert first.document._lock is not None  # the first window still holds its draft
+    close_window(second)
+    close_window(first)
+
+
 def test_an_unsaved_new_report_is_recovered_too(qtbot) -> None:
     window = make_window(qtbot)
     window.new_document(Report(year=2023), "新报告")

@@ -2,14 +2,19 @@
 
 Every failure a user can meet arrives as a NianbaoError and is shown by ``prompts.error``
 (what happened, what to do); nothing here lets a traceback reach the user.
+
+The actions see the window only through ``FileHost``: the open document and the few things
+a file command does to the window (show a document, say something in the status bar). The
+document's own life (locks, recovery, saving) is ``Document``'s.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QUrl
 
@@ -18,17 +23,38 @@ from ..core.model import Report
 from ..core.naming import draft_leader, draft_stem, suggested_draft_path
 from ..core.next_year import next_year_copy, origin_text
 from ..core.paths import documents_dir, drafts_dir, export_folder
+from ..core.settings import Settings
 from .dialogs.messages import LockAnswer, Prompts
 from .document import Document
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 _log = logging.getLogger(__name__)
 
 
+class FileHost(Protocol):
+    """What the file commands need of the window, and nothing more (MainWindow is one)."""
+
+    prompts: Prompts
+    settings: Settings
+    document: Document | None
+    open_url: Callable[[QUrl], Any]
+
+    @property
+    def store(self) -> Any: ...
+    def report(self) -> Report: ...
+    def maybe_save(self) -> bool: ...
+    def close_document(self) -> None: ...
+    def set_document(self, document: Document) -> None: ...
+    def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None: ...
+    def remember_recent(self, path: Path) -> None: ...
+    def run_check(self) -> list[Any]: ...
+    def show_status(self, text: str) -> None: ...
+    def show_saved(self, moment: _dt.datetime) -> None: ...
+    def show_welcome(self) -> None: ...
+    def show_example_banner(self) -> None: ...
+
+
 class FileActions:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FileHost) -> None:
         self.window = window
 
     @property
@@ -36,7 +62,7 @@ class FileActions:
         return self.window.prompts
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.window.show_status(text)
 
     def _folder(self) -> Path:
         last = self.window.settings.last_folder
@@ -115,18 +141,18 @@ class FileActions:
     def _open_locked(self, path: Path) -> Document | None:
         store = self.window.store
         try:
-            return Document.open(path, store=store, parent=self.window)
+            return Document.open(path, store=store)
         except DraftLockedError as error:
             answer = self.prompts.ask_lock_conflict(path, error.owner)
         except FileAccessError:
             # no lock file possible (a CD, a read-only share): the draft can still be read
-            document = Document.open(path, store=store, read_only=True, parent=self.window)
+            document = Document.open(path, store=store, read_only=True)
             self._status("草稿所在的文件夹不能写入，已以只读方式打开；修改后请“另存为”。")
             return document
         if answer is LockAnswer.TAKE_OVER:
-            return Document.open(path, store=store, take_over=True, parent=self.window)
+            return Document.open(path, store=store, take_over=True)
         if answer is LockAnswer.READ_ONLY:
-            return Document.open(path, store=store, read_only=True, parent=self.window)
+            return Document.open(path, store=store, read_only=True)
         return None
 
     def import_dialog(self) -> None:
@@ -193,8 +219,7 @@ class FileActions:
             self.prompts.error(error)
             return False
         assert document.path is not None
-        self.window.autosave_label.setText(f"已保存 {_dt.datetime.now():%H:%M:%S}")
-        self.window.update_title()
+        self.window.show_saved(_dt.datetime.now())
         self.window.remember_recent(document.path)
         self._status(f"已保存：{document.path}")
         return True
@@ -212,7 +237,7 @@ class FileActions:
             return False
         if source is not None:
             copy.made_from = origin_text(source, path)
-        new = Document(copy, store=self.window.store, parent=self.window)
+        new = Document(copy, store=self.window.store)
         try:
             new.save(path)
         except NianbaoError as error:
@@ -339,7 +364,7 @@ class FileActions:
             return
         self.window.close_document()
         self.window.new_document(report, "示例：" + report.effective_title())
-        self.window.start_page.show_example_banner()  # it says it is an example
+        self.window.show_example_banner()  # it says it is an example
 
     def offer_recovery(self) -> bool:
         store = self.window.store
@@ -362,34 +387,26 @@ class FileActions:
         return self.restore(chosen)
 
     def restore(self, entry: Any) -> bool:
-        store = self.window.store
+        """Bring back a recovery entry (Document.restore locks its draft as open does)."""
+        window = self.window
+        store = window.store
         try:
-            report = store.load(entry)
+            try:
+                document = Document.restore(entry, store=store)
+            except DraftLockedError as error:
+                answer = self.prompts.ask_lock_conflict(Path(entry.source), error.owner)
+                take_over = answer is LockAnswer.TAKE_OVER
+                # otherwise the file stays theirs: the recovered text becomes a new draft
+                document = Document.restore(
+                    entry, store=store, take_over=take_over, as_new=not take_over
+                )
+            except FileAccessError as error:  # the draft's folder is gone (USB stick, share)
+                self.prompts.error(error)
+                document = Document.restore(entry, store=store, as_new=True)
         except NianbaoError as error:
             self.prompts.error(error)
             return False
-        source = Path(entry.source) if entry.source else None
-        lock = None
-        if source is not None:
-            from ..core.storage import DraftLock
-
-            lock = DraftLock(source)
-            try:
-                lock.acquire()
-            except DraftLockedError as error:
-                answer = self.prompts.ask_lock_conflict(source, error.owner)
-                if answer is LockAnswer.TAKE_OVER:
-                    lock.acquire(take_over=True)
-                else:  # the file stays theirs: the recovered text becomes a new draft
-                    source, lock = None, None
-            except NianbaoError as error:  # the draft's folder is gone (USB stick, share)
-                self.prompts.error(error)
-                source, lock = None, None
-        name = "恢复的报告" if source is None else ""
-        document = Document(report, source, store=store, lock=lock, name_hint=name)
-        document.setParent(self.window)
-        self.window.close_document()
-        self.window.set_document(document)
-        document.restored_from_recovery(entry.key)
+        window.close_document()
+        window.set_document(document)
         self._status("已恢复上次未保存的内容，请检查后保存（Ctrl+S）。")
         return True

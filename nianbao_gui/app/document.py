@@ -122,6 +122,35 @@ class Document(QObject):
             raise
         return cls(report, path, store=store, lock=lock, read_only=read_only, parent=parent)
 
+    @classmethod
+    def restore(
+        cls,
+        entry: Any,
+        *,
+        store: Any,
+        take_over: bool = False,
+        as_new: bool = False,
+        parent: QObject | None = None,
+    ) -> Document:
+        """The unsaved work of a recovery entry, locked like ``open`` locks a draft.
+
+        The draft it belongs to (``entry.source``) is locked again; ``DraftLockedError``
+        when someone else holds it (``take_over`` to take it), ``FileAccessError`` when its
+        folder is gone. ``as_new``: the recovered text becomes a new, unnamed draft and the
+        file stays as it is. Raises DraftError when the entry cannot be read.
+        """
+        storage = _storage()
+        report = store.load(entry)
+        source = None if as_new or not entry.source else Path(entry.source)
+        lock = None
+        if source is not None:
+            lock = storage.DraftLock(source)
+            lock.acquire(take_over=take_over)
+        name = "恢复的报告" if source is None else ""
+        document = cls(report, source, store=store, lock=lock, name_hint=name, parent=parent)
+        document.restored_from_recovery(entry.key)
+        return document
+
     # --- the report ------------------------------------------------------------------------
 
     def bind(self, source: Callable[[], Report]) -> None:

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
 
     def set_document(self, document: Document) -> None:
         """Show ``document``; the previous one must already be closed (after maybe_save)."""
+        document.setParent(self)
         self.document = document
         if self._start_page is not None:
             self._start_page.document_shown()
@@ -287,6 +288,16 @@ class MainWindow(QMainWindow):
 
     def show_count(self, count: int) -> None:
         self.count_label.setText(f"全文 {count} 字")
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def show_saved(self, moment: _dt.datetime) -> None:
+        self.autosave_label.setText(f"已保存 {moment:%H:%M:%S}")
+        self.update_title()
+
+    def show_example_banner(self) -> None:
+        self.start_page.show_example_banner()
 
     def show_autosaved(self, moment: _dt.datetime) -> None:
         self.autosave_label.setText(f"已自动保存 {moment:%H:%M:%S}")
