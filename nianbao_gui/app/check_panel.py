@@ -13,6 +13,9 @@ with the new texts, which the editor applies as one undoable edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -57,7 +60,12 @@ class CheckPanel(QWidget):
         # the findings of each group of identical ones, for its rows when it is opened
         self._group_rows: dict[GroupKey, list[tuple[Finding, RowText]]] = {}
         self.live = LiveChecker(self, self._shown, delay_ms)
-        self.live.finished.connect(self._show)
+        self.live.finished.connect(self._show_live)
+        # 【版面】: the pages are laid out at F7 only (a 100-page layout takes ~70 ms, too
+        # long between keystrokes); live re-checks keep those findings, which follow the
+        # text when clicked like any other. None: no layout check (no settings to lay out by).
+        self.layout_options: Callable[[], Any] | None = None
+        self._layout = Checked()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel("按 F7 给报告做体检：占位符、标点、错别字、编号等。")
@@ -105,6 +113,7 @@ class CheckPanel(QWidget):
             self._ranks.clear()
             self._categories.clear()
             self._group_rows.clear()
+            self._layout = Checked()
             self.tree.clear()
             self.notice.hide()
         self._report = report
@@ -130,7 +139,21 @@ class CheckPanel(QWidget):
     def _check_here(self) -> None:
         assert self._report is not None
         self.live.settled()
+        self._layout = self._check_layout(self._report)
         self._show(check_now(self._report))
+
+    def _check_layout(self, report: Report) -> Checked:
+        if self.layout_options is None:
+            return Checked()
+        from ..core.checks.pages import check_pages
+        from ..core.pages.fonts import layout_metrics
+
+        options = self.layout_options()
+        findings = check_pages(report, layout_metrics(options.font_set), options)
+        return Checked(findings, [row_text(report, finding) for finding in findings])
+
+    def _show_live(self, checked: Checked) -> None:
+        self._show(checked)
 
     def _shown(self) -> bool:
         host = self.window()
@@ -144,9 +167,11 @@ class CheckPanel(QWidget):
     # --- the list --------------------------------------------------------------------------
 
     def _show(self, checked: Checked) -> None:
-        self.findings = list(checked.findings)
+        findings = [*checked.findings, *self._layout.findings]
+        rows = [*checked.rows, *self._layout.rows]
+        self.findings = findings
         entries: dict[Category, dict[GroupKey, list[tuple[Finding, RowText]]]] = {}
-        for finding, text in zip(checked.findings, checked.rows, strict=True):
+        for finding, text in zip(findings, rows, strict=True):
             key = group_key(finding)
             self._ranks.setdefault(key, len(self._ranks))
             entries.setdefault(finding.category, {}).setdefault(key, []).append((finding, text))
@@ -189,7 +214,9 @@ class CheckPanel(QWidget):
             self._categories[category] = item
         keys = sorted(groups, key=self._ranks.__getitem__)
         sync_children(item, keys, groups, self._group_rows)
-        set_text(item, 0, f"{category.label}（{sum(len(rows) for rows in groups.values())}）")
+        count = sum(len(rows) for rows in groups.values())
+        when = "，按 F7 重新排版" if category is Category.LAYOUT else ""
+        set_text(item, 0, f"{category.label}（{count}{when}）")
 
     def finding_items(self) -> list[QTreeWidgetItem]:
         """The rows that stand for one finding each (not the headings), in order."""

@@ -138,12 +138,14 @@ class MainWindow(QMainWindow):
         """The 体检 panel, built the first time it is shown or used: most sessions start
         without it, and its module and widgets were about 10 ms of every start."""
         if self._check_panel is None:
+            from ..core.export.options import ExportOptions
             from .check_panel import CheckPanel
 
             panel = CheckPanel(self)
             self.ui.checkDockLayout.addWidget(panel)
             panel.focus_requested.connect(self.editor.focus_field)
             panel.edits_requested.connect(self.apply_edits)  # one undo step each
+            panel.layout_options = lambda: ExportOptions.from_settings(self.settings)
             self.editor.changed.connect(panel.report_changed)  # the live re-check
             if self.document is not None:
                 panel.set_report(self.document.report)
