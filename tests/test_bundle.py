@@ -203,6 +203,16 @@ def test_bundled_program_imports_and_exports_the_seed(
                 assert a.read(name) == b.read(name), name
 
 
+def test_bundled_program_exports_a_pdf(bundle: Path, tmp_path: Path, data_dir: Path) -> None:
+    """fpdf2 and fontTools are in the bundle, Pillow is not (fpdf2 needs it for images only)."""
+    _ok(_run(bundle, "import", str(SEED), "-o", "x.json", cwd=tmp_path, data_dir=data_dir))
+    result = _run(bundle, "export", "x.json", "-o", "x.pdf", cwd=tmp_path, data_dir=data_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    pdf = (tmp_path / "x.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000  # fonts embedded: not a stub
+
+
 def test_bundled_check_command_runs(bundle: Path, tmp_path: Path, data_dir: Path) -> None:
     result = _run(bundle, "check", str(SEED), cwd=tmp_path, data_dir=data_dir)
     # The seed has real flaws (，, and 自已): findings, reported in Chinese, exit code 3.
