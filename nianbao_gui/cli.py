@@ -68,6 +68,16 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _write_stdout(text: str) -> None:
+    invalid = sum(1 for char in text if "\ud800" <= char <= "\udfff")
+    if invalid:
+        # A lone surrogate cannot be written in any encoding: show a stand-in and say so,
+        # rather than blame the console's encoding.
+        text = "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+        print(
+            f"  注意：报告中有 {invalid} 个无效字符（残缺的半个字符），显示为“\ufffd”；"
+            "nianbao check 会指出位置，可删除。",
+            file=sys.stderr,
+        )
     try:
         sys.stdout.write(text)
     except UnicodeEncodeError as error:

@@ -62,11 +62,18 @@ def setup_logging(folder: Path | None = None) -> Path:
 
 
 def crash_message(log_path: Path, saved_to: str | None) -> str:
-    where = saved_to or "自动保存文件夹"
+    """What the user reads after an unexpected error. ``saved_to`` is where the work was
+    saved; None means it could not be saved (or there was nothing to save): then the message
+    must not claim it was, and asks for a save instead."""
+    if saved_to:
+        saved = f"您的草稿已保存在 {saved_to}。"
+        advice = "可以继续工作。如果同样的错误再次出现，请保存后重新启动年报助手，"
+    else:
+        saved = "未能确认草稿已经保存。"
+        advice = "请立即用“另存为”把草稿保存到一个新文件，再继续工作；然后重新启动年报助手，"
     return (
-        f"程序遇到意外错误，已记录在 {log_path}；您的草稿已保存在 {where}。\n\n"
-        "可以继续工作。如果同样的错误再次出现，请保存后重新启动年报助手，"
-        "并把上面的日志文件发给技术人员。"
+        f"程序遇到意外错误，已记录在 {log_path}；{saved}\n\n"
+        f"{advice}并把上面的日志文件发给技术人员。"
     )
 
 

@@ -204,9 +204,10 @@ def _set_properties(document: Document, report: Report) -> None:
     """File properties (shown by Explorer and Word): the report's, not python-docx's."""
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     props = document.core_properties
-    props.title = report.effective_title()
-    props.author = report.author_name
-    props.last_modified_by = report.author_name
+    # the body's text is cleaned with a note per paragraph (build_document); these repeat it
+    props.title = sanitize.clean(report.effective_title()).text
+    props.author = sanitize.clean(report.author_name).text
+    props.last_modified_by = props.author
     props.comments = ""
     props.keywords = ""
     props.subject = report.kind.value

@@ -10,6 +10,7 @@ program knows. Nothing here touches the disk.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +28,32 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _RESTORE_HINT = "可以从较早版本恢复（年报助手每次保存都保留较早版本），或换一份草稿。"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_bytes(text: str) -> bytes:
+    """UTF-8 bytes of JSON text; a lone surrogate (half of an emoji cut by another program,
+    or typed into a hand-edited draft) cannot be UTF-8, so it is written as JSON's ``\\udXXX``
+    escape: the draft reads back exactly as it was, and 体检 reports the character
+    (``space.invalid``) so that the user can remove it. JSON text holds characters only
+    inside strings, so the escape is always in a string."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(_escape_surrogate, text).encode("utf-8")
+
+
 def encode_report(report: Report, *, pretty: bool = True) -> bytes:
     """The bytes of a draft file. ``pretty=False`` is for recovery files (cheaper, smaller)."""
     data = report.model_dump(mode="json")
     data = {"schema_version": data.pop("schema_version"), **data}
     if pretty:
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return json_bytes(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return json_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def _name(path: Path | None) -> str:
@@ -158,6 +178,7 @@ __all__ = [
     "decode_report",
     "decode_text",
     "encode_report",
+    "json_bytes",
     "parse_json",
     "report_from_data",
     "too_large",

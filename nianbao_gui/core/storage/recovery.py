@@ -28,7 +28,7 @@ from ..atomic import atomic_write_bytes
 from ..errors import DraftError, FileAccessError
 from ..model import Report
 from ..paths import data_dir
-from .codec import MAX_DRAFT_BYTES, parse_json, report_from_data
+from .codec import MAX_DRAFT_BYTES, json_bytes, parse_json, report_from_data
 from .liveness import is_own, own_alive_file, still_running
 from .lock import pid_alive
 
@@ -98,7 +98,7 @@ class RecoveryStore:
             "report": report.model_dump(mode="json"),
         }
         target = self.file_for(key)
-        atomic_write_bytes(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        atomic_write_bytes(target, json_bytes(json.dumps(data, ensure_ascii=False)))
         return target
 
     def _read(self, path: Path) -> dict[str, Any]:
