@@ -90,6 +90,8 @@ def decode_text(raw: bytes, path: Path | None = None) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        if _cut_in_a_character(raw, error):
+            raise _refuse(_incomplete(name), _RESTORE_HINT, path) from error
         try:
             raw.decode("gb18030")
         except UnicodeDecodeError:
@@ -104,6 +106,31 @@ def decode_text(raw: bytes, path: Path | None = None) -> str:
         raise _refuse(what, todo, path) from error
 
 
+def _cut_in_a_character(raw: bytes, error: UnicodeDecodeError) -> bool:
+    """A UTF-8 file that ends in the middle of a character (a Chinese character is three
+    bytes) was cut short; read as GBK it would be blamed on its encoding."""
+    return error.start >= len(raw) - 3 and error.end == len(raw)
+
+
+def _incomplete(name: str) -> str:
+    return f"{name}不完整：文件在中途结束了（可能复制或保存时被中断），内容缺了一部分。"
+
+
+_CUT_VALUE = re.compile(r"-|-?\d+\.|-?\d+(?:\.\d+)?[eE][+-]?")
+"""The start of a number that a cut left unfinished (``-``, ``3.``, ``1e``)."""
+
+
+def _cut_short(text: str, error: json.JSONDecodeError) -> bool:
+    """Whether the JSON error comes from the text ending too early."""
+    rest = text[error.pos :].rstrip()
+    if not rest or error.msg.startswith("Unterminated string"):
+        return True  # "Unterminated string" is only raised at the end of the text
+    # cut inside true, false, null or a number: the parser stops where the value starts
+    return any(word.startswith(rest) for word in ("true", "false", "null")) or bool(
+        _CUT_VALUE.fullmatch(rest)
+    )
+
+
 def _reject_constant(name: str) -> Any:
     # NaN and Infinity are not JSON; Python accepts them, the model would then complain in
     # English ("finite number").
@@ -115,9 +142,8 @@ def parse_json(text: str, path: Path | None = None) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        # "Unterminated string" is only raised at the end of the text.
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            what = f"{name}不完整：文件在中途结束了（可能复制或保存时被中断）。"
+        if _cut_short(text, error):
+            what = _incomplete(name)
         else:
             what = (
                 f"{name}已损坏，不是有效的草稿格式（第 {error.lineno} 行第 {error.colno} 列出错）。"

@@ -24,6 +24,7 @@ from ..errors import DraftError, FileAccessError
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
 from .codec import MAX_DRAFT_BYTES, decode_report, encode_report, too_large
+from .recovery import recovery_copy_of
 
 _STALE_TEMP_SECONDS = 3600
 """Temporary files older than this were left by a crash (a save takes milliseconds)."""
@@ -141,11 +142,25 @@ def load_draft(path: Path) -> Report:
     try:
         return decode_report(read_draft_bytes(path), path)
     except DraftError as error:
-        versions = backups_of(path)
-        if versions and not isinstance(error.__cause__, FileNotFoundError):
-            todo = (
-                f"{error.todo}\n年报助手保留了这份草稿的 {len(versions)} 个较早版本，"
-                f"最近的一个是 {versions[0].name}，在文件夹 {backup_dir(path)} 中。"
-            )
-            raise DraftError(error.what, todo, path=path) from error
+        if isinstance(error.__cause__, FileNotFoundError):
+            raise
+        offers = _what_can_be_restored(path)
+        if offers:
+            raise DraftError(error.what, "\n".join([error.todo, *offers]), path=path) from error
         raise
+
+
+def _what_can_be_restored(path: Path) -> list[str]:
+    """The newest earlier version and the unsaved work kept for ``path``, named in full so
+    that the user can open them."""
+    offers = []
+    versions = backups_of(path)
+    if versions:
+        offers.append(
+            f"年报助手保留了这份草稿的 {len(versions)} 个较早版本，"
+            f"最近的一个是 {versions[0].name}，在文件夹 {backup_dir(path)} 中，可以直接打开它。"
+        )
+    copy = recovery_copy_of(path)
+    if copy is not None:
+        offers.append(f"还有一份自动保存的内容（{copy}），启动年报助手时可以恢复。")
+    return offers

@@ -55,6 +55,19 @@ def key_for(source: Path | None, session: str = "") -> str:
     return "draft:" + os.path.normcase(str(Path(source).expanduser().absolute()))
 
 
+def _file_name(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".json"
+
+
+def recovery_copy_of(source: Path) -> Path | None:
+    """The unsaved work kept for the draft at ``source``, if there is any (creates nothing)."""
+    try:
+        candidate = data_dir() / "recovery" / _file_name(key_for(source))
+        return candidate if candidate.is_file() else None
+    except OSError:
+        return None
+
+
 class RecoveryStore:
     """The recovery folder; ``folder=None`` means ``<data folder>/recovery``."""
 
@@ -77,8 +90,7 @@ class RecoveryStore:
 
     def file_for(self, key: str) -> Path:
         """A safe file name for any key (a path with any characters, of any length)."""
-        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        return self.folder / f"{digest}.json"
+        return self.folder / _file_name(key)
 
     def write(self, key: str, report: Report, source: Path | None = None) -> Path:
         """Keep ``report`` as the unsaved state of ``key``; atomic, replaces the previous one.
