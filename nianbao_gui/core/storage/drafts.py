@@ -23,7 +23,15 @@ from ..atomic import atomic_write_bytes
 from ..errors import DraftError, FileAccessError
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
-from .codec import MAX_DRAFT_BYTES, decode_report, encode_report, too_large
+from .codec import (
+    MAX_DRAFT_BYTES,
+    decode_report,
+    decode_text,
+    encode_report,
+    parse_json,
+    too_large,
+)
+from .migrations import is_draft_data
 from .recovery import recovery_copy_of
 
 _STALE_TEMP_SECONDS = 3600
@@ -164,3 +172,18 @@ def _what_can_be_restored(path: Path) -> list[str]:
     if copy is not None:
         offers.append(f"还有一份自动保存的内容（{copy}），启动年报助手时可以恢复。")
     return offers
+
+
+def is_draft_file(path: Path) -> bool | None:
+    """What is at ``path`` before something is written there: None when nothing is, True for
+    a draft of this program (also one from a newer version, or with invalid content), False
+    for anything else (a Word document, a report, another program's JSON, a folder)."""
+    path = Path(path)
+    if not os.path.lexists(path):
+        return None
+    try:
+        raw = read_draft_bytes(path)
+        data = parse_json(decode_text(raw, path), path)
+    except DraftError:
+        return False
+    return isinstance(data, dict) and is_draft_data(data)
