@@ -9,10 +9,12 @@ steps, down to "everything is an opening paragraph" — structure may be lost, t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ReportImportError
 from ..layout import Role, layout
+from ..limits import MAX_REPORT_CHARS, MAX_REPORT_PARAGRAPHS
 from ..model import Report
 from .decode import MIXED_ENCODING, normalise_newlines, read_text_file_with_encoding
 from .docx_reader import OLE_MAGIC, explain_ole, read_docx
@@ -58,9 +60,29 @@ def _faithful(report: Report, lines: list[str], has_author: bool) -> bool:
     return [_comparable(line) for line in source] == [_comparable(line) for line in written]
 
 
+def check_text_size(text: str) -> None:
+    """Refuse text beyond the import limits (core/limits.py), before any work on it."""
+    if len(text) > MAX_REPORT_CHARS:
+        raise ReportImportError(
+            f"文字太多（约 {len(text) // 10_000} 万字），超过 {MAX_REPORT_CHARS // 10_000} 万字"
+            "的上限，不像是一篇报告。",
+            "请确认选对了文件；如果确实是报告，请把它分成几个文件分别导入。",
+        )
+    lines = text.count("\n") + 1
+    if lines > MAX_REPORT_PARAGRAPHS:
+        raise ReportImportError(
+            f"段落太多（{lines} 行），超过 {MAX_REPORT_PARAGRAPHS} 行的上限，不像是一篇报告。",
+            "请确认选对了文件；如果确实是报告，请把它分成几个文件分别导入。",
+        )
+
+
 def import_text(text: str) -> ImportResult:
-    """A report's text (pasted, or read from a file) as a Report with Chinese notes."""
-    lines, gaps = split_lines(normalise_newlines(text))
+    """A report's text (pasted, or read from a file) as a Report with Chinese notes.
+
+    ReportImportError when the text is beyond the import limits."""
+    text = normalise_newlines(text)
+    check_text_size(text)
+    lines, gaps = split_lines(text)
     full_text = "\n".join(lines)
     for attempt, options in enumerate(_ATTEMPTS):
         try:
@@ -113,7 +135,7 @@ def import_report(path: Path | str) -> ImportResult:
     if head.startswith(b"PK\x03\x04"):
         return _import_docx(path)
     text, encoding = read_text_file_with_encoding(path)
-    result = import_text(text)
+    result = _with_path(import_text, text, path)
     result.encoding = encoding
     if encoding == MIXED_ENCODING:
         result.notes.insert(
@@ -127,7 +149,7 @@ def import_report(path: Path | str) -> ImportResult:
 def _import_docx(path: Path) -> ImportResult:
     """A Word document (also one saved with another extension, ``报告.txt`` that is a .docx)."""
     read = read_docx(path)
-    result = import_text(read.text)
+    result = _with_path(import_text, read.text, path)
     if read.numbered_headings:
         result.notes.append(
             f"Word 文档中有 {read.numbered_headings} 个标题使用了标题样式（编号不在文字里），"
@@ -139,3 +161,11 @@ def _import_docx(path: Path) -> ImportResult:
             "（单元格之间用制表符分隔），请核对"
         )
     return result
+
+
+def _with_path(run: Callable[[str], ImportResult], text: str, path: Path) -> ImportResult:
+    try:
+        return run(text)
+    except ReportImportError as error:
+        error.path = error.path or path
+        raise

@@ -15,9 +15,9 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import ReportImportError
+from ..limits import MAX_TEXT_FILE_BYTES
 
-MAX_TEXT_BYTES = 10 * 1024 * 1024
-"""A 100-page report is about 300 KB; ten megabytes is not a report."""
+MAX_TEXT_BYTES = MAX_TEXT_FILE_BYTES  # see core/limits.py
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes

@@ -17,12 +17,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import DraftError
+from ..limits import MAX_DRAFT_BYTES
 from ..model import Report, describe_validation_error
 from .migrations import is_draft_data, migrate
-
-MAX_DRAFT_BYTES = 50 * 1024 * 1024
-"""A real report is well under 1 MB; anything above this is not a draft (or is damaged), and
-reading it would freeze the window."""
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _RESTORE_HINT = "可以从较早版本恢复（年报助手每次保存都保留较早版本），或换一份草稿。"
