@@ -257,16 +257,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:  # a bug: logged with its traceback, shown in plain words
         log = _log_unexpected(error)
-        print(
-            f"错误：程序遇到意外问题（{type(error).__name__}），已记录在 {log}。\n"
-            "您的文件没有被改动。请把这个记录文件发给维护人员。",
-            file=sys.stderr,
+        logged = (
+            f"已记录在 {log}。\n您的文件没有被改动。请把这个记录文件发给维护人员。"
+            if log is not None
+            else "（记录文件也无法写入。）\n您的文件没有被改动。请把这段文字发给维护人员。"
         )
+        print(f"错误：程序遇到意外问题（{type(error).__name__}），{logged}", file=sys.stderr)
         return EXIT_ERROR
     return code
 
 
-def _log_unexpected(error: BaseException) -> Path | str:
+def _log_unexpected(error: BaseException) -> Path | None:
     import traceback
 
     from .core.paths import logs_dir
@@ -277,7 +278,7 @@ def _log_unexpected(error: BaseException) -> Path | str:
             handle.write("".join(traceback.format_exception(error)) + "\n")
         return log
     except OSError:
-        return "（无法写入日志）"
+        return None
 
 
 if __name__ == "__main__":

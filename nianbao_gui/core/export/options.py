@@ -7,6 +7,7 @@ replaced by Word with another one; the text itself is never lost.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from ..errors import ExportError
@@ -57,7 +58,10 @@ class ExportOptions:
         ``--level3-bold`` turns bold on for this export; without it the remembered setting holds
         (a flag cannot say "off", so it is not saved).
         """
-        settings = load_settings()
+        try:
+            settings = load_settings()
+        except OSError:  # no data folder (read-only profile): an export needs none
+            settings = Settings()
         if fonts is not None:
             try:
                 choice = FontChoice(fonts)
@@ -68,7 +72,8 @@ class ExportOptions:
                 ) from None
             if choice is not settings.fonts:
                 settings.fonts = choice
-                save_settings(settings)
+                with contextlib.suppress(OSError):  # remembering it is a convenience
+                    save_settings(settings)
         options = cls.from_settings(settings)
         if level3_bold:
             options = cls(options.fonts, options.title_font, True)
