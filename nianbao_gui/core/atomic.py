@@ -42,9 +42,21 @@ def _explain(error: OSError, path: Path) -> FileAccessError:
     return FileAccessError(what, todo, path=path)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; raise FileAccessError (Chinese) on failure."""
+def link_target(path: Path) -> Path:
+    """``path``, or the file it links to when it is a symbolic link (also a chain of them,
+    or a link to a file not yet there). A draft is saved, locked and backed up as the file
+    it really is: replacing the link would leave the real file behind, unchanged."""
     path = Path(path)
+    if os.path.islink(path):
+        return Path(os.path.realpath(path))
+    return path
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; raise FileAccessError (Chinese) on failure.
+
+    Through a symbolic link the target is replaced, in its own folder; the link stays."""
+    path = link_target(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:

@@ -19,7 +19,7 @@ import stat
 import time
 from pathlib import Path
 
-from ..atomic import atomic_write_bytes
+from ..atomic import atomic_write_bytes, link_target
 from ..errors import DraftError, FileAccessError
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
@@ -104,7 +104,7 @@ def save_draft(report: Report, path: Path, *, keep_backups: int = DEFAULT_KEEP) 
     Raises FileAccessError (Chinese) when the place cannot be written; the old draft is then
     untouched.
     """
-    path = Path(path)
+    path = link_target(path)
     data = encode_report(report)
     old = _check_target(path)
     if old is not None and old != data:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_bytes
+from ..atomic import atomic_write_bytes, link_target
 from ..errors import DraftError, FileAccessError
 from ..model import Report
 from ..paths import data_dir
@@ -52,7 +52,7 @@ def key_for(source: Path | None, session: str = "") -> str:
     new report (pass a per-window ``session`` id such as a uuid)."""
     if source is None:
         return f"new:{session}"
-    return "draft:" + os.path.normcase(str(Path(source).expanduser().absolute()))
+    return "draft:" + os.path.normcase(str(link_target(Path(source).expanduser()).absolute()))
 
 
 def _file_name(key: str) -> str:
