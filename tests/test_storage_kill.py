@@ -143,12 +143,27 @@ def test_killing_a_saving_process_never_leaves_a_broken_file(tmp_path: Path) -> 
         assert not problems, f"after kill {round_number + 1}: {problems}"
     drafts = list(tmp_path.glob("*.json"))
     versions = list((data_dir() / "backups").glob("*/*.json"))
+    left = _temp_files(tmp_path)
+    _next_start(tmp_path)
+    after = _temp_files(tmp_path)
     print(
         f"\n{KILLS} kills, {interrupted} in the middle of writing a file; "
-        f"{len(seen)} file versions checked ({len(drafts)} drafts, {len(versions)} versions)"
+        f"{len(seen)} file versions checked ({len(drafts)} drafts, {len(versions)} versions); "
+        f"{left} temporary files left, {after} after the next start"
     )
     assert len(drafts) == 3 and len(versions) >= 5, "the writer must have got going"
     assert interrupted > 0, "no kill hit a write in progress: the test proved nothing"
+    assert after == 0, "the next start must remove every file the kills left behind"
+    assert not _check_changed(tmp_path, {}), "the clean-up must not touch a real file"
+
+
+def _next_start(folder: Path) -> None:
+    """What the next start of the program does: list the unsaved work (removing what crashed
+    writes left in the data folder), and save each draft again (which cleans its folder)."""
+    RecoveryStore().pending()
+    RecoveryStore(folder / "recovery").pending()
+    for draft in folder.glob("*.json"):
+        save_draft(load_draft(draft), draft)
 
 
 def _naive_save(report: Report, path: Path) -> None:

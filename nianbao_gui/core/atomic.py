@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import hashlib
 import os
+import socket
 import tempfile
 from pathlib import Path
 
@@ -42,6 +44,41 @@ def _explain(error: OSError, path: Path) -> FileAccessError:
     return FileAccessError(what, todo, path=path)
 
 
+TEMP_MARK = ".pid"
+"""Temporary files are named ``.<name>.<random>.pid<process id>-<host tag>.tmp``: at the next
+start one whose writer no longer runs on this PC is known to be left by a crash
+(storage/cleanup.py); the host tag keeps a live writer on another PC (a shared folder) safe."""
+
+
+@functools.lru_cache(maxsize=1)
+def host_tag() -> str:
+    """Six hex digits of this PC's name."""
+    name = socket.gethostname().encode("utf-8", "replace")
+    return hashlib.sha256(name).hexdigest()[:6]
+
+
+_NAME_BYTES = 255 - 40
+"""Of a temporary file's name, what the target's name may take: names are limited to 255
+bytes (NTFS: 255 characters), and the random part, process id and host tag need ~30."""
+
+
+def temp_prefix(path: Path) -> str:
+    """``.<name>.`` of the temporary files for ``path``, the name shortened to fit."""
+    name = path.name
+    while len(name.encode("utf-8", "surrogateescape")) > _NAME_BYTES:
+        name = name[:-1]
+    return f".{name}."
+
+
+def temp_writer(name: str) -> tuple[int, str] | None:
+    """The process id and host tag in a temporary file's name, or None (not of this form)."""
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return None
+    _, mark, rest = name[: -len(".tmp")].rpartition(TEMP_MARK)
+    pid, _, host = rest.partition("-")
+    return (int(pid), host) if mark and pid.isdigit() and host else None
+
+
 def link_target(path: Path) -> Path:
     """``path``, or the file it links to when it is a symbolic link (also a chain of them,
     or a link to a file not yet there). A draft is saved, locked and backed up as the file
@@ -58,7 +95,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     Through a symbolic link the target is replaced, in its own folder; the link stays."""
     path = link_target(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=temp_prefix(path),
+            suffix=f"{TEMP_MARK}{os.getpid()}-{host_tag()}.tmp",
+            dir=path.parent,
+        )
     except OSError as error:
         raise _explain(error, path) from error
     tmp = Path(tmp_name)

@@ -12,17 +12,16 @@ as the draft is open (see ``lock.py``), and the command line writes new files.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
-import time
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes, link_target
 from ..errors import DraftError, FileAccessError
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
+from .cleanup import remove_orphan_temps_of
 from .codec import (
     MAX_DRAFT_BYTES,
     decode_report,
@@ -33,9 +32,6 @@ from .codec import (
 )
 from .migrations import is_draft_data
 from .recovery import recovery_copy_of
-
-_STALE_TEMP_SECONDS = 3600
-"""Temporary files older than this were left by a crash (a save takes milliseconds)."""
 
 
 def _access_error(what: str, todo: str, path: Path) -> FileAccessError:
@@ -87,17 +83,6 @@ def _check_target(path: Path) -> bytes | None:
         return None  # cannot read the old one: save anyway, without a backup
 
 
-def _remove_stale_temps(path: Path) -> None:
-    """Delete temporary files a crashed save of this draft left behind (atomic.py names)."""
-    prefix, now = f".{path.name}.", time.time()
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(path.parent):
-            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
-                with contextlib.suppress(OSError):
-                    if now - entry.stat().st_mtime > _STALE_TEMP_SECONDS:
-                        os.unlink(entry.path)
-
-
 def save_draft(report: Report, path: Path, *, keep_backups: int = DEFAULT_KEEP) -> None:
     """Write ``report`` to ``path`` atomically, keeping the previous content as a version.
 
@@ -110,7 +95,7 @@ def save_draft(report: Report, path: Path, *, keep_backups: int = DEFAULT_KEEP) 
     if old is not None and old != data:
         keep_version(path, old, keep=keep_backups)
     atomic_write_bytes(path, data)
-    _remove_stale_temps(path)
+    remove_orphan_temps_of(path)
 
 
 def _read_error(error: OSError, path: Path) -> DraftError:

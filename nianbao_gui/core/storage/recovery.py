@@ -28,6 +28,7 @@ from ..atomic import atomic_write_bytes, link_target
 from ..errors import DraftError, FileAccessError
 from ..model import Report
 from ..paths import data_dir
+from .cleanup import remove_orphan_temps
 from .codec import MAX_DRAFT_BYTES, json_bytes, parse_json, report_from_data
 from .liveness import is_own, own_alive_file, still_running
 from .lock import pid_alive
@@ -137,7 +138,10 @@ class RecoveryStore:
         """Unsaved work left by sessions that ended without saving, newest first.
 
         Unreadable recovery files are skipped (a recovery file is a bonus, not a draft).
+        Called at start, this also removes what crashed writes left in the data folder
+        (``cleanup.py``).
         """
+        remove_orphan_temps(None if self._folder is None else [self._folder])
         found = []
         try:
             paths = sorted(self.folder.glob("*.json"))
