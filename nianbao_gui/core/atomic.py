@@ -13,6 +13,7 @@ import functools
 import hashlib
 import os
 import socket
+import stat
 import tempfile
 from pathlib import Path
 
@@ -87,6 +88,57 @@ def link_target(path: Path) -> Path:
     if os.path.islink(path):
         return Path(os.path.realpath(path))
     return path
+
+
+def check_writable(path: Path, verb: str = "保存") -> os.stat_result | None:
+    """Refuse, in Chinese, a place a file cannot or must not be written to; the current
+    file's stat (None when there is none yet). ``verb`` is what the user asked: 保存, 导出.
+
+    Refused: a missing folder, a folder that is a file, a folder given as the file, anything
+    that is not a regular file (a pipe, a device: writing or reading it may hang), and a file
+    marked read-only (os.replace would replace it on Linux and refuse it on Windows: honour
+    the attribute everywhere, someone set it on purpose)."""
+    path = Path(path)
+    missing = path.parent
+    while not os.path.lexists(missing) and missing.parent != missing:
+        missing = missing.parent
+    if os.path.lexists(missing) and not missing.is_dir():
+        raise FileAccessError(
+            f"无法{verb}到 {path}：“{missing.name}”是一个文件，不是文件夹。",
+            f"请换一个文件夹{verb}。",
+            path=path,
+        )
+    if not path.parent.is_dir():
+        raise FileAccessError(
+            f"无法{verb}到 {path}：文件夹不存在（“{path.parent}”；U 盘或网络文件夹可能已断开）。",
+            f"请检查 U 盘或网络连接，或换一个文件夹{verb}。",
+            path=path,
+        )
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise FileAccessError(
+            f"无法{verb}到 {path}：{error.strerror or error}。", f"请换一个位置{verb}。", path=path
+        ) from error
+    if stat.S_ISDIR(info.st_mode):
+        raise FileAccessError(
+            f"无法{verb}到 {path}：这是一个文件夹，不是文件。", "请另起一个文件名。", path=path
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise FileAccessError(
+            f"无法{verb}到 {path}：这不是普通文件（是管道或设备）。",
+            "请另起一个文件名。",
+            path=path,
+        )
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise FileAccessError(
+            f"无法{verb}到 {path}：文件设置了“只读”属性。",
+            f"请在文件属性中取消“只读”，或{verb}为一个新文件。",
+            path=path,
+        )
+    return info
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 from typing import BinaryIO
 
-from ..atomic import atomic_write_bytes
+from ..atomic import atomic_write_bytes, check_writable, link_target
 from ..errors import ExportError, FileAccessError
 from ..model import Report
 from .options import ExportOptions, FontSet, font_set
@@ -45,15 +45,15 @@ def export_docx(
     Raises ExportError (Chinese message) when the file cannot be written: open in Word or
     WPS (locked on Windows), a read-only folder, a full disk.
     """
-    data, result = export_bytes(report, options)
     if isinstance(target, (str, Path)):
-        path = Path(target)
-        if path.is_dir():
+        path = link_target(Path(target))
+        try:  # before the work: a read-only .docx is not replaced, as a draft is not
+            check_writable(path, "导出")
+        except FileAccessError as error:
             raise ExportError(
-                f"无法导出到 {path}：这是一个文件夹。",
-                "请指定 Word 文件名，例如 报告.docx。",
-                path=path,
-            )
+                f"Word 文档没有导出。{error.what}", error.todo + "草稿没有受影响。", path=path
+            ) from error
+        data, result = export_bytes(report, options)
         try:
             atomic_write_bytes(path, data)
         except FileAccessError as error:
@@ -63,6 +63,7 @@ def export_docx(
                 path=path,
             ) from error
         return result
+    data, result = export_bytes(report, options)
     try:
         target.write(data)
     except OSError as error:

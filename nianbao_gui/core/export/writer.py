@@ -70,6 +70,10 @@ def _xml(element: Any) -> str:
 _W_DECL = f' xmlns:w="{W_NS}"'
 
 
+_TEXT_CHUNK = 1_000_000
+"""Characters per w:t: at most 4 MB of UTF-8, well under libxml2's 10 MB per text node."""
+
+
 class _Builder:
     """Collects the paragraphs as markup and puts them into the body in one parse.
 
@@ -110,9 +114,11 @@ class _Builder:
             for part_no, part in enumerate(line.split("\t")):
                 if part_no:
                     out.append("<w:tab/>")
-                if part:
+                # libxml2 refuses a text node over 10 MB (a paragraph of a few million
+                # characters): such text goes into several w:t, which Word joins.
+                for at in range(0, len(part), _TEXT_CHUNK):
                     out.append('<w:t xml:space="preserve">')
-                    out.append(escape(part))
+                    out.append(escape(part[at : at + _TEXT_CHUNK]))
                     out.append("</w:t>")
         out.append("</w:r>")
 
@@ -200,13 +206,18 @@ def _drop_styles_with_effects(document: Document) -> None:
             part.drop_rel(r_id)
 
 
+def _property(text: str) -> str:
+    return sanitize.BREAK.join(sanitize.clean(text).text.split(sanitize.BREAK))[:255]
+
+
 def _set_properties(document: Document, report: Report) -> None:
     """File properties (shown by Explorer and Word): the report's, not python-docx's."""
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     props = document.core_properties
-    # the body's text is cleaned with a note per paragraph (build_document); these repeat it
-    props.title = sanitize.clean(report.effective_title()).text
-    props.author = sanitize.clean(report.author_name).text
+    # the body's text is cleaned with a note per paragraph (build_document); these repeat
+    # it, cut to the 255 characters Word's file properties hold (the body keeps it all)
+    props.title = _property(report.effective_title())
+    props.author = _property(report.author_name)
     props.last_modified_by = props.author
     props.comments = ""
     props.keywords = ""

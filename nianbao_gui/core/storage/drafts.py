@@ -17,8 +17,8 @@ import os
 import stat
 from pathlib import Path
 
-from ..atomic import atomic_write_bytes, link_target
-from ..errors import DraftError, FileAccessError
+from ..atomic import atomic_write_bytes, check_writable, link_target
+from ..errors import DraftError
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
 from .cleanup import remove_orphan_temps_of
@@ -34,51 +34,14 @@ from .migrations import is_draft_data
 from .recovery import recovery_copy_of
 
 
-def _access_error(what: str, todo: str, path: Path) -> FileAccessError:
-    return FileAccessError(what, todo, path=path)
-
-
 def _check_target(path: Path) -> bytes | None:
     """Refuse targets that cannot hold a draft; return the current bytes for the backup."""
-    parent = path.parent
-    if parent.exists() and not parent.is_dir():
-        raise _access_error(
-            f"无法保存到 {path}：“{parent.name}”是一个文件，不是文件夹。",
-            "请换一个文件夹保存。",
-            path,
-        )
-    if not parent.exists():
-        raise _access_error(
-            f"无法保存到 {path}：文件夹“{parent}”不存在（U 盘或网络文件夹可能已断开）。",
-            "请检查 U 盘或网络连接，或换一个文件夹保存。",
-            path,
-        )
+    info = check_writable(path)
+    if info is None or info.st_size > MAX_DRAFT_BYTES:
+        return None  # nothing there; or not worth keeping as a version (and not a draft)
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise _access_error(
-            f"无法保存到 {path}：{error.strerror or error}。", "请换一个位置保存。", path
-        ) from error
-    if stat.S_ISDIR(info.st_mode):
-        raise _access_error(
-            f"无法保存到 {path}：这是一个文件夹，不是文件。",
-            "请给草稿另起一个文件名。",
-            path,
-        )
-    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        # On Windows os.replace refuses a read-only file anyway; on Linux it would silently
-        # replace it. Honour the attribute everywhere: someone set it on purpose.
-        raise _access_error(
-            f"无法保存到 {path}：文件设置了“只读”属性。",
-            "请在文件属性中取消“只读”，或另存为一个新文件。",
-            path,
-        )
-    if info.st_size > MAX_DRAFT_BYTES:
-        return None  # not worth keeping as a version (and not a draft)
-    try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return handle.read(MAX_DRAFT_BYTES + 1)
     except OSError:
         return None  # cannot read the old one: save anyway, without a backup
 
