@@ -20,9 +20,16 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 3, 2
 
 
+def _is_draft(path: Path) -> bool:
+    """A .json file, or a draft under another name (the content says so)."""
+    from .core.storage import is_draft_file
+
+    return path.suffix.lower() == ".json" or bool(is_draft_file(path))
+
+
 def _load(path: Path) -> Report:
-    """A draft (.json) as it is; a report (.txt/.docx) imported on the fly."""
-    if path.suffix.lower() == ".json":
+    """A draft as it is; a report (.txt/.docx) imported on the fly."""
+    if _is_draft(path):
         from .core.storage import load_draft
 
         draft: Report = load_draft(path)
@@ -211,7 +218,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
 
     path = Path(args.report)
-    if path.suffix.lower() == ".json":
+    if _is_draft(path):
         report = _load(path)
         findings = check_report(report)
     else:  # a report is imported first; the importer's notes are shown with the findings

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import FileAccessError
+from .fileinfo import file_in_the_way, not_a_regular_file
 
 
 def _explain(error: OSError, path: Path) -> FileAccessError:
@@ -99,12 +100,10 @@ def check_writable(path: Path, verb: str = "保存") -> os.stat_result | None:
     marked read-only (os.replace would replace it on Linux and refuse it on Windows: honour
     the attribute everywhere, someone set it on purpose)."""
     path = Path(path)
-    missing = path.parent
-    while not os.path.lexists(missing) and missing.parent != missing:
-        missing = missing.parent
-    if os.path.lexists(missing) and not missing.is_dir():
+    blocking = file_in_the_way(path)
+    if blocking is not None:
         raise FileAccessError(
-            f"无法{verb}到 {path}：“{missing.name}”是一个文件，不是文件夹。",
+            f"无法{verb}到 {path}：“{blocking.name}”是一个文件，不是文件夹。",
             f"请换一个文件夹{verb}。",
             path=path,
         )
@@ -122,15 +121,10 @@ def check_writable(path: Path, verb: str = "保存") -> os.stat_result | None:
         raise FileAccessError(
             f"无法{verb}到 {path}：{error.strerror or error}。", f"请换一个位置{verb}。", path=path
         ) from error
-    if stat.S_ISDIR(info.st_mode):
+    kind = not_a_regular_file(info)
+    if kind is not None:
         raise FileAccessError(
-            f"无法{verb}到 {path}：这是一个文件夹，不是文件。", "请另起一个文件名。", path=path
-        )
-    if not stat.S_ISREG(info.st_mode):
-        raise FileAccessError(
-            f"无法{verb}到 {path}：这不是普通文件（是管道或设备）。",
-            "请另起一个文件名。",
-            path=path,
+            f"无法{verb}到 {path}：这是{kind}，不是文件。", "请另起一个文件名。", path=path
         )
     if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise FileAccessError(

@@ -16,7 +16,13 @@ from ..errors import ReportImportError
 from ..layout import Role, layout
 from ..limits import MAX_REPORT_CHARS, MAX_REPORT_PARAGRAPHS
 from ..model import Report
-from .decode import MIXED_ENCODING, normalise_newlines, read_text_file_with_encoding
+from .decode import (
+    MIXED_ENCODING,
+    check_regular_file,
+    normalise_newlines,
+    not_found_through_a_file,
+    read_text_file_with_encoding,
+)
 from .docx_reader import OLE_MAGIC, explain_ole, read_docx
 from .meta import closing_date
 from .patterns import match_heading
@@ -111,6 +117,13 @@ def import_text(text: str) -> ImportResult:
 def import_report(path: Path | str) -> ImportResult:
     """Import a .txt or .docx report; .doc and other formats are refused with advice."""
     path = Path(path)
+    try:
+        check_regular_file(path, path.stat())
+    except NotADirectoryError as error:
+        raise not_found_through_a_file(path) from error
+    except OSError:
+        pass  # missing or unreadable: the reader below explains
+    _refuse_a_draft(path)
     suffix = path.suffix.lower()
     if suffix in (".docx", ".docm", ".dotx"):
         return _import_docx(path)
@@ -144,6 +157,18 @@ def import_report(path: Path | str) -> ImportResult:
             "已分段识别，请核对导入后的文字有无乱码。",
         )
     return result
+
+
+def _refuse_a_draft(path: Path) -> None:
+    """A draft under another name (``草稿.txt``) is opened, not imported as report text."""
+    from ..storage import is_draft_file
+
+    if is_draft_file(path):
+        raise ReportImportError(
+            f"{path.name} 是年报助手的草稿（只是文件名不以 .json 结尾），不是报告，不需要导入。",
+            "请用“打开”直接打开它；也可以先把它改名为 .json 文件。",
+            path=path,
+        )
 
 
 def _import_docx(path: Path) -> ImportResult:

@@ -128,6 +128,27 @@ def _cut_short(text: str, error: json.JSONDecodeError) -> bool:
     )
 
 
+class _BadNumber(ValueError):
+    """A number no draft holds; the message is the Chinese reason."""
+
+
+_MAX_DIGITS = 30
+
+
+def _parse_int(digits: str) -> int:
+    # Python refuses over 4,300 digits with a ValueError that would read as "NaN"; no
+    # field of a report needs more than a few.
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise _BadNumber(f"含有一个 {len(digits.lstrip('-'))} 位的数字")
+    return int(digits)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > _MAX_DIGITS * 2:
+        raise _BadNumber(f"含有一个 {len(text)} 位的数字")
+    return float(text)
+
+
 def _reject_constant(name: str) -> Any:
     # NaN and Infinity are not JSON; Python accepts them, the model would then complain in
     # English ("finite number").
@@ -137,7 +158,12 @@ def _reject_constant(name: str) -> Any:
 def parse_json(text: str, path: Path | None = None) -> Any:
     name = _name(path)
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+        )
     except json.JSONDecodeError as error:
         if _cut_short(text, error):
             what = _incomplete(name)
@@ -145,6 +171,9 @@ def parse_json(text: str, path: Path | None = None) -> Any:
             what = (
                 f"{name}已损坏，不是有效的草稿格式（第 {error.lineno} 行第 {error.colno} 列出错）。"
             )
+        raise _refuse(what, _RESTORE_HINT, path) from error
+    except _BadNumber as error:
+        what = f"{name}已损坏，不是有效的草稿格式（{error}）。"
         raise _refuse(what, _RESTORE_HINT, path) from error
     except ValueError as error:  # NaN, Infinity
         what = f"{name}已损坏，不是有效的草稿格式（含有 NaN 等非法数值）。"

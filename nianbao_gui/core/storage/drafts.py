@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..atomic import atomic_write_bytes, check_writable, link_target
 from ..errors import DraftError
+from ..fileinfo import file_in_the_way, not_a_regular_file, read_limited
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
 from .cleanup import remove_orphan_temps_of
@@ -40,8 +41,7 @@ def _check_target(path: Path) -> bytes | None:
     if info is None or info.st_size > MAX_DRAFT_BYTES:
         return None  # nothing there; or not worth keeping as a version (and not a draft)
     try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_DRAFT_BYTES + 1)
+        return read_limited(path, MAX_DRAFT_BYTES)
     except OSError:
         return None  # cannot read the old one: save anyway, without a backup
 
@@ -66,6 +66,11 @@ def _read_error(error: OSError, path: Path) -> DraftError:
         what, todo = f"找不到草稿 {path}。", "文件可能已被移动、改名或删除，请重新选择。"
     elif isinstance(error, IsADirectoryError) or error.errno == errno.EISDIR:
         what, todo = f"{path} 是一个文件夹，不是草稿文件。", "请选择文件夹里的草稿文件。"
+    elif isinstance(error, NotADirectoryError) or error.errno == errno.ENOTDIR:
+        blocking = file_in_the_way(path)
+        name = f"“{blocking.name}”" if blocking is not None else "路径中的一部分"
+        what = f"找不到草稿 {path}：{name}是一个文件，不是文件夹。"
+        todo = "请检查路径，重新选择草稿。"
     elif isinstance(error, PermissionError):
         what = f"无法打开草稿 {path}：没有读取权限，或文件正被其他程序占用。"
         todo = "请关闭占用它的程序后重试，或请信息化管理员检查权限。"
@@ -81,10 +86,16 @@ def read_draft_bytes(path: Path) -> bytes:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        kind = not_a_regular_file(info)  # a pipe would wait forever, /dev/zero never end
+        if kind is not None:
+            raise DraftError(
+                f"{path} 是{kind}，不是草稿文件，没有读取它。",
+                "请选择草稿文件（.json）。",
+                path=path,
+            )
         if info.st_size > MAX_DRAFT_BYTES:
             raise too_large(info.st_size, path)
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_DRAFT_BYTES + 1)  # the file may grow between stat and read
+        raw = read_limited(path, MAX_DRAFT_BYTES)  # the file may grow between stat and read
     except OSError as error:
         raise _read_error(error, path) from error
     if len(raw) > MAX_DRAFT_BYTES:

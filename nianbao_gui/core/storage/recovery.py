@@ -26,6 +26,7 @@ from typing import Any
 
 from ..atomic import atomic_write_bytes, link_target
 from ..errors import DraftError, FileAccessError
+from ..fileinfo import not_a_regular_file, read_limited
 from ..model import Report
 from ..paths import data_dir
 from .cleanup import remove_orphan_temps
@@ -115,7 +116,9 @@ class RecoveryStore:
         return target
 
     def _read(self, path: Path) -> dict[str, Any]:
-        raw = path.read_bytes()
+        if not_a_regular_file(path.stat()) is not None:
+            raise ValueError("not a file")  # a pipe would wait forever
+        raw = read_limited(path, MAX_DRAFT_BYTES)
         if len(raw) > MAX_DRAFT_BYTES:
             raise ValueError("too large")
         data = parse_json(raw.decode("utf-8"), path)
