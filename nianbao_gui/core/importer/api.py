@@ -19,6 +19,7 @@ from ..model import Report
 from .decode import (
     MIXED_ENCODING,
     check_regular_file,
+    count_controls,
     normalise_newlines,
     not_found_through_a_file,
     read_text_file_with_encoding,
@@ -150,6 +151,12 @@ def import_report(path: Path | str) -> ImportResult:
     text, encoding = read_text_file_with_encoding(path)
     result = _with_path(import_text, text, path)
     result.encoding = encoding
+    controls = count_controls(text)
+    if controls:
+        result.notes.append(
+            f"文件中有 {controls} 个控制字符（看不见，多半是从其他程序粘贴来的），已原样保留；"
+            "体检会指出它们的位置，可以一键删除。"
+        )
     if encoding == MIXED_ENCODING:
         result.notes.insert(
             0,

@@ -73,6 +73,16 @@ def _mostly_utf8_with_gb_pieces(data: bytes) -> str | None:
     return "".join(decoded)
 
 
+def _mostly_text(data: bytes) -> bool:
+    """UTF-8 text but for a few control characters (a file of mostly control characters
+    is not text at all)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return count_controls(text) * 10 < len(text)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """The text and the name of the encoding it was read with (``utf-8``, ``gb18030``, …)."""
     for bom, encoding in _BOMS:
@@ -107,10 +117,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return text, str(best.encoding)
     if candidate is not None:
         return candidate
+    if _mostly_text(data):
+        # UTF-8 text with a few control characters pasted in from other programs: kept
+        # (nothing the user wrote is dropped); the importer notes them, 体检 removes them
+        return data.decode("utf-8-sig"), "utf-8"
     raise ReportImportError(
         "无法识别这个文本文件的编码，可能不是文字文件。",
         "请用记事本或 WPS 打开它，另存为“UTF-8”编码的 .txt 文件后再导入。",
     )
+
+
+def count_controls(text: str) -> int:
+    """Control characters other than tab and line breaks (which real reports never hold)."""
+    return sum(1 for c in text if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc")
 
 
 def normalise_newlines(text: str) -> str:

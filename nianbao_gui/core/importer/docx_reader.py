@@ -143,6 +143,8 @@ def _check_content_type(path: Path, names: set[str]) -> None:
         what = "这是启用了宏的 Word 文档（.docm），本程序只能读取 .docx。"
     elif "template" in declared and ("wordprocessingml" in declared or "ms-word" in declared):
         what = "这是 Word 模板（.dotx/.dotm），不是文档，本程序只能读取 .docx。"
+    elif "word/document.xml" in names and not declared.strip():
+        what = "这个 Word 文档已损坏（缺少内容类型说明），无法读取。"
     else:
         kind = (
             "Excel 表格"

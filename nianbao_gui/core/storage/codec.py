@@ -22,7 +22,8 @@ from ..model import Report, describe_validation_error
 from .migrations import is_draft_data, migrate
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-_RESTORE_HINT = "可以从较早版本恢复（年报助手每次保存都保留较早版本），或换一份草稿。"
+_RESTORE_HINT = "可以打开它的较早版本（如果有），或换一份草稿。"
+"""Only "if any": whether there are earlier versions is said by load_draft, which looks."""
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -111,10 +111,8 @@ def load_draft(path: Path) -> Report:
     except DraftError as error:
         if isinstance(error.__cause__, FileNotFoundError):
             raise
-        offers = _what_can_be_restored(path)
-        if offers:
-            raise DraftError(error.what, "\n".join([error.todo, *offers]), path=path) from error
-        raise
+        offers = _what_can_be_restored(path) or ["年报助手没有找到它的较早版本或自动保存的内容。"]
+        raise DraftError(error.what, "\n".join([error.todo, *offers]), path=path) from error
 
 
 def _what_can_be_restored(path: Path) -> list[str]:
