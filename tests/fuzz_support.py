@@ -7,7 +7,8 @@ For any input, the program must
    disk, neither beside the input nor in the data folder;
 3. never say something false: each claim an error message makes about the file is checked
    against the bytes here, independently of how the program came to it; and what opens or
-   imports makes a draft that saves and opens again, unchanged.
+   imports makes a draft that saves and opens again, unchanged, and that 体检 checks and
+   the export writes without an error of its own.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from pathlib import Path
 from hostile_support import snapshot
 
 from nianbao_gui.core import limits
+from nianbao_gui.core.checks import check_report
 from nianbao_gui.core.errors import DraftError, NianbaoError, ReportImportError
+from nianbao_gui.core.export import export_bytes
 from nianbao_gui.core.importer import import_report
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.paths import data_dir
@@ -91,6 +94,17 @@ def _check_draft_claims(raw: bytes, error: DraftError, path: Path) -> None:
         assert not backups_of(path), todo
 
 
+def _use(report: Report, folder: Path) -> None:
+    """What a user does next: save, open again, check, export."""
+    saved = folder / "saved.json"
+    save_draft(report, saved)
+    assert load_draft(saved) == report
+    assert saved.stat().st_size <= limits.MAX_DRAFT_BYTES
+    saved.unlink()
+    check_report(report)
+    export_bytes(report)
+
+
 def open_draft_bytes(raw: bytes, folder: Path) -> Report | None:
     """Open ``raw`` as a draft file in ``folder`` under the three rules; the report if it
     opened (after checking that it saves and opens again unchanged)."""
@@ -105,11 +119,7 @@ def open_draft_bytes(raw: bytes, folder: Path) -> Report | None:
         report = None
     assert snapshot(folder, data_dir()) == before, "opening a draft wrote files"
     if report is not None:
-        saved = folder / "saved.json"
-        save_draft(report, saved)
-        assert load_draft(saved) == report
-        assert saved.stat().st_size <= limits.MAX_DRAFT_BYTES
-        saved.unlink()
+        _use(report, folder)
     return report
 
 
@@ -141,8 +151,5 @@ def import_file(path: Path, folder: Path) -> Report | None:
     assert snapshot(folder, data_dir()) == before, "importing wrote files"
     if report is not None:
         assert len(encode_report(report)) <= limits.MAX_DRAFT_BYTES
-        draft = folder / "imported.json"
-        save_draft(report, draft)
-        assert load_draft(draft) == report
-        draft.unlink()
+        _use(report, folder)
     return report

@@ -14,7 +14,7 @@ import pytest
 from conftest import SEED
 from fuzz_support import _plain_chinese, import_file
 from hostile_support import snapshot
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from nianbao_gui import cli
@@ -22,6 +22,12 @@ from nianbao_gui.core.errors import ReportImportError
 from nianbao_gui.core.importer import import_text
 from nianbao_gui.core.paths import data_dir
 from nianbao_gui.core.storage import load_draft, save_draft
+
+
+def _outcome(report: object) -> None:
+    """Shown by --hypothesis-show-statistics: how many inputs opened and how many were refused."""
+    event("opened" if report is not None else "refused")
+
 
 EXAMPLES = int(os.environ.get("NIANBAO_FUZZ_EXAMPLES", "100"))
 fuzz = settings(
@@ -55,7 +61,7 @@ report_text = st.lists(st.sampled_from(SEED_LINES) | st.text(max_size=40), max_s
 def test_random_bytes(tmp_path: Path, raw: bytes, suffix: str) -> None:
     path = tmp_path / f"报告{suffix}"
     path.write_bytes(raw)
-    import_file(path, tmp_path)
+    _outcome(import_file(path, tmp_path))
 
 
 @fuzz
@@ -69,7 +75,7 @@ def test_random_text_in_any_encoding(
 ) -> None:
     path = tmp_path / "报告.txt"
     path.write_bytes(text.replace("\n", newline).encode(encoding, errors="replace"))
-    import_file(path, tmp_path)
+    _outcome(import_file(path, tmp_path))
 
 
 @fuzz
@@ -81,7 +87,7 @@ def test_the_seed_report_cut_and_flipped(tmp_path: Path, cut: int, flips: list[i
             raw[at % len(raw)] ^= 0x80
     path = tmp_path / "报告.txt"
     path.write_bytes(bytes(raw))
-    import_file(path, tmp_path)
+    _outcome(import_file(path, tmp_path))
 
 
 def _xml_with_text(texts: list[str]) -> bytes:
@@ -131,7 +137,7 @@ def test_random_docx_parts(
                 archive.writestr(name, data)
             except (ValueError, UnicodeEncodeError):
                 continue  # a name no zip can hold
-    import_file(path, tmp_path)
+    _outcome(import_file(path, tmp_path))
 
 
 @fuzz
@@ -144,7 +150,7 @@ def test_a_real_docx_cut_short(tmp_path: Path, cut: int) -> None:
     raw = buffer.getvalue()
     path = tmp_path / "报告.docx"
     path.write_bytes(raw[: cut % (len(raw) + 1)])
-    import_file(path, tmp_path)
+    _outcome(import_file(path, tmp_path))
 
 
 @fuzz

@@ -32,9 +32,7 @@ TRICKY = [
     "\\",
 ]
 PIECES = ["\r\n", "，,", "自已", "一是", "**", "（一）", "\u00a02022年"]
-pieces = st.text(
-    alphabet=st.characters() | st.sampled_from(TRICKY), max_size=12
-)
+pieces = st.text(alphabet=st.characters() | st.sampled_from(TRICKY), max_size=12)
 text = st.lists(pieces | st.sampled_from(PIECES), max_size=4).map("".join)
 paragraphs = st.lists(text, max_size=4)
 
