@@ -35,12 +35,16 @@ fuzz = settings(
 )
 GOOD = good_bytes()
 
+# hypothesis leaves lone surrogates out of text by default; drafts can hold them (issue 12)
+any_text = st.text(
+    alphabet=st.characters() | st.sampled_from(["\ud800", "\udfff", "\ud83d"]), max_size=30
+)
 scalars = (
     st.none()
     | st.booleans()
     | st.integers()
     | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=30)
+    | any_text
 )
 json_values = st.recursive(
     scalars,
@@ -102,7 +106,7 @@ def test_a_real_draft_with_one_value_changed(tmp_path: Path, data: st.DataObject
     if data.draw(st.booleans()) and isinstance(parent, dict):
         del parent[where[-1]]
     else:
-        parent[where[-1]] = data.draw(json_values | st.text(alphabet=st.characters(), max_size=5))
+        parent[where[-1]] = data.draw(json_values | any_text)
     raw = json.dumps(draft, ensure_ascii=data.draw(st.booleans()), indent=2)
     _outcome(open_draft_bytes(raw.encode("utf-8", "surrogatepass"), tmp_path))
 

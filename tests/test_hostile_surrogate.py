@@ -42,6 +42,14 @@ def test_a_draft_with_a_lone_surrogate_saves_and_reopens_unchanged(tmp_path: Pat
     assert load_draft(other) == report
 
 
+def test_a_surrogate_written_raw_by_another_program_is_read_too(tmp_path: Path) -> None:
+    data = json.loads(good_bytes())
+    data["title"] = "标题" + LONE
+    path = tmp_path / "raw.json"
+    path.write_bytes(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    assert load_draft(path).title == "标题" + LONE
+
+
 def test_autosave_keeps_it_too(tmp_path: Path) -> None:
     report = load_draft(_draft_with_surrogate(tmp_path))
     store = RecoveryStore(tmp_path / "recovery")

@@ -9,6 +9,7 @@ program knows. Nothing here touches the disk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -88,6 +89,10 @@ def decode_text(raw: bytes, path: Path | None = None) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        with contextlib.suppress(UnicodeDecodeError):
+            # a lone surrogate written raw (by other programs' JSON writers) rather than
+            # escaped: UTF-8 in all else; kept, as this program keeps it (see json_bytes)
+            return raw.decode("utf-8", "surrogatepass")
         if _cut_in_a_character(raw, error):
             raise _refuse(_incomplete(name), _RESTORE_HINT, path) from error
         try:
