@@ -51,3 +51,29 @@ def test_a_log_that_cannot_be_written_is_not_claimed(
     err = capsys.readouterr().err
     assert "意外问题（RuntimeError）" in err and "已记录在" not in err
     assert "记录文件也无法写入" in err
+
+
+def test_the_window_starts_logging_without_a_data_folder(
+    no_data_folder: Path, tmp_path: Path
+) -> None:
+    import logging
+
+    from nianbao_gui.app.crash import CrashHandler, setup_logging
+
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    try:
+        log = setup_logging()  # used to raise: the window could not start at all
+        assert str(no_data_folder) not in str(log)
+        shown: list[str] = []
+        missing = tmp_path / "nowhere" / "nianbao.log"
+        handler = CrashHandler(missing, lambda: None, shown.append)
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as error:
+            handler(type(error), error, error.__traceback__)
+        assert "日志文件无法写入" in shown[0] and "已记录在" not in shown[0]
+    finally:
+        for added in set(root.handlers) - set(handlers):
+            root.removeHandler(added)
+            added.close()
