@@ -72,7 +72,10 @@ def _check_draft_claims(raw: bytes, error: DraftError, path: Path) -> None:
     if "GBK" in what or "不是 UTF-8" in what:
         assert text is None, what
     if "GBK" in what:
-        body.decode("gb18030")  # the claim: it reads as GBK
+        body.decode("gb18030")  # the claim: it reads as GBK, and not as UTF-8 with a flaw
+        as_utf8 = body.decode("utf-8", "replace")
+        broken = as_utf8.count("\ufffd")
+        assert sum(1 for char in as_utf8 if char > "\x7f") - broken <= 2 * broken, what
     if "不完整" in what or "已损坏" in what:
         tolerated = ("嵌套过深", "位的数字", "NaN")  # Python's parser accepts, drafts do not
         assert isinstance(parsed, Exception) or any(word in what for word in tolerated), what

@@ -95,9 +95,8 @@ def decode_text(raw: bytes, path: Path | None = None) -> str:
             return raw.decode("utf-8", "surrogatepass")
         if _cut_in_a_character(raw, error):
             raise _refuse(_incomplete(name), _RESTORE_HINT, path) from error
-        try:
-            raw.decode("gb18030")
-        except UnicodeDecodeError:
+        # a UTF-8 draft with a damaged byte is not a GBK one, though GB18030 may read it
+        if _mostly_utf8(raw) or not _reads_as(raw, "gb18030"):
             what = (
                 f"{name}不是 UTF-8 编码的文本，可能已损坏"
                 f"（第 {error.start + 1} 个字节处无法识别）。"
@@ -107,6 +106,22 @@ def decode_text(raw: bytes, path: Path | None = None) -> str:
             what = f"{name}是 GBK（“ANSI”）编码的，年报助手的草稿是 UTF-8 编码。"
             todo = "如果是用记事本改过：请用记事本打开它，“另存为”时编码选“UTF-8”后再打开。"
         raise _refuse(what, todo, path) from error
+
+
+def _reads_as(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """More valid UTF-8 characters beyond ASCII than broken sequences: a GBK file read as
+    UTF-8 breaks at nearly every Chinese character."""
+    text = raw.decode("utf-8", "replace")
+    broken = text.count("\ufffd")
+    return sum(1 for char in text if char > "\x7f") - broken > 2 * broken
 
 
 def _cut_in_a_character(raw: bytes, error: UnicodeDecodeError) -> bool:
