@@ -82,7 +82,8 @@ def check(target: Target) -> list[Finding]:
             )
         elif kind == "invalid":
             message = (
-                "有无效字符（残缺的半个字符，多半是其他程序截断的），Word 无法保存，导出时会被删除"
+                "有无效字符（残缺的半个字符，多半是其他程序截断的）：草稿里照原样保存，"
+                "Word 无法保存它，导出时会被删除"
             )
             found(start, end, "space.invalid", message, "")
         elif target.kind is not Kind.SHORT:  # a name may be spaced out on purpose: 张　三
