@@ -45,3 +45,30 @@ def test_a_truncated_draft_is_incomplete_and_its_earlier_version_offered(
     assert "不完整" in error.what and "GBK" not in error.what
     assert "1 个较早版本" in error.todo
     close_window(window)
+
+
+def test_the_start_removes_what_killed_saves_left_in_the_data_folder(qtbot) -> None:
+    import subprocess
+    import sys
+
+    from nianbao_gui.core.atomic import host_tag
+    from nianbao_gui.core.paths import data_dir
+
+    dead = int(
+        subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    folders = [data_dir() / "recovery", data_dir() / "backups" / "草稿-12345678"]
+    left = []
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+        left.append(folder / f".x.json.abc.pid{dead}-{host_tag()}.tmp")
+        left[-1].write_bytes(b"half a save")
+    window = make_window(qtbot)
+    window.files.start()
+    assert not [path for path in left if path.exists()]
+    close_window(window)
