@@ -173,7 +173,7 @@ def _refuse_a_draft(path: Path) -> None:
     if is_draft_file(path):
         raise ReportImportError(
             f"{path.name} 是年报助手的草稿（只是文件名不以 .json 结尾），不是报告，不需要导入。",
-            "请用“打开”直接打开它；也可以先把它改名为 .json 文件。",
+            "请把文件名改为以 .json 结尾，再用“打开”打开它。",
             path=path,
         )
 
