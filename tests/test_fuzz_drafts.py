@@ -151,7 +151,7 @@ def test_a_real_draft_cut_at_every_point() -> None:
     for cut in range(len(GOOD) - 1):
         with pytest.raises(DraftError) as info:
             decode_report(GOOD[:cut], path)
-        _plain_chinese(info.value)
+        _plain_chinese(info.value, GOOD[:cut])
         _check_draft_claims(GOOD[:cut], info.value, path)
         expected = "空文件" if not GOOD[:cut].strip() else "不完整"
         assert expected in info.value.what, (cut, info.value.what)
