@@ -65,11 +65,8 @@ def test_random_bytes(tmp_path: Path, raw: bytes) -> None:
 @fuzz
 @given(value=json_values, ascii_only=st.booleans(), indent=st.sampled_from([None, 2]))
 def test_random_json(tmp_path: Path, value: Any, ascii_only: bool, indent: int | None) -> None:
-    _outcome(
-        open_draft_bytes(
-            json.dumps(value, ensure_ascii=ascii_only, indent=indent).encode(), tmp_path
-        )
-    )
+    raw = json.dumps(value, ensure_ascii=ascii_only, indent=indent)
+    _outcome(open_draft_bytes(raw.encode("utf-8", "surrogatepass"), tmp_path))
 
 
 @fuzz
