@@ -22,9 +22,16 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 3, 2
 
 
+def _is_draft(path: Path) -> bool:
+    """A .json file, or a draft under another name (the content says so)."""
+    from .core.storage import is_draft_file
+
+    return path.suffix.lower() == ".json" or bool(is_draft_file(path))
+
+
 def _load(path: Path) -> Report:
-    """A draft (.json) as it is; a report (.txt/.docx) imported on the fly."""
-    if path.suffix.lower() == ".json":
+    """A draft as it is; a report (.txt/.docx) imported on the fly."""
+    if _is_draft(path):
         from .core.storage import load_draft
 
         draft: Report = load_draft(path)
@@ -52,15 +59,93 @@ def _cmd_import(args: argparse.Namespace) -> int:
         raise ReportImportError(
             f"草稿不能覆盖原报告 {source}。", "请用 -o 指定另一个文件名（.json）。", path=output
         )
+    replacing = _may_write_draft(output, force=args.force)
     result = import_report(source)
     from .core.next_year import origin_text
 
     result.report.made_from = origin_text(source, output)  # what check --last compares with
+    if replacing:
+        _keep_replaced_draft(output)
     save_draft(result.report, output)
     print(f"已导入：{output}")
     for note in result.notes:
         print(f"  提示：{note}", file=sys.stderr)
     return EXIT_OK
+
+
+def _may_write_draft(output: Path, *, force: bool) -> bool:
+    """``import -o`` writes a draft: never over something that is not a draft; over a draft
+    only when the user says so (asked at a console, else ``--force``). True when a draft
+    will be replaced."""
+    from .core.errors import ReportImportError
+    from .core.storage import is_draft_file
+
+    if output.suffix.lower() != ".json":
+        raise ReportImportError(
+            f"草稿文件名必须以 .json 结尾，“{output.name}”不是。",
+            "请用 -o 指定一个 .json 文件名，例如 -o 述职报告.json。",
+            path=output,
+        )
+    existing = is_draft_file(output)
+    if existing is None:
+        return False
+    if not existing:
+        raise ReportImportError(
+            f"{output} 已经存在，而且不是年报助手的草稿，导入不会覆盖它。",
+            "请用 -o 指定另一个文件名。",
+            path=output,
+        )
+    if force or _confirm(f"草稿 {output} 已经存在，要用导入的内容覆盖它吗？"):
+        return True
+    raise ReportImportError(
+        f"草稿 {output} 已经存在，没有覆盖它。",
+        "要覆盖请加 --force（原草稿会保留为较早版本），或用 -o 指定另一个文件名。",
+        path=output,
+    )
+
+
+def _keep_replaced_draft(output: Path) -> None:
+    """The draft about to be replaced, kept as an earlier version; no version, no overwrite."""
+    from .core.errors import FileAccessError
+    from .core.storage import backups_of, keep_version
+
+    try:
+        old = output.read_bytes()
+    except OSError as error:
+        raise FileAccessError(
+            f"无法读取已有的草稿 {output}（{error.strerror or error}），没有覆盖它。",
+            "请用 -o 指定另一个文件名。",
+            path=output,
+        ) from error
+    kept = keep_version(output, old)
+    if kept is None:
+        newest = backups_of(output)[:1]
+        if not (newest and _read_or_none(newest[0]) == old):  # not kept before either
+            raise FileAccessError(
+                f"无法为已有的草稿 {output} 保留较早版本（数据文件夹不能写入），没有覆盖它。",
+                "请用 -o 指定另一个文件名。",
+                path=output,
+            )
+        kept = newest[0]
+    print(f"  原草稿保留为较早版本：{kept}", file=sys.stderr)
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _confirm(question: str) -> bool:
+    """Ask at a console; without one (a script, a pipe) the answer is no."""
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        return False
+    try:
+        answer = input(f"{question}（输入 y 覆盖，直接回车取消）")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是")
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -73,6 +158,16 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _write_stdout(text: str) -> None:
+    invalid = sum(1 for char in text if "\ud800" <= char <= "\udfff")
+    if invalid:
+        # A lone surrogate cannot be written in any encoding: show a stand-in and say so,
+        # rather than blame the console's encoding.
+        text = "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+        print(
+            f"  注意：报告中有 {invalid} 个无效字符（残缺的半个字符），显示为“\ufffd”；"
+            "nianbao check 会指出位置，可删除。",
+            file=sys.stderr,
+        )
     try:
         sys.stdout.write(text)
     except UnicodeEncodeError as error:
@@ -140,7 +235,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
 
     path = Path(args.report)
-    if path.suffix.lower() == ".json":
+    if _is_draft(path):
         report = _load(path)
         findings = check_report(report)
     else:  # a report is imported first; the importer's notes are shown with the findings
@@ -262,16 +357,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:  # a bug: logged with its traceback, shown in plain words
         log = _log_unexpected(error)
-        print(
-            f"错误：程序遇到意外问题（{type(error).__name__}），已记录在 {log}。\n"
-            "您的文件没有被改动。请把这个记录文件发给维护人员。",
-            file=sys.stderr,
+        logged = (
+            f"已记录在 {log}。\n您的文件没有被改动。请把这个记录文件发给维护人员。"
+            if log is not None
+            else "（记录文件也无法写入。）\n您的文件没有被改动。请把这段文字发给维护人员。"
         )
+        print(f"错误：程序遇到意外问题（{type(error).__name__}），{logged}", file=sys.stderr)
         return EXIT_ERROR
     return code
 
 
-def _log_unexpected(error: BaseException) -> Path | str:
+def _log_unexpected(error: BaseException) -> Path | None:
     import traceback
 
     from .core.paths import logs_dir
@@ -282,7 +378,7 @@ def _log_unexpected(error: BaseException) -> Path | str:
             handle.write("".join(traceback.format_exception(error)) + "\n")
         return log
     except OSError:
-        return "（无法写入日志）"
+        return None
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("import", help="把已有报告（.txt/.docx）导入为草稿")
     p.add_argument("report", help="报告文件（.txt 或 .docx）")
     p.add_argument("-o", "--output", help="草稿文件（.json），默认与报告同名")
+    p.add_argument("--force", action="store_true", help="覆盖已有的草稿（原草稿保留为较早版本）")
 
     p = commands.add_parser("show", help="显示草稿的提纲和字数")
     p.add_argument("draft", help="草稿（.json）或报告（.txt/.docx）")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -47,7 +48,10 @@ def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BA
 def setup_logging(folder: Path | None = None) -> Path:
     """Log to ``logs/nianbao.log`` (1 MB, three older files kept). Returns the log path.
     The file is created with the first line logged, not at start."""
-    path = (folder or logs_dir()) / LOG_NAME
+    try:
+        path = (folder or logs_dir()) / LOG_NAME
+    except OSError:  # no data folder (read-only profile): the program runs all the same
+        path = Path(tempfile.gettempdir()) / f"nianbao-{LOG_NAME}"
     root = logging.getLogger()
     for handler in root.handlers:
         if getattr(handler, "baseFilename", None) == str(path):
@@ -61,12 +65,24 @@ def setup_logging(folder: Path | None = None) -> Path:
     return path
 
 
-def crash_message(log_path: Path, saved_to: str | None) -> str:
-    where = saved_to or "自动保存文件夹"
+def crash_message(log_path: Path | None, saved_to: str | None) -> str:
+    """What the user reads after an unexpected error. ``saved_to`` is where the work was
+    saved; None means it could not be saved (or there was nothing to save): then the message
+    must not claim it was, and asks for a save instead. ``log_path`` None: no log written."""
+    if saved_to:
+        saved = f"您的草稿已保存在 {saved_to}。"
+        advice = "可以继续工作。如果同样的错误再次出现，请保存后重新启动年报助手，"
+    else:
+        saved = "未能确认草稿已经保存。"
+        advice = "请立即用“另存为”把草稿保存到一个新文件，再继续工作；然后重新启动年报助手，"
+    if log_path is None:
+        return (
+            f"程序遇到意外错误（日志文件无法写入）；{saved}\n\n"
+            f"{advice}并把出错前的操作告诉技术人员。"
+        )
     return (
-        f"程序遇到意外错误，已记录在 {log_path}；您的草稿已保存在 {where}。\n\n"
-        "可以继续工作。如果同样的错误再次出现，请保存后重新启动年报助手，"
-        "并把上面的日志文件发给技术人员。"
+        f"程序遇到意外错误，已记录在 {log_path}；{saved}\n\n"
+        f"{advice}并把上面的日志文件发给技术人员。"
     )
 
 
@@ -116,7 +132,8 @@ class CrashHandler:
                 saved_to = self.save_draft()
             except Exception:
                 _log.exception("could not save the draft after an unexpected error")
-            self.show(crash_message(self.log_path, saved_to))
+            logged = self.log_path if self.log_path.is_file() else None
+            self.show(crash_message(logged, saved_to))
         except Exception:
             _log.exception("could not show the error message")
         finally:

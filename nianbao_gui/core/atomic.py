@@ -10,11 +10,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import hashlib
 import os
+import socket
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import FileAccessError
+from .fileinfo import file_in_the_way, not_a_regular_file
 
 
 def _explain(error: OSError, path: Path) -> FileAccessError:
@@ -42,11 +46,106 @@ def _explain(error: OSError, path: Path) -> FileAccessError:
     return FileAccessError(what, todo, path=path)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; raise FileAccessError (Chinese) on failure."""
+TEMP_MARK = ".pid"
+"""Temporary files are named ``.<name>.<random>.pid<process id>-<host tag>.tmp``: at the next
+start one whose writer no longer runs on this PC is known to be left by a crash
+(storage/cleanup.py); the host tag keeps a live writer on another PC (a shared folder) safe."""
+
+
+@functools.lru_cache(maxsize=1)
+def host_tag() -> str:
+    """Six hex digits of this PC's name."""
+    name = socket.gethostname().encode("utf-8", "replace")
+    return hashlib.sha256(name).hexdigest()[:6]
+
+
+_NAME_BYTES = 255 - 40
+"""Of a temporary file's name, what the target's name may take: names are limited to 255
+bytes (NTFS: 255 characters), and the random part, process id and host tag need ~30."""
+
+
+def temp_prefix(path: Path) -> str:
+    """``.<name>.`` of the temporary files for ``path``, the name shortened to fit."""
+    name = path.name
+    while len(name.encode("utf-8", "surrogateescape")) > _NAME_BYTES:
+        name = name[:-1]
+    return f".{name}."
+
+
+def temp_writer(name: str) -> tuple[int, str] | None:
+    """The process id and host tag in a temporary file's name, or None (not of this form)."""
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return None
+    _, mark, rest = name[: -len(".tmp")].rpartition(TEMP_MARK)
+    pid, _, host = rest.partition("-")
+    return (int(pid), host) if mark and pid.isdigit() and host else None
+
+
+def link_target(path: Path) -> Path:
+    """``path``, or the file it links to when it is a symbolic link (also a chain of them,
+    or a link to a file not yet there). A draft is saved, locked and backed up as the file
+    it really is: replacing the link would leave the real file behind, unchanged."""
     path = Path(path)
+    if os.path.islink(path):
+        return Path(os.path.realpath(path))
+    return path
+
+
+def check_writable(path: Path, verb: str = "保存") -> os.stat_result | None:
+    """Refuse, in Chinese, a place a file cannot or must not be written to; the current
+    file's stat (None when there is none yet). ``verb`` is what the user asked: 保存, 导出.
+
+    Refused: a missing folder, a folder that is a file, a folder given as the file, anything
+    that is not a regular file (a pipe, a device: writing or reading it may hang), and a file
+    marked read-only (os.replace would replace it on Linux and refuse it on Windows: honour
+    the attribute everywhere, someone set it on purpose)."""
+    path = Path(path)
+    blocking = file_in_the_way(path)
+    if blocking is not None:
+        raise FileAccessError(
+            f"无法{verb}到 {path}：“{blocking.name}”是一个文件，不是文件夹。",
+            f"请换一个文件夹{verb}。",
+            path=path,
+        )
+    if not path.parent.is_dir():
+        raise FileAccessError(
+            f"无法{verb}到 {path}：文件夹不存在（“{path.parent}”；U 盘或网络文件夹可能已断开）。",
+            f"请检查 U 盘或网络连接，或换一个文件夹{verb}。",
+            path=path,
+        )
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise FileAccessError(
+            f"无法{verb}到 {path}：{error.strerror or error}。", f"请换一个位置{verb}。", path=path
+        ) from error
+    kind = not_a_regular_file(info)
+    if kind is not None:
+        raise FileAccessError(
+            f"无法{verb}到 {path}：这是{kind}，不是文件。", "请另起一个文件名。", path=path
+        )
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise FileAccessError(
+            f"无法{verb}到 {path}：文件设置了“只读”属性。",
+            f"请在文件属性中取消“只读”，或{verb}为一个新文件。",
+            path=path,
+        )
+    return info
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; raise FileAccessError (Chinese) on failure.
+
+    Through a symbolic link the target is replaced, in its own folder; the link stays."""
+    path = link_target(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=temp_prefix(path),
+            suffix=f"{TEMP_MARK}{os.getpid()}-{host_tag()}.tmp",
+            dir=path.parent,
+        )
     except OSError as error:
         raise _explain(error, path) from error
     tmp = Path(tmp_name)

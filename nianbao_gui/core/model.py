@@ -222,6 +222,7 @@ _MESSAGES: dict[str, str] = {
     "finite_number": "应为有限的数字",
     "int_parsing_size": "数字太大",
     "string_too_long": "文字太长",
+    "string_unicode": "含有无效字符（残缺的半个字符）",
 }
 
 
@@ -264,7 +265,8 @@ def describe_validation_error(error: ValidationError) -> str:
     for item in error.errors():
         where = _place(tuple(item["loc"]))
         message = _MESSAGES.get(item["type"], "")
-        if not message:
-            message = str(item["msg"]).removeprefix("Value error, ")
+        if not message:  # our validators speak Chinese; pydantic's other words are English
+            is_ours = item["type"] == "value_error"
+            message = str(item["msg"]).removeprefix("Value error, ") if is_ours else "格式不对"
         lines.append(f"{where}：{message}")
     return "\n".join(lines)

@@ -39,10 +39,16 @@ INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 """Control characters except tab and line breaks (handled as spaces and new lines)."""
 
+INVALID = "\ud800-\udfff\ufffe\uffff"
+"""Characters that are not text at all: a lone surrogate (half of an emoji or a rare
+character, cut by another program or a hand-edited draft) and the non-characters U+FFFE/FFFF.
+Word cannot hold them; a draft keeps a lone surrogate as a ``\\udXXX`` escape."""
+
 SPACE = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 """Characters that show as a blank inside a line, listed one by one (no ranges), so this
 works in a regex class and with ``str.strip`` alike."""
 
+_INVALID_CHAR = re.compile(f"[{INVALID}]")
 _EDGE_CHAR = re.compile(f"[\\s{INVISIBLE}{CONTROL}]")
 
 
@@ -65,6 +71,8 @@ _BLANK_NAMES = {
 
 def blank_name(text: str) -> str:
     """``空格`` / ``全角空格`` / ``不间断空格、空格``…: what a run of blanks is made of."""
+    if _INVALID_CHAR.search(text):
+        return "无效字符"
     names = dict.fromkeys(_BLANK_NAMES.get(char, "") for char in text)
     if "" in names or not names:
         return "空白字符" if text.isspace() else "不可见字符"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .charclass import CJK, CONTROL, INVISIBLE, SPACE, blank_name, content_end
+from .charclass import CJK, CONTROL, INVALID, INVISIBLE, SPACE, blank_name, content_end
 from .finding import Category, Finding, make_finding
 from .targets import Kind, Target
 
@@ -22,9 +22,10 @@ _INNER = re.compile(
     rf"(?P<newline>\r\n|[\n\r\u2028\u2029\x85])"
     rf"|(?P<invisible>[{INVISIBLE}]+)"
     rf"|(?P<control>[{CONTROL}]+)"
+    rf"|(?P<invalid>[{INVALID}]+)"
     rf"|(?P<space>[{SPACE}]+)"
 )
-_ODD = re.compile(rf"[\n\r\u2028\u2029\x85{INVISIBLE}{CONTROL}{SPACE}]")
+_ODD = re.compile(rf"[\n\r\u2028\u2029\x85{INVISIBLE}{CONTROL}{INVALID}{SPACE}]")
 """Where _INNER may match: a plain character class, which the regex engine scans fast."""
 _Found = Callable[[int, int, str, str, "str | None"], None]
 
@@ -79,6 +80,12 @@ def check(target: Target) -> list[Finding]:
             found(
                 start, end, "space.control", "有控制字符（从其他程序粘贴来的），导出时可能出错", ""
             )
+        elif kind == "invalid":
+            message = (
+                "有无效字符（残缺的半个字符，多半是其他程序截断的）：草稿里照原样保存，"
+                "Word 无法保存它，导出时会被删除"
+            )
+            found(start, end, "space.invalid", message, "")
         elif target.kind is not Kind.SHORT:  # a name may be spaced out on purpose: 张　三
             _inner_space(text, start, end, found)
     return findings

@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 from typing import BinaryIO
 
-from ..atomic import atomic_write_bytes
+from ..atomic import atomic_write_bytes, check_writable, link_target
 from ..errors import ExportError, FileAccessError
 from ..model import Report
 from .formats import ExportFormat, export_format
@@ -49,8 +49,8 @@ def export_docx(
     WPS (locked on Windows), a read-only folder, a full disk; or when the path's extension
     is not .docx (a Word file under another name would not open as what it says it is).
     """
-    path = Path(target) if isinstance(target, (str, Path)) else None
-    if path is not None:
+    if isinstance(target, (str, Path)):
+        path = link_target(Path(target))
         if path.is_dir():
             raise ExportError(
                 f"无法导出到 {path}：这是一个文件夹。",
@@ -63,8 +63,13 @@ def export_docx(
                 "请用 .docx 结尾的文件名，例如 报告.docx。",
                 path=path,
             )
-    data, result = export_bytes(report, options)
-    if path is not None:
+        try:  # before the work: a read-only .docx is not replaced, as a draft is not
+            check_writable(path, "导出")
+        except FileAccessError as error:
+            raise ExportError(
+                f"Word 文档没有导出。{error.what}", error.todo + "草稿没有受影响。", path=path
+            ) from error
+        data, result = export_bytes(report, options)
         try:
             atomic_write_bytes(path, data)
         except FileAccessError as error:
@@ -74,7 +79,7 @@ def export_docx(
                 path=path,
             ) from error
         return result
-    assert not isinstance(target, (str, Path))
+    data, result = export_bytes(report, options)
     try:
         target.write(data)
     except OSError as error:

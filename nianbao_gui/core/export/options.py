@@ -57,7 +57,10 @@ class ExportOptions:
         ``--level3-bold`` turns bold on for this export; without it the remembered setting holds
         (a flag cannot say "off", so it is not saved).
         """
-        settings = load_settings()
+        try:
+            settings = load_settings()
+        except OSError:  # no data folder (read-only profile): an export needs none
+            settings = Settings()
         if fonts is not None:
             try:
                 choice = FontChoice(fonts)
@@ -66,7 +69,7 @@ class ExportOptions:
                     f"不认识的字体选择：{fonts}。",
                     "请用 gb2312（仿宋_GB2312 等）或 windows（仿宋 等）。",
                 ) from None
-            settings.fonts = choice  # remembered: the settings save themselves
+            settings.fonts = choice  # remembered: the settings save themselves (never raise)
         options = cls.from_settings(settings)
         if level3_bold:
             options = cls(options.fonts, options.title_font, True)

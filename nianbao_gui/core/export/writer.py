@@ -70,6 +70,10 @@ def _xml(element: Any) -> str:
 _W_DECL = f' xmlns:w="{W_NS}"'
 
 
+_TEXT_CHUNK = 1_000_000
+"""Characters per w:t: at most 4 MB of UTF-8, well under libxml2's 10 MB per text node."""
+
+
 class _Builder:
     """Collects the paragraphs as markup and puts them into the body in one parse.
 
@@ -110,9 +114,11 @@ class _Builder:
             for part_no, part in enumerate(line.split("\t")):
                 if part_no:
                     out.append("<w:tab/>")
-                if part:
+                # libxml2 refuses a text node over 10 MB (a paragraph of a few million
+                # characters): such text goes into several w:t, which Word joins.
+                for at in range(0, len(part), _TEXT_CHUNK):
                     out.append('<w:t xml:space="preserve">')
-                    out.append(escape(part))
+                    out.append(escape(part[at : at + _TEXT_CHUNK]))
                     out.append("</w:t>")
         out.append("</w:r>")
 

@@ -9,13 +9,22 @@ steps, down to "everything is an opening paragraph" — structure may be lost, t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ReportImportError
 from ..layout import Role, layout
+from ..limits import MAX_REPORT_CHARS, MAX_REPORT_PARAGRAPHS
 from ..model import Report
 from ..next_year import follow_year
-from .decode import MIXED_ENCODING, normalise_newlines, read_text_file_with_encoding
+from .decode import (
+    MIXED_ENCODING,
+    check_regular_file,
+    count_controls,
+    normalise_newlines,
+    not_found_through_a_file,
+    read_text_file_with_encoding,
+)
 from .docx_reader import OLE_MAGIC, explain_ole, read_docx
 from .meta import closing_date
 from .patterns import match_heading
@@ -59,9 +68,29 @@ def _faithful(report: Report, lines: list[str], has_author: bool) -> bool:
     return [_comparable(line) for line in source] == [_comparable(line) for line in written]
 
 
+def check_text_size(text: str) -> None:
+    """Refuse text beyond the import limits (core/limits.py), before any work on it."""
+    if len(text) > MAX_REPORT_CHARS:
+        raise ReportImportError(
+            f"文字太多（约 {len(text) // 10_000} 万字），超过 {MAX_REPORT_CHARS // 10_000} 万字"
+            "的上限，不像是一篇报告。",
+            "请确认选对了文件；如果确实是报告，请把它分成几个文件分别导入。",
+        )
+    lines = text.count("\n") + 1
+    if lines > MAX_REPORT_PARAGRAPHS:
+        raise ReportImportError(
+            f"段落太多（{lines} 行），超过 {MAX_REPORT_PARAGRAPHS} 行的上限，不像是一篇报告。",
+            "请确认选对了文件；如果确实是报告，请把它分成几个文件分别导入。",
+        )
+
+
 def import_text(text: str) -> ImportResult:
-    """A report's text (pasted, or read from a file) as a Report with Chinese notes."""
-    lines, gaps = split_lines(normalise_newlines(text))
+    """A report's text (pasted, or read from a file) as a Report with Chinese notes.
+
+    ReportImportError when the text is beyond the import limits."""
+    text = normalise_newlines(text)
+    check_text_size(text)
+    lines, gaps = split_lines(text)
     full_text = "\n".join(lines)
     for attempt, options in enumerate(_ATTEMPTS):
         try:
@@ -91,6 +120,13 @@ def import_text(text: str) -> ImportResult:
 def import_report(path: Path | str) -> ImportResult:
     """Import a .txt or .docx report; .doc and other formats are refused with advice."""
     path = Path(path)
+    try:
+        check_regular_file(path, path.stat())
+    except NotADirectoryError as error:
+        raise not_found_through_a_file(path) from error
+    except OSError:
+        pass  # missing or unreadable: the reader below explains
+    _refuse_a_draft(path)
     suffix = path.suffix.lower()
     if suffix in (".docx", ".docm", ".dotx"):
         return _import_docx(path)
@@ -115,8 +151,14 @@ def import_report(path: Path | str) -> ImportResult:
     if head.startswith(b"PK\x03\x04"):
         return _import_docx(path)
     text, encoding = read_text_file_with_encoding(path)
-    result = import_text(text)
+    result = _with_path(import_text, text, path)
     result.encoding = encoding
+    controls = count_controls(text)
+    if controls:
+        result.notes.append(
+            f"文件中有 {controls} 个控制字符（看不见，多半是从其他程序粘贴来的），已原样保留；"
+            "体检会指出它们的位置，可以一键删除。"
+        )
     if encoding == MIXED_ENCODING:
         result.notes.insert(
             0,
@@ -126,10 +168,22 @@ def import_report(path: Path | str) -> ImportResult:
     return result
 
 
+def _refuse_a_draft(path: Path) -> None:
+    """A draft under another name (``草稿.txt``) is opened, not imported as report text."""
+    from ..storage import is_draft_file
+
+    if is_draft_file(path):
+        raise ReportImportError(
+            f"{path.name} 是年报助手的草稿（只是文件名不以 .json 结尾），不是报告，不需要导入。",
+            "请把文件名改为以 .json 结尾，再用“打开”打开它。",
+            path=path,
+        )
+
+
 def _import_docx(path: Path) -> ImportResult:
     """A Word document (also one saved with another extension, ``报告.txt`` that is a .docx)."""
     read = read_docx(path)
-    result = import_text(read.text)
+    result = _with_path(import_text, read.text, path)
     if read.numbered_headings:
         result.notes.append(
             f"Word 文档中有 {read.numbered_headings} 个标题使用了标题样式（编号不在文字里），"
@@ -141,3 +195,11 @@ def _import_docx(path: Path) -> ImportResult:
             "（单元格之间用制表符分隔），请核对"
         )
     return result
+
+
+def _with_path(run: Callable[[str], ImportResult], text: str, path: Path) -> ImportResult:
+    try:
+        return run(text)
+    except ReportImportError as error:
+        error.path = error.path or path
+        raise

@@ -11,13 +11,16 @@ must also look like text (no NUL or other control characters), or the next step 
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 import unicodedata
 from pathlib import Path
 
 from ..errors import ReportImportError
+from ..fileinfo import file_in_the_way, not_a_regular_file, read_limited
+from ..limits import MAX_TEXT_FILE_BYTES
 
-MAX_TEXT_BYTES = 10 * 1024 * 1024
-"""A 100-page report is about 300 KB; ten megabytes is not a report."""
+MAX_TEXT_BYTES = MAX_TEXT_FILE_BYTES  # see core/limits.py
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -70,6 +73,16 @@ def _mostly_utf8_with_gb_pieces(data: bytes) -> str | None:
     return "".join(decoded)
 
 
+def _mostly_text(data: bytes) -> bool:
+    """UTF-8 text but for a few control characters (a file of mostly control characters
+    is not text at all)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return count_controls(text) * 10 < len(text)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """The text and the name of the encoding it was read with (``utf-8``, ``gb18030``, …)."""
     for bom, encoding in _BOMS:
@@ -104,10 +117,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return text, str(best.encoding)
     if candidate is not None:
         return candidate
+    if _mostly_text(data):
+        # UTF-8 text with a few control characters pasted in from other programs: kept
+        # (nothing the user wrote is dropped); the importer notes them, 体检 removes them
+        return data.decode("utf-8-sig"), "utf-8"
     raise ReportImportError(
         "无法识别这个文本文件的编码，可能不是文字文件。",
         "请用记事本或 WPS 打开它，另存为“UTF-8”编码的 .txt 文件后再导入。",
     )
+
+
+def count_controls(text: str) -> int:
+    """Control characters other than tab and line breaks (which real reports never hold)."""
+    return sum(1 for c in text if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc")
 
 
 def normalise_newlines(text: str) -> str:
@@ -115,16 +137,24 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _too_large(size: int, path: Path) -> ReportImportError:
+    return ReportImportError(
+        f"文件太大（{size / 1024 / 1024:.1f} MB），不像是一篇报告。",
+        "请确认选对了文件；报告正文一般不超过几百 KB。",
+        path=path,
+    )
+
+
 def _read_limited(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise ReportImportError(
-                f"文件太大（{size / 1024 / 1024:.1f} MB），不像是一篇报告。",
-                "请确认选对了文件；报告正文一般不超过几百 KB。",
-                path=path,
-            )
-        return path.read_bytes()
+        info = path.stat()
+        check_regular_file(path, info)
+        if info.st_size > MAX_TEXT_BYTES:
+            raise _too_large(info.st_size, path)
+        data = read_limited(path, MAX_TEXT_BYTES)
+        if len(data) > MAX_TEXT_BYTES:  # grew since, or a file that never ends (/proc)
+            raise _too_large(len(data), path)
+        return data
     except FileNotFoundError as error:
         raise ReportImportError(
             f"找不到文件：{path}", "请确认文件没有被移动或改名。", path=path
@@ -133,12 +163,34 @@ def _read_limited(path: Path) -> bytes:
         raise ReportImportError(
             f"这是一个文件夹，不是报告文件：{path}", "请选择 .txt 或 .docx 文件。", path=path
         ) from error
+    except NotADirectoryError as error:
+        raise not_found_through_a_file(path) from error
     except OSError as error:
         raise ReportImportError(
             f"无法读取文件：{path}（{error.strerror or error}）",
             "请确认文件没有被其他程序占用，并且有读取权限。",
             path=path,
         ) from error
+
+
+def check_regular_file(path: Path, info: os.stat_result) -> None:
+    """Refuse a pipe, a device, anything not an ordinary file, before reading it (a pipe
+    waits forever, ``/dev/zero`` never ends)."""
+    kind = not_a_regular_file(info)
+    if kind is not None and not stat.S_ISDIR(info.st_mode):  # folders: IsADirectoryError
+        raise ReportImportError(
+            f"{path} 是{kind}，不是报告文件，没有读取它。",
+            "请选择 .txt 或 .docx 文件。",
+            path=path,
+        )
+
+
+def not_found_through_a_file(path: Path) -> ReportImportError:
+    blocking = file_in_the_way(path)
+    name = f"“{blocking.name}”" if blocking is not None else "路径中的一部分"
+    return ReportImportError(
+        f"找不到文件：{path}（{name}是一个文件，不是文件夹）。", "请检查路径。", path=path
+    )
 
 
 def read_text_file_with_encoding(path: Path | str) -> tuple[str, str]:

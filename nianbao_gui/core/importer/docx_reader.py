@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..errors import ReportImportError
 from .docx_headings import heading_styles, number_styled_headings
 
-MAX_DOCX_BYTES = 20 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+# see core/limits.py
+MAX_DOCX_BYTES = limits.MAX_DOCX_BYTES
+MAX_UNCOMPRESSED_BYTES = limits.MAX_DOCX_UNCOMPRESSED_BYTES
+MAX_XML_BYTES = limits.MAX_DOCX_XML_BYTES
 MAX_MEMBERS = 5000
 MAX_RATIO = 100
 """Word XML compresses about 5–20 times; a large member compressed a hundredfold is a bomb."""
@@ -105,6 +108,15 @@ def check_docx_file(path: Path) -> None:
             "请确认文件来源；如果确实是报告，请在 Word/WPS 中另存为新的 .docx 再导入。",
             path,
         )
+    xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
+    if xml > MAX_XML_BYTES:
+        raise _refuse(
+            f"这个 Word 文档的文字和格式内容解压后有 {xml / 1024 / 1024:.0f} MB，"
+            f"超过 {MAX_XML_BYTES // 1024 // 1024} MB 的上限，不像是一篇报告"
+            "（一篇 100 页的报告只有几 MB）。",
+            "请确认选对了文件；如果确实是报告，请把它分成几个文档分别导入。",
+            path,
+        )
     _check_content_type(path, names)
 
 
@@ -131,6 +143,8 @@ def _check_content_type(path: Path, names: set[str]) -> None:
         what = "这是启用了宏的 Word 文档（.docm），本程序只能读取 .docx。"
     elif "template" in declared and ("wordprocessingml" in declared or "ms-word" in declared):
         what = "这是 Word 模板（.dotx/.dotm），不是文档，本程序只能读取 .docx。"
+    elif "word/document.xml" in names and not declared.strip():
+        what = "这个 Word 文档已损坏（缺少内容类型说明），无法读取。"
     else:
         kind = (
             "Excel 表格"

@@ -11,9 +11,9 @@
 
 from __future__ import annotations
 
-from .backups import DEFAULT_KEEP, backup_dir, backups_of
+from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
 from .codec import MAX_DRAFT_BYTES, decode_report, encode_report
-from .drafts import load_draft, save_draft
+from .drafts import is_draft_file, load_draft, save_draft
 from .listing import DraftInfo, list_drafts
 from .lock import STALE_AFTER, DraftLock, LockOwner, lock_path_for, read_owner
 from .migrations import migrate
@@ -32,6 +32,8 @@ __all__ = [
     "backups_of",
     "decode_report",
     "encode_report",
+    "is_draft_file",
+    "keep_version",
     "key_for",
     "list_drafts",
     "load_draft",

@@ -23,7 +23,7 @@ import os
 import re
 from pathlib import Path
 
-from ..atomic import atomic_write_bytes
+from ..atomic import atomic_write_bytes, link_target
 from ..paths import data_dir
 
 DEFAULT_KEEP = 5
@@ -32,7 +32,7 @@ _STAMP = re.compile(r"\.(\d{8}-\d{6}-\d{6})(?:-(\d+))?\.json$")
 
 
 def _draft_key(path: Path) -> str:
-    full = os.path.normcase(str(Path(path).expanduser().absolute()))
+    full = os.path.normcase(str(link_target(Path(path).expanduser()).absolute()))
     return hashlib.sha256(full.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
@@ -44,7 +44,7 @@ def _short_stem(path: Path) -> str:
 
 def backup_dir(path: Path) -> Path:
     """The folder holding the earlier versions of the draft at ``path`` (may not exist yet)."""
-    path = Path(path)
+    path = link_target(path)
     return data_dir() / "backups" / f"{_short_stem(path)}-{_draft_key(path)}"
 
 
@@ -73,7 +73,7 @@ def keep_version(path: Path, old: bytes, *, keep: int = DEFAULT_KEEP) -> Path | 
     Never raises: a failing backup (full or read-only data folder) must not stop the save
     the user asked for. Returns the new version's path, or None when nothing was kept.
     """
-    path = Path(path)
+    path = link_target(path)
     if keep <= 0:
         return None
     try:

@@ -9,22 +9,41 @@ program knows. Nothing here touches the disk.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..errors import DraftError
+from ..limits import MAX_DRAFT_BYTES
 from ..model import Report, describe_validation_error
 from .migrations import is_draft_data, migrate
 
-MAX_DRAFT_BYTES = 50 * 1024 * 1024
-"""A real report is well under 1 MB; anything above this is not a draft (or is damaged), and
-reading it would freeze the window."""
-
 _UTF8_BOM = b"\xef\xbb\xbf"
-_RESTORE_HINT = "可以从较早版本恢复（年报助手每次保存都保留较早版本），或换一份草稿。"
+_RESTORE_HINT = "可以打开它的较早版本（如果有），或换一份草稿。"
+"""Only "if any": whether there are earlier versions is said by load_draft, which looks."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_bytes(text: str) -> bytes:
+    """UTF-8 bytes of JSON text; a lone surrogate (half of an emoji cut by another program,
+    or typed into a hand-edited draft) cannot be UTF-8, so it is written as JSON's ``\\udXXX``
+    escape: the draft reads back exactly as it was, and 体检 reports the character
+    (``space.invalid``) so that the user can remove it. JSON text holds characters only
+    inside strings, so the escape is always in a string."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(_escape_surrogate, text).encode("utf-8")
 
 
 def encode_report(report: Report, *, pretty: bool = True) -> bytes:
@@ -32,8 +51,8 @@ def encode_report(report: Report, *, pretty: bool = True) -> bytes:
     data = report.model_dump(mode="json")
     data = {"schema_version": data.pop("schema_version"), **data}
     if pretty:
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return json_bytes(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return json_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def _name(path: Path | None) -> str:
@@ -70,9 +89,14 @@ def decode_text(raw: bytes, path: Path | None = None) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        try:
-            raw.decode("gb18030")
-        except UnicodeDecodeError:
+        with contextlib.suppress(UnicodeDecodeError):
+            # a lone surrogate written raw (by other programs' JSON writers) rather than
+            # escaped: UTF-8 in all else; kept, as this program keeps it (see json_bytes)
+            return raw.decode("utf-8", "surrogatepass")
+        if _cut_in_a_character(raw, error):
+            raise _refuse(_incomplete(name), _RESTORE_HINT, path) from error
+        # a UTF-8 draft with a damaged byte is not a GBK one, though GB18030 may read it
+        if _mostly_utf8(raw) or not _reads_as(raw, "gb18030"):
             what = (
                 f"{name}不是 UTF-8 编码的文本，可能已损坏"
                 f"（第 {error.start + 1} 个字节处无法识别）。"
@@ -84,6 +108,68 @@ def decode_text(raw: bytes, path: Path | None = None) -> str:
         raise _refuse(what, todo, path) from error
 
 
+def _reads_as(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """More valid UTF-8 characters beyond ASCII than broken sequences: a GBK file read as
+    UTF-8 breaks at nearly every Chinese character."""
+    text = raw.decode("utf-8", "replace")
+    broken = text.count("\ufffd")
+    return sum(1 for char in text if char > "\x7f") - broken > 2 * broken
+
+
+def _cut_in_a_character(raw: bytes, error: UnicodeDecodeError) -> bool:
+    """A UTF-8 file that ends in the middle of a character (a Chinese character is three
+    bytes) was cut short; read as GBK it would be blamed on its encoding."""
+    return error.start >= len(raw) - 3 and error.end == len(raw)
+
+
+def _incomplete(name: str) -> str:
+    return f"{name}不完整：文件在中途结束了（可能复制或保存时被中断），内容缺了一部分。"
+
+
+_CUT_VALUE = re.compile(r"-|-?\d+\.|-?\d+(?:\.\d+)?[eE][+-]?")
+"""The start of a number that a cut left unfinished (``-``, ``3.``, ``1e``)."""
+
+
+def _cut_short(text: str, error: json.JSONDecodeError) -> bool:
+    """Whether the JSON error comes from the text ending too early."""
+    rest = text[error.pos :].rstrip()
+    if not rest or error.msg.startswith("Unterminated string"):
+        return True  # "Unterminated string" is only raised at the end of the text
+    # cut inside true, false, null or a number: the parser stops where the value starts
+    return any(word.startswith(rest) for word in ("true", "false", "null")) or bool(
+        _CUT_VALUE.fullmatch(rest)
+    )
+
+
+class _BadNumber(ValueError):
+    """A number no draft holds; the message is the Chinese reason."""
+
+
+_MAX_DIGITS = 30
+
+
+def _parse_int(digits: str) -> int:
+    # Python refuses over 4,300 digits with a ValueError that would read as "NaN"; no
+    # field of a report needs more than a few.
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise _BadNumber(f"含有一个 {len(digits.lstrip('-'))} 位的数字")
+    return int(digits)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > _MAX_DIGITS * 2:
+        raise _BadNumber(f"含有一个 {len(text)} 位的数字")
+    return float(text)
+
+
 def _reject_constant(name: str) -> Any:
     # NaN and Infinity are not JSON; Python accepts them, the model would then complain in
     # English ("finite number").
@@ -93,15 +179,22 @@ def _reject_constant(name: str) -> Any:
 def parse_json(text: str, path: Path | None = None) -> Any:
     name = _name(path)
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+        )
     except json.JSONDecodeError as error:
-        # "Unterminated string" is only raised at the end of the text.
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            what = f"{name}不完整：文件在中途结束了（可能复制或保存时被中断）。"
+        if _cut_short(text, error):
+            what = _incomplete(name)
         else:
             what = (
                 f"{name}已损坏，不是有效的草稿格式（第 {error.lineno} 行第 {error.colno} 列出错）。"
             )
+        raise _refuse(what, _RESTORE_HINT, path) from error
+    except _BadNumber as error:
+        what = f"{name}已损坏，不是有效的草稿格式（{error}）。"
         raise _refuse(what, _RESTORE_HINT, path) from error
     except ValueError as error:  # NaN, Infinity
         what = f"{name}已损坏，不是有效的草稿格式（含有 NaN 等非法数值）。"
@@ -158,6 +251,7 @@ __all__ = [
     "decode_report",
     "decode_text",
     "encode_report",
+    "json_bytes",
     "parse_json",
     "report_from_data",
     "too_large",

@@ -12,81 +12,38 @@ as the draft is open (see ``lock.py``), and the command line writes new files.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
-import time
 from pathlib import Path
 
-from ..atomic import atomic_write_bytes
-from ..errors import DraftError, FileAccessError
+from ..atomic import atomic_write_bytes, check_writable, link_target
+from ..errors import DraftError
+from ..fileinfo import file_in_the_way, not_a_regular_file, read_limited
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
-from .codec import MAX_DRAFT_BYTES, decode_report, encode_report, too_large
-
-_STALE_TEMP_SECONDS = 3600
-"""Temporary files older than this were left by a crash (a save takes milliseconds)."""
-
-
-def _access_error(what: str, todo: str, path: Path) -> FileAccessError:
-    return FileAccessError(what, todo, path=path)
+from .cleanup import remove_orphan_temps_of
+from .codec import (
+    MAX_DRAFT_BYTES,
+    decode_report,
+    decode_text,
+    encode_report,
+    parse_json,
+    too_large,
+)
+from .migrations import is_draft_data
+from .recovery import recovery_copy_of
 
 
 def _check_target(path: Path) -> bytes | None:
     """Refuse targets that cannot hold a draft; return the current bytes for the backup."""
-    parent = path.parent
-    if parent.exists() and not parent.is_dir():
-        raise _access_error(
-            f"无法保存到 {path}：“{parent.name}”是一个文件，不是文件夹。",
-            "请换一个文件夹保存。",
-            path,
-        )
-    if not parent.exists():
-        raise _access_error(
-            f"无法保存到 {path}：文件夹“{parent}”不存在（U 盘或网络文件夹可能已断开）。",
-            "请检查 U 盘或网络连接，或换一个文件夹保存。",
-            path,
-        )
+    info = check_writable(path)
+    if info is None or info.st_size > MAX_DRAFT_BYTES:
+        return None  # nothing there; or not worth keeping as a version (and not a draft)
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise _access_error(
-            f"无法保存到 {path}：{error.strerror or error}。", "请换一个位置保存。", path
-        ) from error
-    if stat.S_ISDIR(info.st_mode):
-        raise _access_error(
-            f"无法保存到 {path}：这是一个文件夹，不是文件。",
-            "请给草稿另起一个文件名。",
-            path,
-        )
-    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        # On Windows os.replace refuses a read-only file anyway; on Linux it would silently
-        # replace it. Honour the attribute everywhere: someone set it on purpose.
-        raise _access_error(
-            f"无法保存到 {path}：文件设置了“只读”属性。",
-            "请在文件属性中取消“只读”，或另存为一个新文件。",
-            path,
-        )
-    if info.st_size > MAX_DRAFT_BYTES:
-        return None  # not worth keeping as a version (and not a draft)
-    try:
-        return path.read_bytes()
+        return read_limited(path, MAX_DRAFT_BYTES)
     except OSError:
         return None  # cannot read the old one: save anyway, without a backup
-
-
-def _remove_stale_temps(path: Path) -> None:
-    """Delete temporary files a crashed save of this draft left behind (atomic.py names)."""
-    prefix, now = f".{path.name}.", time.time()
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(path.parent):
-            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
-                with contextlib.suppress(OSError):
-                    if now - entry.stat().st_mtime > _STALE_TEMP_SECONDS:
-                        os.unlink(entry.path)
 
 
 def save_draft(report: Report, path: Path, *, keep_backups: int = DEFAULT_KEEP) -> None:
@@ -95,13 +52,13 @@ def save_draft(report: Report, path: Path, *, keep_backups: int = DEFAULT_KEEP) 
     Raises FileAccessError (Chinese) when the place cannot be written; the old draft is then
     untouched.
     """
-    path = Path(path)
+    path = link_target(path)
     data = encode_report(report)
     old = _check_target(path)
     if old is not None and old != data:
         keep_version(path, old, keep=keep_backups)
     atomic_write_bytes(path, data)
-    _remove_stale_temps(path)
+    remove_orphan_temps_of(path)
 
 
 def _read_error(error: OSError, path: Path) -> DraftError:
@@ -109,6 +66,11 @@ def _read_error(error: OSError, path: Path) -> DraftError:
         what, todo = f"找不到草稿 {path}。", "文件可能已被移动、改名或删除，请重新选择。"
     elif isinstance(error, IsADirectoryError) or error.errno == errno.EISDIR:
         what, todo = f"{path} 是一个文件夹，不是草稿文件。", "请选择文件夹里的草稿文件。"
+    elif isinstance(error, NotADirectoryError) or error.errno == errno.ENOTDIR:
+        blocking = file_in_the_way(path)
+        name = f"“{blocking.name}”" if blocking is not None else "路径中的一部分"
+        what = f"找不到草稿 {path}：{name}是一个文件，不是文件夹。"
+        todo = "请检查路径，重新选择草稿。"
     elif isinstance(error, PermissionError):
         what = f"无法打开草稿 {path}：没有读取权限，或文件正被其他程序占用。"
         todo = "请关闭占用它的程序后重试，或请信息化管理员检查权限。"
@@ -124,10 +86,16 @@ def read_draft_bytes(path: Path) -> bytes:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        kind = not_a_regular_file(info)  # a pipe would wait forever, /dev/zero never end
+        if kind is not None:
+            raise DraftError(
+                f"{path} 是{kind}，不是草稿文件，没有读取它。",
+                "请选择草稿文件（.json）。",
+                path=path,
+            )
         if info.st_size > MAX_DRAFT_BYTES:
             raise too_large(info.st_size, path)
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_DRAFT_BYTES + 1)  # the file may grow between stat and read
+        raw = read_limited(path, MAX_DRAFT_BYTES)  # the file may grow between stat and read
     except OSError as error:
         raise _read_error(error, path) from error
     if len(raw) > MAX_DRAFT_BYTES:
@@ -141,11 +109,38 @@ def load_draft(path: Path) -> Report:
     try:
         return decode_report(read_draft_bytes(path), path)
     except DraftError as error:
-        versions = backups_of(path)
-        if versions and not isinstance(error.__cause__, FileNotFoundError):
-            todo = (
-                f"{error.todo}\n年报助手保留了这份草稿的 {len(versions)} 个较早版本，"
-                f"最近的一个是 {versions[0].name}，在文件夹 {backup_dir(path)} 中。"
-            )
-            raise DraftError(error.what, todo, path=path) from error
-        raise
+        if isinstance(error.__cause__, FileNotFoundError):
+            raise
+        offers = _what_can_be_restored(path) or ["年报助手没有找到它的较早版本或自动保存的内容。"]
+        raise DraftError(error.what, "\n".join([error.todo, *offers]), path=path) from error
+
+
+def _what_can_be_restored(path: Path) -> list[str]:
+    """The newest earlier version and the unsaved work kept for ``path``, named in full so
+    that the user can open them."""
+    offers = []
+    versions = backups_of(path)
+    if versions:
+        offers.append(
+            f"年报助手保留了这份草稿的 {len(versions)} 个较早版本，"
+            f"最近的一个是 {versions[0].name}，在文件夹 {backup_dir(path)} 中，可以直接打开它。"
+        )
+    copy = recovery_copy_of(path)
+    if copy is not None:
+        offers.append(f"还有一份自动保存的内容（{copy}），启动年报助手时可以恢复。")
+    return offers
+
+
+def is_draft_file(path: Path) -> bool | None:
+    """What is at ``path`` before something is written there: None when nothing is, True for
+    a draft of this program (also one from a newer version, or with invalid content), False
+    for anything else (a Word document, a report, another program's JSON, a folder)."""
+    path = Path(path)
+    if not os.path.lexists(path):
+        return None
+    try:
+        raw = read_draft_bytes(path)
+        data = parse_json(decode_text(raw, path), path)
+    except DraftError:
+        return False
+    return isinstance(data, dict) and is_draft_data(data)

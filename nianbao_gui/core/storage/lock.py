@@ -39,7 +39,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..atomic import atomic_write_bytes
+from ..atomic import atomic_write_bytes, link_target
 from ..errors import DraftLockedError, FileAccessError
 from .liveness import own_alive_file, still_running
 
@@ -184,7 +184,7 @@ class DraftLock:
     """The lock on one draft. ``acquire`` / ``refresh`` / ``release``, or ``with DraftLock(p):``."""
 
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+        self.path = link_target(path)  # one lock per real file, whatever link opened it
         self.lock_file = lock_path_for(self.path)
         self.token = ""
         self._since: _dt.datetime | None = None

@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_bytes
+from ..atomic import atomic_write_bytes, link_target
 from ..errors import DraftError, FileAccessError
+from ..fileinfo import not_a_regular_file, read_limited
 from ..model import Report
 from ..paths import data_dir
-from .codec import MAX_DRAFT_BYTES, parse_json, report_from_data
+from .cleanup import remove_orphan_temps
+from .codec import MAX_DRAFT_BYTES, json_bytes, parse_json, report_from_data
 from .liveness import is_own, own_alive_file, still_running
 from .lock import pid_alive
 
@@ -52,7 +54,20 @@ def key_for(source: Path | None, session: str = "") -> str:
     new report (pass a per-window ``session`` id such as a uuid)."""
     if source is None:
         return f"new:{session}"
-    return "draft:" + os.path.normcase(str(Path(source).expanduser().absolute()))
+    return "draft:" + os.path.normcase(str(link_target(Path(source).expanduser()).absolute()))
+
+
+def _file_name(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".json"
+
+
+def recovery_copy_of(source: Path) -> Path | None:
+    """The unsaved work kept for the draft at ``source``, if there is any (creates nothing)."""
+    try:
+        candidate = data_dir() / "recovery" / _file_name(key_for(source))
+        return candidate if candidate.is_file() else None
+    except OSError:
+        return None
 
 
 class RecoveryStore:
@@ -77,8 +92,7 @@ class RecoveryStore:
 
     def file_for(self, key: str) -> Path:
         """A safe file name for any key (a path with any characters, of any length)."""
-        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        return self.folder / f"{digest}.json"
+        return self.folder / _file_name(key)
 
     def write(self, key: str, report: Report, source: Path | None = None) -> Path:
         """Keep ``report`` as the unsaved state of ``key``; atomic, replaces the previous one.
@@ -98,11 +112,13 @@ class RecoveryStore:
             "report": report.model_dump(mode="json"),
         }
         target = self.file_for(key)
-        atomic_write_bytes(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        atomic_write_bytes(target, json_bytes(json.dumps(data, ensure_ascii=False)))
         return target
 
     def _read(self, path: Path) -> dict[str, Any]:
-        raw = path.read_bytes()
+        if not_a_regular_file(path.stat()) is not None:
+            raise ValueError("not a file")  # a pipe would wait forever
+        raw = read_limited(path, MAX_DRAFT_BYTES)
         if len(raw) > MAX_DRAFT_BYTES:
             raise ValueError("too large")
         data = parse_json(raw.decode("utf-8"), path)
@@ -125,7 +141,10 @@ class RecoveryStore:
         """Unsaved work left by sessions that ended without saving, newest first.
 
         Unreadable recovery files are skipped (a recovery file is a bonus, not a draft).
+        Called at start, this also removes what crashed writes left in the data folder
+        (``cleanup.py``).
         """
+        remove_orphan_temps(None if self._folder is None else [self._folder])
         found = []
         try:
             paths = sorted(self.folder.glob("*.json"))
