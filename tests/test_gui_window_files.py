@@ -340,3 +340,17 @@ def test_a_draft_in_a_read_only_folder_opens_read_only(qtbot, tmp_path: Path, mo
     assert window.report() == load_draft(draft)
     assert prompts.errors == []
     close_window(window)
+
+
+def test_a_draft_under_another_name_is_opened_as_a_draft(qtbot, tmp_path: Path) -> None:
+    """A draft renamed to .txt (a mail attachment, a careless save) is known by its content:
+    it opens as the draft it is, instead of being refused by the importer."""
+    draft = tmp_path / "年报.txt"
+    save_draft(sample(), tmp_path / "年报.json")
+    (tmp_path / "年报.json").rename(draft)
+    window = make_window(qtbot)
+    assert window.files.open_path(draft)
+    assert window.document.path == draft and not window.document.dirty
+    assert window.report() == sample()
+    assert not window.prompts.asked("error")
+    close_window(window)

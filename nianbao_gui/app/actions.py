@@ -109,8 +109,15 @@ class FileActions:
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
-        """A draft (.json) is opened; a report (.txt/.docx) is imported as a new draft."""
+        """A draft (.json) is opened; a report (.txt/.docx) is imported as a new draft.
+
+        A draft saved under another name (``年报.txt``, a mail attachment renamed) is known by
+        its content and opened as the draft it is."""
+        from ..core.storage import is_draft_file
+
         suffix = path.suffix.lower()
+        if suffix != ".json" and is_draft_file(path):
+            return self.open_draft(path)
         if suffix in {".txt", ".docx"}:
             return self.import_path(path)
         if suffix != ".json":
