@@ -47,23 +47,9 @@ def _cases() -> list[tuple[str, Report | Path, ExportOptions]]:
     return cases
 
 
-# Known disagreement, being worked on: LibreOffice breaks one "**" placeholder between its
-# asterisks in this fixture (added with issue 13) and keeps another whole in the fixture
-# fullwidth-year-name-first; the layout keeps both whole, so 1 of this fixture's 9 lines
-# differs. Allowing the break fixes this one and breaks the other.
-_KNOWN = {"chinese-year-plans-section"}
-
-
-def _params() -> list[object]:
-    return [
-        pytest.param(*case, id=case[0], marks=pytest.mark.xfail(strict=True, reason="**"))
-        if case[0] in _KNOWN
-        else pytest.param(*case, id=case[0])
-        for case in _cases()
-    ]
-
-
-@pytest.mark.parametrize(("name", "source", "options"), _params())
+@pytest.mark.parametrize(
+    ("name", "source", "options"), [pytest.param(*case, id=case[0]) for case in _cases()]
+)
 def test_layout_agrees_with_libreoffice(
     name: str, source: Report | Path, options: ExportOptions, tmp_path: Path
 ) -> None:

@@ -9,6 +9,10 @@ Measured in LibreOffice 7.4's PDFs of the exported .docx (see docs/page-layout.m
 - Between a Chinese ideograph and a Latin letter or digit LibreOffice adds a fifth of the
   font size (its "Asian–Latin spacing"), although the .docx turns ``autoSpaceDE``/
   ``autoSpaceDN`` off; Word honours those and adds nothing (``autospace`` 0).
+- Whether a character still fits on a line, LibreOffice measures with its advance alone
+  (``advances``; VCL's ``GetTextBreak`` adds the spacing after a character once it fits),
+  and the space between Chinese and Latin only when the character after it is on the line
+  too.
 - Digits, Latin letters and ASCII marks are Latin script; everything else (Chinese, full-
   width marks, quotes, dashes, ellipses) is Chinese script.
 """
@@ -35,6 +39,15 @@ def _alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+def advances(text: str, fonts: Sequence[FontKey], metrics: Metrics, size: float) -> list[float]:
+    """Points of each character's advance alone: what it needs to fit at a line's end."""
+    advance = metrics.advance
+    return [
+        0.0 if char == BREAK else 2 * size if char == "\t" else advance(fonts[i], char) * size
+        for i, char in enumerate(text)
+    ]  # a tab goes to the next tab stop, two characters apart
+
+
 def char_widths(
     text: str,
     fonts: Sequence[FontKey],
@@ -45,21 +58,13 @@ def char_widths(
 ) -> list[float]:
     """Points a character takes: its advance, the spacing inside a portion, the space
     between Chinese and Latin (``autospace`` in ems; 0 for Word)."""
-    advance = metrics.advance
-    n = len(text)
-    widths = [0.0] * n
-    for i, char in enumerate(text):
-        if char == BREAK:
+    widths = advances(text, fonts, metrics, size)
+    for i, char in enumerate(text[:-1]):
+        if char in (BREAK, "\t"):
             continue
-        if char == "\t":  # to the next tab stop, two characters apart
-            widths[i] = 2 * size
-            continue
-        width = advance(fonts[i], char) * size
-        if i + 1 < n:
-            after = text[i + 1]
-            if after != BREAK and fonts[i + 1] is fonts[i] and is_latin(after) == is_latin(char):
-                width += spacing
-            if autospace and ((is_han(char) and _alnum(after)) or (_alnum(char) and is_han(after))):
-                width += autospace * size
-        widths[i] = width
+        after = text[i + 1]
+        if after != BREAK and fonts[i + 1] is fonts[i] and is_latin(after) == is_latin(char):
+            widths[i] += spacing
+        if autospace and ((is_han(char) and _alnum(after)) or (_alnum(char) and is_han(after))):
+            widths[i] += autospace * size
     return widths
