@@ -142,6 +142,11 @@ def test_the_space_between_chinese_and_latin_is_not_needed_at_a_line_end() -> No
     assert _lines("国" * 15 + "ab国国", 256.0)[:2] == ["国" * 15 + "ab", "国国"]
 
 
+def test_an_ideographic_space_at_the_cut_ends_the_line() -> None:
+    room = 16 * 15.75 + 16 + 0.25
+    assert _lines("国" * 17 + "\u3000万亩", room)[:2] == ["国" * 17 + "\u3000", "万亩"]
+
+
 def test_title_lines_blank_lines_signature_and_date() -> None:
     report = long_report(3)
     laid = paginate(report, NominalMetrics())

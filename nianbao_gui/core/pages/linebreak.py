@@ -14,7 +14,8 @@ character's language (Writer's ``SwTextGuess::Guess``):
   line, no opening mark (``NO_END``) ends one, and nothing hangs (``98.2%，`` goes to the
   next line whole).
 
-A space at the cut ends the line and hangs. See docs/page-layout.md.
+A space (or an ideographic space) at the cut ends the line and hangs past the margin with
+the spaces after it. See docs/page-layout.md.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ HANGING = frozenset("!,.:;?、。！，．：；？")
 NO_START = frozenset("!%),.:;?]}¢°·’”†‡›℃∶、。〃〆〉》」』】〕〗〞﹚﹜！＂％＇），．：；？］｝～…")
 NO_END = frozenset("$(£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥")
 BREAK = "\n"
-SPACES = " \t"
+SPACES = " \t\u3000"  # the ideographic space too: LibreOffice ends a line after one at the cut
 _EPSILON = 0.01  # points: rounding of advances summed over a line
 
 
