@@ -21,7 +21,7 @@ from nianbao_gui.core.pages.linebreak import (
     chinese_rules,
 )
 from nianbao_gui.core.pages.metrics import FontKey
-from nianbao_gui.core.pages.widths import advances, char_widths
+from nianbao_gui.core.pages.widths import CHINESE, LATIN, advances, char_widths, scripts
 
 CHAR = 15.75
 ROOM = 442.25
@@ -145,6 +145,30 @@ def test_the_space_between_chinese_and_latin_is_not_needed_at_a_line_end() -> No
 def test_an_ideographic_space_at_the_cut_ends_the_line() -> None:
     room = 16 * 15.75 + 16 + 0.25
     assert _lines("国" * 17 + "\u3000万亩", room)[:2] == ["国" * 17 + "\u3000", "万亩"]
+
+
+def test_space_between_scripts_comes_between_letters_or_digits_only() -> None:
+    def widths(text: str) -> list[float]:
+        return char_widths(text, [FontKey.FANG] * len(text), NominalMetrics(), 16, -0.25, 0.2)
+
+    # a full-width digit is Chinese script: spaced from A and 0 as 国 is (LibreOffice's PDF)
+    assert widths("A０0国") == [8.0 + 3.2, 16.0 + 3.2, 8.0 + 3.2, 16.0]
+    # no space next to a mark: 会**次, 。2022
+    assert widths("会**次") == [16.0, 7.75, 8.0, 16.0]
+    assert widths("。20") == [16.0, 7.75, 8.0]
+
+
+def test_weak_marks_take_the_script_before_them() -> None:
+    assert scripts("2022—2025") == [LATIN] * 9  # one Latin portion: spacing inside it
+    assert scripts("国——国") == [CHINESE] * 4
+    assert scripts("“国”a") == [CHINESE, CHINESE, CHINESE, LATIN]
+    fonts = [FontKey.FANG] * 6
+    assert char_widths("0—工", fonts, NominalMetrics(), 16, -0.25, 0.2) == [7.75, 16.0, 16.0]
+
+
+def test_no_break_between_a_digit_and_an_opening_bracket() -> None:
+    assert not can_break("国2（国", 2) and can_break("国2（国", 1)
+    assert _lines("国" * 16 + "2（B国", 16 * 15.75 + 16 + 8)[:2] == ["国" * 16, "2（B国"]
 
 
 def test_title_lines_blank_lines_signature_and_date() -> None:

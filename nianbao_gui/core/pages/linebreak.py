@@ -34,6 +34,7 @@ HANGING = frozenset("!,.:;?、。！，．：；？")
 # or end (OP, PR, QU), for the characters a report holds
 NO_START = frozenset("!%),.:;?]}¢°·’”†‡›℃∶、。〃〆〉》」』】〕〗〞﹚﹜！＂％＇），．：；？］｝～…")
 NO_END = frozenset("$(£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥")
+OPENING = frozenset("([{（［｛《〈「『【〔〖〘〚〝﹙﹛﹝")  # UAX #14 class OP
 BREAK = "\n"
 SPACES = " \t\u3000"  # the ideographic space too: LibreOffice ends a line after one at the cut
 _EPSILON = 0.01  # points: rounding of advances summed over a line
@@ -53,7 +54,8 @@ def can_break(text: str, at: int) -> bool:
         return True
     if before in NO_END:
         return False
-    return not (_is_word(before) and (_is_word(after) or after in "%％"))
+    # UAX #14 LB30: no break between a letter or digit and an opening bracket ("2（")
+    return not (_is_word(before) and (_is_word(after) or after in "%％" or after in OPENING))
 
 
 def can_break_chinese(text: str, at: int) -> bool:
