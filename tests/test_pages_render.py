@@ -1,9 +1,9 @@
 """The page layout agrees with LibreOffice's rendering of the exported .docx.
 
 Same page count, and at least 95 % of the lines break at the same character, on the seed,
-every fixture and a 12-page report. Lines are compared character by character (spaces
-aside, the ideographic space too: the PDF's text layer does not keep them all, nor one
-that hangs at a line's end).
+every fixture, a 12-page report and random paragraphs of mixed scripts and marks. Lines
+are compared character by character (spaces aside, the ideographic space too: the PDF's
+text layer does not keep them all, nor one that hangs at a line's end).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from export_support import long_report, seed_report
-from pages_support import fixture_paths, fixture_report, render_metrics
+from pages_support import fixture_paths, fixture_report, mixed_report, render_metrics
 from render_support import read_pages, soffice, to_pdf
 
 from nianbao_gui.core.export import ExportOptions, export_docx
@@ -43,6 +43,7 @@ def _cases() -> list[tuple[str, Report | Path, ExportOptions]]:
         ("seed", seed_report(), default),
         ("long", long_report(12), default),
         ("long-windows-fonts-bold-level3", long_report(12), _WINDOWS_BOLD),
+        ("mixed-random", mixed_report(2), default),
     ]
     cases += [(path.stem, path, default) for path in fixture_paths()]
     return cases
