@@ -131,8 +131,8 @@ class _Builder:
         spacing = 0.0 if title else g.tighten
         bold_head = block.role is Role.HEADING and block.level == 3 and self.options.level3_bold
         fonts = [head_font if i < head_len else text_font for i in range(len(text))]
-        widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace)
         needs = advances(text, fonts, self.metrics, size)
+        widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace, needs)
         room = g.block_width - right
         bounds = break_lines(text, widths, room - indent, room, needs)
         for line_no, (start, end) in enumerate(bounds):

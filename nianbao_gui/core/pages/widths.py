@@ -54,9 +54,10 @@ def scripts(text: str) -> list[str]:
     return out
 
 
-def _spaced(char: str, script: str, after: str, after_script: str) -> bool:
-    """Does LibreOffice put its Asian–Latin space between ``char`` and ``after``?"""
-    return script != after_script and char.isalnum() and after.isalnum()
+def _spaced(char: str, after: str) -> bool:
+    """Does LibreOffice put its Asian–Latin space between ``char`` and ``after`` (of two
+    scripts)? Between letters or digits only."""
+    return char.isalnum() and after.isalnum()
 
 
 def advances(text: str, fonts: Sequence[FontKey], metrics: Metrics, size: float) -> list[float]:
@@ -75,10 +76,12 @@ def char_widths(
     size: float,
     spacing: float,
     autospace: float,
+    measured: Sequence[float] | None = None,
 ) -> list[float]:
     """Points a character takes: its advance, the spacing inside a portion, the space
-    between Chinese and Latin (``autospace`` in ems; 0 for Word)."""
-    widths = advances(text, fonts, metrics, size)
+    between Chinese and Latin (``autospace`` in ems; 0 for Word). ``measured``: the
+    ``advances``, if already known."""
+    widths = list(measured) if measured is not None else advances(text, fonts, metrics, size)
     script = scripts(text)
     for i, char in enumerate(text[:-1]):
         if char in (BREAK, "\t"):
@@ -86,6 +89,6 @@ def char_widths(
         after = text[i + 1]
         if after != BREAK and fonts[i + 1] is fonts[i] and script[i + 1] == script[i]:
             widths[i] += spacing
-        if autospace and _spaced(char, script[i], after, script[i + 1]):
+        if autospace and script[i] != script[i + 1] and _spaced(char, after):
             widths[i] += autospace * size
     return widths
