@@ -11,9 +11,17 @@ from hypothesis import strategies as st
 from nianbao_gui.core.layout import Role
 from nianbao_gui.core.model import Report, ReportKind, Section
 from nianbao_gui.core.pages import Geometry, NominalMetrics, paginate
-from nianbao_gui.core.pages.linebreak import HANGING, NO_END, NO_START, break_lines, can_break
+from nianbao_gui.core.pages.linebreak import (
+    HANGING,
+    NO_END,
+    NO_START,
+    break_lines,
+    can_break,
+    can_break_chinese,
+    chinese_rules,
+)
 from nianbao_gui.core.pages.metrics import FontKey
-from nianbao_gui.core.pages.widths import char_widths
+from nianbao_gui.core.pages.widths import CHINESE, LATIN, advances, char_widths, scripts
 
 CHAR = 15.75
 ROOM = 442.25
@@ -86,6 +94,83 @@ def test_libreoffice_adds_space_between_chinese_and_digits() -> None:
     assert spaced == [16.0 + 3.2, 7.75, 8.0 + 3.2, 16.0]
 
 
+def _lines(text: str, first: float, rest: float = ROOM) -> list[str]:
+    """``text`` broken as LibreOffice breaks 3号 仿宋 body text (nominal widths)."""
+    fonts = [FontKey.FANG] * len(text)
+    widths = char_widths(text, fonts, NominalMetrics(), 16, -0.25, 0.2)
+    needs = advances(text, fonts, NominalMetrics(), 16)
+    return [text[a:b] for a, b in break_lines(text, widths, first, rest, needs)]
+
+
+def test_placeholder_splits_after_chinese_only_where_its_first_half_fits() -> None:
+    # 国 × 10 end at 157.75 pt (the last one, before Latin script, without the −0.25 pt)
+    text = "国" * 10 + "**万亩以上"
+    # the first * fits by its advance (8 pt): LibreOffice breaks by the zh-CN rules of the
+    # Chinese before the cut and splits "**" (fixture chinese-year-plans-section)
+    assert _lines(text, 170.0)[:2] == ["国" * 10 + "*", "*万亩以上"]
+    # 165.6 pt: the * fits with its −0.25 pt spacing but not by its advance: "**" goes to
+    # the next line whole (fixture fullwidth-year-name-first, short by 0.25 pt there too)
+    assert _lines(text, 165.6)[:2] == ["国" * 10, "**万亩以上"]
+    # after Latin text the en-US rules hold: "a**" is not split
+    assert _lines("国" * 10 + "a**万亩", 180.0)[:2] == ["国" * 10, "a**万亩"]
+
+
+def test_the_language_at_the_cut_is_that_of_the_nearest_letter_or_digit() -> None:
+    assert chinese_rules("在**万", 2)  # back past * to 在
+    assert chinese_rules("在**%", 3)
+    assert not chinese_rules("在a*", 2)
+    assert not chinese_rules("98.2%，", 5)  # back to 2: no comma hangs after Latin text
+    assert chinese_rules("２０％", 2)  # full-width digits are Chinese script
+    # zh-CN: only LibreOffice's forbidden marks hold a break back
+    assert all(can_break_chinese(pair, 1) for pair in ("**", "……", "——", "日％", "日…"))
+    assert not can_break_chinese("日）", 1) and not can_break_chinese("“日", 1)
+    assert not can_break_chinese('日"', 1) and not can_break_chinese("日”", 1)
+
+
+def test_after_chinese_ellipsis_and_percent_split_and_question_marks_hang() -> None:
+    room = 16 * 15.75 + 16 + 0.25  # 17 国 fit (the last by its advance), 0.25 pt to spare
+    assert _lines("国" * 16 + "……国国", room)[:2] == ["国" * 16 + "…", "…国国"]
+    assert _lines("国" * 16 + "２％国", room)[:2] == ["国" * 16 + "２", "％国"]
+    assert _lines("国" * 17 + "？国", room)[:2] == ["国" * 17 + "？", "国"]
+    assert _lines("国" * 17 + "！国", room)[:2] == ["国" * 17 + "！", "国"]
+
+
+def test_the_space_between_chinese_and_latin_is_not_needed_at_a_line_end() -> None:
+    room = 16 * 15.75 + 16 + 0.25
+    # the 17th 国 fits; the 3.2 pt before 2022 would not, but 2022 goes to the next line
+    assert _lines("国" * 17 + "2022年", room)[:2] == ["国" * 17, "2022年"]
+    assert _lines("国" * 15 + "ab国国", 256.0)[:2] == ["国" * 15 + "ab", "国国"]
+
+
+def test_an_ideographic_space_at_the_cut_ends_the_line() -> None:
+    room = 16 * 15.75 + 16 + 0.25
+    assert _lines("国" * 17 + "\u3000万亩", room)[:2] == ["国" * 17 + "\u3000", "万亩"]
+
+
+def test_space_between_scripts_comes_between_letters_or_digits_only() -> None:
+    def widths(text: str) -> list[float]:
+        return char_widths(text, [FontKey.FANG] * len(text), NominalMetrics(), 16, -0.25, 0.2)
+
+    # a full-width digit is Chinese script: spaced from A and 0 as 国 is (LibreOffice's PDF)
+    assert widths("A０0国") == [8.0 + 3.2, 16.0 + 3.2, 8.0 + 3.2, 16.0]
+    # no space next to a mark: 会**次, 。2022
+    assert widths("会**次") == [16.0, 7.75, 8.0, 16.0]
+    assert widths("。20") == [16.0, 7.75, 8.0]
+
+
+def test_weak_marks_take_the_script_before_them() -> None:
+    assert scripts("2022—2025") == [LATIN] * 9  # one Latin portion: spacing inside it
+    assert scripts("国——国") == [CHINESE] * 4
+    assert scripts("“国”a") == [CHINESE, CHINESE, CHINESE, LATIN]
+    fonts = [FontKey.FANG] * 6
+    assert char_widths("0—工", fonts, NominalMetrics(), 16, -0.25, 0.2) == [7.75, 16.0, 16.0]
+
+
+def test_no_break_between_a_digit_and_an_opening_bracket() -> None:
+    assert not can_break("国2（国", 2) and can_break("国2（国", 1)
+    assert _lines("国" * 16 + "2（B国", 16 * 15.75 + 16 + 8)[:2] == ["国" * 16, "2（B国"]
+
+
 def test_title_lines_blank_lines_signature_and_date() -> None:
     report = long_report(3)
     laid = paginate(report, NominalMetrics())
@@ -142,23 +227,26 @@ def test_seed_lays_out_on_five_pages_with_every_character() -> None:
 def test_breaking_keeps_every_character_and_the_rules(text: str) -> None:
     fonts = [FontKey.FANG] * len(text)
     widths = char_widths(text, fonts, NominalMetrics(), 16, -0.25, 0.2)
-    bounds = break_lines(text, widths, ROOM - 32, ROOM)
+    needs = advances(text, fonts, NominalMetrics(), 16)
+    bounds = break_lines(text, widths, ROOM - 32, ROOM, needs)
     assert "".join(text[a:b] for a, b in bounds) == text
     for number, (a, b) in enumerate(bounds):
         room = ROOM - (32 if number == 0 else 0)
         end = b
         while end > a + 1 and text[end - 1] == " ":  # trailing spaces may pass the margin
             end -= 1
-        width = sum(widths[a:end])
-        if text[end - 1] in HANGING:
-            width -= widths[end - 1]
+        if text[end - 1] in HANGING and end - a > 1:
+            end -= 1
+        # the last character by its advance: the spacing after it is not needed
+        width = sum(widths[a : end - 1]) + needs[end - 1]
         assert end - a == 1 or width <= room + 0.01, (number, text[a:b])
-        if number and text[a] in NO_START and text[a] != " ":
-            # only where the line before had nowhere else to break
-            prev_a, prev_b = bounds[number - 1]
-            assert not any(can_break(text, k) for k in range(prev_a + 1, prev_b)), text[a:b]
-        if number + 1 < len(bounds) and text[b - 1] in NO_END:
-            assert not any(can_break(text, k) for k in range(a + 1, b)), text[a:b]
+        if number + 1 == len(bounds) or text[b - 1] == " " or text[b - 1] in HANGING:
+            continue
+        if not (can_break(text, b) or can_break_chinese(text, b)):
+            # only where the line had nowhere else to break, by the rules in force
+            zh = any(can_break_chinese(text, k) for k in range(a + 1, b + 1))
+            en = any(can_break(text, k) for k in range(a + 1, b + 1))
+            assert not zh or not en, text[a:b]
 
 
 def test_date_is_on_the_last_page() -> None:

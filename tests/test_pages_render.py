@@ -1,8 +1,9 @@
 """The page layout agrees with LibreOffice's rendering of the exported .docx.
 
 Same page count, and at least 95 % of the lines break at the same character, on the seed,
-every fixture and a 12-page report. Lines are compared character by character (spaces
-aside: the PDF's text layer does not keep them all).
+every fixture, a 12-page report and random paragraphs of mixed scripts and marks. Lines
+are compared character by character (spaces aside, the ideographic space too: the PDF's
+text layer does not keep them all, nor one that hangs at a line's end).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from export_support import long_report, seed_report
-from pages_support import fixture_paths, fixture_report, render_metrics
+from pages_support import fixture_paths, fixture_report, mixed_report, render_metrics
 from render_support import read_pages, soffice, to_pdf
 
 from nianbao_gui.core.export import ExportOptions, export_docx
@@ -30,7 +31,7 @@ pytestmark = [
 
 
 def _key(text: str) -> str:
-    return text.replace(" ", "").replace("\u00a0", "")
+    return text.replace(" ", "").replace("\u00a0", "").replace("\u3000", "")
 
 
 _WINDOWS_BOLD = ExportOptions(fonts=FontChoice.WINDOWS, level3_bold=True)
@@ -42,28 +43,15 @@ def _cases() -> list[tuple[str, Report | Path, ExportOptions]]:
         ("seed", seed_report(), default),
         ("long", long_report(12), default),
         ("long-windows-fonts-bold-level3", long_report(12), _WINDOWS_BOLD),
+        ("mixed-random", mixed_report(2), default),
     ]
     cases += [(path.stem, path, default) for path in fixture_paths()]
     return cases
 
 
-# Known disagreement, being worked on: LibreOffice breaks one "**" placeholder between its
-# asterisks in this fixture (added with issue 13) and keeps another whole in the fixture
-# fullwidth-year-name-first; the layout keeps both whole, so 1 of this fixture's 9 lines
-# differs. Allowing the break fixes this one and breaks the other.
-_KNOWN = {"chinese-year-plans-section"}
-
-
-def _params() -> list[object]:
-    return [
-        pytest.param(*case, id=case[0], marks=pytest.mark.xfail(strict=True, reason="**"))
-        if case[0] in _KNOWN
-        else pytest.param(*case, id=case[0])
-        for case in _cases()
-    ]
-
-
-@pytest.mark.parametrize(("name", "source", "options"), _params())
+@pytest.mark.parametrize(
+    ("name", "source", "options"), [pytest.param(*case, id=case[0]) for case in _cases()]
+)
 def test_layout_agrees_with_libreoffice(
     name: str, source: Report | Path, options: ExportOptions, tmp_path: Path
 ) -> None:

@@ -1,25 +1,42 @@
-"""Where a paragraph's lines break: greedy filling with the Chinese rules (禁则).
+"""Where a paragraph's lines break: greedy filling, as LibreOffice 7.4 breaks the .docx.
 
-- No closing mark at the start of a line (``NO_START``), no opening mark at its end
-  (``NO_END``): the break moves back, the line before holds one character less.
-- A closing mark in ``HANGING`` that does not fit hangs past the right margin instead
-  (Word's, WPS's and LibreOffice's default), so a full line keeps its 28 characters.
-- Digits and Latin letters (``2022``, ``**``, ``50%``) stay together, as does ``……``;
-  a space may end a line and hangs like a closing mark. LibreOffice hangs no mark that
-  follows Latin text (``98.2%，`` goes to the next line whole).
+Where a line is full, LibreOffice looks back from the first character that does not fit
+(the *cut*) to the nearest letter or digit, the cut itself included, and breaks by that
+character's language (Writer's ``SwTextGuess::Guess``):
 
-The sets follow LibreOffice's zh-CN locale data (ForbiddenLineBegin/EndCharacters), which
-are the marks of GB/T 15834 as well; see docs/page-layout.md.
+- Chinese (a Han character, a full-width digit …): its zh-CN rules (i18npool's
+  ``BreakIterator_CJK``): a line may end between *any* two characters except before a mark
+  of ``ZH_NO_START`` or after one of ``ZH_NO_END`` (its locale data's forbidden
+  characters); a mark of ``HANGING`` at the cut hangs past the right margin. So "**" after
+  Chinese text splits where the line is full, and "……", "——" and "％" split too.
+- Latin (an ASCII letter or digit): its en-US rules (ICU's UAX #14): digits, letters and
+  ASCII marks (``2022``, ``98.2%``) stay together, no closing mark (``NO_START``) starts a
+  line, no opening mark (``NO_END``) ends one, and nothing hangs (``98.2%，`` goes to the
+  next line whole).
+
+A space (or an ideographic space) at the cut ends the line and hangs past the margin with
+the spaces after it. See docs/page-layout.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+# LibreOffice 7.4's zh_CN locale data (i18npool/source/localedata/data/zh_CN.xml, read out of
+# its liblocaledata_others.so): ForbiddenLineBegin/EndCharacters and LineBreakHangingCharacters
+ZH_NO_START = frozenset(
+    ":!),.;?]}¢'\"、。〉》」』】〕〗〞︰︱︳﹐､﹒﹔﹕﹖﹗﹚﹜﹞！），．：；？｜｝"
+    "︴︶︸︺︼︾﹀﹂﹄﹏～￠々‖•·ˇˉ―-′’”"
+)
+ZH_NO_END = frozenset("([{£¥'\"‵〈《「『【〔〖（［｛￡￥〝︵︷︹︻︽︿﹁﹃﹙﹛﹝“‘")
+HANGING = frozenset("!,.:;?、。！，．：；？")
+# ICU's line-break classes that keep a mark off a line's start (CL, CP, EX, IS, NS, PO, IN)
+# or end (OP, PR, QU), for the characters a report holds
 NO_START = frozenset("!%),.:;?]}¢°·’”†‡›℃∶、。〃〆〉》」』】〕〗〞﹚﹜！＂％＇），．：；？］｝～…")
 NO_END = frozenset("$(£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥")
-HANGING = frozenset("，。、；：．,.")
+OPENING = frozenset("([{（［｛《〈「『【〔〖〘〚〝﹙﹛﹝")  # UAX #14 class OP
 BREAK = "\n"
+SPACES = " \t\u3000"  # the ideographic space too: LibreOffice ends a line after one at the cut
 _EPSILON = 0.01  # points: rounding of advances summed over a line
 
 
@@ -29,28 +46,51 @@ def _is_word(char: str) -> bool:
 
 
 def can_break(text: str, at: int) -> bool:
-    """May a line end between ``text[at - 1]`` and ``text[at]``?"""
+    """May a line end between ``text[at - 1]`` and ``text[at]`` by the en-US (ICU) rules?"""
     before, after = text[at - 1], text[at]
-    if after in " \t" or after in NO_START:
+    if after in SPACES or after in NO_START:
         return False  # a space stays on the line it follows, and so does a closing mark
-    if before in " \t":
+    if before in SPACES:
         return True
     if before in NO_END:
         return False
-    if before == after == "…":
-        return False  # LibreOffice does split "——" (docs/page-layout.md)
-    return not (_is_word(before) and (_is_word(after) or after in "%％"))
+    # UAX #14 LB30: no break between a letter or digit and an opening bracket ("2（")
+    return not (_is_word(before) and (_is_word(after) or after in "%％" or after in OPENING))
+
+
+def can_break_chinese(text: str, at: int) -> bool:
+    """May a line end between ``text[at - 1]`` and ``text[at]`` by the zh-CN rules?"""
+    return text[at] not in ZH_NO_START and text[at - 1] not in ZH_NO_END
+
+
+def chinese_rules(text: str, cut: int) -> bool:
+    """Does LibreOffice break by the zh-CN rules when ``text[cut]`` is the first character
+    that does not fit? The nearest letter or digit at or before the cut decides; before the
+    first one, the first character's script."""
+    at = cut
+    while at > 0 and not text[at].isalnum():
+        at -= 1
+    char = text[at]
+    # LibreOffice's Latin blocks end before U+0590; CJK (and full-width forms) start at U+2E80
+    return ord(char) >= 0x2E80 or not (char.isascii() or char.isalnum())
 
 
 def break_lines(
-    text: str, widths: Sequence[float], first: float, rest: float
+    text: str,
+    widths: Sequence[float],
+    first: float,
+    rest: float,
+    needs: Sequence[float] | None = None,
 ) -> list[tuple[int, int]]:
     """``(start, end)`` of each line of ``text``; ``widths`` in points, one a character.
 
-    ``first`` and ``rest``: the room on the first and on the following lines. A forced
+    ``first`` and ``rest``: the room on the first and on the following lines. ``needs``:
+    what each character needs to fit at a line's end, when less than its width (its advance
+    without the spacing after it, ``widths.advances``); ``widths`` if not given. A forced
     break (``BREAK``) ends a line and is in neither line.
     """
     lines: list[tuple[int, int]] = []
+    need = widths if needs is None else needs
     start, pos, used, room = 0, 0, 0.0, first
     n = len(text)
     while pos < n:
@@ -61,11 +101,12 @@ def break_lines(
             used, room = 0.0, rest
             continue
         width = widths[pos]
-        if used + width <= room + _EPSILON or pos == start:
+        if used + need[pos] <= room + _EPSILON or pos == start:
             used += width
             pos += 1
             continue
-        end = _line_end(text, start, pos, used <= room + _EPSILON)
+        fits = used - widths[pos - 1] + need[pos - 1] <= room + _EPSILON
+        end = _line_end(text, start, pos, fits)
         lines.append((start, end))
         start = pos = end
         used, room = 0.0, rest
@@ -77,19 +118,21 @@ def break_lines(
 def _line_end(text: str, start: int, over: int, fits: bool) -> int:
     """The end of a line whose character at ``over`` does not fit."""
     n = len(text)
-    if text[over] in " \t":  # spaces hang at the end of the line
+    if text[over] in SPACES:  # spaces hang at the end of the line
         end = over
-        while end < n and text[end] in " \t":
+        while end < n and text[end] in SPACES:
             end += 1
         if end == n or text[end] not in NO_START:
             return end
-    if (
-        fits
-        and text[over] in HANGING
-        and not text[over - 1].isascii()  # LibreOffice hangs no mark after Latin text
-        and (over + 1 == n or text[over + 1] not in NO_START)
-    ):
-        return over + 1
+    if chinese_rules(text, over):
+        at = over
+        if fits and text[over] in HANGING:
+            at = over + 1  # hangs, unless a mark that cannot start a line follows it
+            if at == n:
+                return n
+        while at > start and not can_break_chinese(text, at):
+            at -= 1
+        return at if at > start else over  # nowhere to break: cut where the line is full
     at = over
     while at > start + 1 and not can_break(text, at):
         at -= 1

@@ -19,7 +19,7 @@ from ..model import Report
 from .geometry import Geometry
 from .linebreak import BREAK, HANGING, break_lines
 from .metrics import FontKey, Metrics, NominalMetrics
-from .widths import char_widths
+from .widths import advances, char_widths
 
 
 @dataclass(frozen=True)
@@ -131,15 +131,16 @@ class _Builder:
         spacing = 0.0 if title else g.tighten
         bold_head = block.role is Role.HEADING and block.level == 3 and self.options.level3_bold
         fonts = [head_font if i < head_len else text_font for i in range(len(text))]
-        widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace)
+        needs = advances(text, fonts, self.metrics, size)
+        widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace, needs)
         room = g.block_width - right
-        bounds = break_lines(text, widths, room - indent, room)
+        bounds = break_lines(text, widths, room - indent, room, needs)
         for line_no, (start, end) in enumerate(bounds):
             first, last = line_no == 0, line_no == len(bounds) - 1
             lead = indent if first else 0.0
-            used = sum(widths[start:end])
+            used = _extent(widths, needs, start, end)
             hanging = end > start and text[end - 1] in HANGING and used > room - lead + 0.01
-            inner = used - (widths[end - 1] if hanging else 0.0)
+            inner = _extent(widths, needs, start, end - 1) if hanging else used
             gap = 0.0
             if align == "center":
                 lead += (room - inner) / 2
@@ -164,6 +165,12 @@ class _Builder:
                 spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
                 i = j
             self.rows.append((number, start, end, tuple(spans), first, last, hanging))
+
+
+def _extent(widths: list[float], needs: list[float], start: int, end: int) -> float:
+    """Points a line's characters take: the last one without the spacing after it (the
+    width LibreOffice gives a portion cut at the line's end)."""
+    return sum(widths[start : end - 1]) + needs[end - 1] if end > start else 0.0
 
 
 def _alignments(options: ExportOptions) -> dict[str, str]:
