@@ -5,7 +5,8 @@ with the system's CJK fonts) and grabs the window after each tab is shown:
 
     xvfb-run -a -s "-screen 0 1400x900x24" /work/venv/bin/python tools/screenshots.py
 
-Writes docs/screenshots/NN-<tab>.png (1200×800) and 体检 with the dock open. With no
+Writes docs/screenshots/NN-<tab>.png (1200×800), 体检 with the dock open, the 编辑 menu
+open after 全部修复 (edit-menu.png) and the find/replace bar on a match (find-bar.png). With no
 DISPLAY it re-runs itself under xvfb-run. A private data folder is used, so the user's
 drafts, settings and window position are neither read nor changed.
 """
@@ -29,6 +30,11 @@ def _rerun_under_xvfb() -> int:
         raise SystemExit("no DISPLAY and no xvfb-run: apt-get install xvfb xauth")
     command = ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", sys.executable, *sys.argv]
     return subprocess.run(command, check=False).returncode
+
+
+EXTRA = ("edit-menu.png", "find-bar.png")
+"""Written after the tabs and 体检: the 编辑 menu naming a step, the find bar with its count."""
+FIND_WORD = "领导"  # 7 places in the example report
 
 
 def _slug(index: int, count: int) -> str:
@@ -75,16 +81,25 @@ def main() -> int:
         app.processEvents()
 
     OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("*.png"):
-        old.unlink()
+    # only this script's own: start-*.png are screenshots_start.py's
+    for old in [*OUT.glob("[0-9][0-9]-*.png"), *(OUT / name for name in EXTRA)]:
+        old.unlink(missing_ok=True)
     tabs = window.editor.tab_widget()
     written = []
 
-    def grab(name: str) -> None:
+    def grab(name: str, *, screen: bool = False) -> None:
         # settle: a narrowed editor hides its scroll bar only some event-loop turns after
         # the resize (five turns were not always enough with the 体检 dock just opened)
         QTest.qWait(200)
-        image = window.grab().toImage()
+        if screen:  # an open menu is a window of its own: take the screen where the window is
+            frame = window.geometry()
+            image = (
+                window.screen()
+                .grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+                .toImage()
+            )
+        else:
+            image = window.grab().toImage()
         if (image.width(), image.height()) != SIZE:  # a HiDPI screen: store 1200×800
             from PySide6.QtCore import Qt
 
@@ -116,6 +131,24 @@ def main() -> int:
         panel.tree.setCurrentItem(group.child(0))
         panel.tree.itemClicked.emit(group.child(0), 0)
     grab(f"{tabs.count() + 1:02d}-check.png")
+
+    # 全部修复, then the 编辑 menu open: "撤销 全部修复（N 处）"
+    panel.fix_all()
+    menu = window.ui.menuEdit
+    bar = window.menuBar()
+    menu.popup(bar.mapToGlobal(bar.actionGeometry(menu.menuAction()).bottomLeft()))
+    grab("edit-menu.png", screen=True)
+    menu.hide()
+
+    # the find and replace bar (Ctrl+H) on its second match: "第 2 / 7 处"
+    window.ui.checkDock.hide()
+    tabs.setCurrentIndex(1)
+    window.edits.find(replace=True)
+    find_bar = window.edits.find_bar
+    find_bar.find_edit.setText(FIND_WORD)
+    find_bar.find_next()
+    find_bar.find_next()
+    grab("find-bar.png")
 
     if window.document is not None:
         window.document.discard_changes()

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import OUT, REPO, SIZE, _rerun_under_xvfb, shrink  # noqa: E402
+from screenshots import OUT, REPO, SIZE, _rerun_under_xvfb, shrink
 
 
 def main() -> int:
@@ -35,14 +35,12 @@ def main() -> int:
     from nianbao_gui.app.dialogs.export_done import export_done_box
     from nianbao_gui.app.main import create_application
     from nianbao_gui.app.main_window import MainWindow
-    from nianbao_gui.app.widgets.signal_guard import guard_signal_refcounts
     from nianbao_gui.core.next_year import next_year_copy
     from nianbao_gui.core.paths import export_home
     from nianbao_gui.core.storage import save_draft
     from nianbao_gui.core.templates import example_report
 
-    app = create_application([sys.argv[0]])
-    guard_signal_refcounts()
+    create_application([sys.argv[0]])
     OUT.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 

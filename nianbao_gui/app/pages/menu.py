@@ -16,9 +16,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from ...core.errors import NianbaoError
-from ...core.export.options import ExportOptions
 
 if TYPE_CHECKING:
+    from ...core.export.options import ExportOptions
     from ..main_window import MainWindow
     from .preview import PreviewPane
     from .printing import PagePrinting
@@ -75,6 +75,9 @@ class PageCommands:
         return self.window.report()
 
     def options(self) -> ExportOptions:
+        # imported here: core.export's package loads python-docx (~0.2 s), not needed to start
+        from ...core.export.options import ExportOptions
+
         return ExportOptions.from_settings(self.window.settings)
 
     # --- preview ---------------------------------------------------------------------------
