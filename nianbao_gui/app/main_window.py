@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from ..core.model import Report
 from ..core.paths import data_dir
 from ..core.settings import Settings, load_settings
+from .collector import settle
 from .dialogs.messages import Prompts
 from .document import Document
 from .forms.ui_main_window import Ui_MainWindow
@@ -186,6 +187,8 @@ class MainWindow(QMainWindow):
         """Show ``document``; the previous one must already be closed (after maybe_save)."""
         document.setParent(self)
         self.document = document
+        # a draft just shown: collect once and freeze what the window is made of (collector.py)
+        QTimer.singleShot(0, settle)
         if self._start_page is not None:
             self._start_page.document_shown()
         self.editor.set_report(document.report)  # a new history: undo never crosses drafts
@@ -302,6 +305,7 @@ class MainWindow(QMainWindow):
         self.start_page.show_example_banner()
 
     def show_autosaved(self, moment: _dt.datetime) -> None:
+        settle()  # the user paused: a full collection now, not in the middle of typing
         self.autosave_label.setText(f"已自动保存 {moment:%H:%M:%S}")
 
     def show_autosave_failed(self, error: BaseException) -> None:

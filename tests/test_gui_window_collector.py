@@ -1,0 +1,26 @@
+"""A draft shown: the collector runs once and freezes what the window is made of, so the
+full collections that fall in the middle of typing walk only what is new (collector.py)."""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtWidgets import QApplication
+
+from nianbao_gui.core.model import Report
+from tests.qt_helpers import close_window, make_window
+
+
+def test_showing_a_draft_freezes_the_window_and_the_next_draft_collects_again(qtbot) -> None:
+    gc.unfreeze()
+    window = make_window(qtbot)
+    window.new_document(Report(year=2024), "一")
+    QApplication.processEvents()
+    first = gc.get_freeze_count()
+    assert first > 10_000  # the window, the model, the modules
+    window.close_document()
+    window.new_document(Report(year=2025), "二")
+    QApplication.processEvents()
+    assert gc.get_freeze_count() > 0  # collected and frozen again (not just added to)
+    close_window(window)
+    gc.unfreeze()
