@@ -12,8 +12,10 @@ not fpdf2: it re-subsets whole CJK fonts on every export, seconds each time).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..atomic import atomic_write_bytes
 from ..errors import ExportError, FileAccessError
@@ -44,8 +46,7 @@ class PdfResult:
     pages: int = 0
 
 
-@dataclass(frozen=True)
-class _Glyph:
+class _Glyph(NamedTuple):
     """One character to draw: in which font file, at what size, where (PDF coordinates)."""
 
     where: _Where
@@ -80,8 +81,8 @@ def _unreadable(path: Path, error: Exception) -> ExportError:
     )
 
 
-def _covered(files: dict[FontKey, FontFile]) -> dict[FontKey, dict[int, float]]:
-    covered = {}
+def _covered(files: dict[FontKey, FontFile]) -> dict[FontKey, Mapping[int, float]]:
+    covered: dict[FontKey, Mapping[int, float]] = {}
     for key, file in files.items():
         try:
             covered[key] = _font_widths(str(file.path), file.index)[0]
@@ -125,12 +126,13 @@ def _page_glyphs(
     laid: PageLayout,
     number: int,
     files: dict[FontKey, FontFile],
-    covered: dict[FontKey, dict[int, float]],
+    covered: dict[FontKey, Mapping[int, float]],
     missing: set[str],
 ) -> list[_Glyph]:
     g = laid.geometry
     page = laid.pages[number - 1]
     glyphs = []
+    chosen: dict[tuple[FontKey, str], _Where] = {}  # the font that draws a character
     for line in page.lines:
         top = g.top + line.slot * g.line_pitch
         for span in line.spans:
@@ -138,26 +140,20 @@ def _page_glyphs(
             for char, x in zip(span.text, span.xs, strict=True):
                 if char in " \t\u3000":
                     continue
-                key = span.font
-                if ord(char) not in covered[key]:
-                    key = next((k for k in _ORDER if ord(char) in covered[k]), key)
+                where = chosen.get((span.font, char))
+                if where is None:
+                    key = span.font
                     if ord(char) not in covered[key]:
-                        missing.add(char)
-                file = files[key]
-                glyphs.append(
-                    _Glyph(
-                        (file.path, file.index),
-                        char,
-                        span.size,
-                        g.left + x,
-                        g.page_height - baseline,
-                    )
-                )
+                        key = next((k for k in _ORDER if ord(char) in covered[k]), key)
+                        if ord(char) not in covered[key]:
+                            missing.add(char)
+                    where = chosen[(span.font, char)] = (files[key].path, files[key].index)
+                glyphs.append(_Glyph(where, char, span.size, g.left + x, g.page_height - baseline))
     return glyphs
 
 
 def _number_glyphs(
-    g: Geometry, number: int, where: _Where, widths: dict[int, float]
+    g: Geometry, number: int, where: _Where, widths: Mapping[int, float]
 ) -> list[_Glyph]:
     """``— N —``, odd pages right, even pages left, one character in, 7 mm below the block."""
     text = f"— {number} —"
