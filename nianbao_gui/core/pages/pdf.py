@@ -118,8 +118,11 @@ def render_pdf(
             f"有 {len(missing)} 种字符（{shown}）所有字体中都没有，PDF 中可能显示为方框；"
             "Word 文档中不受影响。"
         )
-    subsets = _subsets(pages)
-    return _write(report, geometry, pages, subsets), result
+    used: dict[_Where, set[str]] = {}
+    for glyphs in pages:
+        for glyph in glyphs:
+            used.setdefault(glyph.where, set()).add(glyph.char)
+    return _write(report, geometry, pages, _subsets(used), used), result
 
 
 def _page_glyphs(
@@ -170,11 +173,7 @@ def _number_glyphs(
     return glyphs
 
 
-def _subsets(pages: list[list[_Glyph]]) -> dict[_Where, Subset]:
-    used: dict[_Where, set[str]] = {}
-    for glyphs in pages:
-        for glyph in glyphs:
-            used.setdefault(glyph.where, set()).add(glyph.char)
+def _subsets(used: dict[_Where, set[str]]) -> dict[_Where, Subset]:
     cache = cache_dir() / "pdf-fonts"
     found = {}
     for where, chars in used.items():
@@ -192,12 +191,16 @@ def _subsets(pages: list[list[_Glyph]]) -> dict[_Where, Subset]:
 
 
 def _write(
-    report: Report, g: Geometry, pages: list[list[_Glyph]], subsets: dict[_Where, Subset]
+    report: Report,
+    g: Geometry,
+    pages: list[list[_Glyph]],
+    subsets: dict[_Where, Subset],
+    used: dict[_Where, set[str]],
 ) -> bytes:
     out = PdfWriter()
     names = {where: f"F{n}" for n, where in enumerate(subsets)}
     font_refs = b" ".join(
-        b"/%s %d 0 R" % (names[where].encode("ascii"), out.add_font(font))
+        b"/%s %d 0 R" % (names[where].encode("ascii"), out.add_font(font, used[where]))
         for where, font in subsets.items()
     )
     resources = out.add(b"<< /Font << " + font_refs + b" >> >>")

@@ -84,33 +84,39 @@ class Subset:
         )
 
 
-_memory: OrderedDict[str, Subset] = OrderedDict()
+# key → (font file, characters asked for, subset), newest last
+_memory: OrderedDict[str, tuple[str, frozenset[str], Subset]] = OrderedDict()
 
 
-def _key(path: Path, index: int, chars: str) -> str:
+def _file(path: Path, index: int) -> str:
     stat = path.stat()
-    ident = f"{_FORMAT}\0{path.resolve()}\0{index}\0{stat.st_size}\0{stat.st_mtime_ns}\0{chars}"
-    return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"{path.resolve()}\0{index}\0{stat.st_size}\0{stat.st_mtime_ns}"
 
 
 def subset(path: Path, index: int, chars: set[str], cache: Path | None) -> Subset:
-    """The subset of font ``path`` (face ``index``) for ``chars``: from memory, from the
-    disk cache, or made now (and cached). FontRefused when its licence forbids it; other
-    exceptions when fontTools cannot read the file."""
+    """A subset of font ``path`` (face ``index``) that holds ``chars``: from memory (one
+    made for these characters or more: after text was deleted), from the disk cache, or
+    made now (and cached). FontRefused when its licence forbids it; other exceptions when
+    fontTools cannot read the file."""
+    file = _file(path, index)
+    for key in reversed(_memory):
+        held_file, held, found = _memory[key]
+        if held_file == file and chars <= held:
+            _memory.move_to_end(key)
+            return found
     wanted = "".join(sorted(chars))
-    key = _key(path, index, wanted)
-    found = _memory.get(key)
-    if found is None and cache is not None:
-        found = _read(cache, key)
-    if found is None:
-        found = _make(path, index, wanted, key)
+    key = hashlib.sha256(
+        f"{_FORMAT}\0{file}\0{wanted}".encode("utf-8", "surrogatepass")
+    ).hexdigest()[:32]
+    made = _read(cache, key) if cache is not None else None
+    if made is None:
+        made = _make(path, index, wanted, key)
         if cache is not None:
-            _write(cache, key, found)
-    _memory[key] = found
-    _memory.move_to_end(key)
+            _write(cache, key, made)
+    _memory[key] = (file, frozenset(chars), made)
     while len(_memory) > _KEEP:
         _memory.popitem(last=False)
-    return found
+    return made
 
 
 def _read(cache: Path, key: str) -> Subset | None:
@@ -137,7 +143,7 @@ def _make(path: Path, index: int, chars: str, key: str) -> Subset:
 
     # fontTools names the tables it drops (bitmaps) on stderr: nothing the user needs
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    font = TTFont(str(path), fontNumber=index, lazy=True, recalcBBoxes=False)
+    font = TTFont(str(path), fontNumber=index, lazy=True, recalcBBoxes=False, recalcTimestamp=False)
     try:
         fs_type = int(getattr(font.get("OS/2"), "fsType", 0))
         if fs_type & 0x000F == 0x0002 or fs_type & 0x0100:

@@ -46,8 +46,11 @@ class PdfWriter:
         head = b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(data), entries)
         return self.add(head + data + b"\nendstream")
 
-    def add_font(self, font: Subset) -> int:
-        """A Type0 font with its subset embedded; returns the Type0 font's object number."""
+    def add_font(self, font: Subset, used: set[str]) -> int:
+        """A Type0 font with its subset embedded; returns the Type0 font's object number.
+        Widths and the text map name the ``used`` characters only (a subset reused from
+        an earlier export may hold more)."""
+        codes = {char: code for char, code in font.codes.items() if char in used}
         if font.cff:
             program = self.add_stream(font.program, b"/Subtype /CIDFontType0C ", deflated=True)
             file_entry = b"/FontFile3 %d 0 R" % program
@@ -60,7 +63,7 @@ class PdfWriter:
             b"/ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 %s >>"
             % (name, *font.bbox, font.ascent, font.descent, font.cap_height, file_entry)
         )
-        widths = b" ".join(b"%d [%d]" % pair for pair in sorted(set(font.codes.values())))
+        widths = b" ".join(b"%d [%d]" % pair for pair in sorted(set(codes.values())))
         registry, ordering, supplement = font.ros
         kind = b"/CIDFontType0" if font.cff else b"/CIDFontType2 /CIDToGIDMap /Identity"
         cid_font = self.add(
@@ -76,7 +79,7 @@ class PdfWriter:
                 widths,
             )
         )
-        to_unicode = self.add_stream(_to_unicode(font))
+        to_unicode = self.add_stream(_to_unicode(codes))
         return self.add(
             b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "
             b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (name, cid_font, to_unicode)
@@ -101,11 +104,11 @@ class PdfWriter:
         return bytes(out)
 
 
-def _to_unicode(font: Subset) -> bytes:
+def _to_unicode(codes: dict[str, tuple[int, int]]) -> bytes:
     """The CMap that turns the codes back into text (copy, search, screen readers)."""
     # two characters on one glyph (心 and the Kangxi radical ⼼): the text says the usual one
     usual = sorted(
-        font.codes.items(), key=lambda item: unicodedata.normalize("NFKC", item[0]) == item[0]
+        codes.items(), key=lambda item: unicodedata.normalize("NFKC", item[0]) == item[0]
     )
     pairs = sorted({code: char for char, (code, _) in usual}.items())
     blocks = []
