@@ -26,6 +26,7 @@ from nianbao_gui.core.pages import metrics, pdffonts
 from nianbao_gui.core.pages.fonts import FontChoice, FontFile, _fs_type, find_font, font_files
 from nianbao_gui.core.pages.metrics import FontKey
 from nianbao_gui.core.pages.pdf import render_pdf
+from nianbao_gui.core.paths import cache_dir as cache_root
 
 pytestmark = pytest.mark.skipif(shutil.which("fc-match") is None, reason="needs fontconfig")
 PDF_FONTS_CONF = FONTS_CONF.with_name("pdf-fonts.conf")
@@ -84,13 +85,14 @@ def test_a_new_process_reads_the_subsets_from_the_disk_cache(made: list[str]) ->
     assert _without_date(second) == _without_date(first)
 
 
-def test_a_broken_cache_entry_is_made_again(made: list[str], tmp_path: Path) -> None:
+def test_a_broken_cache_entry_is_made_again(made: list[str]) -> None:
     report = Report(opening=["正文第一段。"])
     first, _ = render_pdf(report, fonts=_fonts())
     count = len(made)
-    for entry in tmp_path.parent.glob("data*/cache/pdf-fonts/*.json"):
+    assert list(cache_root().glob("pdf-fonts/*.json"))
+    for entry in cache_root().glob("pdf-fonts/*.json"):
         entry.write_text("{not json", encoding="utf-8")
-    for entry in tmp_path.parent.glob("data*/cache/pdf-fonts/*.bin"):
+    for entry in cache_root().glob("pdf-fonts/*.bin"):
         entry.write_bytes(b"")
     pdffonts.clear_memory()
     second, _ = render_pdf(report, fonts=_fonts())
@@ -185,13 +187,14 @@ def test_font_widths_from_the_disk_cache_equal_the_font_files() -> None:
         assert read.get(ord("国")) == read[ord("国")] > 0.9
 
 
-def test_a_damaged_widths_cache_is_read_from_the_font_again(tmp_path: Path) -> None:
+def test_a_damaged_widths_cache_is_read_from_the_font_again() -> None:
     choice = _fonts().get(FontKey.FANG)
     assert choice is not None and choice.file is not None
     path, index = str(choice.file.path), choice.file.index
     metrics._font_widths.cache_clear()
     good, _ = metrics._font_widths(path, index)
-    for entry in tmp_path.parent.glob("data*/cache/font-widths/*.bin"):
+    assert list(cache_root().glob("font-widths/*.bin"))
+    for entry in cache_root().glob("font-widths/*.bin"):
         entry.write_bytes(entry.read_bytes()[:100])
     metrics._font_widths.cache_clear()
     again, _ = metrics._font_widths(path, index)
@@ -217,3 +220,14 @@ def test_fontconfig_in_process_answers_as_fc_match(conf: Path | None) -> None:
             env={**__import__("os").environ, **env},
         ).stdout
         assert answer == expected, pattern
+
+
+def test_the_disk_cache_keeps_only_the_newest_subsets(
+    made: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdffonts, "_KEEP_ON_DISK", 3)
+    for text in ("甲。", "乙。", "丙。"):
+        render_pdf(Report(opening=[text]), fonts=_fonts())
+    cache = cache_root() / "pdf-fonts"
+    assert len(list(cache.glob("*.json"))) == 3
+    assert len(list(cache.glob("*.bin"))) == 3

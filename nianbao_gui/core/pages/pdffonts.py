@@ -29,6 +29,7 @@ from ..atomic import atomic_write_bytes
 
 _FORMAT = 1  # bump when the cached entries change shape
 _KEEP = 16  # subsets kept in memory (a few drafts × five fonts)
+_KEEP_ON_DISK = 60  # ~10 MB
 
 
 class FontRefused(Exception):
@@ -133,8 +134,18 @@ def _write(cache: Path, key: str, found: Subset) -> None:
         cache.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(cache / f"{key}.bin", found.program)
         atomic_write_bytes(cache / f"{key}.json", found.to_json().encode("utf-8"))
+        _prune(cache)
     except Exception:  # a cache that cannot be written only costs time
         logging.getLogger(__name__).debug("font cache not written", exc_info=True)
+
+
+def _prune(cache: Path) -> None:
+    """Keep the newest ``_KEEP_ON_DISK`` entries: every edit that adds characters makes
+    new subsets (~150 KB a font), which would otherwise pile up for ever."""
+    entries = sorted(cache.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in entries[_KEEP_ON_DISK:]:
+        old.unlink(missing_ok=True)
+        old.with_suffix(".bin").unlink(missing_ok=True)
 
 
 def _make(path: Path, index: int, chars: str, key: str) -> Subset:
