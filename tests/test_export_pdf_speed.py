@@ -231,3 +231,18 @@ def test_the_disk_cache_keeps_only_the_newest_subsets(
     cache = cache_root() / "pdf-fonts"
     assert len(list(cache.glob("*.json"))) == 3
     assert len(list(cache.glob("*.bin"))) == 3
+
+
+def test_the_cross_reference_table_points_at_every_object() -> None:
+    """The writer is ours: a viewer that trusts the table (most do) finds each object."""
+    data, _ = render_pdf(seed_report(), fonts=_fonts())
+    start = int(data.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
+    assert data[start:].startswith(b"xref\n0 ")
+    lines = data[start:].split(b"\n")
+    count = int(lines[1].split()[1])
+    entries = lines[3 : 2 + count]
+    assert len(entries) == count - 1
+    for number, entry in enumerate(entries, start=1):
+        offset = int(entry.split()[0])
+        assert data[offset:].startswith(b"%d 0 obj\n" % number), number
+    assert b"/Size %d " % count in data[start:]
