@@ -108,7 +108,10 @@ def render_pdf(
     result = PdfResult(warnings=list(dict.fromkeys(notes)), pages=len(laid.pages))
 
     missing: set[str] = set()
-    pages = [_page_glyphs(laid, page.number, files, covered, missing) for page in laid.pages]
+    chosen: dict[tuple[FontKey, str], _Where] = {}
+    pages = [
+        _page_glyphs(laid, page.number, files, covered, missing, chosen) for page in laid.pages
+    ]
     song = files[FontKey.SONG]
     for number, glyphs in enumerate(pages, start=1):
         glyphs += _number_glyphs(geometry, number, (song.path, song.index), covered[FontKey.SONG])
@@ -131,11 +134,12 @@ def _page_glyphs(
     files: dict[FontKey, FontFile],
     covered: dict[FontKey, Mapping[int, float]],
     missing: set[str],
+    chosen: dict[tuple[FontKey, str], _Where],
 ) -> list[_Glyph]:
+    """The characters of page ``number``; ``chosen`` remembers which font draws each."""
     g = laid.geometry
     page = laid.pages[number - 1]
     glyphs = []
-    chosen: dict[tuple[FontKey, str], _Where] = {}  # the font that draws a character
     for line in page.lines:
         top = g.top + line.slot * g.line_pitch
         for span in line.spans:
