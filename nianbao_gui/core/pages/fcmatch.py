@@ -19,11 +19,17 @@ _lock = threading.Lock()  # one fontconfig call at a time: configs are not share
 
 @lru_cache(maxsize=1)
 def _library() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("fontconfig")
-    if name is None:
-        return None
+    try:  # by its usual name first: find_library runs ldconfig or a compiler (5–50 ms)
+        lib = ctypes.CDLL("libfontconfig.so.1")
+    except OSError:
+        name = ctypes.util.find_library("fontconfig")
+        if name is None:
+            return None
+        try:
+            lib = ctypes.CDLL(name)
+        except OSError:
+            return None
     try:
-        lib = ctypes.CDLL(name)
         vp, cp = ctypes.c_void_p, ctypes.c_char_p
         lib.FcInitLoadConfigAndFonts.restype = vp
         lib.FcConfigCreate.restype = vp
