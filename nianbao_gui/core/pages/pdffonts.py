@@ -159,6 +159,8 @@ def _make(path: Path, index: int, chars: str, key: str) -> Subset:
         fs_type = int(getattr(font.get("OS/2"), "fsType", 0))
         if fs_type & 0x000F == 0x0002 or fs_type & 0x0100:
             raise FontRefused(str(path))
+        if "glyf" not in font and "CFF " not in font:  # CFF2 (variable fonts): no PDF type
+            raise ValueError("outlines neither TrueType nor CFF")
         cmap = font.getBestCmap() or {}
         options = ft_subset.Options()
         options.layout_features = []  # the layout places every character itself
