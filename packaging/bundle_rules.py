@@ -15,8 +15,7 @@ from pathlib import PurePath
 # Third-party modules some hook or optional import may drag in; the program uses none of them.
 EXCLUDED_MODULES = [
     "numpy",
-    # Pillow: fpdf2 imports it for images only, each import guarded (the PDF has no images)
-    "PIL",
+    "PIL",  # nothing imports it (a stray import would bring 10 MB of image codecs)
     "pytest",
     "hypothesis",
     "mypy",

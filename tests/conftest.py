@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "example-2022-shuzhi-shulian.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_session_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Fixtures wider than one test (a module's PDFs) run before ``_private_data_dir``: they
+    keep to a private folder too (the PDF's font caches live under it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NIANBAO_DATA_DIR", str(tmp_path_factory.mktemp("session-data")))
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -204,7 +204,7 @@ def test_bundled_program_imports_and_exports_the_seed(
 
 
 def test_bundled_program_exports_a_pdf(bundle: Path, tmp_path: Path, data_dir: Path) -> None:
-    """fpdf2 and fontTools are in the bundle, Pillow is not (fpdf2 needs it for images only)."""
+    """The PDF writer and fontTools work in the bundle (fontTools subsets the fonts)."""
     _ok(_run(bundle, "import", str(SEED), "-o", "x.json", cwd=tmp_path, data_dir=data_dir))
     result = _run(bundle, "export", "x.json", "-o", "x.pdf", cwd=tmp_path, data_dir=data_dir)
     assert result.returncode == 0, result.stdout + result.stderr

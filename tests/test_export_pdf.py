@@ -233,10 +233,10 @@ def test_a_character_no_font_has_is_named_quietly(capfd: pytest.CaptureFixture[s
     data, result = render_pdf(Report(opening=["表情😀符号。"]), fonts=_fonts())
     assert data.startswith(b"%PDF")
     assert any("😀" in warning and "方框" in warning for warning in result.warnings)
-    assert "missing" not in capfd.readouterr().err  # fpdf2's English warning stays out
+    assert "missing" not in capfd.readouterr().err  # no library's English warning
 
 
-def test_a_font_file_fpdf2_cannot_read_is_a_chinese_error(tmp_path: Path) -> None:
+def test_a_font_file_that_cannot_be_read_is_a_chinese_error(tmp_path: Path) -> None:
     from nianbao_gui.core.errors import ExportError
     from nianbao_gui.core.pages.fonts import FontChoice, FontFile
 

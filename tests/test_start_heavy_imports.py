@@ -1,6 +1,6 @@
 """Start-up: the first paint loads none of the export libraries.
 
-python-docx (through ``core.export``'s package), fpdf2, fontTools and openpyxl take 0.1–0.3 s
+python-docx (through ``core.export``'s package), fontTools and openpyxl take 0.1–0.3 s
 each to import; they are loaded when 导出, PDF, 预览 or 数据 first need them. Measured with
 benchmarks/bench_gui_window.py: the menu of issue 14 importing ``core.export.options`` at
 start put the program at 1.5× its floor with Qt and pydantic (target 1.35×).
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from qt_helpers import run_python
 
-_HEAVY = ("docx", "fpdf", "fontTools", "openpyxl", "nianbao_gui.core.export")
+_HEAVY = ("docx", "fontTools", "openpyxl", "nianbao_gui.core.export")
 
 _SCRIPT = f"""
 import sys

@@ -131,11 +131,15 @@ ADAPTERS: dict[type, Adapter] = {
     # textEdited: user edits only, never setText
     QLineEdit: Adapter(lambda w: w.text(), _set_line, lambda w: w.textEdited),
     QPlainTextEdit: Adapter(lambda w: w.toPlainText(), _set_plain, lambda w: w.textChanged),
-    QCheckBox: Adapter(lambda w: w.isChecked(), lambda w, v: w.setChecked(bool(v)),
-                       lambda w: w.toggled),
+    QCheckBox: Adapter(
+        lambda w: w.isChecked(), lambda w, v: w.setChecked(bool(v)), lambda w: w.toggled
+    ),
     QComboBox: Adapter(_combo_get, _combo_set, lambda w: w.currentIndexChanged),
-    QSpinBox: Adapter(_spin_get, lambda w, v: w.setValue(w.minimum() if v is None else int(v)),
-                      lambda w: w.valueChanged),
+    QSpinBox: Adapter(
+        _spin_get,
+        lambda w, v: w.setValue(w.minimum() if v is None else int(v)),
+        lambda w: w.valueChanged,
+    ),
     QDateEdit: Adapter(lambda w: w.date().toPython(), _date_set, lambda w: w.dateChanged),
 }
 VALUE_ADAPTER = Adapter(lambda w: w.value(), lambda w, v: w.set_value(v), lambda w: w.edited)
@@ -327,7 +331,12 @@ class Binder:
             name = next((step for step in reversed(path) if isinstance(step, str)), "")
             label = f"修改{title_of(name)}"
         binding = Binding(
-            self, widget, path, scope=scope, label=label, to_model=to_model,
+            self,
+            widget,
+            path,
+            scope=scope,
+            label=label,
+            to_model=to_model,
             error_label=error_label,
         )
         self._bindings[(scope, path)] = binding

@@ -69,10 +69,7 @@ class TextSpan:
         while prefix < limit and old[prefix] == new[prefix]:
             prefix += 1
         suffix = 0
-        while (
-            suffix < limit - prefix
-            and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]
-        ):
+        while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
             suffix += 1
         return cls(prefix, old[prefix : len(old) - suffix], new[prefix : len(new) - suffix])
 

@@ -169,10 +169,10 @@ class ReportEditor(QWidget):
 
     # --- sections: each change one undo step --------------------------------------------
 
-    def _sections_step(self, label: str, sections: list[Section], focus: Focus,
-                       undo_focus: Focus) -> None:
-        self.history.edit(label, [(("sections",), sections)], focus=focus,
-                          undo_focus=undo_focus)
+    def _sections_step(
+        self, label: str, sections: list[Section], focus: Focus, undo_focus: Focus
+    ) -> None:
+        self.history.edit(label, [(("sections",), sections)], focus=focus, undo_focus=undo_focus)
 
     def add_section(self, index: int | None = None) -> None:
         sections = list(self.model.report.sections)

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_documents_dir
+from platformdirs import user_cache_dir, user_data_dir, user_documents_dir
 
 APP_NAME = "nianbao"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +45,13 @@ def data_dir() -> Path:
     path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def cache_dir() -> Path:
+    """What can be made again (font subsets for the PDF): the user's cache folder, or
+    ``cache`` in ``NIANBAO_DATA_DIR`` when that is set. Not created here."""
+    override = os.environ.get("NIANBAO_DATA_DIR")
+    return Path(override) / "cache" if override else Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def drafts_dir() -> Path:

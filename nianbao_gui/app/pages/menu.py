@@ -165,7 +165,7 @@ class PageCommands:
             return None
         from PySide6.QtWidgets import QApplication
 
-        # fpdf2 reads and subsets the font files: one to three seconds (README)
+        # a draft's first PDF makes font subsets: up to a few seconds (README); later ones are fast
         window.statusBar().showMessage("正在导出 PDF……")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         failure: NianbaoError | None = None

@@ -3,7 +3,7 @@
 Print and preview go through QtPrintSupport (part of PySide6-Essentials since 6.x: no
 Addons wheel needed). The printer is set to A4 and full-page mode so that the layout's
 points count from the paper's edge, and each page is painted by painter.paint_page. The
-PDF export is the core's (fpdf2), the same as ``nianbao export -o X.pdf``.
+PDF export is the core's (core.pages.pdf), the same as ``nianbao export -o X.pdf``.
 """
 
 from __future__ import annotations

@@ -135,8 +135,12 @@ class ClosingTab(TabPage):
         self.update_preview()
 
     def follow(self, path: FieldPath) -> None:
-        if self.built and path[:2] in ((), ("closing",), ("closing", "shortcomings"),
-                                       ("closing", "shortcomings_intro")):
+        if self.built and path[:2] in (
+            (),
+            ("closing",),
+            ("closing", "shortcomings"),
+            ("closing", "shortcomings_intro"),
+        ):
             self.update_preview()
 
     def update_preview(self) -> None:

@@ -203,9 +203,7 @@ class ParagraphList(QWidget):
         items[index : index + 1] = new
         last = index + len(new) - 1
         joint = len(parts[-1])
-        self._request(
-            f"粘贴（{len(parts)} 段）", items, (last, joint, joint), (index, start, end)
-        )
+        self._request(f"粘贴（{len(parts)} 段）", items, (last, joint, joint), (index, start, end))
 
     # --- focus --------------------------------------------------------------------------
 

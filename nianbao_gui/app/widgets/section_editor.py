@@ -156,8 +156,9 @@ class SectionEditor(QFrame):
 
     # --- subsections: each change one undo step -----------------------------------------
 
-    def _children_step(self, label: str, children: list[Section], focus: Focus,
-                       undo_focus: Focus) -> None:
+    def _children_step(
+        self, label: str, children: list[Section], focus: Focus, undo_focus: Focus
+    ) -> None:
         self.ctx.binder.history.edit(
             label, [((*self.path, "children"), children)], focus=focus, undo_focus=undo_focus
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -73,21 +74,43 @@ class FontChoice:
 
 
 def embeddable(path: Path, index: int = 0) -> bool:
-    """False when the font's OS/2 fsType is 2 (Restricted License embedding)."""
-    from fontTools.ttLib import TTFont
-
+    """False when the font's OS/2 fsType is 2 (Restricted License embedding) or forbids
+    subsetting. Read from the file's table directory directly: importing fontTools for
+    these two bytes would cost a first export 0.1 s."""
     try:
-        font = TTFont(str(path), fontNumber=index, lazy=True)
-    except Exception:  # an unreadable file is as good as absent
+        fs_type = _fs_type(Path(path), index)
+    except (OSError, struct.error, ValueError):  # an unreadable file is as good as absent
         return False
-    try:
-        os2 = font.get("OS/2")
-        fs_type = int(getattr(os2, "fsType", 0))
-    finally:
-        font.close()
     # bits 0–3: 0 installable, 2 restricted (no embedding), 4 preview & print, 8 editable;
     # bit 8 (0x100) forbids subsetting, which a PDF of a few characters relies on
     return fs_type & 0x000F != 0x0002 and not fs_type & 0x0100
+
+
+def _fs_type(path: Path, index: int) -> int:
+    """OS/2 fsType of face ``index`` (0 when the font has no OS/2 table)."""
+    with path.open("rb") as handle:
+        head = handle.read(12)
+        if head[:4] == b"ttcf":  # a collection: the face's offset table
+            (count,) = struct.unpack(">I", head[8:12])
+            if not 0 <= index < count:
+                raise ValueError("no such face")
+            handle.seek(12 + 4 * index)
+            (start,) = struct.unpack(">I", handle.read(4))
+            handle.seek(start)
+            head = handle.read(12)
+        elif index != 0:
+            raise ValueError("no such face")
+        if head[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+            raise ValueError("not a TrueType/OpenType font")
+        (tables,) = struct.unpack(">H", head[4:6])
+        directory = handle.read(16 * tables)
+        for at in range(0, len(directory) - 15, 16):
+            if directory[at : at + 4] == b"OS/2":
+                (offset,) = struct.unpack(">I", directory[at + 8 : at + 12])
+                handle.seek(offset + 8)
+                (fs_type,) = struct.unpack(">H", handle.read(2))
+                return int(fs_type)
+    return 0
 
 
 def _windows_dirs() -> list[Path]:
@@ -156,8 +179,16 @@ def _windows_candidates(key: FontKey, name: str) -> list[tuple[FontFile, bool]]:
     return found
 
 
+_FC_FORMAT = "%{file}\n%{index}\n%{family}\n"
+
+
 @lru_cache(maxsize=64)
 def _fc_match(pattern: str, config: str | None) -> FontFile | None:
+    from .fcmatch import fc_format
+
+    answer = fc_format(pattern, _FC_FORMAT, config)  # in-process: no 20 ms fc-match run
+    if answer is not None:
+        return _fc_parse(answer)
     exe = shutil.which("fc-match")
     if exe is None:
         return None
@@ -166,7 +197,7 @@ def _fc_match(pattern: str, config: str | None) -> FontFile | None:
         env["FONTCONFIG_FILE"] = config
     try:
         done = subprocess.run(
-            [exe, "-f", "%{file}\n%{index}\n%{family}\n", pattern],
+            [exe, "-f", _FC_FORMAT, pattern],
             capture_output=True,
             text=True,
             timeout=20,
@@ -175,8 +206,12 @@ def _fc_match(pattern: str, config: str | None) -> FontFile | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    parts = done.stdout.split("\n")
-    if done.returncode != 0 or len(parts) < 3 or not parts[0]:
+    return _fc_parse(done.stdout) if done.returncode == 0 else None
+
+
+def _fc_parse(answer: str) -> FontFile | None:
+    parts = answer.split("\n")
+    if len(parts) < 3 or not parts[0]:
         return None
     return FontFile(Path(parts[0]), int(parts[1] or 0), parts[2])
 

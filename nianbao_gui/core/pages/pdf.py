@@ -1,29 +1,33 @@
-"""PDF export from the page layout, in the official layout, with fpdf2 (no Qt).
+"""PDF export from the page layout, in the official layout (no Qt).
 
 Each character is placed where ``paginate`` put it, so the PDF's lines and pages are the
 layout's. Fonts: the files ``fonts.font_files`` finds for the names the .docx writes,
-embedded as subsets (fpdf2 subsets every TrueType/OpenType font it embeds); a font whose
-licence forbids embedding is never used. A missing font is named in the result's warnings
-with what stands in for it. Page numbers ``— 1 —`` in 4号 宋体 on the outside: odd pages
-right, even pages left, one character in, 7 mm below the text block. The PDF's metadata
-carries the report's title and author.
+embedded as subsets made by fontTools and cached (``pdffonts``); a font whose licence
+forbids embedding is never used. A missing font is named in the result's warnings with
+what stands in for it. Page numbers ``— 1 —`` in 4号 宋体 on the outside: odd pages right,
+even pages left, one character in, 7 mm below the text block. The PDF's metadata carries
+the report's title and author. The file itself is written by ``pdfwrite`` (README says why
+not fpdf2: it re-subsets whole CJK fonts on every export, seconds each time).
 """
 
 from __future__ import annotations
 
-import io
-import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..atomic import atomic_write_bytes
 from ..errors import ExportError, FileAccessError
 from ..export.options import ExportOptions
 from ..model import Report
+from ..paths import cache_dir
 from .fonts import FontChoice, FontFile, font_files
 from .geometry import Geometry
-from .metrics import FileMetrics, FontKey, _font_widths
+from .metrics import FileMetrics, FontKey, _font_widths, nominal_advance
 from .paginate import PageLayout, paginate
+from .pdffonts import FontRefused, Subset, subset
+from .pdfwrite import PdfWriter, pdf_date, text_string
 
 MM = 72 / 25.4
 # the baseline of a line below the top of its 28.95 pt grid line (LibreOffice: 21.0 pt for
@@ -31,6 +35,7 @@ MM = 72 / 25.4
 _BASELINE = 21.0
 _DASH_INK = 0.28  # the em dash's ink stands 0.28 em above the baseline (measured)
 _ORDER = (FontKey.FANG, FontKey.SONG, FontKey.KAI, FontKey.HEI, FontKey.TITLE)
+_Where = tuple[Path, int]  # a font file and its face
 
 
 @dataclass
@@ -39,6 +44,16 @@ class PdfResult:
 
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
+
+
+class _Glyph(NamedTuple):
+    """One character to draw: in which font file, at what size, where (PDF coordinates)."""
+
+    where: _Where
+    char: str
+    size: float
+    x: float
+    y: float
 
 
 def _usable(choices: dict[FontKey, FontChoice]) -> tuple[dict[FontKey, FontFile], list[str]]:
@@ -58,6 +73,24 @@ def _usable(choices: dict[FontKey, FontChoice]) -> tuple[dict[FontKey, FontFile]
     return files, notes
 
 
+def _unreadable(path: Path, error: Exception) -> ExportError:
+    return ExportError(
+        f"字体文件 {path} 无法用于 PDF（{type(error).__name__}），PDF 没有导出。",
+        "请重新安装这个字体，或导出为 Word 文档后用 WPS 或 Word 另存为 PDF。",
+        path=path,
+    )
+
+
+def _covered(files: dict[FontKey, FontFile]) -> dict[FontKey, Mapping[int, float]]:
+    covered: dict[FontKey, Mapping[int, float]] = {}
+    for key, file in files.items():
+        try:
+            covered[key] = _font_widths(str(file.path), file.index)[0]
+        except Exception as error:  # fontTools on a file it cannot read
+            raise _unreadable(file.path, error) from error
+    return covered
+
+
 def render_pdf(
     report: Report,
     options: ExportOptions | None = None,
@@ -66,71 +99,47 @@ def render_pdf(
     geometry: Geometry | None = None,
 ) -> tuple[bytes, PdfResult]:
     """The PDF's bytes and what the export had to change on the way."""
-    from fpdf import FPDF
-
-    # fontTools reports tables it drops from a subset (bitmaps), fpdf2 glyphs a font lacks,
-    # as warnings on stderr; the result's warnings say what matters, in Chinese
-    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    logging.getLogger("fpdf").setLevel(logging.ERROR)
     options = options or ExportOptions()
     geometry = geometry or Geometry()
     files, notes = _usable(fonts or font_files(options.font_set))
+    covered = _covered(files)
     metrics = FileMetrics({key: (f.path, f.index) for key, f in files.items()})
     laid = paginate(report, metrics, options, geometry)
     result = PdfResult(warnings=list(dict.fromkeys(notes)), pages=len(laid.pages))
 
-    pdf = FPDF(unit="pt", format=(geometry.page_width, geometry.page_height))
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(0, 0, 0)
-    pdf.set_title(report.effective_title())
-    pdf.set_author(report.author_name)
-    pdf.set_subject(report.kind.value)
-    pdf.set_creator("年报助手")
-    pdf.set_lang("zh-CN")
-    loaded: dict[tuple[Path, int], str] = {}
-    family: dict[FontKey, str] = {}
-    for key, file in files.items():
-        where = (file.path, file.index)
-        if where not in loaded:
-            name = f"f{len(loaded)}"
-            try:
-                pdf.add_font(name, fname=str(file.path), collection_font_number=file.index)
-            except Exception as error:  # fpdf2/fontTools on a font file they cannot read
-                raise ExportError(
-                    f"字体文件 {file.path} 无法用于 PDF（{type(error).__name__}），PDF 没有导出。",
-                    "请重新安装这个字体，或导出为 Word 文档后用 WPS 或 Word 另存为 PDF。",
-                    path=file.path,
-                ) from error
-            loaded[where] = name
-        family[key] = loaded[where]
-    covered = {key: _font_widths(str(f.path), f.index)[0] for key, f in files.items()}
     missing: set[str] = set()
-    for page in laid.pages:
-        pdf.add_page()
-        _draw_page(pdf, laid, page.number, family, covered, missing)
-        _draw_number(pdf, geometry, page.number, family[FontKey.SONG])
+    chosen: dict[tuple[FontKey, str], _Where] = {}
+    pages = [
+        _page_glyphs(laid, page.number, files, covered, missing, chosen) for page in laid.pages
+    ]
+    song = files[FontKey.SONG]
+    for number, glyphs in enumerate(pages, start=1):
+        glyphs += _number_glyphs(geometry, number, (song.path, song.index), covered[FontKey.SONG])
     if missing:
         shown = "".join(sorted(missing)[:10])
         result.warnings.append(
             f"有 {len(missing)} 种字符（{shown}）所有字体中都没有，PDF 中可能显示为方框；"
             "Word 文档中不受影响。"
         )
-    buffer = io.BytesIO()
-    pdf.output(buffer)
-    return buffer.getvalue(), result
+    used: dict[_Where, set[str]] = {}
+    for glyphs in pages:
+        for glyph in glyphs:
+            used.setdefault(glyph.where, set()).add(glyph.char)
+    return _write(report, geometry, pages, _subsets(used), used), result
 
 
-def _draw_page(
-    pdf: object,
+def _page_glyphs(
     laid: PageLayout,
     number: int,
-    family: dict[FontKey, str],
-    covered: dict[FontKey, dict[int, float]],
+    files: dict[FontKey, FontFile],
+    covered: dict[FontKey, Mapping[int, float]],
     missing: set[str],
-) -> None:
+    chosen: dict[tuple[FontKey, str], _Where],
+) -> list[_Glyph]:
+    """The characters of page ``number``; ``chosen`` remembers which font draws each."""
     g = laid.geometry
     page = laid.pages[number - 1]
-    current: tuple[str, float] | None = None
+    glyphs = []
     for line in page.lines:
         top = g.top + line.slot * g.line_pitch
         for span in line.spans:
@@ -138,27 +147,114 @@ def _draw_page(
             for char, x in zip(span.text, span.xs, strict=True):
                 if char in " \t\u3000":
                     continue
-                key = span.font
-                if ord(char) not in covered[key]:
-                    key = next((k for k in _ORDER if ord(char) in covered[k]), key)
+                where = chosen.get((span.font, char))
+                if where is None:
+                    key = span.font
                     if ord(char) not in covered[key]:
-                        missing.add(char)
-                want = (family[key], span.size)
-                if want != current:
-                    pdf.set_font(want[0], size=want[1])  # type: ignore[attr-defined]
-                    current = want
-                pdf.text(g.left + x, baseline, char)  # type: ignore[attr-defined]
+                        key = next((k for k in _ORDER if ord(char) in covered[k]), key)
+                        if ord(char) not in covered[key]:
+                            missing.add(char)
+                    where = chosen[(span.font, char)] = (files[key].path, files[key].index)
+                glyphs.append(_Glyph(where, char, span.size, g.left + x, g.page_height - baseline))
+    return glyphs
 
 
-def _draw_number(pdf: object, g: Geometry, number: int, font: str) -> None:
+def _number_glyphs(
+    g: Geometry, number: int, where: _Where, widths: Mapping[int, float]
+) -> list[_Glyph]:
     """``— N —``, odd pages right, even pages left, one character in, 7 mm below the block."""
     text = f"— {number} —"
-    pdf.set_font(font, size=g.number_size)  # type: ignore[attr-defined]
-    width = float(pdf.get_string_width(text))  # type: ignore[attr-defined]
+    size = g.number_size
+    advances = [widths.get(ord(c), nominal_advance(c)) * size for c in text]
     right = g.page_width - g.right
-    x = right - g.number_indent - width if number % 2 else g.left + g.number_indent
-    baseline = g.page_height - g.bottom + 7 * MM + _DASH_INK * g.number_size
-    pdf.text(x, baseline, text)  # type: ignore[attr-defined]
+    x = right - g.number_indent - sum(advances) if number % 2 else g.left + g.number_indent
+    baseline = g.page_height - g.bottom + 7 * MM + _DASH_INK * size
+    glyphs = []
+    for char, advance in zip(text, advances, strict=True):
+        if char != " ":
+            glyphs.append(_Glyph(where, char, size, x, g.page_height - baseline))
+        x += advance
+    return glyphs
+
+
+def _subsets(used: dict[_Where, set[str]]) -> dict[_Where, Subset]:
+    cache = cache_dir() / "pdf-fonts"
+    found = {}
+    for where, chars in used.items():
+        try:
+            found[where] = subset(where[0], where[1], chars, cache)
+        except FontRefused as error:
+            raise ExportError(
+                f"字体文件 {where[0]} 不允许嵌入 PDF，PDF 没有导出。",
+                "请在设置中换用其他字体，或导出为 Word 文档。",
+                path=where[0],
+            ) from error
+        except Exception as error:  # fontTools on a font file it cannot read
+            raise _unreadable(where[0], error) from error
+    return found
+
+
+def _write(
+    report: Report,
+    g: Geometry,
+    pages: list[list[_Glyph]],
+    subsets: dict[_Where, Subset],
+    used: dict[_Where, set[str]],
+) -> bytes:
+    out = PdfWriter()
+    names = {where: f"F{n}" for n, where in enumerate(subsets)}
+    font_refs = b" ".join(
+        b"/%s %d 0 R" % (names[where].encode("ascii"), out.add_font(font, used[where]))
+        for where, font in subsets.items()
+    )
+    resources = out.add(b"<< /Font << " + font_refs + b" >> >>")
+    tree = out.reserve()
+    kids = []
+    for glyphs in pages:
+        content = out.add_stream(_content(glyphs, names, subsets))
+        kids.append(
+            out.add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Resources %d 0 R "
+                b"/Contents %d 0 R >>" % (tree, g.page_width, g.page_height, resources, content)
+            )
+        )
+    out.put(
+        tree,
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % kid for kid in kids), len(kids)),
+    )
+    root = out.add(
+        b"<< /Type /Catalog /Pages %d 0 R /Lang (zh-CN) "
+        b"/ViewerPreferences << /DisplayDocTitle true >> >>" % tree
+    )
+    info = out.add(
+        b"<< /Title %s /Author %s /Subject %s /Creator %s /Producer %s /CreationDate %s >>"
+        % (
+            text_string(report.effective_title()),
+            text_string(report.author_name),
+            text_string(report.kind.value),
+            text_string("年报助手"),
+            text_string("年报助手"),
+            pdf_date(),
+        )
+    )
+    return out.finish(root, info)
+
+
+def _content(
+    glyphs: list[_Glyph], names: dict[_Where, str], subsets: dict[_Where, Subset]
+) -> bytes:
+    """One page's drawing: each character placed by its own text matrix."""
+    ops = ["BT"]
+    current: tuple[_Where, float] | None = None
+    for glyph in glyphs:
+        if (glyph.where, glyph.size) != current:
+            current = (glyph.where, glyph.size)
+            ops.append(f"/{names[glyph.where]} {glyph.size:g} Tf")
+        code = subsets[glyph.where].codes.get(glyph.char, (0, 0))[0]  # 0: .notdef
+        ops.append(f"1 0 0 1 {glyph.x:.2f} {glyph.y:.2f} Tm <{code:04X}> Tj")
+    ops.append("ET")
+    return "\n".join(ops).encode("ascii")
 
 
 def export_pdf(report: Report, target: Path, options: ExportOptions | None = None) -> PdfResult:
