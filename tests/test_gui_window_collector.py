@@ -16,11 +16,11 @@ def test_showing_a_draft_freezes_the_window_and_the_next_draft_collects_again(qt
     window = make_window(qtbot)
     window.new_document(Report(year=2024), "一")
     QApplication.processEvents()
-    first = gc.get_freeze_count()
-    assert first > 10_000  # the window, the model, the modules
+    assert gc.get_freeze_count() == 0  # not before the window has painted
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 10_000, timeout=5000)  # window, modules
     window.close_document()
+    gc.unfreeze()
     window.new_document(Report(year=2025), "二")
-    QApplication.processEvents()
-    assert gc.get_freeze_count() > 0  # collected and frozen again (not just added to)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)  # again for this draft
     close_window(window)
     gc.unfreeze()

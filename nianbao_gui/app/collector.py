@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import gc
 
+SETTLE_DELAY_MS = 1500
+"""After a draft is shown: long enough for the window to paint and settle (a full collection
+is 40–65 ms with a big draft), short enough to come before most typing."""
+
 
 def settle() -> None:
     """Collect everything now (a moment the user is not typing), then freeze the survivors."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from ..core.model import Report
 from ..core.paths import data_dir
 from ..core.settings import Settings, load_settings
-from .collector import settle
+from .collector import SETTLE_DELAY_MS, settle
 from .dialogs.messages import Prompts
 from .document import Document
 from .forms.ui_main_window import Ui_MainWindow
@@ -187,8 +187,9 @@ class MainWindow(QMainWindow):
         """Show ``document``; the previous one must already be closed (after maybe_save)."""
         document.setParent(self)
         self.document = document
-        # a draft just shown: collect once and freeze what the window is made of (collector.py)
-        QTimer.singleShot(0, settle)
+        # a draft just shown: collect once and freeze what the window is made of (collector.py),
+        # after the first paint and the start-up's own work, not before them
+        QTimer.singleShot(SETTLE_DELAY_MS, settle)
         if self._start_page is not None:
             self._start_page.document_shown()
         self.editor.set_report(document.report)  # a new history: undo never crosses drafts
