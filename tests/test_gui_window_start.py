@@ -116,7 +116,7 @@ def test_the_icon_is_shipped() -> None:
 
 
 def test_window_size_is_remembered_and_fits_a_smaller_screen(qtbot) -> None:
-    from nianbao_gui.app.main_window import window_state_file
+    from nianbao_gui.app.window_state import window_state_file
 
     window = make_window(qtbot)
     window.resize(700, 500)

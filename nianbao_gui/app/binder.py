@@ -26,8 +26,7 @@ from enum import Enum
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..core.fields import FieldPath, read_path, write_path
 from ..core.model import describe_validation_error, title_of
 from .commands import Focus, History
+from .undo_keys import UndoKeys, route_undo_keys
 from .widgets.look import mark_error
 
 
@@ -152,52 +152,6 @@ def adapter_for(widget: QWidget) -> Adapter:
     if hasattr(widget, "set_value") and hasattr(widget, "edited"):
         return VALUE_ADAPTER
     raise TypeError(f"cannot bind {type(widget).__name__}")
-
-
-def _is_undo(event: QKeyEvent) -> bool:
-    return event.matches(QKeySequence.StandardKey.Undo)
-
-
-def _is_redo(event: QKeyEvent) -> bool:
-    combo = event.keyCombination()
-    ctrl = Qt.KeyboardModifier.ControlModifier
-    shift_ctrl = ctrl | Qt.KeyboardModifier.ShiftModifier
-    return (
-        event.matches(QKeySequence.StandardKey.Redo)
-        or (combo.key() == Qt.Key.Key_Y and combo.keyboardModifiers() == ctrl)
-        or (combo.key() == Qt.Key.Key_Z and combo.keyboardModifiers() == shift_ctrl)
-    )
-
-
-class UndoKeys(QObject):
-    """Ctrl+Z / Ctrl+Y in a text box go to the draft's history, not the box's own.
-
-    A text box claims the standard undo keys for itself (it accepts their ShortcutOverride)
-    and would undo only its own text, missing every structural step. This filter takes the
-    keys first and runs the draft's undo or redo."""
-
-    def __init__(self, history: History) -> None:
-        super().__init__()
-        self.history = history
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            return False
-        if not isinstance(event, QKeyEvent) or not (_is_undo(event) or _is_redo(event)):
-            return False
-        if kind == QEvent.Type.ShortcutOverride:
-            event.accept()  # the key comes to the box as a key press: handled below
-            return True
-        stack = self.history.stack
-        stack.undo() if _is_undo(event) else stack.redo()
-        return True
-
-
-def route_undo_keys(widget: QWidget, keys: UndoKeys) -> None:
-    widget.installEventFilter(keys)
-    if isinstance(widget, QPlainTextEdit):
-        widget.setUndoRedoEnabled(False)  # one history: the draft's
 
 
 # --- bindings -------------------------------------------------------------------------------

@@ -13,9 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -27,10 +26,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from ..core.model import Report
 from ..core.paths import data_dir
 from ..core.settings import Settings, load_settings
+from . import window_state
 from .collector import SETTLE_DELAY_MS, settle
 from .dialogs.messages import Prompts
 from .document import Document
 from .forms.ui_main_window import Ui_MainWindow
+from .recent_menu import RecentMenu
 
 if TYPE_CHECKING:
     from .check_panel import CheckPanel
@@ -46,12 +47,6 @@ def _default_editor(settings: Settings, parent: QWidget) -> Any:
     from .report_editor import ReportEditor
 
     return ReportEditor(settings, parent)
-
-
-def window_state_file() -> Path:
-    """Window size and position: an INI file beside the drafts, not the registry, so a
-    portable data folder (NIANBAO_DATA_DIR) carries it along and tests stay isolated."""
-    return data_dir() / "window.ini"
 
 
 class MainWindow(QMainWindow):
@@ -94,9 +89,8 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self)
         self._connect()
         self._install_pages()
-        self.update_recent_menu()
+        self.recent = RecentMenu(self.ui.menuRecent, self.settings, self.files.open_path)
         # the settings save themselves on every change; the menu follows them
-        self.settings.observe(self._setting_changed)
         self.restore_window_state()
 
     # --- wiring ----------------------------------------------------------------------------
@@ -330,72 +324,17 @@ class MainWindow(QMainWindow):
             width = max(260, min(460, self.width() // 3))
             self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
-    # --- recent files ----------------------------------------------------------------------
-
-    def update_recent_menu(self) -> None:
-        menu = self.ui.menuRecent
-        menu.clear()
-        for text in self.settings.recent_files:
-            path = Path(text)
-            action = QAction(path.name, menu)
-            action.setToolTip(text)
-            action.setStatusTip(text)
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
-            menu.addAction(action)
-        if not self.settings.recent_files:
-            empty = menu.addAction("（暂无）")
-            empty.setEnabled(False)
-        else:
-            menu.addSeparator()
-            menu.addAction("清除列表", self.clear_recent)
+    # --- recent files and window state (recent_menu.py, window_state.py) -------------------
 
     def remember_recent(self, path: Path) -> None:
-        # last_folder stays the folder of Word/text files (import, export): drafts usually
-        # live in the data folder, where nobody should be sent to look for a .docx
-        self.settings.add_recent(path)
-
-    def clear_recent(self) -> None:
-        self.settings.recent_files = ()
-
-    def _setting_changed(self, name: str) -> None:
-        if name == "recent_files":
-            self.update_recent_menu()
-
-    # --- window state ----------------------------------------------------------------------
+        self.recent.remember(path)
 
     def restore_window_state(self) -> None:
-        state = QSettings(str(window_state_file()), QSettings.Format.IniFormat)
-        geometry = state.value("geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        dock = state.value("windowState")
-        if isinstance(dock, QByteArray) and not dock.isEmpty():
-            self.restoreState(dock)
-            if self.ui.checkDock.isVisibleTo(self):  # left open last time
-                self.check_panel  # noqa: B018
-        self.fit_to_screen()
-
-    def fit_to_screen(self) -> None:
-        """A size saved on a big monitor must not overflow a laptop (or a projector)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-        width = min(self.width(), int(available.width() * 0.95))
-        height = min(self.height(), int(available.height() * 0.92))
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        frame = self.frameGeometry()
-        if not available.intersects(frame) or not available.contains(frame.topLeft()):
-            frame.moveCenter(available.center())
-            self.move(frame.topLeft())
+        if window_state.restore(self) and self.ui.checkDock.isVisibleTo(self):
+            self.check_panel  # noqa: B018  (left open last time: built with it)
 
     def save_window_state(self) -> None:
-        state = QSettings(str(window_state_file()), QSettings.Format.IniFormat)
-        state.setValue("geometry", self.saveGeometry())
-        state.setValue("windowState", self.saveState())
-        state.sync()
+        window_state.save(self)
 
     # --- events ----------------------------------------------------------------------------
 
