@@ -35,7 +35,7 @@ def test_compare_with_the_draft_it_was_made_from(qtbot, tmp_path: Path) -> None:
     paragraphs = window.report().sections[0].paragraphs
     paragraphs[1] = "持续改善农村人居环境，新改建卫生厕所932户，村容村貌焕然一新。"  # rewritten
     window.ui.actionCompare.trigger()
-    panel = window._compare.panel
+    panel = window.last_year.compare.panel
     rows = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert len(rows) == 2 and "【坚持把粮食安全放在首位。】" in rows[1]
     assert "【全年完成粮食播种面积3.5万亩。】" in rows[0]
@@ -57,9 +57,9 @@ def test_without_a_remembered_draft_she_is_asked(qtbot, tmp_path: Path) -> None:
     window.new_document(LAST.model_copy(deep=True), "新")
     prompts.paths.append(None)
     window.ui.actionCompare.trigger()
-    assert len(prompts.asked("last_year_path")) == 1 and window._compare.panel is None
+    assert len(prompts.asked("last_year_path")) == 1 and window.last_year.compare.panel is None
     prompts.paths.append(last)
-    findings = window._compare.compare()
+    findings = window.last_year.compare.compare()
     assert len(findings) == 3  # an unchanged copy: every sentence listed
     close_window(window)
 

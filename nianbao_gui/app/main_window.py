@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         ui.actionAbout.triggered.connect(self.prompts.about)
         from .menus import install_menus  # 帮助 › 使用说明 and the 数据 menu
 
-        install_menus(self)
+        self.last_year = install_menus(self)  # and 检查 › 对比去年
         self.editor.changed.connect(self.on_edited)
         self.editor.counts_changed.connect(self.show_count)
         app = QGuiApplication.instance()

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QMenu
 if TYPE_CHECKING:
     from .compare import CompareActions
     from .main_window import MainWindow
+    from .shading import Shading
 
 
-def install_menus(window: MainWindow) -> None:
+def install_menus(window: MainWindow) -> LastYearMenu:
     ui = window.ui
     guide = QAction("使用说明(&G)", window)
     guide.setShortcut(QKeySequence("F1"))
@@ -35,19 +36,7 @@ def install_menus(window: MainWindow) -> None:
     ui.actionFiguresFill.triggered.connect(lambda: window.figures.fill_from_table())
     ui.menuData = data
 
-    compare = QAction("对比去年…", window)
-    compare.setObjectName("actionCompare")
-    compare.setToolTip("与去年的草稿或报告对比：列出一字未改的句子和未变的数字")
-    compare.triggered.connect(lambda: compare_actions(window).compare())
-    ui.menuCheck.addAction(compare)
-    ui.actionCompare = compare
-    shade = QAction("标出与去年相同的句子", window)
-    shade.setObjectName("actionShade")
-    shade.setCheckable(True)
-    shade.toggled.connect(lambda on: toggle_shading(window, on))
-    ui.menuCheck.addAction(shade)
-    ui.actionShade = shade
-    window.document_shown.connect(lambda: _another_draft(window))
+    return LastYearMenu(window)
 
 
 def open_guide(window: MainWindow) -> None:
@@ -56,38 +45,54 @@ def open_guide(window: MainWindow) -> None:
     GuideDialog(window).exec()
 
 
-def compare_actions(window: MainWindow) -> CompareActions:
-    """The window's 对比去年 (built when first used)."""
-    found = getattr(window, "_compare", None)
-    if found is None:
-        from .compare import CompareActions
+class LastYearMenu:
+    """检查 › 对比去年 and 标出与去年相同的句子: last year's report for the open draft, and
+    the shading of what is still its text. What they open is built when first used."""
 
-        found = CompareActions(window)
-        window._compare = found  # type: ignore[attr-defined]
-    return found
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._compare: CompareActions | None = None
+        self._shading: Shading | None = None
+        ui = window.ui
+        compare = QAction("对比去年…", window)
+        compare.setObjectName("actionCompare")
+        compare.setToolTip("与去年的草稿或报告对比：列出一字未改的句子和未变的数字")
+        compare.triggered.connect(lambda: self.compare.compare())
+        ui.menuCheck.addAction(compare)
+        ui.actionCompare = compare
+        shade = QAction("标出与去年相同的句子", window)
+        shade.setObjectName("actionShade")
+        shade.setCheckable(True)
+        shade.toggled.connect(self.toggle_shading)
+        ui.menuCheck.addAction(shade)
+        ui.actionShade = shade
+        window.document_shown.connect(self.another_draft)
 
+    @property
+    def compare(self) -> CompareActions:
+        if self._compare is None:
+            from .compare import CompareActions
 
-def toggle_shading(window: MainWindow, on: bool) -> None:
-    """Shade the sentences still last year's in the form, or stop (检查 menu's toggle)."""
-    from .shading import Shading
+            self._compare = CompareActions(self.window)
+        return self._compare
 
-    shading = getattr(window, "_shading", None)
-    if shading is None:
-        shading = Shading(window)
-        window._shading = shading  # type: ignore[attr-defined]
-    if not on:
-        shading.hide()
-        return
-    found = compare_actions(window).last_year()
-    if found is None:  # no draft, or no last year's chosen: the toggle goes back off
-        window.ui.actionShade.setChecked(False)
-        return
-    shading.show(found[1])
+    def toggle_shading(self, on: bool) -> None:
+        """Shade the sentences still last year's in the form, or stop."""
+        if self._shading is None:
+            from .shading import Shading
 
+            self._shading = Shading(self.window)
+        if not on:
+            self._shading.hide()
+            return
+        found = self.compare.last_year()
+        if found is None:  # no draft, or no last year's chosen: the toggle goes back off
+            self.window.ui.actionShade.setChecked(False)
+            return
+        self._shading.show(found[1])
 
-def _another_draft(window: MainWindow) -> None:
-    """Last year's report belongs to the draft that was open: forget it, stop shading."""
-    compare = getattr(window, "_compare", None)
-    if compare is not None:
-        compare.forget()
-    window.ui.actionShade.setChecked(False)
+    def another_draft(self) -> None:
+        """Last year's report belongs to the draft that was open: forget it, stop shading."""
+        if self._compare is not None:
+            self._compare.forget()
+        self.window.ui.actionShade.setChecked(False)
