@@ -56,20 +56,16 @@ def main() -> None:
     os.environ["NIANBAO_DATA_DIR"] = tempfile.mkdtemp(prefix="nianbao-bench-")
 
     from bench_checks import big_report
+    from gui_support import focus_for_typing, show_draft
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
     from nianbao_gui.app.live_check import check_now
     from nianbao_gui.app.main import create_application
-    from nianbao_gui.app.main_window import MainWindow
 
     app = create_application([sys.argv[0]])
-    window = MainWindow()
     report = big_report()
-    window.new_document(report, "大报告")
-    window.resize(1400, 900)
-    window.show()
+    window = show_draft(report, (1400, 900))
     start = time.perf_counter()
     findings = window.run_check()
     first_fill = (time.perf_counter() - start) * 1000
@@ -78,11 +74,7 @@ def main() -> None:
     panel = window.check_panel
     last = len(report.sections) - 1
     path = ("sections", last, "children", 4, "paragraphs", 1)
-    assert window.editor.focus_field(path, 60, 60)
-    window.activateWindow()
-    app.processEvents()
-    target = QApplication.focusWidget()
-    assert isinstance(target, QPlainTextEdit), target
+    target = focus_for_typing(window.editor, path, 60, app.processEvents)
 
     if args.freeze:  # what the window is made of stays: the collector no longer walks it
         gc.collect()

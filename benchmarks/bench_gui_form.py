@@ -17,12 +17,12 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from gui_support import focus_for_typing, longest_in_last_section
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication
 
 from nianbao_gui.app.report_editor import ReportEditor
-from nianbao_gui.core.fields import iter_text_fields
 from nianbao_gui.core.model import Closing, Report, Section
 from nianbao_gui.core.settings import Settings
 
@@ -100,15 +100,8 @@ def keystrokes(
 
     CPU time is less disturbed when other programs keep the machine busy.
     """
-    # the longest paragraph in the last section: the worst ordinary case
-    last = len(editor.report().sections) - 1
-    fields = [f for f in iter_text_fields(editor.report()) if f.path[:2] == ("sections", last)]
-    path = max(fields, key=lambda f: len(f.text)).path
-    assert editor.focus_field(path, 100, 100)
-    editor.activateWindow()
-    settle(app)
-    target = editor.window().focusWidget()
-    assert isinstance(target, QPlainTextEdit)
+    path = longest_in_last_section(editor.report())
+    target = focus_for_typing(editor, path, 100, lambda: settle(app))
     times = []
     cpu = []
     for i in range(count):

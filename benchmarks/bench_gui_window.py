@@ -137,33 +137,25 @@ def example_tab_count() -> int:
 def keystroke_in_big_draft(count: int = 300) -> dict[str, float]:
     sys.path.insert(0, str(HERE))
     from bench_gui_form import big_report
+    from gui_support import focus_for_typing, longest_in_last_section, show_draft
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
     from nianbao_gui.app.main import create_application
-    from nianbao_gui.app.main_window import MainWindow
-    from nianbao_gui.core.fields import iter_text_fields
     from nianbao_gui.core.storage import RecoveryStore
 
     os.environ["NIANBAO_DATA_DIR"] = tempfile.mkdtemp(prefix="nianbao-bench-")
     app = create_application([sys.argv[0]])
-    window = MainWindow()
     report = big_report()
-    window.new_document(report, "大报告")
-    window.resize(1200, 800)
-    window.show()
+    window = show_draft(report, (1200, 800))
     for _ in range(5):
         app.processEvents()
-    last = len(report.sections) - 1
-    fields = [f for f in iter_text_fields(report) if f.path[:2] == ("sections", last)]
-    path = max(fields, key=lambda f: len(f.text)).path
-    assert window.editor.focus_field(path, 100, 100)
-    window.activateWindow()
-    for _ in range(3):
-        app.processEvents()
-    target = QApplication.focusWidget()
-    assert isinstance(target, QPlainTextEdit), target
+
+    def settle() -> None:
+        for _ in range(3):
+            app.processEvents()
+
+    target = focus_for_typing(window.editor, longest_in_last_section(report), 100, settle)
     document = window.document
     assert document is not None
     times = []

@@ -69,9 +69,10 @@ def main() -> None:
     os.environ["NIANBAO_DATA_DIR"] = tempfile.mkdtemp(prefix="nianbao-bench-")
 
     from bench_checks import big_report
+    from gui_support import focus_for_typing, show_draft
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+    from PySide6.QtWidgets import QPlainTextEdit
 
     from nianbao_gui.app import commands
     from nianbao_gui.app.main import create_application
@@ -90,21 +91,13 @@ def main() -> None:
         loop.exec()
 
     def open_window() -> MainWindow:
-        window = MainWindow()
-        window.new_document(big_report(), "大报告")
-        window.resize(1400, 900)
-        window.show()
+        window = show_draft(big_report(), (1400, 900))
         window.run_check()  # the panel open beside the form, as F7 leaves it
         settle(5)
         return window
 
     def focus(window: MainWindow, path: FieldPath, at: int) -> QPlainTextEdit:
-        assert window.editor.focus_field(path, at, at)
-        window.activateWindow()
-        settle()
-        target = QApplication.focusWidget()
-        assert isinstance(target, QPlainTextEdit), target
-        return target
+        return focus_for_typing(window.editor, path, at, settle)
 
     def close(window: MainWindow) -> None:
         window.document.discard_changes()

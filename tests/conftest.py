@@ -38,3 +38,14 @@ def _private_data_dir(
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def buggy_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug behind ``nianbao show``: the outline raises RuntimeError("boom")."""
+    from nianbao_gui.core import outline
+
+    def broken(report: object) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(outline, "outline_text", broken)

@@ -1,5 +1,5 @@
 """The oracles of the fuzzing suite (issue 12), shared by the hypothesis tests and the replay
-of the corpus of found cases (tests/fuzz_corpus/).
+of the corpus of found cases (tests/fuzz_corpus/), and the tests' hypothesis settings.
 
 For any input, the program must
 1. never raise past its own error handling: only its Chinese errors (NianbaoError) escape;
@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
 
 from hostile_support import snapshot
+from hypothesis import HealthCheck, event, settings
 
 from nianbao_gui.core import limits
 from nianbao_gui.core.checks import check_report
@@ -29,6 +31,20 @@ from nianbao_gui.core.importer import import_report
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.paths import data_dir
 from nianbao_gui.core.storage import backups_of, encode_report, load_draft, save_draft
+
+EXAMPLES = int(os.environ.get("NIANBAO_FUZZ_EXAMPLES", "100"))
+fuzz = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+"""Examples per test: NIANBAO_FUZZ_EXAMPLES (default 100; the README gives the long runs)."""
+
+
+def outcome(report: object) -> None:
+    """Shown by --hypothesis-show-statistics: how many inputs opened and how many were refused."""
+    event("opened" if report is not None else "refused")
+
 
 _HAN = re.compile("[\u4e00-\u9fff]")
 _ENGLISH_LEAK = re.compile(r"Traceback|Error\b|Exception|errno|Errno|\bline \d+ column")

@@ -9,16 +9,11 @@ import pytest
 from conftest import SEED
 
 from nianbao_gui import cli
-from nianbao_gui.core import outline
 
 
 def test_an_unexpected_error_is_logged_and_explained(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    buggy_show: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(report: object) -> str:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(outline, "outline_text", broken)
     assert cli.main(["show", str(SEED)]) == cli.EXIT_ERROR
     err = capsys.readouterr().err
     assert "意外问题（RuntimeError）" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from qt_helpers import ScriptedPrompts, close_window, make_window
 
@@ -24,7 +25,8 @@ LAST = Report(
 )
 
 
-def test_compare_with_the_draft_it_was_made_from(qtbot, tmp_path: Path) -> None:
+def _made_from_last_year(qtbot, tmp_path: Path) -> tuple[Any, ScriptedPrompts]:
+    """A window on this year's draft made (复制为明年的报告) from LAST saved as 2024.json."""
     last = tmp_path / "2024.json"
     save_draft(LAST, last)
     prompts = ScriptedPrompts()
@@ -32,6 +34,11 @@ def test_compare_with_the_draft_it_was_made_from(qtbot, tmp_path: Path) -> None:
     window = make_window(qtbot, prompts)
     window.files.open_path(last)
     window.ui.actionNextYear.trigger()  # remembers 2024.json
+    return window, prompts
+
+
+def test_compare_with_the_draft_it_was_made_from(qtbot, tmp_path: Path) -> None:
+    window, prompts = _made_from_last_year(qtbot, tmp_path)
     paragraphs = window.report().sections[0].paragraphs
     paragraphs[1] = "持续改善农村人居环境，新改建卫生厕所932户，村容村貌焕然一新。"  # rewritten
     window.ui.actionCompare.trigger()
@@ -69,13 +76,7 @@ def test_the_form_shades_sentences_still_last_years(qtbot, tmp_path: Path) -> No
 
     from nianbao_gui.app.shading import SHADE
 
-    last = tmp_path / "2024.json"
-    save_draft(LAST, last)
-    prompts = ScriptedPrompts()
-    prompts.paths.append(tmp_path / "2025.json")
-    window = make_window(qtbot, prompts)
-    window.files.open_path(last)
-    window.ui.actionNextYear.trigger()
+    window, _prompts = _made_from_last_year(qtbot, tmp_path)
     window.editor.tab_widget().setCurrentIndex(2)  # 一、抓好农业
     qtbot.wait(20)  # the tab's editors are built when it is shown
     window.ui.actionShade.setChecked(True)

@@ -4,6 +4,7 @@ leader's draft without a question naming both."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from qt_helpers import ScriptedPrompts, close_window, make_window
 
@@ -41,19 +42,26 @@ def test_draft_leader_reads_who_a_draft_is_for(tmp_path: Path) -> None:
     assert draft_leader(tmp_path / "missing.json") is None
 
 
-def test_save_offers_the_leaders_name_and_asks_before_replacing_another(
-    qtbot, tmp_path: Path
-) -> None:
-    other = drafts_dir() / "2025年度述职述廉报告（李四）.json"
+def _saving_over_lisi(qtbot, other: Path, *, replace: bool) -> tuple[Any, ScriptedPrompts]:
+    """李四's draft saved at ``other``; a window on a new report by 张明华, whose 另存为
+    dialog will pick ``other`` and whose replace question will be answered ``replace``."""
     save_draft(_report("李四"), other)
-    taken = drafts_dir() / "2025年度述职述廉报告（张明华）.json"
-    save_draft(_report("张明华"), taken)
     prompts = ScriptedPrompts()
     window = make_window(qtbot, prompts)
     window.files.start_new(_report("张明华"))
-    # she picks 李四's draft in the dialog and answers 换个名字
     prompts.paths.append(other)
-    prompts.replace_answers.append(False)
+    prompts.replace_answers.append(replace)
+    return window, prompts
+
+
+def test_save_offers_the_leaders_name_and_asks_before_replacing_another(
+    qtbot, tmp_path: Path
+) -> None:
+    taken = drafts_dir() / "2025年度述职述廉报告（张明华）.json"
+    save_draft(_report("张明华"), taken)
+    other = drafts_dir() / "2025年度述职述廉报告（李四）.json"
+    # she picks 李四's draft in the dialog and answers 换个名字
+    window, prompts = _saving_over_lisi(qtbot, other, replace=False)
     assert not window.files.save_as()
     suggested = prompts.asked("save_path")[0]
     assert suggested.name == "2025年度述职述廉报告（张明华）（2）.json"
@@ -69,12 +77,7 @@ def test_save_offers_the_leaders_name_and_asks_before_replacing_another(
 
 def test_replacing_after_the_question(qtbot, tmp_path: Path) -> None:
     other = tmp_path / "李四.json"
-    save_draft(_report("李四"), other)
-    prompts = ScriptedPrompts()
-    window = make_window(qtbot, prompts)
-    window.files.start_new(_report("张明华"))
-    prompts.paths.append(other)
-    prompts.replace_answers.append(True)
+    window, _prompts = _saving_over_lisi(qtbot, other, replace=True)
     assert window.files.save_as()
     assert load_draft(other).author_name == "张明华"
     close_window(window)

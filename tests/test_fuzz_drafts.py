@@ -8,31 +8,18 @@ Inputs that broke a rule are kept in tests/fuzz_corpus/ and replayed by test_fuz
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fuzz_support import _check_draft_claims, _plain_chinese, open_draft_bytes
+from fuzz_support import _check_draft_claims, _plain_chinese, fuzz, open_draft_bytes, outcome
 from hostile_support import good_bytes
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from nianbao_gui.core.errors import DraftError
 from nianbao_gui.core.storage.codec import decode_report
 
-
-def _outcome(report: object) -> None:
-    """Shown by --hypothesis-show-statistics: how many inputs opened and how many were refused."""
-    event("opened" if report is not None else "refused")
-
-
-EXAMPLES = int(os.environ.get("NIANBAO_FUZZ_EXAMPLES", "100"))
-fuzz = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 GOOD = good_bytes()
 
 # hypothesis leaves lone surrogates out of text by default; drafts can hold them (issue 12)
@@ -59,14 +46,14 @@ DRAFT_KEYS = list(json.loads(GOOD))
 @fuzz
 @given(raw=st.binary(max_size=3000))
 def test_random_bytes(tmp_path: Path, raw: bytes) -> None:
-    _outcome(open_draft_bytes(raw, tmp_path))
+    outcome(open_draft_bytes(raw, tmp_path))
 
 
 @fuzz
 @given(value=json_values, ascii_only=st.booleans(), indent=st.sampled_from([None, 2]))
 def test_random_json(tmp_path: Path, value: Any, ascii_only: bool, indent: int | None) -> None:
     raw = json.dumps(value, ensure_ascii=ascii_only, indent=indent)
-    _outcome(open_draft_bytes(raw.encode("utf-8", "surrogatepass"), tmp_path))
+    outcome(open_draft_bytes(raw.encode("utf-8", "surrogatepass"), tmp_path))
 
 
 @fuzz
@@ -78,7 +65,7 @@ def test_random_json(tmp_path: Path, value: Any, ascii_only: bool, indent: int |
 def test_random_json_with_draft_keys(tmp_path: Path, extra: dict[str, Any]) -> None:
     data = {"schema_version": 1, **extra}
     raw = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    _outcome(open_draft_bytes(raw, tmp_path))
+    outcome(open_draft_bytes(raw, tmp_path))
 
 
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -105,7 +92,7 @@ def test_a_real_draft_with_one_value_changed(tmp_path: Path, data: st.DataObject
     else:
         parent[where[-1]] = data.draw(json_values | any_text)
     raw = json.dumps(draft, ensure_ascii=data.draw(st.booleans()), indent=2)
-    _outcome(open_draft_bytes(raw.encode("utf-8", "surrogatepass"), tmp_path))
+    outcome(open_draft_bytes(raw.encode("utf-8", "surrogatepass"), tmp_path))
 
 
 mutation = st.tuples(
@@ -132,7 +119,7 @@ def test_a_real_draft_mutated_byte_by_byte(
             raw[at : at + len(data)] = data
         else:
             raw[at:at] = raw[at : at + length]
-    _outcome(open_draft_bytes(bytes(raw), tmp_path))
+    outcome(open_draft_bytes(bytes(raw), tmp_path))
 
 
 @fuzz

@@ -5,16 +5,15 @@ are in fuzz_support.py; NIANBAO_FUZZ_EXAMPLES sets the examples per test (defaul
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 from conftest import SEED
-from fuzz_support import _plain_chinese, import_file
+from fuzz_support import EXAMPLES, _plain_chinese, fuzz, import_file, outcome
 from hostile_support import snapshot
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nianbao_gui import cli
@@ -23,18 +22,6 @@ from nianbao_gui.core.importer import import_text
 from nianbao_gui.core.paths import data_dir
 from nianbao_gui.core.storage import load_draft, save_draft
 
-
-def _outcome(report: object) -> None:
-    """Shown by --hypothesis-show-statistics: how many inputs opened and how many were refused."""
-    event("opened" if report is not None else "refused")
-
-
-EXAMPLES = int(os.environ.get("NIANBAO_FUZZ_EXAMPLES", "100"))
-fuzz = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_LINES = SEED_TEXT.splitlines()
 
@@ -61,7 +48,7 @@ report_text = st.lists(st.sampled_from(SEED_LINES) | st.text(max_size=40), max_s
 def test_random_bytes(tmp_path: Path, raw: bytes, suffix: str) -> None:
     path = tmp_path / f"报告{suffix}"
     path.write_bytes(raw)
-    _outcome(import_file(path, tmp_path))
+    outcome(import_file(path, tmp_path))
 
 
 @fuzz
@@ -75,7 +62,7 @@ def test_random_text_in_any_encoding(
 ) -> None:
     path = tmp_path / "报告.txt"
     path.write_bytes(text.replace("\n", newline).encode(encoding, errors="replace"))
-    _outcome(import_file(path, tmp_path))
+    outcome(import_file(path, tmp_path))
 
 
 @fuzz
@@ -87,7 +74,7 @@ def test_the_seed_report_cut_and_flipped(tmp_path: Path, cut: int, flips: list[i
             raw[at % len(raw)] ^= 0x80
     path = tmp_path / "报告.txt"
     path.write_bytes(bytes(raw))
-    _outcome(import_file(path, tmp_path))
+    outcome(import_file(path, tmp_path))
 
 
 def _xml_with_text(texts: list[str]) -> bytes:
@@ -137,7 +124,7 @@ def test_random_docx_parts(
                 archive.writestr(name, data)
             except (ValueError, UnicodeEncodeError, IndexError):
                 continue  # a name no zip can hold
-    _outcome(import_file(path, tmp_path))
+    outcome(import_file(path, tmp_path))
 
 
 @fuzz
@@ -150,7 +137,7 @@ def test_a_real_docx_cut_short(tmp_path: Path, cut: int) -> None:
     raw = buffer.getvalue()
     path = tmp_path / "报告.docx"
     path.write_bytes(raw[: cut % (len(raw) + 1)])
-    _outcome(import_file(path, tmp_path))
+    outcome(import_file(path, tmp_path))
 
 
 @fuzz

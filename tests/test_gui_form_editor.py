@@ -59,14 +59,19 @@ def commit(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-@pytest.fixture
-def editor(qtbot: QtBot) -> ReportEditor:
+def sample_editor(qtbot: QtBot) -> ReportEditor:
+    """The sample report in a 900×700 form (not shown) whose questions are answered yes."""
     widget = ReportEditor(Settings())
     qtbot.addWidget(widget)
     widget.confirm = lambda text: True
     widget.set_report(sample_report())
     widget.resize(900, 700)
     return widget
+
+
+@pytest.fixture
+def editor(qtbot: QtBot) -> ReportEditor:
+    return sample_editor(qtbot)
 
 
 def tab_texts(editor: ReportEditor) -> list[str]:

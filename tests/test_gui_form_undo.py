@@ -19,17 +19,12 @@ from pytestqt.qtbot import QtBot
 from nianbao_gui.app.commands import UNDO_LIMIT, TextSpan
 from nianbao_gui.app.report_editor import ReportEditor
 from nianbao_gui.core.model import ReportKind
-from nianbao_gui.core.settings import Settings
-from tests.test_gui_form_editor import commit, open_section, sample_report
+from tests.test_gui_form_editor import commit, open_section, sample_editor, sample_report
 
 
 @pytest.fixture
 def editor(qtbot: QtBot) -> ReportEditor:
-    widget = ReportEditor(Settings())
-    qtbot.addWidget(widget)
-    widget.confirm = lambda text: True
-    widget.set_report(sample_report())
-    widget.resize(900, 700)
+    widget = sample_editor(qtbot)
     widget.show()
     return widget
 

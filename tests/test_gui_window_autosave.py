@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent
 from qt_helpers import ScriptedPrompts, close_window, edit_report, make_window
@@ -54,23 +55,36 @@ def test_losing_focus_autosaves(qtbot) -> None:
     close_window(window)
 
 
-def test_a_crash_is_recovered_by_the_next_window(qtbot, tmp_path: Path) -> None:
+def _autosaved_title(qtbot, tmp_path: Path) -> tuple[Path, Any]:
+    """年报.json (title 旧标题) open in a window, its new title 崩溃前写的标题 autosaved."""
     draft = tmp_path / "年报.json"
     save_draft(Report(year=2024, title="旧标题"), draft)
     first = make_window(qtbot)
     first.files.open_path(draft)
     edit_report(first, lambda r: setattr(r, "title", "崩溃前写的标题"))
     first.document.timer.timeout.emit()
+    return draft, first
+
+
+def _recovering_window(qtbot, lock: LockAnswer) -> tuple[Any, ScriptedPrompts]:
+    """A window started that recovers the first entry offered and answers ``lock`` when the
+    draft is held."""
+    prompts = ScriptedPrompts()
+    prompts.recovery_answers.append(_first)
+    prompts.lock_answers.append(lock)
+    second = make_window(qtbot, prompts)
+    second.files.start()
+    return second, prompts
+
+
+def test_a_crash_is_recovered_by_the_next_window(qtbot, tmp_path: Path) -> None:
+    draft, first = _autosaved_title(qtbot, tmp_path)
     # the crash: no close, no save, the lock file stays behind. Its process (this one) is
     # alive, so the lock is not stale and the user is asked before taking it over.
     first.document.heartbeat.stop()
     first.document._lock.token = ""  # forget it without removing the file
 
-    prompts = ScriptedPrompts()
-    prompts.recovery_answers.append(_first)
-    prompts.lock_answers.append(LockAnswer.TAKE_OVER)
-    second = make_window(qtbot, prompts)
-    second.files.start()
+    second, prompts = _recovering_window(qtbot, LockAnswer.TAKE_OVER)
 
     (offered,) = prompts.asked("offer_recovery")
     assert offered[0].source == draft
@@ -85,23 +99,12 @@ def test_a_crash_is_recovered_by_the_next_window(qtbot, tmp_path: Path) -> None:
     close_window(first)
 
 
-def test_a_recovered_draft_held_by_someone_else_becomes_a_new_draft(
-    qtbot, tmp_path: Path
-) -> None:
+def test_a_recovered_draft_held_by_someone_else_becomes_a_new_draft(qtbot, tmp_path: Path) -> None:
     """Document.restore locks like Document.open: declining the take-over keeps the file as
     it is and makes the recovered text a new, unnamed draft."""
-    draft = tmp_path / "年报.json"
-    save_draft(Report(year=2024, title="旧标题"), draft)
-    first = make_window(qtbot)
-    first.files.open_path(draft)
-    edit_report(first, lambda r: setattr(r, "title", "崩溃前写的标题"))
-    first.document.timer.timeout.emit()
+    _draft, first = _autosaved_title(qtbot, tmp_path)
 
-    prompts = ScriptedPrompts()
-    prompts.recovery_answers.append(_first)
-    prompts.lock_answers.append(LockAnswer.READ_ONLY)
-    second = make_window(qtbot, prompts)
-    second.files.start()
+    second, prompts = _recovering_window(qtbot, LockAnswer.READ_ONLY)
     assert prompts.asked("ask_lock_conflict")
     assert second.report().title == "崩溃前写的标题"
     assert second.document.path is None and second.document.display_name() == "恢复的报告"

@@ -11,7 +11,6 @@ from conftest import SEED
 from hostile_support import good_draft
 
 from nianbao_gui import cli
-from nianbao_gui.core import outline
 
 
 @pytest.fixture
@@ -41,12 +40,8 @@ def test_reading_commands_need_no_data_folder(
 
 
 def test_a_log_that_cannot_be_written_is_not_claimed(
-    no_data_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    no_data_folder: Path, buggy_show: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(report: object) -> str:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(outline, "outline_text", broken)
     assert cli.main(["show", str(SEED)]) == cli.EXIT_ERROR
     err = capsys.readouterr().err
     assert "意外问题（RuntimeError）" in err and "已记录在" not in err

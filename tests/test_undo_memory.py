@@ -17,8 +17,7 @@ from pytestqt.qtbot import QtBot
 from nianbao_gui.app.commands import EditCommand, TypingCommand
 from nianbao_gui.app.report_editor import ReportEditor
 from nianbao_gui.app.widgets.inputs import OptionalDateEdit
-from nianbao_gui.core.settings import Settings
-from tests.test_gui_form_editor import sample_report
+from tests.test_gui_form_editor import sample_editor
 from tests.test_gui_form_undo import paragraph_box, put_cursor
 
 KEYS = 200
@@ -26,10 +25,7 @@ KEYS = 200
 
 @pytest.fixture
 def editor(qtbot: QtBot) -> ReportEditor:
-    widget = ReportEditor(Settings())
-    qtbot.addWidget(widget)
-    widget.set_report(sample_report())
-    widget.resize(900, 700)
+    widget = sample_editor(qtbot)  # answers questions yes; these tests ask none
     widget.show()
     return widget
 

@@ -21,31 +21,35 @@ from render_support import to_pdf  # noqa: E402
 from nianbao_gui.core.export import export_docx  # noqa: E402
 
 
+def page_png(pdf: Path, page: int, prefix: Path) -> Path:
+    """Page ``page`` of ``pdf`` as ``prefix``.png: 60 dpi, grey (pdftoppm)."""
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-gray",
+            "-singlefile",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdf),
+            str(prefix),
+        ],
+        check=True,
+    )
+    return prefix.with_suffix(".png")
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "seed.docx"
         export_docx(seed_report(), target)
         pdf = to_pdf(target, Path(folder))
         for page in (1, 2):
-            prefix = REPO / "docs" / f"export-page-{page}"
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-png",
-                    "-r",
-                    "60",
-                    "-gray",
-                    "-f",
-                    str(page),
-                    "-l",
-                    str(page),
-                    "-singlefile",
-                    str(pdf),
-                    str(prefix),
-                ],
-                check=True,
-            )
-            png = prefix.with_suffix(".png")
+            png = page_png(pdf, page, REPO / "docs" / f"export-page-{page}")
             # 16 grey levels keep the text legible at a quarter of the size (imagemagick)
             subprocess.run(
                 ["convert", str(png), "-colors", "16", "-strip", f"PNG8:{png}"], check=True

@@ -9,7 +9,6 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python tools/render_pages_pngs.py``.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -20,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["FONTCONFIG_FILE"] = str(REPO / "tests" / "fonts" / "fonts.conf")
 
 from export_support import seed_report  # noqa: E402
+from render_export_pngs import page_png  # noqa: E402
 
 from nianbao_gui.core.export import ExportOptions  # noqa: E402
 from nianbao_gui.core.pages.pdf import render_pdf  # noqa: E402
@@ -31,24 +31,7 @@ def pdf_pages() -> None:
         pdf = Path(folder) / "seed.pdf"
         pdf.write_bytes(data)
         for page in (1, 2):
-            prefix = REPO / "docs" / f"pdf-page-{page}"
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-png",
-                    "-r",
-                    "60",
-                    "-gray",
-                    "-singlefile",
-                    "-f",
-                    str(page),
-                    "-l",
-                    str(page),
-                    str(pdf),
-                    str(prefix),
-                ],
-                check=True,
-            )
+            page_png(pdf, page, REPO / "docs" / f"pdf-page-{page}")
 
 
 def preview() -> None:

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs" / "screenshots"
@@ -59,14 +60,56 @@ def shrink(paths: list[Path]) -> None:
         )
 
 
-def main() -> int:
+def private_session() -> Path | None:
+    """The xcb platform (as on a desktop) and a private data folder, returned, so the user's
+    drafts, settings and window position are neither read nor changed. None with no DISPLAY:
+    the caller re-runs itself under xvfb-run."""
     if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-        return _rerun_under_xvfb()
+        return None
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-    os.environ["NIANBAO_DATA_DIR"] = tempfile.mkdtemp(prefix="nianbao-shots-")
+    data = Path(tempfile.mkdtemp(prefix="nianbao-shots-"))
+    os.environ["NIANBAO_DATA_DIR"] = str(data)
+    return data
+
+
+def save_png(
+    image: Any, name: str, written: list[Path], size: tuple[int, int] | None = SIZE
+) -> None:
+    """A grabbed QImage as OUT/name, scaled to ``size`` (a HiDPI screen: stored 1200×800
+    all the same; None: kept at its own size)."""
+    if size is not None and (image.width(), image.height()) != size:
+        from PySide6.QtCore import Qt
+
+        image = image.scaled(
+            *size,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    path = OUT / name
+    image.save(str(path), "PNG")
+    written.append(path)
+
+
+def finish(window: Any, written: list[Path]) -> int:
+    """The draft's changes dropped (nothing is saved), the window closed, the PNGs shrunk and
+    listed with their sizes."""
+    from PySide6.QtWidgets import QApplication
+
+    if window.document is not None:
+        window.document.discard_changes()
+    window.close()
+    QApplication.processEvents()
+    shrink(written)
+    for path in written:
+        print(path.relative_to(REPO), path.stat().st_size)
+    return 0
+
+
+def main() -> int:
+    if private_session() is None:
+        return _rerun_under_xvfb()
 
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from nianbao_gui.app.main import create_application
     from nianbao_gui.app.main_window import MainWindow
@@ -85,7 +128,7 @@ def main() -> int:
     for old in [*OUT.glob("[0-9][0-9]-*.png"), *(OUT / name for name in EXTRA)]:
         old.unlink(missing_ok=True)
     tabs = window.editor.tab_widget()
-    written = []
+    written: list[Path] = []
 
     def grab(name: str, *, screen: bool = False) -> None:
         # settle: a narrowed editor hides its scroll bar only some event-loop turns after
@@ -100,17 +143,7 @@ def main() -> int:
             )
         else:
             image = window.grab().toImage()
-        if (image.width(), image.height()) != SIZE:  # a HiDPI screen: store 1200×800
-            from PySide6.QtCore import Qt
-
-            image = image.scaled(
-                *SIZE,
-                Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        path = OUT / name
-        image.save(str(path), "PNG")
-        written.append(path)
+        save_png(image, name, written)
 
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
@@ -150,14 +183,7 @@ def main() -> int:
     find_bar.find_next()
     grab("find-bar.png")
 
-    if window.document is not None:
-        window.document.discard_changes()
-    window.close()
-    QApplication.processEvents()
-    shrink(written)
-    for path in written:
-        print(path.relative_to(REPO), path.stat().st_size)
-    return 0
+    return finish(window, written)
 
 
 if __name__ == "__main__":

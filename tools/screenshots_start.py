@@ -13,24 +13,20 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import OUT, REPO, SIZE, _rerun_under_xvfb, shrink
+from screenshots import OUT, SIZE, _rerun_under_xvfb, finish, private_session, save_png
 
 
 def main() -> int:
-    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+    data = private_session()
+    if data is None:
         return _rerun_under_xvfb()
-    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-    data = Path(tempfile.mkdtemp(prefix="nianbao-shots-"))
-    os.environ["NIANBAO_DATA_DIR"] = str(data)
     os.environ["NIANBAO_DOCUMENTS_DIR"] = str(data / "文档")
 
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from nianbao_gui.app.dialogs.export_done import export_done_box
     from nianbao_gui.app.main import create_application
@@ -46,16 +42,7 @@ def main() -> int:
 
     def grab(widget: QWidget, name: str, size: tuple[int, int] | None = SIZE) -> None:
         QTest.qWait(250)
-        image = widget.grab().toImage()
-        if size is not None and (image.width(), image.height()) != size:
-            image = image.scaled(
-                *size,
-                Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        path = OUT / name
-        image.save(str(path), "PNG")
-        written.append(path)
+        save_png(widget.grab().toImage(), name, written, size)
 
     window = MainWindow()
     window.resize(*SIZE)
@@ -93,14 +80,7 @@ def main() -> int:
     grab(box, "start-export-done.png", None)
     box.close()
 
-    if window.document is not None:
-        window.document.discard_changes()
-    window.close()
-    QApplication.processEvents()
-    shrink(written)
-    for path in written:
-        print(path.relative_to(REPO), path.stat().st_size)
-    return 0
+    return finish(window, written)
 
 
 if __name__ == "__main__":

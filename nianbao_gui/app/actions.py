@@ -280,8 +280,9 @@ class FileActions:
 
     # --- export ----------------------------------------------------------------------------
 
-    def export(self, *, open_after: bool = False) -> Path | None:
-        """体检 first; with placeholders left, ask; then write the .docx (and open it)."""
+    def export_ready(self) -> tuple[Report, Path] | None:
+        """Before any export (.docx, PDF): 体检 first; with placeholders left, ask. The report
+        and the folder to export to, or None with no draft or when she stops."""
         window = self.window
         if window.document is None:
             return None
@@ -290,8 +291,15 @@ class FileActions:
         count = placeholder_count(window.run_check())
         if count and not self.prompts.confirm_placeholders(count):
             return None
-        report = window.report()
-        folder = export_folder(window.settings.export_folder)
+        return window.report(), export_folder(window.settings.export_folder)
+
+    def export(self, *, open_after: bool = False) -> Path | None:
+        """体检 first; with placeholders left, ask; then write the .docx (and open it)."""
+        window = self.window
+        ready = self.export_ready()
+        if ready is None:
+            return None
+        report, folder = ready
         suggested = folder / f"{draft_stem(report)}.docx"
         path = self.prompts.export_path(suggested)
         if path is None:

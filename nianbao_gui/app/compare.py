@@ -14,17 +14,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.errors import NianbaoError
 from ..core.model import Report
+from .widgets.look import button_row
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -49,15 +48,11 @@ class SameAsLastPanel(QWidget):
         self.list.itemClicked.connect(self._clicked)
         self.list.itemActivated.connect(self._clicked)
         layout.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        again = QPushButton("重新对比")
-        other = QPushButton("换一份去年的…")
-        again.clicked.connect(self.recompare_requested.emit)
-        other.clicked.connect(self.choose_requested.emit)
-        row.addWidget(again)
-        row.addWidget(other)
-        row.addStretch(1)
-        layout.addLayout(row)
+        button_row(
+            layout,
+            ("重新对比", self.recompare_requested.emit),
+            ("换一份去年的…", self.choose_requested.emit),
+        )
 
     def show_findings(self, report: Report, last: Path, findings: list[Any]) -> None:
         from ..core.checks import excerpt, location

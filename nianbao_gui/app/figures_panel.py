@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import NianbaoError
 from ..core.figures import Slot, filled_texts, find_slots, still_there
 from ..core.model import Report
+from .widgets.look import button_row
 
 COLUMNS = ("位置", "前文", "占位", "后文", "填写")
 VALUE = 4
@@ -153,16 +153,12 @@ class FiguresPanel(QWidget):
         header.setStretchLastSection(True)
         self.table.clicked.connect(self._clicked)
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        export = QPushButton("导出表格…")
+        export, _fill = button_row(
+            layout,
+            ("导出表格…", self.export_requested.emit),
+            ("从表格填入…", self.fill_requested.emit),
+        )
         export.setToolTip("把待填的数据导出为 Excel 表格，请各站所在“填写”一栏填写")
-        fill = QPushButton("从表格填入…")
-        export.clicked.connect(self.export_requested.emit)
-        fill.clicked.connect(self.fill_requested.emit)
-        buttons.addWidget(export)
-        buttons.addWidget(fill)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
 
     # --- listing ---------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.checks import excerpt, short_label
 from ..core.checks.report import field_labels
-from ..core.checks.runner import check_steps
+from ..core.checks.runner import check_steps, run_steps
 from ..core.model import Report
 
 LIVE_DELAY_MS = 300
@@ -92,12 +92,7 @@ def checked_steps(report: Report) -> Generator[None, None, Checked]:
 
 def check_now(report: Report) -> Checked:
     """Check ``report`` here and now, with the rows' texts (F7, before an export)."""
-    steps = checked_steps(report)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
+    return run_steps(checked_steps(report))
 
 
 SLICE_MS = 4.0

@@ -149,17 +149,12 @@ class PageCommands:
     def export_pdf(self) -> Path | None:
         """导出 PDF: 体检 first (placeholders left: ask), then the core's PDF export."""
         window = self.window
-        if window.document is None:
+        ready = window.files.export_ready()
+        if ready is None:
             return None
-        from ...core.checks import placeholder_count
         from ...core.naming import safe_file_name
-        from ...core.paths import export_folder
 
-        count = placeholder_count(window.run_check())
-        if count and not window.prompts.confirm_placeholders(count):
-            return None
-        report = window.report()
-        folder = export_folder(window.settings.export_folder)
+        report, folder = ready
         path = self.ask_pdf_path(folder / f"{safe_file_name(report.effective_title())}.pdf")
         if path is None:
             return None

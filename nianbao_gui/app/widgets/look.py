@@ -7,8 +7,10 @@ the system's light or dark theme.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 ERROR_COLOR = QColor("#c0392b")
 _EM: dict[str, int] = {}
@@ -75,3 +77,18 @@ def text_font(widget: QWidget) -> QFont:
             font.setPointSizeF(size * TEXT_SCALE * _zoom[0])
         _TEXT_FONTS[key] = font
     return _TEXT_FONTS[key]
+
+
+def button_row(layout: QBoxLayout, *buttons: tuple[str, Callable[[], object]]) -> list[QPushButton]:
+    """Push buttons in a row at the left under ``layout``'s content, each calling its slot
+    when clicked; returned so a caller can add tooltips."""
+    row = QHBoxLayout()
+    made = []
+    for text, slot in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        made.append(button)
+    row.addStretch(1)
+    layout.addLayout(row)
+    return made

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Generator, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from ..fields import FieldPath
 from ..model import Report
@@ -19,14 +19,21 @@ class _Imported(Protocol):  # importer.ImportResult, without importing the impor
     notes: list[str]
 
 
-def check_report(report: Report) -> list[Finding]:
-    """Every problem found in ``report``, in reading order (field by field, then offset)."""
-    steps = check_steps(report)
+_T = TypeVar("_T")
+
+
+def run_steps(steps: Generator[None, None, _T]) -> _T:
+    """All of a stepped computation (``check_steps`` and the like) at once: its result."""
     while True:
         try:
             next(steps)
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
+
+
+def check_report(report: Report) -> list[Finding]:
+    """Every problem found in ``report``, in reading order (field by field, then offset)."""
+    return run_steps(check_steps(report))
 
 
 def check_steps(report: Report) -> Generator[None, None, list[Finding]]:

@@ -94,28 +94,24 @@ def compare(report: Report, last: Report) -> list[Finding]:
     for target in _compared(report):
         text = target.text
         listed = known.same_sentences(text)
-        for start, end in listed:
-            findings.append(
-                make_finding(
-                    text,
-                    target.path,
-                    start,
-                    end,
-                    "same.sentence",
-                    "这句与去年的报告一字不差，请核对是否需要改写",
-                    Category.SAME_AS_LAST,
-                )
+        findings += [
+            _same(
+                target, start, end, "same.sentence", "这句与去年的报告一字不差，请核对是否需要改写"
             )
-        for start, end in known.same_figures(text, listed):
-            findings.append(
-                make_finding(
-                    text,
-                    target.path,
-                    start,
-                    end,
-                    "same.figure",
-                    f"数字“{text[start:end]}”与去年相同（前文也相同），请核对是否已更新",
-                    Category.SAME_AS_LAST,
-                )
+            for start, end in listed
+        ]
+        findings += [
+            _same(
+                target,
+                start,
+                end,
+                "same.figure",
+                f"数字“{text[start:end]}”与去年相同（前文也相同），请核对是否已更新",
             )
+            for start, end in known.same_figures(text, listed)
+        ]
     return findings
+
+
+def _same(target: Target, start: int, end: int, code: str, message: str) -> Finding:
+    return make_finding(target.text, target.path, start, end, code, message, Category.SAME_AS_LAST)
