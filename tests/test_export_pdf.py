@@ -289,3 +289,21 @@ def test_windows_font_that_forbids_embedding_gives_way(
     hei = find_font(FontKey.HEI, "黑体")
     assert hei.file is not None and hei.file.path.name == "simsun.ttc"
     assert "不允许嵌入" in hei.note and "黑体" in hei.note
+
+
+@pytest.mark.parametrize("name", ["seed", "long"])
+def test_qpdf_finds_no_structural_error(
+    pdfs: dict[str, tuple[Report, bytes]], name: str, tmp_path: Path
+) -> None:
+    """The PDF is written by our own small writer (pdfwrite.py): qpdf, an independent reader,
+    checks its objects, streams and cross-reference table."""
+    import subprocess
+
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        pytest.skip("qpdf is not installed (./dev test installs it)")
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdfs[name][1])
+    result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors found" in result.stdout
