@@ -9,6 +9,7 @@ when the slot was listed, so a value never lands in the wrong sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,15 @@ FIGURE_CODES = {
     "placeholder.circle": "名称或数字",
 }
 """The placeholder kinds that are figure slots, and what each usually stands for."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def cell_text(text: str) -> str:
+    """``text`` as a spreadsheet cell can hold it: without the control characters an
+    imported report may keep (pasted from other programs), which .xlsx cannot store.
+    Contexts are compared in this form, so such a row still finds its slot."""
+    return _CONTROL.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -136,16 +146,24 @@ def match_rows(report: Report, rows: Sequence[Row]) -> Matched:
     has its field and context any more (the paragraph or the row was edited): it would
     otherwise fill the wrong sentence. Two slots alike in all are matched in order.
     """
-    free: dict[tuple[str, str, str, str], list[Slot]] = {}
+    free: dict[tuple[str, ...], list[Slot]] = {}
     for slot in find_slots(report):
-        free.setdefault((slot.label, slot.before, slot.placeholder, slot.after), []).append(slot)
+        key = (slot.label, slot.before, slot.placeholder, slot.after)
+        free.setdefault(tuple(map(cell_text, key)), []).append(slot)
     result = Matched([], [])
     for row in rows:
-        if not row.value.strip():
+        value = row.value.strip()
+        if not value:
             continue
-        alike = free.get((_label(row.place), row.before, row.placeholder, row.after))
+        if "\n" in value or "\r" in value:  # Alt+Enter in a cell: a paragraph split in two
+            result.refused.append(
+                (row, f"第{row.number}行：“填写”里有换行，这一行未填入；请把它写成一行")
+            )
+            continue
+        key = (_label(row.place), row.before, row.placeholder, row.after)
+        alike = free.get(tuple(map(cell_text, key)))
         if alike:
-            result.filled.append((alike.pop(0), row.value.strip()))
+            result.filled.append((alike.pop(0), value))
             continue
         shown = f"{row.before}{row.placeholder}{row.after}"
         result.refused.append(

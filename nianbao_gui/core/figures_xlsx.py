@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NianbaoError
-from .figures import Row, Slot
+from .figures import Row, Slot, cell_text
 
 HEADERS = ("位置", "前文", "占位", "后文", "填写", "说明")
 _WIDTHS = (38, 26, 8, 26, 16, 16)
@@ -31,7 +31,8 @@ def write_xlsx(slots: list[Slot], path: Path) -> None:
     sheet.title = SHEET
     sheet.append(HEADERS)
     for slot in slots:
-        sheet.append([slot.place, slot.before, slot.placeholder, slot.after, "", slot.hint])
+        texts = (slot.place, slot.before, slot.placeholder, slot.after)
+        sheet.append([*map(cell_text, texts), "", slot.hint])
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
