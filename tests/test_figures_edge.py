@@ -95,3 +95,40 @@ def test_a_value_with_a_line_break_is_refused_with_its_reason(qtbot, tmp_path: P
     assert "已填入 1 处" in text and "改动过" not in text  # not blamed on an edit
     assert "第2行" in details and "换行" in details
     close_window(window)
+
+
+def test_a_figure_typed_in_the_panel_does_not_refuse_its_neighbours_rows(
+    qtbot, tmp_path: Path
+) -> None:
+    # she fills the figures she knows in the panel and sends the table for the rest
+    prompts = ScriptedPrompts()
+    report = _report("完成播种**亩，新建农田**亩。", "培训**、**、**人次。")
+    window = _window(qtbot, report, prompts)
+    table = tmp_path / "数据.xlsx"
+    _export_table(window, prompts, table)
+    panel = window.figures.panel
+    assert panel.fill(0, "800") and panel.fill(1, "12")  # 播种, and the first 培训 figure
+    _fill_table(window, prompts, table, {3: "1200", 5: "30", 6: "45"})
+    assert window.report().sections[0].paragraphs == [
+        "完成播种800亩，新建农田1200亩。",
+        "培训12、30、45人次。",
+    ]
+    assert [title for title, *_ in prompts.infos] == ["导出表格"]  # nothing refused
+    assert panel.progress_text() == "已填 5 / 5"
+    close_window(window)
+
+
+def test_a_row_whose_own_words_changed_is_still_refused_next_to_a_filled_figure(
+    qtbot, tmp_path: Path
+) -> None:
+    prompts = ScriptedPrompts()
+    window = _window(qtbot, _report("完成播种**亩，新建农田**亩。"), prompts)
+    table = tmp_path / "数据.xlsx"
+    _export_table(window, prompts, table)
+    window.figures.panel.fill(0, "800")
+    text = window.report().sections[0].paragraphs[0].replace("新建农田", "改造农田")
+    window.figures.apply("改", [(("sections", 0, "paragraphs", 0), text)])
+    _fill_table(window, prompts, table, {3: "1200"})
+    assert window.report().sections[0].paragraphs == ["完成播种800亩，改造农田**亩。"]
+    assert "第3行" in prompts.infos[-1][2]
+    close_window(window)

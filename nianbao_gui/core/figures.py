@@ -151,6 +151,7 @@ def match_rows(report: Report, rows: Sequence[Row]) -> Matched:
         key = (slot.label, slot.before, slot.placeholder, slot.after)
         free.setdefault(tuple(map(cell_text, key)), []).append(slot)
     result = Matched([], [])
+    unmatched: list[tuple[Row, str]] = []
     for row in rows:
         value = row.value.strip()
         if not value:
@@ -164,9 +165,52 @@ def match_rows(report: Report, rows: Sequence[Row]) -> Matched:
         alike = free.get(tuple(map(cell_text, key)))
         if alike:
             result.filled.append((alike.pop(0), value))
+        else:
+            unmatched.append((row, value))
+    for row, value in unmatched:  # after every exact match: those slots are taken
+        slot = _neighbour_filled(report, free, row)
+        if slot is not None:
+            result.filled.append((slot, value))
             continue
         shown = f"{row.before}{row.placeholder}{row.after}"
         result.refused.append(
             (row, f"第{row.number}行：草稿中“{row.place}”处的文字已不是“{shown}”，这一行未填入")
         )
     return result
+
+
+_RUN = re.compile("[*＊XxＸｘ×〇]+")
+_VALUE = "[^、，。；：！？（）\n]{1,40}"
+"""What a neighbouring slot may have been filled with meanwhile: a figure or a name, no
+punctuation that separates one item from the next."""
+
+
+def _loose(context: str) -> str:
+    return _VALUE.join(re.escape(part) for part in _RUN.split(cell_text(context)))
+
+
+def _neighbour_filled(
+    report: Report, free: dict[tuple[str, ...], list[Slot]], row: Row
+) -> Slot | None:
+    """The one free slot a row still belongs to when only a neighbouring slot inside its
+    context was filled since the table was exported (typed in the panel: ``、**、**`` has
+    become ``、800、**``); None when there is none, or more than one could be meant."""
+    if not _RUN.search(row.before + row.after):
+        return None
+    before = re.compile(_loose(row.before) + "\\Z")
+    after = re.compile(_loose(row.after))
+    label = cell_text(_label(row.place))
+    found = []
+    for (slot_label, _before, placeholder, _after), slots in free.items():
+        if slot_label != label or placeholder != cell_text(row.placeholder):
+            continue
+        for slot in slots:
+            text = cell_text(get_text(report, slot.path)[: slot.start])
+            rest = cell_text(get_text(report, slot.path)[slot.end :])
+            if before.search(text) and after.match(rest):
+                found.append((slots, slot))
+    if len(found) != 1:
+        return None
+    slots, slot = found[0]
+    slots.remove(slot)
+    return slot
