@@ -168,9 +168,9 @@ def match_rows(report: Report, rows: Sequence[Row]) -> Matched:
         else:
             unmatched.append((row, value))
     for row, value in unmatched:  # after every exact match: those slots are taken
-        slot = _neighbour_filled(report, free, row)
-        if slot is not None:
-            result.filled.append((slot, value))
+        found = _neighbour_filled(report, free, row)
+        if found is not None:
+            result.filled.append((found, value))
             continue
         shown = f"{row.before}{row.placeholder}{row.after}"
         result.refused.append(
