@@ -102,3 +102,24 @@ def test_the_form_shades_sentences_still_last_years(qtbot, tmp_path: Path) -> No
     assert window.report().sections[0].paragraphs[0] == first.toPlainText()
     window.document.discard_changes()
     close_window(window)
+
+
+def test_the_draft_itself_is_not_compared_with_itself(qtbot, tmp_path: Path) -> None:
+    window, prompts = _made_from_last_year(qtbot, tmp_path)
+    prompts.paths.append(window.document.path)  # she picks this year's draft by mistake
+    assert window.last_year.compare.compare(choose=True) == []
+    assert "正在编辑的草稿" in str(prompts.errors[-1])
+    assert window.last_year.compare.panel is None  # no "3 句一字未改" claimed
+    close_window(window)
+
+
+def test_an_unreadable_remembered_file_lets_her_choose_another(qtbot, tmp_path: Path) -> None:
+    window, prompts = _made_from_last_year(qtbot, tmp_path)
+    (tmp_path / "2024.json").write_bytes(b"{broken")  # last year's draft damaged since
+    other = tmp_path / "去年备份.json"
+    save_draft(LAST, other)
+    prompts.paths.append(other)
+    window.ui.actionCompare.trigger()
+    assert "已损坏" in str(prompts.errors[-1]) and len(prompts.asked("last_year_path")) == 1
+    assert "去年备份.json" in window.last_year.compare.panel.summary.text()
+    close_window(window)
