@@ -171,6 +171,24 @@ def test_export_pdf_from_the_window(qtbot, tmp_path: Path) -> None:
     close_window(window)
 
 
+def test_export_pdf_names_the_leader_and_offers_to_open_the_folder(qtbot, tmp_path: Path) -> None:
+    # a secretary writing for two 副镇长 gets two PDFs, and a way to find them (issue 13)
+    report = long_report(1)
+    report.author_name = "张明华"
+    prompts = _answering_placeholders()
+    prompts.export_answers.append("folder")
+    window = _window_with(qtbot, report, prompts)
+    offered: list[Path] = []
+    target = tmp_path / "报告.pdf"
+    window.pages.ask_pdf_path = lambda suggested: offered.append(suggested) or target
+    assert window.pages.export_pdf() == target
+    assert offered[0].stem.endswith("（张明华）") and offered[0].suffix == ".pdf"
+    assert [path for path, _draft, _dirty in prompts.asked("after_export")] == [target]
+    (url,) = window.open_url.urls
+    assert Path(url.toLocalFile()) == tmp_path
+    close_window(window)
+
+
 def test_export_pdf_failure_is_a_chinese_message(qtbot, tmp_path: Path) -> None:
     window = _window_with(qtbot, long_report(1), _answering_placeholders())
     window.pages.ask_pdf_path = lambda suggested: tmp_path  # a folder, not a file

@@ -327,10 +327,10 @@ class FileActions:
         if open_after:
             self._open_exported(path, path)
         else:
-            self._after_export(path)
+            self.after_export(path)
         return path
 
-    def _after_export(self, path: Path) -> None:
+    def after_export(self, path: Path) -> None:
         """The message after an export: open the file or its folder, or save the draft."""
         document = self.window.document
         if document is None:
