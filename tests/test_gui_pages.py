@@ -72,6 +72,20 @@ def test_preview_follows_another_draft_opened(qtbot) -> None:
     close_window(window)
 
 
+def test_preview_left_open_last_time_shows_the_pages_of_the_next_draft(qtbot) -> None:
+    window = _window_with(qtbot, long_report(1))
+    window.pages.toggle_preview()
+    close_window(window)  # the window's layout is saved with the preview open
+    window = make_window(qtbot)
+    assert not window.pages.dock.isHidden()  # restored open
+    window.new_document(long_report(2))
+    qtbot.waitUntil(lambda: window.pages.dock.widget() is not None, timeout=3000)
+    pane = window.pages.preview
+    qtbot.waitUntil(lambda: pane.layouts >= 1, timeout=3000)
+    assert pane.count_label.text().startswith("共")
+    close_window(window)
+
+
 def test_preview_paints_pages_breaks_and_the_grid(qtbot) -> None:
     from PySide6.QtGui import QColor
 

@@ -102,10 +102,13 @@ class PageCommands:
 
     def _dock_shown(self, visible: bool) -> None:
         self.preview_action.setChecked(visible)
+        if visible and self._preview is None and self.window.document is not None:
+            self.preview.redraw_now()  # left open last time (window_state): not an empty dock
 
     def on_edited(self, *_: object) -> None:
-        if self._preview is not None and not self.dock.isHidden():
-            self._preview.schedule()
+        # the pane is built here too when the dock was restored open before any draft
+        if not self.dock.isHidden() and self.window.document is not None:
+            self.preview.schedule()
 
     # --- print and PDF ---------------------------------------------------------------------
 
