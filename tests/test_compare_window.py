@@ -123,3 +123,27 @@ def test_an_unreadable_remembered_file_lets_her_choose_another(qtbot, tmp_path: 
     assert "已损坏" in str(prompts.errors[-1]) and len(prompts.asked("last_year_path")) == 1
     assert "去年备份.json" in window.last_year.compare.panel.summary.text()
     close_window(window)
+
+
+def test_the_shading_follows_another_last_year_chosen(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from nianbao_gui.app.shading import SHADE
+
+    window, prompts = _made_from_last_year(qtbot, tmp_path)
+    window.editor.tab_widget().setCurrentIndex(2)  # 一、抓好农业
+    qtbot.wait(20)
+    window.ui.actionShade.setChecked(True)
+    qtbot.wait(20)
+    other = LAST.model_copy(deep=True)
+    other.sections[0].paragraphs = ["另一份报告的文字。"]  # nothing in common with this year
+    save_draft(other, tmp_path / "另一份.json")
+    prompts.paths.append(tmp_path / "另一份.json")
+    window.last_year.compare.compare(choose=True)  # 换一份去年的…
+    qtbot.wait(20)
+    edits = [e for e in window.editor.findChildren(QPlainTextEdit) if e.isVisibleTo(window)]
+    first = next(e for e in edits if e.toPlainText().startswith("全年完成"))
+    formats = first.document().firstBlock().layout().formats()
+    assert not [r for r in formats if r.format.background().color() == SHADE]
+    assert window.ui.actionShade.isChecked()
+    close_window(window)

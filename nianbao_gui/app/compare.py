@@ -102,6 +102,7 @@ class CompareActions:
         self.panel: SameAsLastPanel | None = None
         self.dock: QDockWidget | None = None
         self.last: tuple[Path, Report] | None = None
+        self.changed: Any = None  # called with last year's report when another one is read
 
     def _build(self) -> SameAsLastPanel:
         if self.panel is None:
@@ -145,6 +146,8 @@ class CompareActions:
             return None
         try:
             self.last = (path, self._read(path))
+            if self.changed is not None:
+                self.changed(self.last[1])
         except NianbaoError as error:
             window.prompts.error(error)
             # the remembered file unreadable: she chooses another, or she would be stuck
