@@ -132,3 +132,15 @@ def test_a_row_whose_own_words_changed_is_still_refused_next_to_a_filled_figure(
     assert window.report().sections[0].paragraphs == ["完成播种800亩，改造农田**亩。"]
     assert "第3行" in prompts.infos[-1][2]
     close_window(window)
+
+
+def test_a_value_pasted_with_a_line_break_into_the_panel_is_refused(qtbot) -> None:
+    prompts = ScriptedPrompts()
+    window = _window(qtbot, _report(), prompts)
+    panel = window.figures.panel
+    assert not panel.fill(0, "12\n34")  # two cells copied from a spreadsheet
+    assert window.report().sections[0].paragraphs[0] == "完成播种**亩，新建农田**亩。"
+    assert "换行" in str(prompts.errors[-1]) and not window.document.dirty
+    assert panel.fill(0, "1200\n")  # one cell copied: Excel adds the line break at the end
+    assert window.report().sections[0].paragraphs[0] == "完成播种1200亩，新建农田**亩。"
+    close_window(window)
