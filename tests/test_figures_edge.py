@@ -144,3 +144,18 @@ def test_a_value_pasted_with_a_line_break_into_the_panel_is_refused(qtbot) -> No
     assert panel.fill(0, "1200\n")  # one cell copied: Excel adds the line break at the end
     assert window.report().sections[0].paragraphs[0] == "完成播种1200亩，新建农田**亩。"
     close_window(window)
+
+
+def test_a_date_excel_made_of_a_value_is_written_as_a_chinese_date(tmp_path: Path) -> None:
+    import datetime
+
+    from nianbao_gui.core.figures import find_slots
+    from nianbao_gui.core.figures_xlsx import read_xlsx, write_xlsx
+
+    table = tmp_path / "数据.xlsx"
+    write_xlsx(find_slots(_report("于**召开大会。")), table)
+    book = openpyxl.load_workbook(table)
+    book.active.cell(row=2, column=5).value = datetime.datetime(2025, 3, 5)  # typed 2025/3/5
+    book.save(table)
+    (row,) = read_xlsx(table)
+    assert row.value == "2025年3月5日"

@@ -7,6 +7,7 @@ openpyxl is imported here only, when a spreadsheet is written or read.
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,8 @@ def write_xlsx(slots: list[Slot], path: Path) -> None:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, (_dt.date, _dt.datetime)):  # Excel turned 2025/3/5 into a date
+        return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # Excel keeps 1200 as 1200.0
     return str(value)
