@@ -304,7 +304,7 @@ def _fill_figures(report: Report, source: Path, table: Path, output: str | None)
         print(f"  未填入：{reason}", file=sys.stderr)
     if matched.refused:
         print(
-            f"  共 {len(matched.refused)} 行未填入：草稿在导出表格后改动过这些地方。"
+            f"  共 {len(matched.refused)} 行未填入（原因见上）。"
             "请在窗口的“数据”中手工填写，或重新导出表格。",
             file=sys.stderr,
         )

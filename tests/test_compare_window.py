@@ -102,3 +102,48 @@ def test_the_form_shades_sentences_still_last_years(qtbot, tmp_path: Path) -> No
     assert window.report().sections[0].paragraphs[0] == first.toPlainText()
     window.document.discard_changes()
     close_window(window)
+
+
+def test_the_draft_itself_is_not_compared_with_itself(qtbot, tmp_path: Path) -> None:
+    window, prompts = _made_from_last_year(qtbot, tmp_path)
+    prompts.paths.append(window.document.path)  # she picks this year's draft by mistake
+    assert window.last_year.compare.compare(choose=True) == []
+    assert "正在编辑的草稿" in str(prompts.errors[-1])
+    assert window.last_year.compare.panel is None  # no "3 句一字未改" claimed
+    close_window(window)
+
+
+def test_an_unreadable_remembered_file_lets_her_choose_another(qtbot, tmp_path: Path) -> None:
+    window, prompts = _made_from_last_year(qtbot, tmp_path)
+    (tmp_path / "2024.json").write_bytes(b"{broken")  # last year's draft damaged since
+    other = tmp_path / "去年备份.json"
+    save_draft(LAST, other)
+    prompts.paths.append(other)
+    window.ui.actionCompare.trigger()
+    assert "已损坏" in str(prompts.errors[-1]) and len(prompts.asked("last_year_path")) == 1
+    assert "去年备份.json" in window.last_year.compare.panel.summary.text()
+    close_window(window)
+
+
+def test_the_shading_follows_another_last_year_chosen(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from nianbao_gui.app.shading import SHADE
+
+    window, prompts = _made_from_last_year(qtbot, tmp_path)
+    window.editor.tab_widget().setCurrentIndex(2)  # 一、抓好农业
+    qtbot.wait(20)
+    window.ui.actionShade.setChecked(True)
+    qtbot.wait(20)
+    other = LAST.model_copy(deep=True)
+    other.sections[0].paragraphs = ["另一份报告的文字。"]  # nothing in common with this year
+    save_draft(other, tmp_path / "另一份.json")
+    prompts.paths.append(tmp_path / "另一份.json")
+    window.last_year.compare.compare(choose=True)  # 换一份去年的…
+    qtbot.wait(20)
+    edits = [e for e in window.editor.findChildren(QPlainTextEdit) if e.isVisibleTo(window)]
+    first = next(e for e in edits if e.toPlainText().startswith("全年完成"))
+    formats = first.document().firstBlock().layout().formats()
+    assert not [r for r in formats if r.format.background().color() == SHADE]
+    assert window.ui.actionShade.isChecked()
+    close_window(window)

@@ -62,9 +62,11 @@ def test_save_offers_the_leaders_name_and_asks_before_replacing_another(
     other = drafts_dir() / "2025年度述职述廉报告（李四）.json"
     # she picks 李四's draft in the dialog and answers 换个名字
     window, prompts = _saving_over_lisi(qtbot, other, replace=False)
+    prompts.paths.append(None)  # 换个名字 opens the dialog again; she closes it
     assert not window.files.save_as()
-    suggested = prompts.asked("save_path")[0]
+    suggested, again = prompts.asked("save_path")
     assert suggested.name == "2025年度述职述廉报告（张明华）（2）.json"
+    assert again == suggested  # a name of her own leader, free, in the folder she chose
     assert prompts.asked("confirm_replace_draft") == [(other, "李四", "张明华")]
     assert load_draft(other).author_name == "李四"  # untouched
     # a free name: saved without a question
@@ -95,3 +97,14 @@ def test_the_question_names_both_leaders(monkeypatch) -> None:
     monkeypatch.setattr(Prompts, "_choose", choose)
     assert not Prompts(None).confirm_replace_draft(Path("2025年度.json"), "李四", "张明华")
     assert "李四的草稿" in seen[0] and "张明华的报告" in seen[1] and "换个名字" in seen
+
+
+def test_another_name_after_the_question_saves_under_it(qtbot, tmp_path: Path) -> None:
+    other = tmp_path / "李四.json"
+    window, prompts = _saving_over_lisi(qtbot, other, replace=False)
+    mine = tmp_path / "张明华.json"
+    prompts.paths.append(mine)  # 换个名字: the dialog again, and she types a new name
+    assert window.files.save_as()
+    assert load_draft(mine).author_name == "张明华" and load_draft(other).author_name == "李四"
+    assert window.document.path == mine
+    close_window(window)

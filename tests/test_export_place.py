@@ -91,3 +91,12 @@ def test_the_message_says_plainly_whether_the_draft_is_saved(qtbot, tmp_path: Pa
     changed, _ = export_done_box(None, path, draft, True)
     qtbot.addWidget(changed)
     assert "有修改还没有保存" in changed.informativeText()
+
+
+def test_the_message_names_what_was_exported(qtbot) -> None:
+    from nianbao_gui.app.dialogs.export_done import export_done_box
+
+    box, _answers = export_done_box(None, Path("报告.pdf"), None, False)
+    assert "PDF" in box.text() and "Word" not in box.text() + box.informativeText()
+    box, _answers = export_done_box(None, Path("报告.docx"), None, False)
+    assert "Word 文档" in box.text()

@@ -72,6 +72,20 @@ def test_preview_follows_another_draft_opened(qtbot) -> None:
     close_window(window)
 
 
+def test_preview_left_open_last_time_shows_the_pages_of_the_next_draft(qtbot) -> None:
+    window = _window_with(qtbot, long_report(1))
+    window.pages.toggle_preview()
+    close_window(window)  # the window's layout is saved with the preview open
+    window = make_window(qtbot)
+    assert not window.pages.dock.isHidden()  # restored open
+    window.new_document(long_report(2))
+    qtbot.waitUntil(lambda: window.pages.dock.widget() is not None, timeout=3000)
+    pane = window.pages.preview
+    qtbot.waitUntil(lambda: pane.layouts >= 1, timeout=3000)
+    assert pane.count_label.text().startswith("共")
+    close_window(window)
+
+
 def test_preview_paints_pages_breaks_and_the_grid(qtbot) -> None:
     from PySide6.QtGui import QColor
 
@@ -168,6 +182,24 @@ def test_export_pdf_from_the_window(qtbot, tmp_path: Path) -> None:
     assert window.pages.export_pdf() == target
     assert target.read_bytes().startswith(b"%PDF")
     assert window.prompts.errors == [] and window.prompts.asked("confirm_placeholders")
+    close_window(window)
+
+
+def test_export_pdf_names_the_leader_and_offers_to_open_the_folder(qtbot, tmp_path: Path) -> None:
+    # a secretary writing for two 副镇长 gets two PDFs, and a way to find them (issue 13)
+    report = long_report(1)
+    report.author_name = "张明华"
+    prompts = _answering_placeholders()
+    prompts.export_answers.append("folder")
+    window = _window_with(qtbot, report, prompts)
+    offered: list[Path] = []
+    target = tmp_path / "报告.pdf"
+    window.pages.ask_pdf_path = lambda suggested: offered.append(suggested) or target
+    assert window.pages.export_pdf() == target
+    assert offered[0].stem.endswith("（张明华）") and offered[0].suffix == ".pdf"
+    assert [path for path, _draft, _dirty in prompts.asked("after_export")] == [target]
+    (url,) = window.open_url.urls
+    assert Path(url.toLocalFile()) == tmp_path
     close_window(window)
 
 

@@ -19,7 +19,13 @@ def test_first_start_shows_the_welcome_page_and_its_example(qtbot) -> None:
     window = make_window(qtbot)
     window.files.start()
     assert window.document is None and window.start_page.welcome.isVisibleTo(window)
+    ui = window.ui
+    draft_commands = [ui.actionExport, ui.actionFiguresExport, ui.actionCompare]
+    draft_commands += [window.pages.export_pdf_action, window.pages.print_action]
+    assert not any(action.isEnabled() for action in draft_commands)  # no silent no-ops
+    assert ui.actionImport.isEnabled() and ui.actionNew.isEnabled()
     window.start_page.welcome.buttons["example"].click()
+    assert all(action.isEnabled() for action in draft_commands)
     report = window.report()
     assert report.year == 2022 and len(report.sections) >= 3
     assert window.document.path is None and not window.document.dirty

@@ -204,10 +204,21 @@ class FileActions:
         if document is None:
             return False
         suggested = document.path or suggested_draft_path(drafts_dir(), document.report)
-        path = self.prompts.save_path(suggested)
-        if path is None or not self._may_replace(path, document.report, document.path):
+        path = self._ask_draft_path(suggested, "保存草稿", document.report, document.path)
+        if path is None:
             return False
         return self._save_to(document, path)
+
+    def _ask_draft_path(
+        self, suggested: Path, title: str, report: Report, own: Path | None
+    ) -> Path | None:
+        """The save dialog until she picks a name she may use: 换个名字 in the question about
+        another leader's draft opens the dialog again, on a name not yet taken."""
+        while True:
+            path = self.prompts.save_path(suggested, title)
+            if path is None or self._may_replace(path, report, own):
+                return path
+            suggested = suggested_draft_path(path.parent, report, own)
 
     def _may_replace(self, path: Path, report: Report, own: Path | None) -> bool:
         """Another draft at ``path`` is replaced only after a question naming both leaders
@@ -239,8 +250,9 @@ class FileActions:
     def _carry_into_next_year(self, report: Report, source: Path | None = None) -> bool:
         copy = next_year_copy(report, source)
         folder = source.parent if source is not None and source.parent.is_dir() else drafts_dir()
-        path = self.prompts.save_path(suggested_draft_path(folder, copy), "另存为明年的报告")
-        if path is None or not self._may_replace(path, copy, None):
+        suggested = suggested_draft_path(folder, copy)
+        path = self._ask_draft_path(suggested, "另存为明年的报告", copy, None)
+        if path is None:
             return False
         if source is not None:
             copy.made_from = origin_text(source, path)
@@ -327,10 +339,10 @@ class FileActions:
         if open_after:
             self._open_exported(path, path)
         else:
-            self._after_export(path)
+            self.after_export(path)
         return path
 
-    def _after_export(self, path: Path) -> None:
+    def after_export(self, path: Path) -> None:
         """The message after an export: open the file or its folder, or save the draft."""
         document = self.window.document
         if document is None:

@@ -102,6 +102,7 @@ class CompareActions:
         self.panel: SameAsLastPanel | None = None
         self.dock: QDockWidget | None = None
         self.last: tuple[Path, Report] | None = None
+        self.changed: Any = None  # called with last year's report when another one is read
 
     def _build(self) -> SameAsLastPanel:
         if self.panel is None:
@@ -144,11 +145,25 @@ class CompareActions:
         if path is None:
             return None
         try:
-            self.last = (path, load_last(path))
+            self.last = (path, self._read(path))
+            if self.changed is not None:
+                self.changed(self.last[1])
         except NianbaoError as error:
             window.prompts.error(error)
-            return None
+            # the remembered file unreadable: she chooses another, or she would be stuck
+            # (the panel's 换一份去年的… appears only after a comparison)
+            return None if choose else self.last_year(choose=True)
         return self.last
+
+    def _read(self, path: Path) -> Report:
+        own = self.window.document.path if self.window.document is not None else None
+        if own is not None and path.resolve() == own.resolve():
+            raise NianbaoError(
+                f"“{path.name}”就是正在编辑的草稿，不能和它自己对比。",
+                "请选择去年的草稿（.json）或去年的报告（.docx、.txt）。",
+                path=path,
+            )
+        return load_last(path)
 
     def forget(self) -> None:
         """Another draft is shown: its last year is another file."""

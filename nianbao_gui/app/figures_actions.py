@@ -151,7 +151,7 @@ class FiguresActions:
             window.prompts.info(
                 "从表格填入",
                 f"已填入 {len(matched.filled)} 处；{len(matched.refused)} 行没有填入，"
-                "因为报告中这些地方在导出表格后改动过。请在“数据”面板中手工填写：",
+                "原因见下。请改好表格再填入，或在“数据”面板中手工填写：",
                 refused,
             )
         elif matched.filled:

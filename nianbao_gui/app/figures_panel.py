@@ -196,6 +196,14 @@ class FiguresPanel(QWidget):
         if report is None or not value or not 0 <= row < len(self.slots):
             return False
         slot = self.slots[row]
+        if "\n" in value or "\r" in value:  # pasted from two cells: a paragraph split in two
+            self.failed.emit(
+                NianbaoError(
+                    f"要填入“{slot.place}”的内容有换行，没有填入。",
+                    "请只填一行：一个数字或名称。",
+                )
+            )
+            return False
         if not still_there(report, slot):
             self.failed.emit(
                 NianbaoError(

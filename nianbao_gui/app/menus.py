@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
+    from ..core.model import Report
     from .compare import CompareActions
     from .main_window import MainWindow
     from .shading import Shading
@@ -74,7 +75,13 @@ class LastYearMenu:
             from .compare import CompareActions
 
             self._compare = CompareActions(self.window)
+            self._compare.changed = self._last_year_changed
         return self._compare
+
+    def _last_year_changed(self, last: Report) -> None:
+        """换一份去年的…: the shading (if on) follows the file the list now compares with."""
+        if self._shading is not None and self._shading.on:
+            self._shading.show(last)
 
     def toggle_shading(self, on: bool) -> None:
         """Shade the sentences still last year's in the form, or stop."""

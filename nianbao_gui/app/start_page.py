@@ -126,6 +126,7 @@ class StartPage:
         window.editor.hide()
         self.welcome.show()
         window.setWindowTitle("年报助手")
+        self._enable_draft_commands(False)
 
     def show_example_banner(self) -> None:
         if self.banner is None:
@@ -143,3 +144,36 @@ class StartPage:
         if self.banner is not None:
             self.banner.hide()
         self.window.editor.show()
+        self._enable_draft_commands(True)
+
+    # the commands that work on a draft: on the welcome page they would do nothing at all
+    _DRAFT_COMMANDS = (
+        "actionSaveAs",
+        "actionNextYear",
+        "actionExport",
+        "actionExportOpen",
+        "actionCheck",
+        "actionFind",
+        "actionReplace",
+        "actionFigures",
+        "actionFiguresExport",
+        "actionFiguresFill",
+        "actionCompare",
+        "actionShade",
+    )
+
+    def _enable_draft_commands(self, on: bool) -> None:
+        """Greyed out while no draft is open, so that a click never silently does nothing."""
+        window = self.window
+        actions = [getattr(window.ui, name, None) for name in self._DRAFT_COMMANDS]
+        pages = getattr(window, "pages", None)
+        if pages is not None:
+            actions += [
+                pages.export_pdf_action,
+                pages.print_action,
+                pages.print_preview_action,
+                pages.preview_action,
+            ]
+        for action in actions:
+            if action is not None:
+                action.setEnabled(on)

@@ -9,6 +9,7 @@ when the slot was listed, so a value never lands in the wrong sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,15 @@ FIGURE_CODES = {
     "placeholder.circle": "名称或数字",
 }
 """The placeholder kinds that are figure slots, and what each usually stands for."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def cell_text(text: str) -> str:
+    """``text`` as a spreadsheet cell can hold it: without the control characters an
+    imported report may keep (pasted from other programs), which .xlsx cannot store.
+    Contexts are compared in this form, so such a row still finds its slot."""
+    return _CONTROL.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -136,19 +146,71 @@ def match_rows(report: Report, rows: Sequence[Row]) -> Matched:
     has its field and context any more (the paragraph or the row was edited): it would
     otherwise fill the wrong sentence. Two slots alike in all are matched in order.
     """
-    free: dict[tuple[str, str, str, str], list[Slot]] = {}
+    free: dict[tuple[str, ...], list[Slot]] = {}
     for slot in find_slots(report):
-        free.setdefault((slot.label, slot.before, slot.placeholder, slot.after), []).append(slot)
+        key = (slot.label, slot.before, slot.placeholder, slot.after)
+        free.setdefault(tuple(map(cell_text, key)), []).append(slot)
     result = Matched([], [])
+    unmatched: list[tuple[Row, str]] = []
     for row in rows:
-        if not row.value.strip():
+        value = row.value.strip()
+        if not value:
             continue
-        alike = free.get((_label(row.place), row.before, row.placeholder, row.after))
+        if "\n" in value or "\r" in value:  # Alt+Enter in a cell: a paragraph split in two
+            result.refused.append(
+                (row, f"第{row.number}行：“填写”里有换行，这一行未填入；请把它写成一行")
+            )
+            continue
+        key = (_label(row.place), row.before, row.placeholder, row.after)
+        alike = free.get(tuple(map(cell_text, key)))
         if alike:
-            result.filled.append((alike.pop(0), row.value.strip()))
+            result.filled.append((alike.pop(0), value))
+        else:
+            unmatched.append((row, value))
+    for row, value in unmatched:  # after every exact match: those slots are taken
+        found = _neighbour_filled(report, free, row)
+        if found is not None:
+            result.filled.append((found, value))
             continue
         shown = f"{row.before}{row.placeholder}{row.after}"
         result.refused.append(
             (row, f"第{row.number}行：草稿中“{row.place}”处的文字已不是“{shown}”，这一行未填入")
         )
     return result
+
+
+_RUN = re.compile("[*＊XxＸｘ×〇]+")
+_VALUE = "[^、，。；：！？（）\n]{1,40}"
+"""What a neighbouring slot may have been filled with meanwhile: a figure or a name, no
+punctuation that separates one item from the next."""
+
+
+def _loose(context: str) -> str:
+    return _VALUE.join(re.escape(part) for part in _RUN.split(cell_text(context)))
+
+
+def _neighbour_filled(
+    report: Report, free: dict[tuple[str, ...], list[Slot]], row: Row
+) -> Slot | None:
+    """The one free slot a row still belongs to when only a neighbouring slot inside its
+    context was filled since the table was exported (typed in the panel: ``、**、**`` has
+    become ``、800、**``); None when there is none, or more than one could be meant."""
+    if not _RUN.search(row.before + row.after):
+        return None
+    before = re.compile(_loose(row.before) + "\\Z")
+    after = re.compile(_loose(row.after))
+    label = cell_text(_label(row.place))
+    found = []
+    for (slot_label, _before, placeholder, _after), slots in free.items():
+        if slot_label != label or placeholder != cell_text(row.placeholder):
+            continue
+        for slot in slots:
+            text = cell_text(get_text(report, slot.path)[: slot.start])
+            rest = cell_text(get_text(report, slot.path)[slot.end :])
+            if before.search(text) and after.match(rest):
+                found.append((slots, slot))
+    if len(found) != 1:
+        return None
+    slots, slot = found[0]
+    slots.remove(slot)
+    return slot

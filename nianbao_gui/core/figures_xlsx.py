@@ -7,11 +7,12 @@ openpyxl is imported here only, when a spreadsheet is written or read.
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 from typing import Any
 
 from .errors import NianbaoError
-from .figures import Row, Slot
+from .figures import Row, Slot, cell_text
 
 HEADERS = ("位置", "前文", "占位", "后文", "填写", "说明")
 _WIDTHS = (38, 26, 8, 26, 16, 16)
@@ -31,7 +32,8 @@ def write_xlsx(slots: list[Slot], path: Path) -> None:
     sheet.title = SHEET
     sheet.append(HEADERS)
     for slot in slots:
-        sheet.append([slot.place, slot.before, slot.placeholder, slot.after, "", slot.hint])
+        texts = (slot.place, slot.before, slot.placeholder, slot.after)
+        sheet.append([*map(cell_text, texts), "", slot.hint])
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
@@ -60,6 +62,8 @@ def write_xlsx(slots: list[Slot], path: Path) -> None:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, (_dt.date, _dt.datetime)):  # Excel turned 2025/3/5 into a date
+        return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # Excel keeps 1200 as 1200.0
     return str(value)

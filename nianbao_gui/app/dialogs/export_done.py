@@ -1,4 +1,4 @@
-"""After an export: where the Word file is, buttons to open it or its folder, and plainly
+"""After an export: where the Word (or PDF) file is, buttons to open it or its folder, and plainly
 whether the draft itself is saved (the Word file is for printing; the draft is what she
 edits next time, and the window's * alone did not say so)."""
 
@@ -17,11 +17,11 @@ def draft_state(draft: Path | None, dirty: bool) -> str:
     """One plain sentence on the draft: saved where, or not saved."""
     if draft is None:
         return (
-            "注意：草稿本身还没有保存。Word 文件用于打印和报送；"
+            "注意：草稿本身还没有保存。导出的文件用于打印和报送；"
             "以后还要修改这份报告，请点“保存草稿”。"
         )
     if dirty:
-        return f"注意：草稿“{draft.name}”有修改还没有保存（导出的 Word 文件已包含这些修改）。"
+        return f"注意：草稿“{draft.name}”有修改还没有保存（导出的文件已包含这些修改）。"
     return f"草稿已保存：{draft}"
 
 
@@ -34,7 +34,8 @@ def export_done_box(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle("导出完成")
-    box.setText(f"已导出 Word 文档：\n{path}")
+    kind = "PDF 文件" if path.suffix.lower() == ".pdf" else "Word 文档"
+    box.setText(f"已导出{kind}：\n{path}")
     box.setInformativeText(draft_state(draft, dirty))
     answers: dict[object, str] = {}
     opened = box.addButton("打开", QMessageBox.ButtonRole.AcceptRole)

@@ -102,10 +102,13 @@ class PageCommands:
 
     def _dock_shown(self, visible: bool) -> None:
         self.preview_action.setChecked(visible)
+        if visible and self._preview is None and self.window.document is not None:
+            self.preview.redraw_now()  # left open last time (window_state): not an empty dock
 
     def on_edited(self, *_: object) -> None:
-        if self._preview is not None and not self.dock.isHidden():
-            self._preview.schedule()
+        # the pane is built here too when the dock was restored open before any draft
+        if not self.dock.isHidden() and self.window.document is not None:
+            self.preview.schedule()
 
     # --- print and PDF ---------------------------------------------------------------------
 
@@ -152,10 +155,10 @@ class PageCommands:
         ready = window.files.export_ready()
         if ready is None:
             return None
-        from ...core.naming import safe_file_name
+        from ...core.naming import draft_stem
 
-        report, folder = ready
-        path = self.ask_pdf_path(folder / f"{safe_file_name(report.effective_title())}.pdf")
+        report, folder = ready  # the leader in the name, as the Word file's: 张's ≠ 李's PDF
+        path = self.ask_pdf_path(folder / f"{draft_stem(report)}.pdf")
         if path is None:
             return None
         from PySide6.QtWidgets import QApplication
@@ -180,4 +183,5 @@ class PageCommands:
         window.statusBar().showMessage(f"已导出 PDF：{path}", 8000)
         if warnings:
             window.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(warnings))
+        window.files.after_export(path)  # 打开 / 打开所在文件夹, as after a Word export
         return path
