@@ -70,6 +70,7 @@ class EditActions:
             bar.goto_requested.connect(window.editor.focus_field)
             bar.edits_requested.connect(window.apply_edits)
             window.editor.changed.connect(bar.report_changed)
+            window.document_shown.connect(bar.draft_changed)  # set_report emits no changed
             bar.hide()
             self._find_bar = bar
         return self._find_bar

@@ -3,6 +3,11 @@
 It reads the report to count and walk the matches (core.search) and asks for everything
 else with signals: ``goto_requested`` to select a match in the form, ``edits_requested`` to
 replace (the window makes each request one undo step, so 全部替换 is undone in one Ctrl+Z).
+
+The bar remembers where the match it went to starts (``_anchor``), not its number: after any
+change (typing, an undo, a replacement) the numbers shift, and 替换 must hit the match that was
+selected, or none. After a replacement the walk goes on after the inserted text, so a
+replacement that contains the needle is not found again.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.fields import get_text
+from ..core.fields import FieldPath, get_text, iter_text_fields
 from ..core.model import Report
 from ..core.search import Match, find_all, replace_all, replace_at
 from .widgets.look import fix_label_size, mute
@@ -36,7 +41,9 @@ class FindBar(QWidget):
         super().__init__(parent)
         self._report = report
         self.matches: list[Match] = []
-        self.current = -1
+        self.current = -1  # the selected match, -1: none
+        self._resume = 0  # with none selected: the match 下一个 goes to
+        self._anchor: tuple[FieldPath, int, bool] | None = None  # path, start, selected
         self._stale = True
 
         self.find_edit = QLineEdit()
@@ -115,16 +122,38 @@ class FindBar(QWidget):
         if self.isVisible():
             self._refresh()
 
+    def draft_changed(self) -> None:
+        """Another draft is shown: its matches, from its start."""
+        self._anchor = None
+        self.report_changed()
+
     def _needle_changed(self) -> None:
-        self.current = -1
+        self._anchor = None
         self._refresh()
 
     def _refresh(self) -> None:
         self._stale = False
-        self.matches = find_all(self._report(), self.find_edit.text())
-        if self.current >= len(self.matches):
-            self.current = len(self.matches) - 1
+        report = self._report()
+        self.matches = find_all(report, self.find_edit.text())
+        self.current, self._resume = -1, 0
+        if self._anchor is not None and self.matches:
+            self._place(report, *self._anchor)
         self._show_count()
+
+    def _place(self, report: Report, path: FieldPath, start: int, selected: bool) -> None:
+        """Select the match that starts at ``start`` of ``path`` (if ``selected`` and it is still
+        there), else make the first match at or after that place the next one."""
+        order = {field.path: i for i, field in enumerate(iter_text_fields(report))}
+        if path not in order:  # the field is gone: start again from the top
+            self._anchor = None
+            return
+        key = (order[path], start)
+        before = sum(1 for m in self.matches if (order[m.path], m.start) < key)
+        here = self.matches[before] if before < len(self.matches) else None
+        if selected and here is not None and here.path == path and here.start == start:
+            self.current = before
+        else:
+            self._resume = before
 
     def _show_count(self) -> None:
         n = len(self.matches)
@@ -148,11 +177,12 @@ class FindBar(QWidget):
         if not self.matches:
             return
         if self.current < 0:
-            self.current = 0 if step > 0 else len(self.matches) - 1
+            self.current = (self._resume if step > 0 else self._resume - 1) % len(self.matches)
         else:
             self.current = (self.current + step) % len(self.matches)
         self._show_count()
         match = self.matches[self.current]
+        self._anchor = (match.path, match.start, True)
         self.goto_requested.emit(match.path, match.start, match.end)
 
     def find_next(self) -> None:
@@ -175,11 +205,13 @@ class FindBar(QWidget):
         match = self.matches[self.current]
         needle, replacement = self.find_edit.text(), self.replace_edit.text()
         new = replace_at(get_text(self._report(), match.path), match, needle, replacement)
+        # go on after the inserted text: a replacement that holds the needle is not found again
+        after = match.start + len(replacement) if new is not None else match.start
+        self._anchor = (match.path, after, False)
         if new is not None:
             self.edits_requested.emit(f"替换“{needle}”", [(match.path, new)])
         self._refresh()
         if self.matches:
-            self.current -= 1  # the next match now sits where this one was counted
             self._go(1)
 
     def replace_everywhere(self) -> None:
@@ -187,6 +219,6 @@ class FindBar(QWidget):
         changes, count = replace_all(self._report(), needle, replacement)
         if changes:
             self.edits_requested.emit(f"全部替换（{count} 处）", changes)
-        self.current = -1
+        self._anchor = None
         self._refresh()
         self.count_label.setText(f"已替换 {count} 处")

@@ -1,0 +1,143 @@
+"""Find and replace at its edges: a replacement that holds the needle, fields of 基本信息 and
+结尾, collapsed subsections, Ctrl+Z in the find field, another draft, edits while a match is
+selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from nianbao_gui.core.search import find_all
+from tests.qt_helpers import close_window
+from tests.test_gui_form_editor import commit, sample_report
+from tests.test_gui_form_undo import dump, paragraph_box, put_cursor
+from tests.test_gui_window_find import open_window, selected_text
+
+
+def test_replace_all_with_needle_inside_then_undo_redo(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    before = window.report().to_json()
+    window.ui.actionReplace.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText("工作")
+    total = len(find_all(window.report(), "工作"))
+    bar.replace_edit.setText("工作组工作")
+    bar.replace_all_button.click()
+    assert len(find_all(window.report(), "工作组工作")) == total
+    assert bar.count_label.text() == f"已替换 {total} 处"
+    after = window.report().to_json()
+    window.ui.actionUndo.trigger()
+    assert window.report().to_json() == before
+    assert bar.count_label.text() == f"共 {total} 处"
+    window.ui.actionRedo.trigger()
+    assert window.report().to_json() == after
+    assert bar.count_label.text() == f"共 {2 * total} 处"
+    close_window(window)
+
+
+def test_find_in_collapsed_subsection_expands_and_selects(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    editor = window.editor
+    tab = editor.section_tabs[2]
+    editor.tab_widget().setCurrentWidget(tab)
+    sub = tab.editor.find_editor(("sections", 2, "children", 1))
+    sub.set_expanded(False)
+    window.ui.actionFind.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText("低保")
+    editor.tab_widget().setCurrentWidget(editor.basic)
+    bar.find_next()
+    assert sub.is_expanded()
+    assert selected_text() == "低保"
+    close_window(window)
+
+
+def test_replace_in_title_author_and_shortcomings(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    editor = window.editor
+    report_title = "张明华述职报告"
+    editor.apply_text_edits("t", [(("title",), report_title), (("author_name",), "张明华")])
+    window.ui.actionReplace.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText("张明华")
+    bar.replace_edit.setText("李四")
+    bar.replace_all_button.click()
+    assert window.report().title == "李四述职报告"
+    assert window.report().author_name == "李四"
+    editor.tab_widget().setCurrentWidget(editor.basic)
+    assert editor.basic.author_name.text() == "李四"
+    bar.find_edit.setText("理论学习")
+    bar.replace_edit.setText("理论研读")
+    bar.replace_current()
+    assert selected_text() == "理论学习"
+    bar.replace_current()
+    assert window.report().closing.shortcomings[0] == "理论研读不深"
+    editor.tab_widget().setCurrentWidget(editor.closing)
+    window.ui.actionUndo.trigger()
+    assert window.report().closing.shortcomings[0] == "理论学习不深"
+    close_window(window)
+
+
+def test_ctrl_z_in_find_field_leaves_the_draft(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    editor = window.editor
+    box = paragraph_box(editor, 0, 0)
+    put_cursor(box, 2)
+    commit(box, "甲")
+    changed = dump(editor)
+    window.ui.actionFind.trigger()
+    bar = window.edits.find_bar
+    QTest.keyClicks(bar.find_edit, "abc")
+    assert QApplication.focusWidget() is bar.find_edit
+    QTest.keyClick(bar.find_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dump(editor) == changed
+    assert bar.find_edit.text() != "abc"
+    close_window(window)
+
+
+def test_replace_one_with_needle_inside_moves_on(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    window.ui.actionReplace.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText("强化")
+    bar.replace_edit.setText("强化再强化")
+    total = len(find_all(window.report(), "强化"))
+    bar.replace_current()  # goes to the first
+    for _ in range(total):
+        bar.replace_current()
+    assert len(find_all(window.report(), "强化再强化")) == total
+    close_window(window)
+
+
+def test_find_bar_follows_another_draft(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    window.ui.actionFind.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText("强化")
+    other = sample_report()
+    other.sections = other.sections[:1]
+    window.new_document(other)
+    total = len(find_all(window.report(), "强化"))
+    assert bar.count_label.text() == f"共 {total} 处"
+    bar.find_previous()
+    assert selected_text() == "强化"
+    close_window(window)
+
+
+def test_replace_hits_the_selected_match_after_typing(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    editor = window.editor
+    window.ui.actionReplace.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText("强化")
+    bar.replace_edit.setText("加强")
+    bar.find_next()
+    bar.find_next()  # the second: 二、强化道德修养
+    assert bar.current == 1
+    # the user adds a match before it (in the first heading)
+    editor.apply_text_edits("t", [(("opening", 0), "强化" + window.report().opening[0])])
+    bar.replace_current()
+    assert window.report().sections[1].heading == "加强道德修养"
+    close_window(window)
