@@ -170,3 +170,43 @@ def test_star_follows_undo_past_the_saved_point(qtbot: QtBot, tmp_path) -> None:
     stack.redo()
     assert dump(editor) == saved and not window.isWindowModified()
     close_window(window)
+
+
+@pytest.mark.parametrize(
+    ("pasted", "heading"),
+    [
+        ("甲\n乙\r\n丙", "强化甲乙丙学习意识"),
+        ("甲\u2029乙\n", "强化甲乙学习意识"),
+        ("Party\nwork ", "强化Party work 学习意识"),
+    ],
+)
+def test_a_multiline_paste_into_a_one_line_field_stays_one_line(
+    editor: ReportEditor, pasted: str, heading: str
+) -> None:
+    """A heading (or a name, the title) copied with its line breaks: joined as it is pasted,
+    one undo step, the cursor after the pasted text."""
+    before = dump(editor)
+    tab = open_section(editor, 0)
+    assert tab.editor is not None
+    box = tab.editor.heading_edit
+    box.setFocus()
+    box.setCursorPosition(2)
+    QApplication.clipboard().setText(pasted)
+    QTest.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.report().sections[0].heading == heading
+    assert box.text() == heading
+    assert box.cursorPosition() == len(heading) - len("学习意识")
+    assert editor.undo_stack().count() == 1
+    editor.undo_stack().undo()
+    assert dump(editor) == before
+
+
+def test_every_one_line_field_of_basic_info_joins_a_paste(editor: ReportEditor) -> None:
+    editor.tab_widget().setCurrentWidget(editor.basic)
+    QApplication.clipboard().setText("某某\n镇")
+    for name in ("title", "author_name", "position", "organisation", "signature"):
+        box = getattr(editor.basic, "title_edit" if name == "title" else name)
+        box.setFocus()
+        box.selectAll()
+        QTest.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert getattr(editor.report(), name) == "某某镇", name
