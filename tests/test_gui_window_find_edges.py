@@ -141,3 +141,23 @@ def test_replace_hits_the_selected_match_after_typing(qtbot: QtBot) -> None:
     bar.replace_current()
     assert window.report().sections[1].heading == "加强道德修养"
     close_window(window)
+
+
+def test_a_pasted_line_break_never_reaches_a_replacement(qtbot: QtBot) -> None:
+    """A heading or a paragraph holds no line break: the bar's fields are one line each."""
+    window = open_window(qtbot)
+    window.ui.actionReplace.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText("强化")
+    QApplication.clipboard().setText("加\n强")
+    bar.replace_edit.setFocus()
+    QTest.keyClick(bar.replace_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    bar.replace_all_button.click()
+    assert window.report().sections[0].heading == "加强学习意识"
+    bar.find_edit.clear()
+    bar.find_edit.setFocus()
+    QApplication.clipboard().setText("加强\n")
+    QTest.keyClick(bar.find_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert bar.find_edit.text() == "加强"
+    assert bar.count_label.text() == f"共 {len(find_all(window.report(), '加强'))} 处"
+    close_window(window)

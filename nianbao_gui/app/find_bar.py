@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..core.fields import FieldPath, get_text, iter_text_fields
 from ..core.model import Report
 from ..core.search import Match, find_all, replace_all, replace_at
+from .widgets.inputs import OneLine
 from .widgets.look import fix_label_size, mute
 
 
@@ -62,6 +63,8 @@ class FindBar(QWidget):
         self.replace_button = QPushButton("替换")
         self.replace_all_button = QPushButton("全部替换")
         self.replace_all_button.setToolTip("替换全文中的每一处（可用 Ctrl+Z 一次撤销）")
+        for edit in (self.find_edit, self.replace_edit):  # a pasted line break: no field has one
+            edit.setValidator(OneLine(edit))
 
         top = QHBoxLayout()
         top.addWidget(QLabel("查找："))
