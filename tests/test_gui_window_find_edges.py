@@ -161,3 +161,38 @@ def test_a_pasted_line_break_never_reaches_a_replacement(qtbot: QtBot) -> None:
     assert bar.find_edit.text() == "加强"
     assert bar.count_label.text() == f"共 {len(find_all(window.report(), '加强'))} 处"
     close_window(window)
+
+
+def test_enter_walks_the_matches_and_never_edits_the_draft(qtbot: QtBot) -> None:
+    """Enter, Enter, Enter in the find field: the next match each time, the focus stays in
+    the bar (it used to go to the paragraph, where the second Enter split it); Esc hands the
+    focus to the form at the match."""
+    window = open_window(qtbot)
+    before = window.report().to_json()
+    window.ui.actionReplace.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText("强化")
+    total = len(find_all(window.report(), "强化"))
+    for n in (1, 2, 3):
+        QTest.keyClick(bar.find_edit, Qt.Key.Key_Return)
+        assert QApplication.focusWidget() is bar.find_edit
+        assert bar.count_label.text() == f"第 {n} / {total} 处"
+        assert selected_text() == "强化"  # a heading: a line edit keeps its selection
+    assert window.report().to_json() == before
+    bar.replace_edit.setText("加强")
+    bar.replace_edit.setFocus()
+    QTest.keyClick(bar.replace_edit, Qt.Key.Key_Return)  # replaces the third, goes on
+    assert QApplication.focusWidget() is bar.replace_edit
+    assert len(find_all(window.report(), "强化")) == total - 1
+    bar.replace_all_button.setFocus()
+    QTest.keyClick(bar.replace_all_button, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is bar.find_edit  # the button has nothing left to do
+    assert find_all(window.report(), "强化") == []
+    bar.find_edit.setText("加强")
+    QTest.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    QTest.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    focus = QApplication.focusWidget()
+    assert focus is not None and window.editor.isAncestorOf(focus)
+    assert selected_text() == "加强"
+    close_window(window)

@@ -8,15 +8,21 @@ The bar remembers where the match it went to starts (``_anchor``), not its numbe
 change (typing, an undo, a replacement) the numbers shift, and 替换 must hit the match that was
 selected, or none. After a replacement the walk goes on after the inserted text, so a
 replacement that contains the needle is not found again.
+
+Keyboard focus stays in the bar while it walks and replaces (as in Word): the match is selected
+in the form, but a second Enter goes to the next match instead of splitting the paragraph
+under the selection. Esc (``closed``) hands the focus to the form, at the match.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -108,8 +114,8 @@ class FindBar(QWidget):
         self.report_changed()
 
     def close_bar(self) -> None:
+        self.closed.emit()  # first: the form takes the focus back before Qt hands it on
         self.hide()
-        self.closed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -189,15 +195,37 @@ class FindBar(QWidget):
         self.goto_requested.emit(match.path, match.start, match.end)
 
     def find_next(self) -> None:
-        self._go(1)
+        with self._focus_kept():
+            self._go(1)
 
     def find_previous(self) -> None:
-        self._go(-1)
+        with self._focus_kept():
+            self._go(-1)
+
+    @contextmanager
+    def _focus_kept(self) -> Iterator[None]:
+        """Give the focus back to the bar's field or button that had it, after the form took
+        it to select a match (or to show a replacement)."""
+        widget = QApplication.focusWidget()
+        mine = widget is not None and self.isAncestorOf(widget)
+        try:
+            yield
+        finally:
+            if mine and widget is not None and widget.isVisible():
+                if not widget.isEnabled():  # a button with nothing left to do
+                    widget = self.find_edit
+                # a line edit keeps its selection only when a popup takes its focus: the match
+                # in a heading or the title stays selected, as one in a paragraph does
+                widget.setFocus(Qt.FocusReason.PopupFocusReason)
 
     # --- replacing ------------------------------------------------------------------------
 
     def replace_current(self) -> None:
         """Replace the selected match (or go to the first), then go to the next."""
+        with self._focus_kept():
+            self._replace_current()
+
+    def _replace_current(self) -> None:
         if self._stale:
             self._refresh()
         if not self.matches:
@@ -218,6 +246,10 @@ class FindBar(QWidget):
             self._go(1)
 
     def replace_everywhere(self) -> None:
+        with self._focus_kept():
+            self._replace_everywhere()
+
+    def _replace_everywhere(self) -> None:
         needle, replacement = self.find_edit.text(), self.replace_edit.text()
         changes, count = replace_all(self._report(), needle, replacement)
         if changes:
