@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from nianbao_gui.app.report_editor import ReportEditor
@@ -210,3 +210,87 @@ def test_every_one_line_field_of_basic_info_joins_a_paste(editor: ReportEditor) 
         box.selectAll()
         QTest.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
         assert getattr(editor.report(), name) == "某某镇", name
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_ime_composition_in_a_heading_is_one_step(editor: ReportEditor) -> None:
+    before = dump(editor)
+    tab = open_section(editor, 0)
+    h = tab.editor.heading_edit
+    h.setFocus()
+    h.setCursorPosition(2)
+    for pre in ("x", "xu", "xue"):
+        QApplication.sendEvent(h, QInputMethodEvent(pre, []))
+    assert editor.undo_stack().count() == 0
+    done = QInputMethodEvent()
+    done.setCommitString("学")
+    QApplication.sendEvent(h, done)
+    assert editor.report().sections[0].heading == "强化学学习意识"
+    assert editor.undo_stack().count() == 1
+    QTest.keyClick(h, Qt.Key.Key_Z, CTRL)
+    assert dump(editor) == before and h.text() == "强化学习意识"
+
+
+def test_undo_during_a_composition_keeps_box_and_model_equal(editor: ReportEditor) -> None:
+    box = paragraph_box(editor, 0, 0)
+    put_cursor(box, 2)
+    commit(box, "甲")
+    QApplication.sendEvent(box, QInputMethodEvent("yi", []))
+    QTest.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert editor.report().sections[0].paragraphs[0] == "我始终把讲政治摆在首位。"
+    assert box.toPlainText() == "我始终把讲政治摆在首位。"
+    done = QInputMethodEvent()
+    done.setCommitString("乙")
+    QApplication.sendEvent(box, done)
+    assert editor.report().sections[0].paragraphs[0] == box.toPlainText()
+
+
+def test_typing_in_a_shortcoming_undoes_with_ctrl_z(editor: ReportEditor) -> None:
+    editor.tab_widget().setCurrentWidget(editor.closing)
+    before = dump(editor)
+    rows = editor.closing.findChildren(type(paragraph_box(editor, 0, 0)))
+    editor.tab_widget().setCurrentWidget(editor.closing)
+    box = [b for b in rows if b.toPlainText() == "理论学习不深"]
+    assert box
+    box = box[0]
+    put_cursor(box, 2)
+    commit(box, "甲")
+    assert editor.report().closing.shortcomings[0] == "理论甲学习不深"
+    QTest.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert dump(editor) == before
+
+
+def test_a_kind_change_undoes_and_redoes(editor: ReportEditor) -> None:
+    before = dump(editor)
+    editor.tab_widget().setCurrentWidget(editor.basic)
+    combo = editor.basic.findChildren(QComboBox)[0]
+    combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
+    assert dump(editor) != before
+    editor.undo_stack().undo()
+    assert dump(editor) == before
+    editor.undo_stack().redo()
+    editor.undo_stack().undo()
+    assert dump(editor) == before
+
+
+def test_enter_type_backspace_past_the_start_then_undo_all(editor: ReportEditor) -> None:
+    before = dump(editor)
+    box = paragraph_box(editor, 0, 1)
+    put_cursor(box, len(box.toPlainText()))
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    new = QApplication.focusWidget()
+    commit(new, "新段")
+    QTest.keyClick(new, Qt.Key.Key_Backspace)
+    QTest.keyClick(new, Qt.Key.Key_Backspace)
+    QTest.keyClick(new, Qt.Key.Key_Backspace)  # merges with the one before
+    stack = editor.undo_stack()
+    while stack.canUndo():
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert dump(editor) == before
+    while stack.canRedo():
+        stack.redo()
+    while stack.canUndo():
+        stack.undo()
+    assert dump(editor) == before

@@ -4,13 +4,15 @@ selected."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from nianbao_gui.core.fields import iter_text_fields, read_path, write_path
 from nianbao_gui.core.search import find_all
-from tests.qt_helpers import close_window
+from tests.qt_helpers import close_window, make_window
 from tests.test_gui_form_editor import commit, sample_report
 from tests.test_gui_form_undo import dump, paragraph_box, put_cursor
 from tests.test_gui_window_find import open_window, selected_text
@@ -195,4 +197,38 @@ def test_enter_walks_the_matches_and_never_edits_the_draft(qtbot: QtBot) -> None
     focus = QApplication.focusWidget()
     assert focus is not None and window.editor.isAncestorOf(focus)
     assert selected_text() == "加强"
+    close_window(window)
+
+
+@pytest.mark.parametrize("one", [True, False])
+def test_find_reaches_and_selects_every_field(qtbot: QtBot, one: bool) -> None:
+    """Every searched field (结尾's headings too, written as one paragraph or not) has a
+    visible box in the form, and 下一个 selects the match in it."""
+    report = sample_report()
+    report.closing.one_paragraph = one
+    report.closing.shortcomings_heading = "存在不足"
+    report.closing.plans_heading = "今后打算"
+    report.signature = "张三"
+    report.title = "标题"
+    report.position = "镇长"
+    report.organisation = "某镇"
+    report.author_name = "张三"
+    paths = [f.path for f in iter_text_fields(report)]
+    for p in paths:
+        write_path(report, p, read_path(report, p) + "ＱＱ")
+    window = make_window(qtbot)
+    window.new_document(report)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.ui.actionFind.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText("ＱＱ")
+    bad = []
+    for p in paths:
+        bar.find_next()
+        w = QApplication.focusWidget()
+        if selected_text() != "ＱＱ" or w is None or not w.isVisible():
+            bad.append((p, selected_text(), type(w).__name__))
+    assert bad == []
     close_window(window)
