@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from nianbao_gui.core.fields import iter_text_fields, read_path, write_path
 from nianbao_gui.core.search import find_all
 from tests.qt_helpers import close_window, make_window
-from tests.test_gui_form_editor import commit, sample_report
-from tests.test_gui_form_undo import dump, paragraph_box, put_cursor
+from tests.test_gui_form_editor import sample_report
+from tests.test_gui_form_undo import dump
 from tests.test_gui_window_find import open_window, selected_text
 
 
@@ -82,20 +82,31 @@ def test_replace_in_title_author_and_shortcomings(qtbot: QtBot) -> None:
     close_window(window)
 
 
-def test_ctrl_z_in_find_field_leaves_the_draft(qtbot: QtBot) -> None:
+def test_ctrl_z_in_the_bar_is_the_drafts_undo(qtbot: QtBot) -> None:
+    """The bar keeps the focus after 全部替换, and its tooltip promises Ctrl+Z undoes it: the
+    keys in the bar's fields are the draft's 撤销/重做, never the find field's own."""
     window = open_window(qtbot)
     editor = window.editor
-    box = paragraph_box(editor, 0, 0)
-    put_cursor(box, 2)
-    commit(box, "甲")
-    changed = dump(editor)
-    window.ui.actionFind.trigger()
+    before = dump(editor)
+    window.ui.actionReplace.trigger()
     bar = window.edits.find_bar
     QTest.keyClicks(bar.find_edit, "abc")
-    assert QApplication.focusWidget() is bar.find_edit
-    QTest.keyClick(bar.find_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert dump(editor) == changed
-    assert bar.find_edit.text() != "abc"
+    bar.find_edit.setText("强化")
+    bar.replace_edit.setText("加强")
+    bar.replace_edit.setFocus()
+    bar.replace_everywhere()
+    replaced = dump(editor)
+    assert replaced != before and QApplication.focusWidget() is bar.replace_edit
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(bar.replace_edit, Qt.Key.Key_Z, ctrl)
+    assert dump(editor) == before
+    assert (bar.find_edit.text(), bar.replace_edit.text()) == ("强化", "加强")
+    bar.find_edit.setFocus()
+    QTest.keyClick(bar.find_edit, Qt.Key.Key_Y, ctrl)
+    assert dump(editor) == replaced
+    QTest.keyClick(bar.find_edit, Qt.Key.Key_Z, ctrl)
+    QTest.keyClick(bar.find_edit, Qt.Key.Key_Z, ctrl)  # nothing more to undo: nothing happens
+    assert dump(editor) == before and bar.find_edit.text() == "强化"
     close_window(window)
 
 
