@@ -11,6 +11,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
+from ...core.fields import one_line
+
 
 class EnumCombo(QComboBox):
     """A combo box of enum members shown by their Chinese labels (data = member value)."""
@@ -76,23 +78,6 @@ class OptionalDateEdit(QWidget):
         finally:
             for widget in (self.check, self.date_edit):
                 widget.blockSignals(False)
-
-
-def one_line(text: str) -> str:
-    """``text`` without its line breaks: Chinese lines join directly, Latin words keep a space.
-
-    Text copied from a document often carries them; in a heading or a name they would be
-    stored in the draft and break the exported line."""
-    lines = text.splitlines()  # every kind of break: \r\n, \n, \r, \u2028, \u2029 …
-    if len(lines) <= 1:
-        return lines[0] if lines else ""
-    joined = lines[0].rstrip()
-    for line in lines[1:]:
-        line = line.lstrip()
-        if joined and line and joined[-1].isascii() and joined[-1].isalnum():
-            joined += " " if line[0].isascii() and line[0].isalnum() else ""
-        joined += line.rstrip() if line is not lines[-1] else line
-    return joined
 
 
 class OneLine(QValidator):
