@@ -138,3 +138,17 @@ def test_the_data_menu(qtbot) -> None:
     assert window.ui.actionFigures.shortcut().toString() == "Ctrl+D"
     assert window._figures is None  # nothing built until used
     close_window(window)
+
+
+def test_a_value_with_line_breaks_fills_one_line(qtbot) -> None:
+    """A value pasted into 填写 (or a spreadsheet cell written with Alt+Enter) keeps no line
+    break in the paragraph: that would be a paragraph break nobody asked for."""
+    window = _window(qtbot, _report())
+    panel = window.figures.panel
+    assert panel.fill(0, "3.5\n")
+    assert panel.fill(1, "城\r\n关")  # XX: the first ** left the list
+    assert window.report().sections[0].paragraphs == [
+        "完成播种3.5亩，新建农田**亩。",
+        "城关村建成示范点。",
+    ]
+    close_window(window)

@@ -14,7 +14,12 @@ from tests.test_gui_form_editor import sample_report
 
 
 def selected_text() -> str:
+    """The selection in the form: where the focus is, or where the form had it last when the
+    find bar holds the focus (it keeps it while it walks the matches)."""
     widget = QApplication.focusWidget()
+    editor = getattr(widget.window(), "editor", None) if widget is not None else None
+    if editor is not None and editor.focusWidget() is not None:
+        widget = editor.focusWidget()
     if isinstance(widget, QLineEdit):
         return widget.selectedText()
     if isinstance(widget, QPlainTextEdit):

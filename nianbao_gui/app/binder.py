@@ -42,6 +42,7 @@ from ..core.fields import FieldPath, read_path, write_path
 from ..core.model import describe_validation_error, title_of
 from .commands import Focus, History
 from .undo_keys import UndoKeys, route_undo_keys
+from .widgets.inputs import OneLine
 from .widgets.look import mark_error
 
 
@@ -186,6 +187,8 @@ class Binding:
             w.items_requested.connect(self._on_items_requested)
         else:
             self.adapter.signal(widget).connect(self._on_edit)
+            if isinstance(widget, QLineEdit) and widget.validator() is None:
+                widget.setValidator(OneLine(widget))  # a pasted line break never reaches the draft
             for child in (widget, getattr(widget, "editor", None)):
                 if isinstance(child, QLineEdit | QPlainTextEdit):
                     route_undo_keys(child, binder.undo_keys)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from shiboken6 import isValid
@@ -70,9 +71,17 @@ class EditActions:
             bar.goto_requested.connect(window.editor.focus_field)
             bar.edits_requested.connect(window.apply_edits)
             window.editor.changed.connect(bar.report_changed)
+            window.document_shown.connect(bar.draft_changed)  # set_report emits no changed
+            bar.closed.connect(self._back_to_form)
             bar.hide()
             self._find_bar = bar
         return self._find_bar
+
+    def _back_to_form(self) -> None:
+        """The find bar closed: the cursor goes back to the form, at the last match."""
+        field = self.window.editor.focusWidget()
+        if field is not None and field.isVisible():
+            field.setFocus(Qt.FocusReason.PopupFocusReason)  # a line edit keeps the selection
 
     def find(self, *, replace: bool) -> None:
         focus = QApplication.focusWidget()

@@ -3,15 +3,28 @@
 It reads the report to count and walk the matches (core.search) and asks for everything
 else with signals: ``goto_requested`` to select a match in the form, ``edits_requested`` to
 replace (the window makes each request one undo step, so 全部替换 is undone in one Ctrl+Z).
+
+The bar remembers where the match it went to starts (``_anchor``), not its number: after any
+change (typing, an undo, a replacement) the numbers shift, and 替换 must hit the match that was
+selected, or none. After a replacement the walk goes on after the inserted text, so a
+replacement that contains the needle is not found again.
+
+Keyboard focus stays in the bar while it walks and replaces (as in Word): the match is selected
+in the form, but a second Enter goes to the next match instead of splitting the paragraph
+under the selection. Esc (``closed``) hands the focus to the form, at the match. Ctrl+Z and
+Ctrl+Y in the bar are the draft's 撤销/重做 (as the tooltip of 全部替换 promises), not the find
+field's own: the keys are left to the window's shortcuts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,9 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.fields import get_text
+from ..core.fields import FieldPath, get_text, iter_text_fields
 from ..core.model import Report
 from ..core.search import Match, find_all, replace_all, replace_at
+from .undo_keys import is_redo, is_undo
+from .widgets.inputs import OneLine
 from .widgets.look import fix_label_size, mute
 
 
@@ -36,7 +51,9 @@ class FindBar(QWidget):
         super().__init__(parent)
         self._report = report
         self.matches: list[Match] = []
-        self.current = -1
+        self.current = -1  # the selected match, -1: none
+        self._resume = 0  # with none selected: the match 下一个 goes to
+        self._anchor: tuple[FieldPath, int, bool] | None = None  # path, start, selected
         self._stale = True
 
         self.find_edit = QLineEdit()
@@ -55,6 +72,9 @@ class FindBar(QWidget):
         self.replace_button = QPushButton("替换")
         self.replace_all_button = QPushButton("全部替换")
         self.replace_all_button.setToolTip("替换全文中的每一处（可用 Ctrl+Z 一次撤销）")
+        for edit in (self.find_edit, self.replace_edit):
+            edit.setValidator(OneLine(edit))  # a pasted line break: no field of the draft has one
+            edit.installEventFilter(self)  # Ctrl+Z: the draft's undo (eventFilter)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("查找："))
@@ -98,8 +118,15 @@ class FindBar(QWidget):
         self.report_changed()
 
     def close_bar(self) -> None:
+        self.closed.emit()  # first: the form takes the focus back before Qt hands it on
         self.hide()
-        self.closed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A line edit claims Ctrl+Z for its own text; kept from it, the key reaches the
+        window's 撤销 shortcut, which undoes the last step of the draft (a 全部替换, say)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            return is_undo(event) or is_redo(event)
+        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -115,16 +142,38 @@ class FindBar(QWidget):
         if self.isVisible():
             self._refresh()
 
+    def draft_changed(self) -> None:
+        """Another draft is shown: its matches, from its start."""
+        self._anchor = None
+        self.report_changed()
+
     def _needle_changed(self) -> None:
-        self.current = -1
+        self._anchor = None
         self._refresh()
 
     def _refresh(self) -> None:
         self._stale = False
-        self.matches = find_all(self._report(), self.find_edit.text())
-        if self.current >= len(self.matches):
-            self.current = len(self.matches) - 1
+        report = self._report()
+        self.matches = find_all(report, self.find_edit.text())
+        self.current, self._resume = -1, 0
+        if self._anchor is not None and self.matches:
+            self._place(report, *self._anchor)
         self._show_count()
+
+    def _place(self, report: Report, path: FieldPath, start: int, selected: bool) -> None:
+        """Select the match that starts at ``start`` of ``path`` (if ``selected`` and it is still
+        there), else make the first match at or after that place the next one."""
+        order = {field.path: i for i, field in enumerate(iter_text_fields(report))}
+        if path not in order:  # the field is gone: start again from the top
+            self._anchor = None
+            return
+        key = (order[path], start)
+        before = sum(1 for m in self.matches if (order[m.path], m.start) < key)
+        here = self.matches[before] if before < len(self.matches) else None
+        if selected and here is not None and here.path == path and here.start == start:
+            self.current = before
+        else:
+            self._resume = before
 
     def _show_count(self) -> None:
         n = len(self.matches)
@@ -148,23 +197,46 @@ class FindBar(QWidget):
         if not self.matches:
             return
         if self.current < 0:
-            self.current = 0 if step > 0 else len(self.matches) - 1
+            self.current = (self._resume if step > 0 else self._resume - 1) % len(self.matches)
         else:
             self.current = (self.current + step) % len(self.matches)
         self._show_count()
         match = self.matches[self.current]
+        self._anchor = (match.path, match.start, True)
         self.goto_requested.emit(match.path, match.start, match.end)
 
     def find_next(self) -> None:
-        self._go(1)
+        with self._focus_kept():
+            self._go(1)
 
     def find_previous(self) -> None:
-        self._go(-1)
+        with self._focus_kept():
+            self._go(-1)
+
+    @contextmanager
+    def _focus_kept(self) -> Iterator[None]:
+        """Give the focus back to the bar's field or button that had it, after the form took
+        it to select a match (or to show a replacement)."""
+        widget = QApplication.focusWidget()
+        mine = widget is not None and self.isAncestorOf(widget)
+        try:
+            yield
+        finally:
+            if mine and widget is not None and widget.isVisible():
+                if not widget.isEnabled():  # a button with nothing left to do
+                    widget = self.find_edit
+                # a line edit keeps its selection only when a popup takes its focus: the match
+                # in a heading or the title stays selected, as one in a paragraph does
+                widget.setFocus(Qt.FocusReason.PopupFocusReason)
 
     # --- replacing ------------------------------------------------------------------------
 
     def replace_current(self) -> None:
         """Replace the selected match (or go to the first), then go to the next."""
+        with self._focus_kept():
+            self._replace_current()
+
+    def _replace_current(self) -> None:
         if self._stale:
             self._refresh()
         if not self.matches:
@@ -175,18 +247,24 @@ class FindBar(QWidget):
         match = self.matches[self.current]
         needle, replacement = self.find_edit.text(), self.replace_edit.text()
         new = replace_at(get_text(self._report(), match.path), match, needle, replacement)
+        # go on after the inserted text: a replacement that holds the needle is not found again
+        after = match.start + len(replacement) if new is not None else match.start
+        self._anchor = (match.path, after, False)
         if new is not None:
             self.edits_requested.emit(f"替换“{needle}”", [(match.path, new)])
         self._refresh()
         if self.matches:
-            self.current -= 1  # the next match now sits where this one was counted
             self._go(1)
 
     def replace_everywhere(self) -> None:
+        with self._focus_kept():
+            self._replace_everywhere()
+
+    def _replace_everywhere(self) -> None:
         needle, replacement = self.find_edit.text(), self.replace_edit.text()
         changes, count = replace_all(self._report(), needle, replacement)
         if changes:
             self.edits_requested.emit(f"全部替换（{count} 处）", changes)
-        self.current = -1
+        self._anchor = None
         self._refresh()
         self.count_label.setText(f"已替换 {count} 处")

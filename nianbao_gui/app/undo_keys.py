@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from .commands import History
 
 
-def _is_undo(event: QKeyEvent) -> bool:
+def is_undo(event: QKeyEvent) -> bool:
     return event.matches(QKeySequence.StandardKey.Undo)
 
 
-def _is_redo(event: QKeyEvent) -> bool:
+def is_redo(event: QKeyEvent) -> bool:
     combo = event.keyCombination()
     ctrl = Qt.KeyboardModifier.ControlModifier
     shift_ctrl = ctrl | Qt.KeyboardModifier.ShiftModifier
@@ -45,13 +45,13 @@ class UndoKeys(QObject):
         kind = event.type()
         if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return False
-        if not isinstance(event, QKeyEvent) or not (_is_undo(event) or _is_redo(event)):
+        if not isinstance(event, QKeyEvent) or not (is_undo(event) or is_redo(event)):
             return False
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # the key comes to the box as a key press: handled below
             return True
         stack = self.history.stack
-        stack.undo() if _is_undo(event) else stack.redo()
+        stack.undo() if is_undo(event) else stack.redo()
         return True
 
 

@@ -63,6 +63,24 @@ def iter_text_fields(report: Report) -> Iterator[TextField]:
     yield TextField(("signature",), field_title(Report, "signature"), report.signature)
 
 
+def one_line(text: str) -> str:
+    """``text`` without its line breaks: Chinese lines join directly, Latin words keep a space.
+
+    Text copied from a document or a spreadsheet cell often carries them; in a heading, a
+    name or a value put into a paragraph they would be stored in the draft and break the
+    exported line (a paragraph's own breaks are paragraphs of their own)."""
+    lines = text.splitlines()  # every kind of break: \r\n, \n, \r, \u2028, \u2029 …
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    joined = lines[0].rstrip()
+    for line in lines[1:]:
+        line = line.lstrip()
+        if joined and line and joined[-1].isascii() and joined[-1].isalnum():
+            joined += " " if line[0].isascii() and line[0].isalnum() else ""
+        joined += line.rstrip() if line is not lines[-1] else line
+    return joined
+
+
 def _parent(root: Any, path: FieldPath) -> tuple[Any, str | int]:
     node = root
     for step in path[:-1]:

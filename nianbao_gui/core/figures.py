@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .checks import placeholders
 from .checks.targets import targets
-from .fields import FieldPath, get_text, iter_text_fields
+from .fields import FieldPath, get_text, iter_text_fields, one_line
 from .model import Report
 
 CONTEXT = 12
@@ -111,7 +111,7 @@ def filled_texts(report: Report, values: Iterable[tuple[Slot, str]]) -> list[tup
     for path, group in by_path.items():
         text = get_text(report, path)
         for slot, value in sorted(group, key=lambda pair: pair[0].start, reverse=True):
-            text = text[: slot.start] + value + text[slot.end :]
+            text = text[: slot.start] + one_line(value) + text[slot.end :]  # a cell's breaks
         changes.append((path, text))
     return changes
 

@@ -1,4 +1,5 @@
-"""Small bindable inputs: an enum combo box and a date that may be left empty."""
+"""Small bindable inputs: an enum combo box, a date that may be left empty, and the rule that
+keeps a one-line field on one line."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
+
+from ...core.fields import one_line
 
 
 class EnumCombo(QComboBox):
@@ -74,3 +78,22 @@ class OptionalDateEdit(QWidget):
         finally:
             for widget in (self.check, self.date_edit):
                 widget.blockSignals(False)
+
+
+class OneLine(QValidator):
+    """Set on a line edit: a paste with line breaks is joined into one line as it arrives.
+
+    A validator may rewrite the text it is shown; the line edit then reports the joined text
+    (``textEdited``) with the cursor after the pasted part."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        fixed = one_line(text)
+        if fixed != text:
+            head = text.encode("utf-16-le", "surrogatepass")[: 2 * pos]
+            before = one_line(head.decode("utf-16-le", "surrogatepass"))
+            pos = min(_utf16_len(before), _utf16_len(fixed))
+        return QValidator.State.Acceptable, fixed, pos
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
