@@ -140,15 +140,16 @@ def test_the_data_menu(qtbot) -> None:
     close_window(window)
 
 
-def test_a_value_with_line_breaks_fills_one_line(qtbot) -> None:
-    """A value pasted into 填写 (or a spreadsheet cell written with Alt+Enter) keeps no line
-    break in the paragraph: that would be a paragraph break nobody asked for."""
+def test_a_value_with_line_breaks_never_breaks_the_paragraph(qtbot) -> None:
+    """A value pasted into 填写 keeps no line break in the paragraph: a trailing one is
+    trimmed, one inside (two cells copied) is refused with a message (test_figures_edge.py),
+    and the core joins any that reach it (core.figures.filled_texts)."""
     window = _window(qtbot, _report())
     panel = window.figures.panel
     assert panel.fill(0, "3.5\n")
-    assert panel.fill(1, "城\r\n关")  # XX: the first ** left the list
+    assert not panel.fill(1, "城\r\n关")  # refused: the paragraph is not split
     assert window.report().sections[0].paragraphs == [
         "完成播种3.5亩，新建农田**亩。",
-        "城关村建成示范点。",
+        "XX村建成示范点。",
     ]
     close_window(window)
