@@ -13,15 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from nianbao_gui.app.report_editor import ReportEditor
 from tests.qt_helpers import close_window, make_window
-from tests.test_gui_form_editor import commit, open_section, sample_editor, sample_report
+from tests.test_gui_form_editor import commit, open_section, sample_report
 from tests.test_gui_form_undo import dump, paragraph_box, put_cursor
-
-
-@pytest.fixture
-def editor(qtbot: QtBot) -> ReportEditor:
-    widget = sample_editor(qtbot)
-    widget.show()
-    return widget
+from tests.test_gui_form_undo import editor as editor  # the shown sample editor (fixture)
 
 
 def test_undo_typing_after_tabs_were_rebuilt(editor: ReportEditor) -> None:

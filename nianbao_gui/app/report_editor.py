@@ -28,7 +28,7 @@ from ..core.outline import char_count
 from ..core.settings import Settings
 from .binder import Binder
 from .commands import Focus, History
-from .report_model import ReportModel, is_structural
+from .report_model import ReportModel
 from .tabs.base import FormContext, TabPage
 from .tabs.basic_info_tab import BasicInfoTab
 from .tabs.closing_tab import ClosingTab
@@ -235,7 +235,7 @@ class ReportEditor(QWidget):
                         owner.children_changed()
             else:
                 self.binder.load(path)
-            if isinstance(new, str) and isinstance(old, str) and not is_structural(new):
+            if isinstance(new, str) and isinstance(old, str):  # one text field: cheap delta
                 delta = char_count(new) - char_count(old)
                 if page is not None and delta:
                     page.add_chars(delta)

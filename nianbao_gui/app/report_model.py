@@ -15,16 +15,11 @@ from ..core.fields import FieldPath, read_path, write_path
 from ..core.model import Report
 
 
-def is_structural(value: Any) -> bool:
-    """A list (of paragraphs, items or sections) or a section: more than one widget shows it."""
-    return isinstance(value, list) or hasattr(value, "model_fields")
-
-
 class ReportModel(QObject):
-    """Holds the report; ``changed(path, old, new)`` after every write, ``reset`` on a new one."""
+    """Holds the report; ``changed(path, old, new)`` after every write. A new report
+    (``set_report``) is shown by its editor as a whole, not followed change by change."""
 
     changed = Signal(object, object, object)
-    reset = Signal()
 
     def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +27,6 @@ class ReportModel(QObject):
 
     def set_report(self, report: Report) -> None:
         self.report = report
-        self.reset.emit()
 
     def get(self, path: FieldPath) -> Any:
         return read_path(self.report, path)
