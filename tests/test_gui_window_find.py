@@ -36,6 +36,16 @@ def open_window(qtbot: QtBot):
     return window
 
 
+def replace_bar(window, needle: str, replacement: str | None = None):
+    """The replace bar opened by 替换 (Ctrl+H) with ``needle`` (and ``replacement``) typed in."""
+    window.ui.actionReplace.trigger()
+    bar = window.edits.find_bar
+    bar.find_edit.setText(needle)
+    if replacement is not None:
+        bar.replace_edit.setText(replacement)
+    return bar
+
+
 def test_core_finds_every_field_in_reading_order() -> None:
     report = sample_report()
     matches = find_all(report, "工作")
@@ -98,10 +108,7 @@ def test_replace_all_is_one_undo_step(qtbot: QtBot) -> None:
 
 def test_replace_one_then_go_on(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    window.ui.actionReplace.trigger()
-    bar = window.edits.find_bar
-    bar.find_edit.setText("强化")
-    bar.replace_edit.setText("加强")
+    bar = replace_bar(window, "强化", "加强")
     total = len(find_all(window.report(), "强化"))
     bar.replace_current()  # first: goes to the first match
     assert selected_text() == "强化"

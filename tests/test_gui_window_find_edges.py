@@ -15,15 +15,13 @@ from nianbao_gui.core.search import find_all
 from tests.qt_helpers import close_window, make_window
 from tests.test_gui_form_editor import sample_report
 from tests.test_gui_form_undo import dump
-from tests.test_gui_window_find import open_window, selected_text
+from tests.test_gui_window_find import open_window, replace_bar, selected_text
 
 
 def test_replace_all_with_needle_inside_then_undo_redo(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     before = window.report().to_json()
-    window.ui.actionReplace.trigger()
-    bar = window.edits.find_bar
-    bar.find_edit.setText("工作")
+    bar = replace_bar(window, "工作")
     total = len(find_all(window.report(), "工作"))
     bar.replace_edit.setText("工作组工作")
     bar.replace_all_button.click()
@@ -61,10 +59,7 @@ def test_replace_in_title_author_and_shortcomings(qtbot: QtBot) -> None:
     editor = window.editor
     report_title = "张明华述职报告"
     editor.apply_text_edits("t", [(("title",), report_title), (("author_name",), "张明华")])
-    window.ui.actionReplace.trigger()
-    bar = window.edits.find_bar
-    bar.find_edit.setText("张明华")
-    bar.replace_edit.setText("李四")
+    bar = replace_bar(window, "张明华", "李四")
     bar.replace_all_button.click()
     assert window.report().title == "李四述职报告"
     assert window.report().author_name == "李四"
@@ -112,10 +107,7 @@ def test_ctrl_z_in_the_bar_is_the_drafts_undo(qtbot: QtBot) -> None:
 
 def test_replace_one_with_needle_inside_moves_on(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    window.ui.actionReplace.trigger()
-    bar = window.edits.find_bar
-    bar.find_edit.setText("强化")
-    bar.replace_edit.setText("强化再强化")
+    bar = replace_bar(window, "强化", "强化再强化")
     total = len(find_all(window.report(), "强化"))
     bar.replace_current()  # goes to the first
     for _ in range(total):
@@ -142,10 +134,7 @@ def test_find_bar_follows_another_draft(qtbot: QtBot) -> None:
 def test_replace_hits_the_selected_match_after_typing(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     editor = window.editor
-    window.ui.actionReplace.trigger()
-    bar = window.edits.find_bar
-    bar.find_edit.setText("强化")
-    bar.replace_edit.setText("加强")
+    bar = replace_bar(window, "强化", "加强")
     bar.find_next()
     bar.find_next()  # the second: 二、强化道德修养
     assert bar.current == 1
@@ -159,9 +148,7 @@ def test_replace_hits_the_selected_match_after_typing(qtbot: QtBot) -> None:
 def test_a_pasted_line_break_never_reaches_a_replacement(qtbot: QtBot) -> None:
     """A heading or a paragraph holds no line break: the bar's fields are one line each."""
     window = open_window(qtbot)
-    window.ui.actionReplace.trigger()
-    bar = window.edits.find_bar
-    bar.find_edit.setText("强化")
+    bar = replace_bar(window, "强化")
     QApplication.clipboard().setText("加\n强")
     bar.replace_edit.setFocus()
     QTest.keyClick(bar.replace_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -182,9 +169,7 @@ def test_enter_walks_the_matches_and_never_edits_the_draft(qtbot: QtBot) -> None
     focus to the form at the match."""
     window = open_window(qtbot)
     before = window.report().to_json()
-    window.ui.actionReplace.trigger()
-    bar = window.edits.find_bar
-    bar.find_edit.setText("强化")
+    bar = replace_bar(window, "强化")
     total = len(find_all(window.report(), "强化"))
     for n in (1, 2, 3):
         QTest.keyClick(bar.find_edit, Qt.Key.Key_Return)
