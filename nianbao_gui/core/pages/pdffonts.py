@@ -1,17 +1,18 @@
 """Font subsets for the PDF: made once per font and character set, then cached.
 
-fontTools reads a 10–20 MB CJK font and subsets it in 0.3–1.5 s; the page layout changes
-the characters a PDF needs only when the text does. So each subset is kept twice: in this
-process (repeated exports of a draft cost nothing for fonts) and on disk in the user's
-cache folder (the first export in a new process reads a file of ~150 KB), keyed by the
-font file (path, face, size, modification time) and the characters. A subset holds only
-the glyphs of those characters (plus .notdef); its bounding boxes are not recomputed
-(the original font's are kept: valid, if a little large), which halves fontTools' time.
+TrueType fonts (simfang.ttf and the other Windows fonts, most Linux CJK fonts) are
+subset by ``ttfsubset`` in 10–20 ms: it copies the outlines of the characters and keeps
+glyph ids (``FontFile2``, CID = glyph id). CFF fonts (Noto CJK) go through fontTools,
+which reads the 10–20 MB font and subsets it in about 1.5 s, and embed the bare CFF table
+(``FontFile3``/``CIDFontType0C``), whose CIDs are the original font's when it is
+CID-keyed; their bounding boxes are not recomputed (the original font's are kept: valid,
+if a little large), which halves fontTools' time.
 
-TrueType outlines are embedded as a whole subset font (``FontFile2``, CID = glyph id);
-CFF outlines (Noto CJK) as the bare CFF table (``FontFile3``/``CIDFontType0C``), whose
-CIDs are the original font's when it is CID-keyed. A font whose OS/2 ``fsType`` forbids
-embedding or subsetting is refused here too, whoever picked it.
+Either way the subset is kept twice: in this process (repeated exports of a draft cost
+nothing for fonts) and on disk in the user's cache folder (the first export in a new
+process reads a file of ~150 KB), keyed by the font file (path, face, size, modification
+time) and the characters. A font whose OS/2 ``fsType`` forbids embedding or subsetting is
+refused here too, whoever picked it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes
+from . import ttfsubset
 
 _FORMAT = 1  # bump when the cached entries change shape
 _KEEP = 16  # subsets kept in memory (a few drafts × five fonts)
@@ -149,6 +151,43 @@ def _prune(cache: Path) -> None:
 
 
 def _make(path: Path, index: int, chars: str, key: str) -> Subset:
+    truetype = ttfsubset.make(path, index, chars)
+    if truetype is not None:
+        _refuse(truetype.fs_type, path)
+        return _describe_truetype(truetype, key)
+    return _make_with_fonttools(path, index, chars, key)
+
+
+def _refuse(fs_type: int, path: Path) -> None:
+    if fs_type & 0x000F == 0x0002 or fs_type & 0x0100:
+        raise FontRefused(str(path))
+
+
+def _tag(key: str) -> str:
+    return "".join(chr(ord("A") + int(d, 16) % 26) for d in key[:6])
+
+
+def _describe_truetype(found: ttfsubset.TrueTypeSubset, key: str) -> Subset:
+    def em(value: float) -> int:
+        return round(value * 1000 / found.units_per_em)
+
+    postscript = "".join(
+        c for c in found.postscript_name if (c.isascii() and c.isalnum()) or c in "-_"
+    )
+    return Subset(
+        name=f"{_tag(key)}+{postscript or 'Font'}",
+        cff=False,
+        program=zlib.compress(found.program, 6),
+        codes={char: (gid, em(advance)) for char, (gid, advance) in found.glyphs.items()},
+        bbox=(em(found.bbox[0]), em(found.bbox[1]), em(found.bbox[2]), em(found.bbox[3])),
+        ascent=em(found.ascent),
+        descent=em(found.descent),
+        cap_height=em(found.cap_height),
+        ros=("Adobe", "Identity", 0),
+    )
+
+
+def _make_with_fonttools(path: Path, index: int, chars: str, key: str) -> Subset:
     from fontTools import subset as ft_subset
     from fontTools.ttLib import TTFont
 
@@ -156,9 +195,7 @@ def _make(path: Path, index: int, chars: str, key: str) -> Subset:
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
     font = TTFont(str(path), fontNumber=index, lazy=True, recalcBBoxes=False, recalcTimestamp=False)
     try:
-        fs_type = int(getattr(font.get("OS/2"), "fsType", 0))
-        if fs_type & 0x000F == 0x0002 or fs_type & 0x0100:
-            raise FontRefused(str(path))
+        _refuse(int(getattr(font.get("OS/2"), "fsType", 0)), path)
         if "glyf" not in font and "CFF " not in font:  # CFF2 (variable fonts): no PDF type
             raise ValueError("outlines neither TrueType nor CFF")
         cmap = font.getBestCmap() or {}
@@ -216,9 +253,8 @@ def _describe(font: object, chars: str, key: str) -> Subset:
     cap = getattr(os2, "sCapHeight", 0) or hhea.ascent
     postscript = font["name"].getDebugName(6) or "Font"
     postscript = "".join(c for c in postscript if (c.isascii() and c.isalnum()) or c in "-_")
-    tag = "".join(chr(ord("A") + int(d, 16) % 26) for d in key[:6])
     return Subset(
-        name=f"{tag}+{postscript or 'Font'}",
+        name=f"{_tag(key)}+{postscript or 'Font'}",
         cff=cff,
         program=zlib.compress(program, 6),
         codes=codes,
