@@ -4,6 +4,7 @@ parts; hinting is left out; a damaged or CFF font is not taken for a TrueType on
 
 from __future__ import annotations
 
+import contextlib
 import io
 import struct
 from pathlib import Path
@@ -12,9 +13,12 @@ import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from nianbao_gui.core.pages import ttfsubset
+from nianbao_gui.core.pages import metrics, sfnt, ttfsubset
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "example-2022-shuzhi-shulian.txt"
 # the TrueType CJK fonts ./dev installs (fonts-arphic-*, fonts-wqy-zenhei)
@@ -165,3 +169,53 @@ def test_many_characters_get_a_format_12_cmap_alone() -> None:
     tables = {(t.platformID, t.platEncID, t.format) for t in subset["cmap"].tables}
     assert tables == {(3, 10, 12)}
     assert subset.getBestCmap()[0x4E00] == subset.getGlyphOrder()[made.glyphs["一"][0]]
+
+
+# ---- the widths the layout reads (core/pages/metrics.py through sfnt) ----
+
+FACES = [(path, 0) for path in (*INSTALLED, NOTO)] + [(INSTALLED[0], 1), (INSTALLED[2], 1)]
+
+
+@pytest.mark.parametrize("face", FACES, ids=lambda f: f"{f[0].name}-{f[1]}")
+def test_widths_equal_fonttools_reading(face: tuple[Path, int]) -> None:
+    path, index = face
+    ours = metrics._read_font(str(path), index)
+    theirs = metrics._read_font_with_fonttools(str(path), index)
+    assert ours == theirs and len(ours[0]) > 20000
+
+
+def test_a_font_without_a_known_cmap_is_read_by_fonttools(tmp_path: Path) -> None:
+    font = TTFont(str(_built_font(tmp_path)))
+    trimmed = CmapSubtable.newSubtable(6)  # a format neither 4 nor 12
+    trimmed.platformID, trimmed.platEncID, trimmed.language = 3, 1, 0
+    trimmed.cmap = {ord("口"): "kou", ord("回"): "hui"}
+    font["cmap"].tables = [trimmed]
+    odd = tmp_path / "format6.ttf"
+    font.save(str(odd))
+    with pytest.raises(sfnt.UnknownCmap), sfnt.open_face(odd, 0) as face:
+        sfnt.cmap_codes(face.table(b"cmap"))
+    codes, _, _ = read = metrics._read_font(str(odd), 0)
+    assert read == metrics._read_font_with_fonttools(str(odd), 0) and ord("回") in codes
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_damaged_fonts_raise_only_the_errors_the_callers_catch(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Bytes of a real font changed at random places: a subset, widths, or ValueError /
+    struct.error (which the PDF export turns into a Chinese message); never anything else,
+    never a hang or a buffer of gigabytes."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    whole = bytearray(_built_font(folder).read_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(whole) - 1))
+        whole[at] = data.draw(st.integers(0, 255))
+    damaged = folder / "damaged.ttf"
+    damaged.write_bytes(bytes(whole))
+    with contextlib.suppress(ValueError, struct.error):
+        ttfsubset.make(damaged, 0, "回口Ä")
+    # the widths, as metrics reads them (fontTools only for an unknown cmap)
+    with contextlib.suppress(ValueError, struct.error), sfnt.open_face(damaged, 0) as face:
+        sfnt.all_advances(face)
+        sfnt.cmap_codes(face.table(b"cmap"))

@@ -13,24 +13,23 @@ CFF outlines (``OTTO``) are not handled here: ``make`` returns None and fontTool
 
 from __future__ import annotations
 
-import os
 import struct
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-# tables copied as they are (the PDF reference requires glyf, head, hhea, hmtx, loca, maxp;
-# cvt, fpgm and prep only with hinting, which is left out: half the bytes of some fonts)
-_COPIED = (b"OS/2", b"maxp")
-_WORDS, _SCALE, _MORE_COMPONENTS, _XY_SCALE, _TWO_BY_TWO, _INSTRUCTIONS = (
-    0x1,
-    0x8,
-    0x20,
-    0x40,
-    0x80,
-    0x100,
-)
+from . import sfnt
+
+# The PDF reference requires glyf, head, hhea, hmtx, loca and maxp; cvt, fpgm and prep only
+# with hinting, which is left out (half the bytes of some fonts). Bitmaps (EBDT, several MB
+# in simsun.ttc) and layout tables are never read.
+# composite glyph flags
+_WORDS = 0x1
+_SCALE = 0x8
+_MORE_COMPONENTS = 0x20
+_XY_SCALE = 0x40
+_TWO_BY_TWO = 0x80
+_INSTRUCTIONS = 0x100
 
 
 @dataclass(frozen=True)
@@ -50,84 +49,29 @@ def make(path: Path, index: int, chars: str) -> TrueTypeSubset | None:
     """The subset of face ``index`` of ``path`` for ``chars`` (characters the font lacks
     are left out); None when the font's outlines are not TrueType. ValueError or
     struct.error when the file is damaged."""
-    with path.open("rb") as handle:
-        places = _directory(handle.fileno(), index)
-        if b"glyf" not in places or b"loca" not in places:
+    with sfnt.open_face(path, index) as face:
+        if b"glyf" not in face or b"loca" not in face:
             return None
-        # every table but the outlines is read whole (tens of KB); outlines one by one
-        tables = {
-            tag: _read(handle.fileno(), offset, length)
-            for tag, (offset, length) in places.items()
-            if tag != b"glyf"
-        }
-        glyf_at, glyf_length = places[b"glyf"]
-
-        def glyf(begin: int, end: int) -> bytes:
-            if not 0 <= begin <= end <= glyf_length:
-                raise ValueError("glyph outside the glyf table")
-            return _read(handle.fileno(), glyf_at + begin, end - begin)
-
-        return _subset(tables, glyf, chars)
+        return _subset(face, chars)
 
 
-def _read(fd: int, offset: int, length: int) -> bytes:
-    data = os.pread(fd, length, offset)
-    if len(data) != length:
-        raise ValueError("font file shorter than its table directory says")
-    return data
-
-
-def _directory(fd: int, index: int) -> dict[bytes, tuple[int, int]]:
-    """Where each table of face ``index`` is: tag → (offset, length)."""
-    start = 0
-    head = _read(fd, 0, 12)
-    if head[:4] == b"ttcf":
-        (count,) = struct.unpack_from(">I", head, 8)
-        if not 0 <= index < count:
-            raise ValueError("no such face")
-        (start,) = struct.unpack(">I", _read(fd, 12 + 4 * index, 4))
-        head = _read(fd, start, 12)
-    elif index != 0:
-        raise ValueError("no such face")
-    (count,) = struct.unpack_from(">H", head, 4)
-    directory = _read(fd, start + 12, 16 * count)
-    size = os.fstat(fd).st_size
-    places: dict[bytes, tuple[int, int]] = {}
-    for at in range(0, 16 * count, 16):
-        offset, length = struct.unpack_from(">II", directory, at + 8)
-        if offset + length > size:  # checked before anything is read: no 4 GB buffers
-            raise ValueError("a table runs past the end of the font file")
-        places[directory[at : at + 4]] = (offset, length)
-    return places
-
-
-def _subset(
-    tables: dict[bytes, bytes], glyf: Callable[[int, int], bytes], chars: str
-) -> TrueTypeSubset:
-    head, hhea, maxp = tables[b"head"], tables[b"hhea"], tables[b"maxp"]
-    (units,) = struct.unpack_from(">H", head, 18)
+def _subset(face: sfnt.Face, chars: str) -> TrueTypeSubset:
+    head, hhea = face.table(b"head"), face.table(b"hhea")
+    units = sfnt.units_per_em(face)
     bbox = struct.unpack_from(">hhhh", head, 36)
     (long_loca,) = struct.unpack_from(">h", head, 50)
-    (glyph_count,) = struct.unpack_from(">H", maxp, 4)
+    glyph_count = sfnt.glyph_count(face)
     ascent, descent = struct.unpack_from(">hh", hhea, 4)
-    (metric_count,) = struct.unpack_from(">H", hhea, 34)
-    lookup = _cmap(tables[b"cmap"])
-    loca, hmtx = tables[b"loca"], tables[b"hmtx"]
+    lookup = sfnt.cmap_lookup(face.table(b"cmap"))
+    metric = sfnt.advances(face)
+    loca = face.table(b"loca")
 
     def outline(gid: int) -> bytes:
         if long_loca:
             begin, end = struct.unpack_from(">II", loca, 4 * gid)
         else:
             begin, end = (2 * v for v in struct.unpack_from(">HH", loca, 2 * gid))
-        return glyf(begin, end)
-
-    def metric(gid: int) -> tuple[int, int]:
-        if gid < metric_count:
-            advance, bearing = struct.unpack_from(">Hh", hmtx, 4 * gid)
-            return advance, bearing
-        (advance,) = struct.unpack_from(">H", hmtx, 4 * (metric_count - 1))
-        (bearing,) = struct.unpack_from(">h", hmtx, 4 * metric_count + 2 * (gid - metric_count))
-        return advance, bearing
+        return face.part(b"glyf", begin, end)
 
     glyphs: dict[str, tuple[int, int]] = {}
     for char in chars:
@@ -152,19 +96,19 @@ def _subset(
     new_head = bytearray(head)
     struct.pack_into(">I", new_head, 8, 0)  # checkSumAdjustment, set below
     struct.pack_into(">h", new_head, 50, 1)  # long loca
-    out = {tag: bytes(tables[tag]) for tag in _COPIED if tag in tables}
-    out.update(
-        {
-            b"head": bytes(new_head),
-            b"hhea": bytes(new_hhea),
-            b"hmtx": bytes(metrics),
-            b"loca": struct.pack(f">{len(offsets)}I", *offsets),
-            b"glyf": b"".join(parts),
-            b"cmap": _new_cmap({ord(c): gid for c, (gid, _) in glyphs.items()}),
-            b"post": _post(tables.get(b"post")),
-        }
-    )
-    os2 = tables.get(b"OS/2")
+    os2 = face.table(b"OS/2") if b"OS/2" in face else None
+    out = {
+        b"maxp": face.table(b"maxp"),
+        b"head": bytes(new_head),
+        b"hhea": bytes(new_hhea),
+        b"hmtx": bytes(metrics),
+        b"loca": struct.pack(f">{len(offsets)}I", *offsets),
+        b"glyf": b"".join(parts),
+        b"cmap": _new_cmap({ord(c): gid for c, (gid, _) in glyphs.items()}),
+        b"post": _post(face.table(b"post") if b"post" in face else None),
+    }
+    if os2 is not None:
+        out[b"OS/2"] = os2
     fs_type = struct.unpack_from(">H", os2, 8)[0] if os2 is not None and len(os2) >= 10 else 0
     cap = 0
     if os2 is not None and len(os2) >= 90 and struct.unpack_from(">H", os2, 0)[0] >= 2:
@@ -178,7 +122,7 @@ def _subset(
         descent=descent,
         cap_height=cap or ascent,
         fs_type=fs_type,
-        postscript_name=_postscript_name(tables.get(b"name")),
+        postscript_name=_postscript_name(face.table(b"name") if b"name" in face else None),
     )
 
 
@@ -232,53 +176,6 @@ def _unhinted(body: bytes) -> bytes:
     last_at, last_flags, _part = parts[-1]
     struct.pack_into(">H", out, last_at, last_flags & ~_INSTRUCTIONS)
     return bytes(out)
-
-
-def _cmap(table: bytes) -> Callable[[int], int]:
-    """A function from code point to glyph id (0 when absent), read from the best Unicode
-    subtable: format 12 (every plane) before format 4 (the BMP)."""
-    (count,) = struct.unpack_from(">H", table, 2)
-    found: dict[int, int] = {}
-    for at in range(4, 4 + 8 * count, 8):
-        platform, encoding, offset = struct.unpack_from(">HHI", table, at)
-        if (platform, encoding) in ((3, 10), (0, 4), (0, 6), (3, 1), (0, 3)):
-            (fmt,) = struct.unpack_from(">H", table, offset)
-            found.setdefault(fmt, offset)
-    if 12 in found:
-        start = found[12]
-        (groups,) = struct.unpack_from(">I", table, start + 12)
-        rows = struct.unpack_from(f">{3 * groups}I", table, start + 16)
-        firsts, lasts, first_gids = rows[0::3], rows[1::3], rows[2::3]
-
-        def by_groups(code: int) -> int:
-            i = bisect_left(lasts, code)
-            if i == groups or code < firsts[i]:
-                return 0
-            return int(first_gids[i]) + code - int(firsts[i])
-
-        return by_groups
-    if 4 not in found:
-        raise ValueError("no Unicode cmap")
-    start = found[4]
-    (seg_x2,) = struct.unpack_from(">H", table, start + 6)
-    segs = seg_x2 // 2
-    ends = struct.unpack_from(f">{segs}H", table, start + 14)
-    starts = struct.unpack_from(f">{segs}H", table, start + 16 + seg_x2)
-    deltas = struct.unpack_from(f">{segs}h", table, start + 16 + 2 * seg_x2)
-    range_at = start + 16 + 3 * seg_x2
-    ranges = struct.unpack_from(f">{segs}H", table, range_at)
-
-    def by_segments(code: int) -> int:
-        i = bisect_left(ends, code)
-        if i == segs or code < starts[i]:
-            return 0
-        if ranges[i] == 0:
-            return (code + int(deltas[i])) & 0xFFFF
-        at = range_at + 2 * i + ranges[i] + 2 * (code - starts[i])
-        (gid,) = struct.unpack_from(">H", table, at)
-        return (int(gid) + deltas[i]) & 0xFFFF if gid else 0
-
-    return by_segments
 
 
 def _new_cmap(glyphs: dict[int, int]) -> bytes:
