@@ -1,8 +1,8 @@
 """What makes the PDF export fast (issue 14: at most 1.5× the .docx export): font subsets
-made once and reused from memory and from the disk cache, font widths cached on disk,
-fontconfig asked in-process, fsType read without fontTools. Each cache must give the same
-PDF as no cache, and never serve a stale or broken entry. Speed itself:
-benchmarks/bench_pages.py."""
+made once and reused from memory and from the disk cache, font widths looked up in the
+font's own tables (tests/test_pdf_truetype_subset.py), fontconfig asked in-process, fsType
+read without fontTools. Each cache must give the same PDF as no cache, and never serve a
+stale or broken entry. Speed itself: benchmarks/bench_pages.py."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from nianbao_gui.core.errors import ExportError
 from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.layout import layout
 from nianbao_gui.core.model import Report
-from nianbao_gui.core.pages import metrics, pdffonts
+from nianbao_gui.core.pages import pdffonts
 from nianbao_gui.core.pages.fonts import FontChoice, FontFile, _fs_type, find_font, font_files
 from nianbao_gui.core.pages.metrics import FontKey
 from nianbao_gui.core.pages.pdf import render_pdf
@@ -169,37 +169,6 @@ def test_fs_type_is_read_as_fonttools_reads_it(tmp_path: Path) -> None:
         font = TTFont(str(choice.file.path), fontNumber=choice.file.index, lazy=True)
         assert _fs_type(choice.file.path, choice.file.index) == font["OS/2"].fsType
         font.close()
-
-
-def test_font_widths_from_the_disk_cache_equal_the_font_files() -> None:
-    for choice in _fonts(FONTS_CONF).values():
-        assert choice.file is not None
-        path, index = str(choice.file.path), choice.file.index
-        codes, advances, units = metrics._read_font(path, index)
-        metrics._font_widths.cache_clear()
-        written, _ = metrics._font_widths(path, index)  # read from the font, cache written
-        metrics._font_widths.cache_clear()
-        read, read_units = metrics._font_widths(path, index)  # from the cache
-        assert read_units == units
-        assert list(read.items()) == list(zip(codes, advances, strict=True))
-        assert list(written.items()) == list(read.items())
-        assert ord("国") in read and ord("\U0010ffff") not in read and "国" not in read
-        assert read.get(ord("国")) == read[ord("国")] > 0.9
-
-
-def test_a_damaged_widths_cache_is_read_from_the_font_again() -> None:
-    choice = _fonts().get(FontKey.FANG)
-    assert choice is not None and choice.file is not None
-    path, index = str(choice.file.path), choice.file.index
-    metrics._font_widths.cache_clear()
-    good, _ = metrics._font_widths(path, index)
-    assert list(cache_root().glob("font-widths/*.bin"))
-    for entry in cache_root().glob("font-widths/*.bin"):
-        entry.write_bytes(entry.read_bytes()[:100])
-    metrics._font_widths.cache_clear()
-    again, _ = metrics._font_widths(path, index)
-    assert list(again.items()) == list(good.items())
-    metrics._font_widths.cache_clear()
 
 
 @pytest.mark.parametrize("conf", [None, FONTS_CONF, PDF_FONTS_CONF])

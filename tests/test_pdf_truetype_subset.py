@@ -179,9 +179,17 @@ FACES = [(path, 0) for path in (*INSTALLED, NOTO)] + [(INSTALLED[0], 1), (INSTAL
 @pytest.mark.parametrize("face", FACES, ids=lambda f: f"{f[0].name}-{f[1]}")
 def test_widths_equal_fonttools_reading(face: tuple[Path, int]) -> None:
     path, index = face
-    ours = metrics._read_font(str(path), index)
+    metrics._font_widths.cache_clear()
+    ours = metrics._font_widths(str(path), index)
+    assert isinstance(ours, metrics.Widths)  # looked up, not read whole
     theirs = metrics._read_font_with_fonttools(str(path), index)
-    assert ours == theirs and len(ours[0]) > 20000
+    assert len(theirs) > 20000
+    assert dict(ours.items()) == theirs and len(ours) == len(theirs)
+    for code in (0x56FD, 0xFF0C, 0x31, 0x10FFFF, -1, 0x110000):  # 国 ， 1, absent, invalid
+        assert (code in ours) == (code in theirs)
+        assert ours.get(code) == theirs.get(code)
+    text_key: object = "国"  # a character, not its code point
+    assert text_key not in ours
 
 
 def test_a_font_without_a_known_cmap_is_read_by_fonttools(tmp_path: Path) -> None:
@@ -194,8 +202,8 @@ def test_a_font_without_a_known_cmap_is_read_by_fonttools(tmp_path: Path) -> Non
     font.save(str(odd))
     with pytest.raises(sfnt.UnknownCmap), sfnt.open_face(odd, 0) as face:
         sfnt.cmap_codes(face.table(b"cmap"))
-    codes, _, _ = read = metrics._read_font(str(odd), 0)
-    assert read == metrics._read_font_with_fonttools(str(odd), 0) and ord("回") in codes
+    read = metrics._font_widths(str(odd), 0)
+    assert read == metrics._read_font_with_fonttools(str(odd), 0) and ord("回") in read
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -217,5 +225,7 @@ def test_damaged_fonts_raise_only_the_errors_the_callers_catch(
         ttfsubset.make(damaged, 0, "回口Ä")
     # the widths, as metrics reads them (fontTools only for an unknown cmap)
     with contextlib.suppress(ValueError, struct.error), sfnt.open_face(damaged, 0) as face:
-        sfnt.all_advances(face)
-        sfnt.cmap_codes(face.table(b"cmap"))
+        widths = metrics.Widths(face)
+        for code in (0x56DE, 0x53E3, 0xC4, 0x41):
+            widths.get(code)
+        dict(widths.items())

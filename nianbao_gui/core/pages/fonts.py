@@ -242,7 +242,7 @@ def _is_cjk(file: FontFile) -> bool:
     from .metrics import _font_widths
 
     try:
-        widths, _ = _font_widths(str(file.path), file.index)
+        widths = _font_widths(str(file.path), file.index)
     except Exception:
         return False
     return ord("国") in widths and ord("，") in widths

@@ -85,8 +85,8 @@ def _covered(files: dict[FontKey, FontFile]) -> dict[FontKey, Mapping[int, float
     covered: dict[FontKey, Mapping[int, float]] = {}
     for key, file in files.items():
         try:
-            covered[key] = _font_widths(str(file.path), file.index)[0]
-        except Exception as error:  # fontTools on a file it cannot read
+            covered[key] = _font_widths(str(file.path), file.index)
+        except Exception as error:  # sfnt or fontTools on a file they cannot read
             raise _unreadable(file.path, error) from error
     return covered
 

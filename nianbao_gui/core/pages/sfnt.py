@@ -98,7 +98,10 @@ def glyph_count(face: Face) -> int:
 
 
 def units_per_em(face: Face) -> int:
-    return int(struct.unpack(">H", face.table(b"head")[18:20])[0])
+    units = int(struct.unpack(">H", face.table(b"head")[18:20])[0])
+    if not 16 <= units <= 16384:  # the range OpenType allows; 0 would divide by zero
+        raise ValueError(f"unitsPerEm {units}")
+    return units
 
 
 def advances(face: Face) -> Callable[[int], tuple[int, int]]:
@@ -117,18 +120,6 @@ def advances(face: Face) -> Callable[[int], tuple[int, int]]:
         return int(last), int(bearing)
 
     return metric
-
-
-def all_advances(face: Face) -> list[int]:
-    """The advance of every glyph, by glyph id, in font units."""
-    count = glyph_count(face)
-    (long_count,) = struct.unpack(">H", face.table(b"hhea")[34:36])
-    long_count = min(long_count, count)
-    if long_count == 0:
-        raise ValueError("hmtx without metrics")
-    words = struct.unpack_from(f">{2 * long_count}H", face.table(b"hmtx"))
-    found = list(words[0::2])
-    return found + [found[-1]] * (count - long_count)
 
 
 def _subtable(cmap: bytes) -> tuple[int, int]:
