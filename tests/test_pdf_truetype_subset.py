@@ -38,7 +38,9 @@ def _same_as_original(font_path: Path, index: int, chars: str) -> ttfsubset.True
     made = ttfsubset.make(font_path, index, chars)
     assert made is not None
     original = TTFont(str(font_path), fontNumber=index)
-    subset = TTFont(io.BytesIO(made.program))
+    subset = TTFont(io.BytesIO(made.program), checkChecksums=2)  # a wrong checksum raises
+    whole = made.program + b"\0" * (-len(made.program) % 4)
+    assert sum(struct.unpack(f">{len(whole) // 4}I", whole)) & 0xFFFFFFFF == 0xB1B0AFBA
     original_cmap, subset_cmap = original.getBestCmap(), subset.getBestCmap()
     assert set(made.glyphs) == {c for c in chars if ord(c) in original_cmap}
     for char, (gid, advance) in made.glyphs.items():

@@ -189,7 +189,7 @@ def _subsets(used: dict[_Where, set[str]]) -> dict[_Where, Subset]:
                 "请在设置中换用其他字体，或导出为 Word 文档。",
                 path=where[0],
             ) from error
-        except Exception as error:  # fontTools on a font file it cannot read
+        except Exception as error:  # sfnt or fontTools on a font file they cannot read
             raise _unreadable(where[0], error) from error
     return found
 

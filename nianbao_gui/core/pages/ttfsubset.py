@@ -14,6 +14,8 @@ CFF outlines (``OTTO``) are not handled here: ``make`` returns None and fontTool
 from __future__ import annotations
 
 import struct
+import sys
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,15 +81,16 @@ def _subset(face: sfnt.Face, chars: str) -> TrueTypeSubset:
         if 0 < gid < glyph_count:
             glyphs[char] = (gid, metric(gid)[0])
     kept = _with_components({0, *(gid for gid, _ in glyphs.values())}, outline, glyph_count)
-    offsets, parts, at = [], [], 0
-    for gid in range(glyph_count):
-        offsets.append(at)
-        if gid in kept:
-            body = _unhinted(kept[gid])
-            body += b"\0" * (-len(body) % 4)
-            parts.append(body)
-            at += len(body)
-    offsets.append(at)
+    offsets: list[int] = []  # every glyph not kept is empty: it ends where it starts
+    parts: list[bytes] = []
+    at = 0
+    for gid in sorted(kept):
+        offsets.extend([at] * (gid - len(offsets) + 1))
+        body = _unhinted(kept[gid])
+        body += b"\0" * (-len(body) % 4)
+        parts.append(body)
+        at += len(body)
+    offsets.extend([at] * (glyph_count + 1 - len(offsets)))
     metrics = bytearray(4 * glyph_count)  # one long metric per glyph: zeros compress to nothing
     for gid in kept:
         struct.pack_into(">Hh", metrics, 4 * gid, *metric(gid))
@@ -234,8 +237,9 @@ def _font_file(tables: dict[bytes, bytes]) -> bytes:
 
 
 def _checksum(data: bytes) -> int:
-    padded = data + b"\0" * (-len(data) % 4)
-    words: tuple[int, ...] = struct.unpack(f">{len(padded) // 4}I", padded)
+    words = array("I", data + b"\0" * (-len(data) % 4))  # 4-byte items where Qt 6 runs
+    if sys.byteorder == "little":
+        words.byteswap()
     return sum(words) & 0xFFFFFFFF
 
 
