@@ -8,7 +8,7 @@
 - PDF export of the seed beside the .docx export: target ≤ 1.5×. Warm: later exports in
   one process (font subsets in memory), with this machine's default fonts (Noto CJK, CFF)
   and with TrueType fonts (tests/fonts/pdf-fonts.conf). Cold: the first export in a new
-  process (modules imported), with the disk cache of font widths and subsets filled (an
+  process (modules imported), with the disk cache of font subsets filled (an
   earlier run exported the same characters) and empty (the first export ever, or new
   characters); the .docx export's first run in a new process beside them.
 
