@@ -37,8 +37,8 @@ def test_first_export_goes_to_the_documents_then_the_last_folder(
     chosen.mkdir()
     prompts.placeholder_answers.extend([True, True])
     prompts.paths.extend([chosen / "第一次.docx", None])
-    window.files.export()
-    window.files.export()
+    window.exports.export()
+    window.exports.export()
     first, second = prompts.asked("export_path")
     home = export_home()
     assert first.parent == home and home.is_dir() and home.name == EXPORT_FOLDER_NAME
@@ -54,7 +54,7 @@ def test_the_message_after_export_opens_the_folder(qtbot, tmp_path: Path) -> Non
     target = tmp_path / "导出.docx"
     prompts.paths.append(target)
     prompts.export_answers.append("folder")
-    assert window.files.export() == target
+    assert window.exports.export() == target
     assert prompts.asked("after_export") == [(target, None, False)]
     (url,) = window.open_url.urls
     assert Path(url.toLocalFile()) == tmp_path
@@ -67,7 +67,7 @@ def test_the_message_offers_to_save_an_unsaved_draft(qtbot, tmp_path: Path) -> N
     window.files.start_new(_report(), dirty=True)
     prompts.paths.extend([tmp_path / "导出.docx", tmp_path / "草稿.json"])
     prompts.export_answers.append("save")
-    window.files.export()
+    window.exports.export()
     assert (tmp_path / "草稿.json").is_file() and not window.document.dirty
     close_window(window)
 

@@ -71,7 +71,7 @@ def test_export_writes_a_docx_after_a_check(qtbot, tmp_path: Path) -> None:
     prompts.paths.append(target)
     window = make_window(qtbot, prompts)
     window.new_document(clean_report(), "新报告")
-    assert window.files.export() == target
+    assert window.exports.export() == target
     assert "认真学习党的理论" in docx_text(target)
     assert window.check_panel.findings is not None  # the 体检 ran first
     assert not window.ui.checkDock.isHidden()
@@ -103,7 +103,7 @@ def test_export_asks_when_placeholders_are_left(qtbot, tmp_path: Path, go_on: bo
         prompts.paths.append(target)
     window = make_window(qtbot, prompts)
     window.new_document(report, "新报告")
-    window.files.export()
+    window.exports.export()
     (count,) = prompts.asked("confirm_placeholders")
     assert count >= 1
     assert target.exists() is go_on
@@ -123,7 +123,7 @@ def test_a_locked_output_file_is_a_message_not_a_crash(qtbot, tmp_path: Path, mo
         raise PermissionError(13, "Permission denied", str(dst))
 
     monkeypatch.setattr(os, "replace", locked)
-    assert window.files.export() is None
+    assert window.exports.export() is None
     monkeypatch.undo()
     (error,) = prompts.errors
     assert "被WPS打开.docx" in error.what and error.todo
@@ -219,9 +219,9 @@ def test_export_suggests_the_last_word_folder_not_the_data_folder(qtbot, tmp_pat
     window = make_window(qtbot, prompts)
     window.files.open_path(draft)
     prompts.paths.append(tmp_path / "第一次.docx")
-    window.files.export()
+    window.exports.export()
     prompts.paths.append(None)  # cancelled the second time
-    window.files.export()
+    window.exports.export()
     first, second = prompts.asked("export_path")
     assert first.parent != drafts_dir()  # Documents (or home) the first time
     assert second.parent == tmp_path  # then where the user put the last one

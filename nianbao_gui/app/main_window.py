@@ -2,8 +2,8 @@
 
 The static parts come from ``ui/main_window.ui`` (compiled into forms/). The open draft's
 lifecycle is in document.py; every question to the user goes through ``Prompts`` so that
-tests can answer it. File actions live in ``actions.py`` (FileActions) to keep this module
-to the window itself.
+tests can answer it. File actions live in ``actions.py`` (FileActions) and export in
+``export_actions.py`` (ExportActions), to keep this module to the window itself.
 """
 
 from __future__ import annotations
@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         from .actions import FileActions  # the menu commands, kept out of this module
 
         self.files = FileActions(self)
+        from .export_actions import ExportActions
+
+        self.exports = ExportActions(self, self.files.save)
         from .edit_actions import EditActions
 
         self.edits = EditActions(self)
@@ -104,8 +107,8 @@ class MainWindow(QMainWindow):
         ui.actionSaveAs.triggered.connect(files.save_as)
         ui.actionNextYear.triggered.connect(files.save_as_next_year)
         ui.actionImport.triggered.connect(files.import_dialog)
-        ui.actionExport.triggered.connect(lambda: files.export(open_after=False))
-        ui.actionExportOpen.triggered.connect(lambda: files.export(open_after=True))
+        ui.actionExport.triggered.connect(lambda: self.exports.export(open_after=False))
+        ui.actionExportOpen.triggered.connect(lambda: self.exports.export(open_after=True))
         ui.actionQuit.triggered.connect(self.close)
         ui.actionCheck.triggered.connect(self.run_check)
         ui.actionShowCheckPanel.triggered.connect(self.show_check_panel)

@@ -152,7 +152,7 @@ class PageCommands:
     def export_pdf(self) -> Path | None:
         """导出 PDF: 体检 first (placeholders left: ask), then the core's PDF export."""
         window = self.window
-        ready = window.files.export_ready()
+        ready = window.exports.export_ready()
         if ready is None:
             return None
         from ...core.naming import draft_stem
@@ -183,5 +183,5 @@ class PageCommands:
         window.statusBar().showMessage(f"已导出 PDF：{path}", 8000)
         if warnings:
             window.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(warnings))
-        window.files.after_export(path)  # 打开 / 打开所在文件夹, as after a Word export
+        window.exports.after_export(path)  # 打开 / 打开所在文件夹, as after a Word export
         return path

@@ -1,0 +1,102 @@
+"""The export commands of the 文件 menu: 体检 first, the Word file, and the message after an
+export (打开 / 打开所在文件夹 / 保存草稿) that the PDF export (pages/menu.py) shares.
+
+Like ``FileActions`` they see the window only through ``FileHost``; saving the draft from the
+message after an export is FileActions' save, handed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+
+from ..core.errors import ExportError, NianbaoError
+from ..core.model import Report
+from ..core.naming import draft_stem
+from ..core.paths import export_folder
+from .actions import FileHost
+from .dialogs.messages import Prompts
+
+
+class ExportActions:
+    def __init__(self, window: FileHost, save: Callable[[], bool]) -> None:
+        self.window = window
+        self._save = save
+
+    @property
+    def prompts(self) -> Prompts:
+        return self.window.prompts
+
+    def export_ready(self) -> tuple[Report, Path] | None:
+        """Before any export (.docx, PDF): 体检 first; with placeholders left, ask. The report
+        and the folder to export to, or None with no draft or when she stops."""
+        window = self.window
+        if window.document is None:
+            return None
+        from ..core.checks import placeholder_count
+
+        count = placeholder_count(window.run_check())
+        if count and not self.prompts.confirm_placeholders(count):
+            return None
+        return window.report(), export_folder(window.settings.export_folder)
+
+    def export(self, *, open_after: bool = False) -> Path | None:
+        """体检 first; with placeholders left, ask; then write the .docx (and open it)."""
+        window = self.window
+        ready = self.export_ready()
+        if ready is None:
+            return None
+        report, folder = ready
+        suggested = folder / f"{draft_stem(report)}.docx"
+        path = self.prompts.export_path(suggested)
+        if path is None:
+            return None
+        try:
+            from ..core.export import ExportOptions, export_docx
+
+            result = export_docx(report, path, ExportOptions.from_settings(window.settings))
+        except NianbaoError as error:
+            self.prompts.error(error)
+            return None
+        except OSError as error:  # belt and braces: export should already wrap these
+            self.prompts.error(
+                ExportError(
+                    f"无法写入 {path}：{error.strerror or error}。",
+                    "请关闭正在打开该文件的 Word 或 WPS，或换一个文件名再导出。",
+                    path=path,
+                )
+            )
+            return None
+        window.settings.export_folder = str(path.parent)  # saved on change
+        self.window.show_status(f"已导出：{path}")
+        if result.warnings:
+            self.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(result.warnings))
+        if open_after:
+            self._open_exported(path, path)
+        else:
+            self.after_export(path)
+        return path
+
+    def after_export(self, path: Path) -> None:
+        """The message after an export: open the file or its folder, or save the draft."""
+        document = self.window.document
+        if document is None:
+            return
+        answer = self.prompts.after_export(path, document.path, document.dirty)
+        if answer == "open":
+            self._open_exported(path, path)
+        elif answer == "folder":
+            self._open_exported(path.parent, path)
+        elif answer == "save":
+            self._save()
+
+    def _open_exported(self, target: Path, path: Path) -> None:
+        if not self.window.open_url(QUrl.fromLocalFile(str(target))):
+            self.prompts.error(
+                NianbaoError(
+                    f"已导出到 {path}，但无法自动打开。",
+                    "请在文件夹中双击该文件，用 WPS 或 Word 打开。",
+                )
+            )
