@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import struct
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,36 @@ def test_damaged_fonts_raise_only_the_errors_the_callers_catch(
         for code in (0x56DE, 0x53E3, 0xC4, 0x41):
             widths.get(code)
         dict(widths.items())
+
+
+def test_the_seed_pdf_renders_pixel_for_pixel_as_with_fonttools_subsets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End to end: the glyphs the PDF draws are the characters' (ToUnicode alone would let
+    a wrong glyph id pass the text tests). poppler renders the seed's PDF made with our
+    TrueType subsets and the one made with fontTools' identically."""
+    from export_support import seed_report
+
+    from nianbao_gui.core.export import ExportOptions
+    from nianbao_gui.core.pages import pdffonts
+    from nianbao_gui.core.pages.fonts import font_files
+    from nianbao_gui.core.pages.pdf import render_pdf
+
+    conf = Path(__file__).parent / "fonts" / "pdf-fonts.conf"  # every font TrueType
+    fonts = font_files(ExportOptions().font_set, fontconfig_file=str(conf))
+    pages: dict[str, list[bytes]] = {}
+    for name in ("ours", "fonttools"):
+        monkeypatch.setenv("NIANBAO_DATA_DIR", str(tmp_path / name))  # a cache of its own
+        if name == "fonttools":
+            monkeypatch.setattr(ttfsubset, "make", lambda *args: None)
+        pdffonts.clear_memory()
+        data, _ = render_pdf(seed_report(), fonts=fonts)
+        (tmp_path / f"{name}.pdf").write_bytes(data)
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-gray", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)],
+            check=True,
+        )
+        pages[name] = [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.pgm"))]
+    pdffonts.clear_memory()
+    assert len(pages["ours"]) == 5
+    assert pages["ours"] == pages["fonttools"]
