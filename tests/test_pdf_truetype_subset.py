@@ -265,3 +265,15 @@ def test_the_seed_pdf_renders_pixel_for_pixel_as_with_fonttools_subsets(
     pdffonts.clear_memory()
     assert len(pages["ours"]) == 5
     assert pages["ours"] == pages["fonttools"]
+
+
+def test_fonts_are_read_without_posix_only_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows' os has no pread/pwrite: the font readers must not need them."""
+    import os
+
+    for name in ("pread", "pwrite", "preadv"):
+        monkeypatch.delattr(os, name, raising=False)
+    metrics._font_widths.cache_clear()
+    assert ttfsubset.make(INSTALLED[0], 0, "政法") is not None
+    assert ord("政") in metrics._font_widths(str(INSTALLED[0]), 0)
+    metrics._font_widths.cache_clear()

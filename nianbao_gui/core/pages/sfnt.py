@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 # Unicode subtables, as fontTools' getBestCmap takes them (format 12 before format 4)
 _UNICODE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
@@ -29,23 +30,23 @@ class UnknownCmap(ValueError):
 class Face:
     """One face of an open font file: where its tables are, and their bytes on request."""
 
-    def __init__(self, fd: int, index: int) -> None:
-        self._fd = fd
-        self.places = _directory(fd, index)
+    def __init__(self, handle: BinaryIO, index: int) -> None:
+        self._handle = handle
+        self.places = _directory(handle, index)
 
     def __contains__(self, tag: bytes) -> bool:
         return tag in self.places
 
     def table(self, tag: bytes) -> bytes:
         offset, length = self._place(tag)
-        return _read(self._fd, offset, length)
+        return _read(self._handle, offset, length)
 
     def part(self, tag: bytes, begin: int, end: int) -> bytes:
         """Bytes ``begin:end`` of a table: one glyph of a glyf table of 10 MB."""
         offset, length = self._place(tag)
         if not 0 <= begin <= end <= length:
             raise ValueError(f"{tag!r} has no bytes {begin}:{end}")
-        return _read(self._fd, offset + begin, end - begin)
+        return _read(self._handle, offset + begin, end - begin)
 
 
     def _place(self, tag: bytes) -> tuple[int, int]:
@@ -57,33 +58,34 @@ class Face:
 @contextmanager
 def open_face(path: Path | str, index: int) -> Iterator[Face]:
     with open(path, "rb") as handle:
-        yield Face(handle.fileno(), index)
+        yield Face(handle, index)
 
 
-def _read(fd: int, offset: int, length: int) -> bytes:
-    data = os.pread(fd, length, offset)
+def _read(handle: BinaryIO, offset: int, length: int) -> bytes:
+    handle.seek(offset)  # not os.pread: Windows has none
+    data = handle.read(length)
     if len(data) != length:
         raise ValueError("font file shorter than its table directory says")
     return data
 
 
-def _directory(fd: int, index: int) -> dict[bytes, tuple[int, int]]:
+def _directory(handle: BinaryIO, index: int) -> dict[bytes, tuple[int, int]]:
     """Where each table of face ``index`` is: tag → (offset, length)."""
     start = 0
-    head = _read(fd, 0, 12)
+    head = _read(handle, 0, 12)
     if head[:4] == b"ttcf":
         (count,) = struct.unpack_from(">I", head, 8)
         if not 0 <= index < count:
             raise ValueError("no such face")
-        (start,) = struct.unpack(">I", _read(fd, 12 + 4 * index, 4))
-        head = _read(fd, start, 12)
+        (start,) = struct.unpack(">I", _read(handle, 12 + 4 * index, 4))
+        head = _read(handle, start, 12)
     elif index != 0:
         raise ValueError("no such face")
     if head[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
         raise ValueError("not a TrueType/OpenType font")
     (count,) = struct.unpack_from(">H", head, 4)
-    directory = _read(fd, start + 12, 16 * count)
-    size = os.fstat(fd).st_size
+    directory = _read(handle, start + 12, 16 * count)
+    size = os.fstat(handle.fileno()).st_size
     places: dict[bytes, tuple[int, int]] = {}
     for at in range(0, 16 * count, 16):
         offset, length = struct.unpack_from(">II", directory, at + 8)
