@@ -21,8 +21,9 @@ from .errors import FileAccessError
 from .fileinfo import file_in_the_way, not_a_regular_file
 
 
-def _explain(error: OSError, path: Path) -> FileAccessError:
-    """A Chinese what-happened and what-to-do for the OS errors a save can meet."""
+def _explain(error: OSError, path: Path, verb: str = "保存") -> FileAccessError:
+    """A Chinese what-happened and what-to-do for the OS errors a save (or an export:
+    ``verb``) can meet."""
     code = error.errno
     if code in (errno.EACCES, errno.EPERM, errno.EROFS, errno.EBUSY, errno.ETXTBSY):
         what = f"无法写入 {path}：文件或文件夹是只读的，或正被其他程序（如 Word、WPS）打开。"
@@ -38,7 +39,7 @@ def _explain(error: OSError, path: Path) -> FileAccessError:
         todo = "请另选一个文件名。"
     elif code == errno.ENAMETOOLONG:
         what = f"无法写入 {path}：文件名或路径太长。"
-        todo = "请缩短文件名，或保存到层次较浅的文件夹。"
+        todo = f"请缩短文件名，或{verb}到层次较浅的文件夹。"
     else:
         name = errno.errorcode.get(code or 0, "未知")
         what = f"无法写入 {path}（系统错误 {name}）。"
@@ -100,6 +101,13 @@ def check_writable(path: Path, verb: str = "保存") -> os.stat_result | None:
     marked read-only (os.replace would replace it on Linux and refuse it on Windows: honour
     the attribute everywhere, someone set it on purpose)."""
     path = Path(path)
+    try:
+        return _check_writable(path, verb)
+    except OSError as error:  # a name or path too long for the system, asked about at all
+        raise _explain(error, path, verb) from error
+
+
+def _check_writable(path: Path, verb: str) -> os.stat_result | None:
     blocking = file_in_the_way(path)
     if blocking is not None:
         raise FileAccessError(
@@ -117,10 +125,6 @@ def check_writable(path: Path, verb: str = "保存") -> os.stat_result | None:
         info = path.stat()
     except FileNotFoundError:
         return None
-    except OSError as error:
-        raise FileAccessError(
-            f"无法{verb}到 {path}：{error.strerror or error}。", f"请换一个位置{verb}。", path=path
-        ) from error
     kind = not_a_regular_file(info)
     if kind is not None:
         raise FileAccessError(

@@ -12,6 +12,7 @@ not fpdf2: it re-subsets whole CJK fonts on every export, seconds each time).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,7 +261,7 @@ def _content(
 def export_pdf(report: Report, target: Path, options: ExportOptions | None = None) -> PdfResult:
     """Write ``report`` as a PDF to ``target`` (atomically); ExportError in Chinese."""
     path = Path(target)
-    if path.is_dir():
+    if os.path.isdir(path):  # not Path.is_dir: a name too long must not raise here
         raise ExportError(
             f"无法导出到 {path}：这是一个文件夹。", "请指定 PDF 文件名，例如 报告.pdf。", path=path
         )
