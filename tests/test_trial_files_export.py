@@ -3,10 +3,13 @@
 - A file name longer than the system allows (255 bytes: 86 Chinese characters), or a path
   longer than 4,096 bytes, ended ``nianbao export`` with "程序遇到意外问题（OSError）": the
   check for a folder given as the file let ENAMETOOLONG escape. Now: “文件名或路径太长”.
+- PDF export skipped the checks the Word export makes: a PDF under a path whose folder is a
+  file was said to have “所在的文件夹不存在”, and a PDF set read-only was replaced.
 """
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
@@ -43,3 +46,24 @@ def test_a_path_too_long_is_said_in_chinese(tmp_path: Path, suffix: str) -> None
         export(Report(title="x"), target)
     assert "太长" in info.value.what
 
+
+def test_a_pdf_under_a_file_says_the_folder_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "报告").write_bytes(b"x")
+    with pytest.raises(ExportError) as info:
+        export_pdf(Report(title="x"), tmp_path / "报告" / "a.pdf")
+    assert "“报告”是一个文件，不是文件夹" in info.value.what
+    assert "不存在" not in info.value.what
+    assert (tmp_path / "报告").read_bytes() == b"x"
+
+
+def test_a_read_only_pdf_is_not_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "x.pdf"
+    target.write_bytes(b"%PDF old")
+    target.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        with pytest.raises(ExportError) as info:
+            export_pdf(Report(title="新"), target)
+        assert "只读" in info.value.what and "PDF 没有导出" in info.value.what
+        assert target.read_bytes() == b"%PDF old"
+    finally:
+        target.chmod(stat.S_IRUSR | stat.S_IWUSR)
