@@ -103,3 +103,26 @@ def read_xlsx(path: Path) -> list[Row]:
             continue
         found.append(Row(number, values[0], values[1], values[2], values[3], values[4]))
     return found
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse to write a blank table over ``path`` when that would lose something: a table
+    already filled in (the colleagues' figures), or a file that is no such table. A blank
+    table of ours (exported again after the draft changed) may be replaced."""
+    if not path.exists():
+        return
+    try:
+        rows = read_xlsx(path)
+    except FiguresFileError as error:
+        raise FiguresFileError(
+            f"{path} 已经存在，而且不是待填数据的表格，没有覆盖它。",
+            "请用 -o 指定另一个文件名（.xlsx）。",
+            path=path,
+        ) from error
+    filled = sum(1 for row in rows if row.value.strip())
+    if filled:
+        raise FiguresFileError(
+            f"表格 {path} 中已经填了 {filled} 处，没有覆盖它。",
+            "请先用 --fill 把它填入草稿，或用 -o 指定另一个文件名（.xlsx）。",
+            path=path,
+        )

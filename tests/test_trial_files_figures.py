@@ -1,0 +1,73 @@
+"""Hostile trial of ``nianbao figures`` and its spreadsheet (helper trial t4).
+
+- ``figures -o 数据.xlsx`` (or its default name, the same every time) replaced a table the
+  colleagues had already filled, without a word: the figures they typed were gone. A table
+  with something in “填写”, or a file that is not such a table, is now not replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from nianbao_gui import cli
+from nianbao_gui.core.model import Report, Section
+
+
+def _draft(folder: Path) -> Path:
+    from nianbao_gui.core.storage import save_draft
+
+    path = folder / "草稿.json"
+    report = Report(
+        year=2025,
+        sections=[Section(heading="经济", paragraphs=["全年完成产值**万元，新增企业**家。"])],
+    )
+    save_draft(report, path)
+    return path
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_filled_table_is_not_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = _draft(tmp_path)
+    table = tmp_path / "草稿（数据）.xlsx"
+    assert cli.main(["figures", str(draft)]) == cli.EXIT_OK
+    book = openpyxl.load_workbook(table)
+    book["数据"]["E2"] = "1200"
+    book.save(table)
+    before = _digest(table)
+    capsys.readouterr()
+    assert cli.main(["figures", str(draft)]) == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "已经填了 1 处" in err and "没有覆盖" in err
+    assert _digest(table) == before
+    assert cli.main(["figures", str(draft), "--fill", str(table)]) == cli.EXIT_OK
+
+
+def test_a_file_that_is_no_such_table_is_not_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = _draft(tmp_path)
+    other = tmp_path / "工资.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "工资"])  # type: ignore[union-attr]
+    book.save(other)
+    before = _digest(other)
+    assert cli.main(["figures", str(draft), "-o", str(other)]) == cli.EXIT_ERROR
+    assert "没有覆盖" in capsys.readouterr().err
+    assert _digest(other) == before
+
+
+def test_a_blank_table_is_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # exported again after the draft changed: nothing of the colleagues' is in it yet
+    draft = _draft(tmp_path)
+    assert cli.main(["figures", str(draft)]) == cli.EXIT_OK
+    assert cli.main(["figures", str(draft)]) == cli.EXIT_OK
+    assert "已导出 2 处待填数据" in capsys.readouterr().out
