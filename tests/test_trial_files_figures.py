@@ -71,3 +71,32 @@ def test_a_blank_table_is_replaced(tmp_path: Path, capsys: pytest.CaptureFixture
     assert cli.main(["figures", str(draft)]) == cli.EXIT_OK
     assert cli.main(["figures", str(draft)]) == cli.EXIT_OK
     assert "已导出 2 处待填数据" in capsys.readouterr().out
+
+
+def test_a_failed_write_keeps_the_old_table_and_says_why_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The table was written straight over the old one: a full disk left half a zip (and
+    # "No space left on device"). A full disk shows at the flush; the old table must stay.
+    import errno
+    import os
+
+    from nianbao_gui.core import atomic
+    from nianbao_gui.core.figures import find_slots
+    from nianbao_gui.core.figures_xlsx import FiguresFileError, write_xlsx
+    from nianbao_gui.core.storage import load_draft
+
+    slots = find_slots(load_draft(_draft(tmp_path)))
+    table = tmp_path / "数据.xlsx"
+    write_xlsx(slots, table)
+    before = _digest(table)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    with pytest.raises(FiguresFileError) as info:
+        write_xlsx(slots, table)
+    assert "磁盘已满" in info.value.what and "No space" not in str(info.value)
+    assert _digest(table) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["数据.xlsx", "草稿.json"]

@@ -8,10 +8,12 @@ openpyxl is imported here only, when a spreadsheet is written or read.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 from pathlib import Path
 from typing import Any
 
-from .errors import NianbaoError
+from .atomic import atomic_write_bytes
+from .errors import FileAccessError, NianbaoError
 from .figures import Row, Slot, cell_text
 
 HEADERS = ("位置", "前文", "占位", "后文", "填写", "说明")
@@ -49,14 +51,12 @@ def write_xlsx(slots: list[Slot], path: Path) -> None:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text that begins with = is text, not a formula
     sheet.freeze_panes = "A2"
-    try:
-        book.save(path)
-    except OSError as error:
-        raise FiguresFileError(
-            f"无法写入表格 {path}：{error.strerror or error}。",
-            "如果这个表格正在 Excel 或 WPS 中打开，请先关闭；或换一个文件名。",
-            path=path,
-        ) from error
+    buffer = io.BytesIO()
+    book.save(buffer)
+    try:  # whole or not at all: a full disk must not leave half a table over the old one
+        atomic_write_bytes(path, buffer.getvalue())
+    except FileAccessError as error:
+        raise FiguresFileError(f"表格没有导出。{error.what}", error.todo, path=path) from error
 
 
 def _text(value: Any) -> str:
