@@ -100,3 +100,33 @@ def test_a_failed_write_keeps_the_old_table_and_says_why_in_chinese(
     assert "磁盘已满" in info.value.what and "No space" not in str(info.value)
     assert _digest(table) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["数据.xlsx", "草稿.json"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_a_pipe_given_as_the_table_is_refused_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --fill with a FIFO hung for ever (openpyxl waited for a writer), /dev/zero too
+    import os
+
+    draft = _draft(tmp_path)
+    fifo = tmp_path / "数据.xlsx"
+    os.mkfifo(fifo)
+    assert cli.main(["figures", str(draft), "--fill", str(fifo)]) == cli.EXIT_ERROR
+    assert "管道（FIFO）" in capsys.readouterr().err
+    zero = tmp_path / "零.xlsx"
+    zero.symlink_to("/dev/zero")
+    assert cli.main(["figures", str(draft), "--fill", str(zero)]) == cli.EXIT_ERROR
+    assert "设备" in capsys.readouterr().err
+
+
+def test_a_missing_table_or_a_folder_is_said_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = _draft(tmp_path)
+    assert cli.main(["figures", str(draft), "--fill", str(tmp_path / "无.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "找不到表格" in err and "No such file" not in err
+    (tmp_path / "夹.xlsx").mkdir()
+    assert cli.main(["figures", str(draft), "--fill", str(tmp_path / "夹.xlsx")]) == 1
+    assert "文件夹" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from typing import Any
 from .atomic import atomic_write_bytes
 from .errors import FileAccessError, NianbaoError
 from .figures import Row, Slot, cell_text
+from .fileinfo import not_a_regular_file
 
 HEADERS = ("位置", "前文", "占位", "后文", "填写", "说明")
 _WIDTHS = (38, 26, 8, 26, 16, 16)
@@ -69,10 +70,33 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _check_readable(path: Path) -> None:
+    """Refuse what is no file before openpyxl opens it: a pipe would wait for ever for a
+    writer, a device such as /dev/zero never ends."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as error:
+        raise FiguresFileError(
+            f"找不到表格 {path}。", "文件可能已被移动、改名或删除，请重新选择。", path=path
+        ) from error
+    except OSError as error:
+        raise FiguresFileError(
+            f"无法读取表格 {path}：{error.strerror or error}。", "请检查文件是否存在。", path=path
+        ) from error
+    kind = not_a_regular_file(info)
+    if kind is not None:
+        raise FiguresFileError(
+            f"{path} 是{kind}，不是表格文件，没有读取它。",
+            "请选择 nianbao figures 导出、填好的 .xlsx 表格。",
+            path=path,
+        )
+
+
 def read_xlsx(path: Path) -> list[Row]:
     """The rows of a filled spreadsheet (header checked)."""
     from openpyxl import load_workbook
 
+    _check_readable(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except OSError as error:
