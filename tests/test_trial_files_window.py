@@ -1,0 +1,53 @@
+"""Hostile trial of the window's file commands (helper trial t4).
+
+- 另存为明年的报告 onto the draft that is open: after “要用张明华的报告替换它吗？” came “草稿正由
+  root@vm 打开……请等对方关闭”, about her own window. Next year's report may not replace this
+  year's draft (open or copied from the list): said plainly, and the dialog comes again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qt_helpers import ScriptedPrompts, close_window, make_window
+
+from nianbao_gui.core.model import Report
+from nianbao_gui.core.storage import save_draft
+
+
+def _report(name: str) -> Report:
+    return Report(year=2025, author_name=name, opening=[f"{name}的报告。"])
+
+
+def test_next_year_may_not_replace_this_years_open_draft(qtbot, tmp_path: Path) -> None:
+    mine = tmp_path / "张.json"
+    save_draft(_report("张明华"), mine)
+    before = mine.read_bytes()
+    prompts = ScriptedPrompts()
+    window = make_window(qtbot, prompts)
+    assert window.files.open_draft(mine)
+    prompts.paths.extend([mine, None])  # she picks this year's draft, then closes the dialog
+    window.files.save_as_next_year()
+    assert prompts.asked("confirm_replace_draft") == []
+    assert len(prompts.asked("save_path")) == 2  # the dialog again after the message
+    (error,) = prompts.errors
+    assert "本年" in str(error) and "打开" not in str(error)
+    assert mine.read_bytes() == before and window.document.path == mine
+    close_window(window)
+
+
+def test_next_year_from_the_list_may_not_replace_the_draft_it_copies(
+    qtbot, tmp_path: Path
+) -> None:
+    mine = tmp_path / "张.json"
+    save_draft(_report("张明华"), mine)
+    before = mine.read_bytes()
+    prompts = ScriptedPrompts()
+    window = make_window(qtbot, prompts)
+    prompts.drafts_answers.append(("next_year", mine))
+    prompts.paths.extend([mine, None])
+    window.files.drafts_list()
+    assert prompts.asked("confirm_replace_draft") == [] and len(prompts.errors) == 1
+    assert mine.read_bytes() == before
+    close_window(window)
+
