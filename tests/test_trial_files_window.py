@@ -3,16 +3,19 @@
 - 另存为明年的报告 onto the draft that is open: after “要用张明华的报告替换它吗？” came “草稿正由
   root@vm 打开……请等对方关闭”, about her own window. Next year's report may not replace this
   year's draft (open or copied from the list): said plainly, and the dialog comes again.
+- 另存为明年的报告 with unsaved changes answered 取消: next year's draft was written, the window
+  stayed on this year's, and nothing said the new file existed.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from qt_helpers import ScriptedPrompts, close_window, make_window
+from qt_helpers import ScriptedPrompts, close_window, edit_report, make_window
 
+from nianbao_gui.app.dialogs.messages import SaveAnswer
 from nianbao_gui.core.model import Report
-from nianbao_gui.core.storage import save_draft
+from nianbao_gui.core.storage import load_draft, save_draft
 
 
 def _report(name: str) -> Report:
@@ -51,3 +54,22 @@ def test_next_year_from_the_list_may_not_replace_the_draft_it_copies(
     assert mine.read_bytes() == before
     close_window(window)
 
+
+def test_next_year_written_but_not_opened_is_said(qtbot, tmp_path: Path) -> None:
+    mine = tmp_path / "张.json"
+    save_draft(_report("张明华"), mine)
+    prompts = ScriptedPrompts()
+    window = make_window(qtbot, prompts)
+    assert window.files.open_draft(mine)
+    edit_report(window, lambda report: setattr(report, "opening", ["改了一句。"]))
+    target = tmp_path / "明年.json"
+    prompts.paths.append(target)
+    prompts.save_answers.append(SaveAnswer.CANCEL)
+    window.files.save_as_next_year()
+    assert load_draft(target).year == 2026  # written: she asked for it
+    assert window.document.path == mine and window.document.dirty
+    said = [text for _title, text, _details in prompts.infos]
+    assert any(str(target) in text and "没有打开" in text for text in said), said
+    assert str(target) in window.settings.recent_files  # where the message says to find it
+    prompts.save_answers.append(SaveAnswer.DISCARD)
+    close_window(window)

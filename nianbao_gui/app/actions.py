@@ -279,9 +279,14 @@ class FileActions:
             self.prompts.error(error)
             new.close()
             return False
-        if not self._replace_with(new):
-            return False
         self.window.remember_recent(path)
+        if not self._replace_with(new):  # 取消 when asked about this year's changes
+            self.prompts.info(
+                "另存为明年的报告",
+                f"已建立明年的报告：{path}，但没有打开它（当前草稿的修改还没有保存）。",
+                "可以在“文件 → 最近打开”中打开它。",
+            )
+            return False
         self._status(f"已建立明年的报告：{path}")
         return True
 
