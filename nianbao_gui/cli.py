@@ -235,6 +235,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
 
     path = Path(args.report)
+    if args.last and Path(args.last).resolve() == path.resolve():  # as 对比去年 in the window
+        raise NianbaoError(
+            f"“{args.last}”就是要体检的草稿，不能和它自己对比。",
+            "--last 请给出去年的草稿（.json）或去年的报告（.docx、.txt）。",
+        )
     if _is_draft(path):
         report = _load(path)
         findings = check_report(report)
