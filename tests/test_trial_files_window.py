@@ -73,3 +73,35 @@ def test_next_year_written_but_not_opened_is_said(qtbot, tmp_path: Path) -> None
     assert str(target) in window.settings.recent_files  # where the message says to find it
     prompts.save_answers.append(SaveAnswer.DISCARD)
     close_window(window)
+
+
+def test_a_name_typed_without_its_extension_is_asked_about_before_replacing(
+    qtbot, tmp_path: Path
+) -> None:
+    # The export dialogs gave back “报告” as typed; the window added .docx (.pdf, .xlsx)
+    # after the dialog, whose question about replacing had looked for “报告”: an existing
+    # 报告.docx (perhaps edited in Word since) was replaced without a word.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    from nianbao_gui.app.dialogs.messages import WORD_FILTER, save_dialog
+
+    mine = tmp_path / "报告.docx"
+    mine.write_bytes(b"edited in Word")
+    dialog = save_dialog(None, "导出 Word 文档", mine, WORD_FILTER, ".docx")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # offscreen: Qt's own dialog
+    qtbot.addWidget(dialog)
+    dialog.selectFile("报告")
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            box.reject()  # 否: keep the file
+
+    QTimer.singleShot(100, answer)
+    dialog.show()
+    dialog.accept()
+    assert asked and "报告.docx" in asked[0]
+    assert dialog.result() == 0 and mine.read_bytes() == b"edited in Word"
