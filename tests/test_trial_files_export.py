@@ -67,3 +67,24 @@ def test_a_read_only_pdf_is_not_replaced(tmp_path: Path) -> None:
         assert target.read_bytes() == b"%PDF old"
     finally:
         target.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_name_a_usb_stick_refuses_says_which_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A FAT U 盘 (and Windows) refuse : * ? " < > | in a name with EINVAL: the message was
+    # “系统错误 EINVAL……请稍后再试”, which no retry mends.
+    import errno
+    import os
+
+    from nianbao_gui.core import atomic
+
+    def refuse(source: object, target: object) -> None:
+        raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    with pytest.raises(ExportError) as info:
+        export_docx(Report(title="x"), tmp_path / "报告:2025?.docx")
+    assert "不允许的字符" in info.value.what and "“:”" in info.value.what
+    assert "EINVAL" not in str(info.value)
+    assert list(tmp_path.iterdir()) == []

@@ -12,6 +12,7 @@ import errno
 import functools
 import hashlib
 import os
+import re
 import socket
 import stat
 import tempfile
@@ -19,6 +20,9 @@ from pathlib import Path
 
 from .errors import FileAccessError
 from .fileinfo import file_in_the_way, not_a_regular_file
+
+_FORBIDDEN = re.compile(r'[\\:*?"<>|\x00-\x1f]')
+"""Characters Windows and FAT (U 盘) refuse in a file name; there the write fails with EINVAL."""
 
 
 def _explain(error: OSError, path: Path, verb: str = "保存") -> FileAccessError:
@@ -37,6 +41,10 @@ def _explain(error: OSError, path: Path, verb: str = "保存") -> FileAccessErro
     elif code == errno.EISDIR:
         what = f"无法写入 {path}：这是一个文件夹，不是文件。"
         todo = "请另选一个文件名。"
+    elif code == errno.EINVAL and _FORBIDDEN.search(path.name):
+        shown = "、".join(f"“{char}”" for char in dict.fromkeys(_FORBIDDEN.findall(path.name)))
+        what = f"无法写入 {path}：文件名中有 Windows 和 U 盘不允许的字符 {shown}。"
+        todo = f"请去掉这些字符后再{verb}。"
     elif code == errno.ENAMETOOLONG:
         what = f"无法写入 {path}：文件名或路径太长。"
         todo = f"请缩短文件名，或{verb}到层次较浅的文件夹。"
