@@ -235,6 +235,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
 
     path = Path(args.report)
+    if args.last and Path(args.last).resolve() == path.resolve():  # as 对比去年 in the window
+        raise NianbaoError(
+            f"“{args.last}”就是要体检的草稿，不能和它自己对比。",
+            "--last 请给出去年的草稿（.json）或去年的报告（.docx、.txt）。",
+        )
     if _is_draft(path):
         report = _load(path)
         findings = check_report(report)
@@ -267,11 +272,12 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     report = _load(source)
     if args.fill:
         return _fill_figures(report, source, Path(args.fill), args.output)
-    from .core.figures_xlsx import write_xlsx
+    from .core.figures_xlsx import check_replaceable, write_xlsx
 
     output = Path(args.output) if args.output else source.with_name(f"{source.stem}（数据）.xlsx")
     if output.suffix.lower() != ".xlsx":
         raise NianbaoError(f"表格文件应以 .xlsx 结尾：{output}", "请用 -o 指定 .xlsx 文件名。")
+    check_replaceable(output)  # the window's file dialog asks; here nobody would
     slots = find_slots(report)
     write_xlsx(slots, output)
     print(f"已导出 {len(slots)} 处待填数据：{output}")

@@ -211,13 +211,26 @@ class FileActions:
         return self._save_to(document, path)
 
     def _ask_draft_path(
-        self, suggested: Path, title: str, report: Report, own: Path | None
+        self,
+        suggested: Path,
+        title: str,
+        report: Report,
+        own: Path | None,
+        keep: tuple[Path, ...] = (),
     ) -> Path | None:
         """The save dialog until she picks a name she may use: 换个名字 in the question about
-        another leader's draft opens the dialog again, on a name not yet taken."""
+        another leader's draft opens the dialog again, on a name not yet taken. ``keep``:
+        drafts that must not be replaced at all (this year's, by next year's report)."""
         while True:
             path = self.prompts.save_path(suggested, title)
-            if path is None or self._may_replace(path, report, own):
+            if path is not None and path in keep:
+                self.prompts.error(
+                    NianbaoError(
+                        f"“{path.name}”是本年的草稿，明年的报告不能替换它。",
+                        "请为明年的报告另起一个文件名，本年的草稿照原样保留。",
+                    )
+                )
+            elif path is None or self._may_replace(path, report, own):
                 return path
             suggested = suggested_draft_path(path.parent, report, own)
 
@@ -252,7 +265,9 @@ class FileActions:
         copy = next_year_copy(report, source)
         folder = source.parent if source is not None and source.parent.is_dir() else drafts_dir()
         suggested = suggested_draft_path(folder, copy)
-        path = self._ask_draft_path(suggested, "另存为明年的报告", copy, None)
+        current = self.window.document.path if self.window.document is not None else None
+        keep = tuple(p for p in (source, current) if p is not None)
+        path = self._ask_draft_path(suggested, "另存为明年的报告", copy, None, keep)
         if path is None:
             return False
         if source is not None:
@@ -264,9 +279,14 @@ class FileActions:
             self.prompts.error(error)
             new.close()
             return False
-        if not self._replace_with(new):
-            return False
         self.window.remember_recent(path)
+        if not self._replace_with(new):  # 取消 when asked about this year's changes
+            self.prompts.info(
+                "另存为明年的报告",
+                f"已建立明年的报告：{path}，但没有打开它（当前草稿的修改还没有保存）。",
+                "可以在“文件 → 最近打开”中打开它。",
+            )
+            return False
         self._status(f"已建立明年的报告：{path}")
         return True
 

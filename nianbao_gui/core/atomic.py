@@ -12,6 +12,7 @@ import errno
 import functools
 import hashlib
 import os
+import re
 import socket
 import stat
 import tempfile
@@ -20,9 +21,13 @@ from pathlib import Path
 from .errors import FileAccessError
 from .fileinfo import file_in_the_way, not_a_regular_file
 
+_FORBIDDEN = re.compile(r'[\\:*?"<>|\x00-\x1f]')
+"""Characters Windows and FAT (U 盘) refuse in a file name; there the write fails with EINVAL."""
 
-def _explain(error: OSError, path: Path) -> FileAccessError:
-    """A Chinese what-happened and what-to-do for the OS errors a save can meet."""
+
+def _explain(error: OSError, path: Path, verb: str = "保存") -> FileAccessError:
+    """A Chinese what-happened and what-to-do for the OS errors a save (or an export:
+    ``verb``) can meet."""
     code = error.errno
     if code in (errno.EACCES, errno.EPERM, errno.EROFS, errno.EBUSY, errno.ETXTBSY):
         what = f"无法写入 {path}：文件或文件夹是只读的，或正被其他程序（如 Word、WPS）打开。"
@@ -36,9 +41,13 @@ def _explain(error: OSError, path: Path) -> FileAccessError:
     elif code == errno.EISDIR:
         what = f"无法写入 {path}：这是一个文件夹，不是文件。"
         todo = "请另选一个文件名。"
+    elif code == errno.EINVAL and _FORBIDDEN.search(path.name):
+        shown = "、".join(f"“{char}”" for char in dict.fromkeys(_FORBIDDEN.findall(path.name)))
+        what = f"无法写入 {path}：文件名中有 Windows 和 U 盘不允许的字符 {shown}。"
+        todo = f"请去掉这些字符后再{verb}。"
     elif code == errno.ENAMETOOLONG:
         what = f"无法写入 {path}：文件名或路径太长。"
-        todo = "请缩短文件名，或保存到层次较浅的文件夹。"
+        todo = f"请缩短文件名，或{verb}到层次较浅的文件夹。"
     else:
         name = errno.errorcode.get(code or 0, "未知")
         what = f"无法写入 {path}（系统错误 {name}）。"
@@ -100,6 +109,13 @@ def check_writable(path: Path, verb: str = "保存") -> os.stat_result | None:
     marked read-only (os.replace would replace it on Linux and refuse it on Windows: honour
     the attribute everywhere, someone set it on purpose)."""
     path = Path(path)
+    try:
+        return _check_writable(path, verb)
+    except OSError as error:  # a name or path too long for the system, asked about at all
+        raise _explain(error, path, verb) from error
+
+
+def _check_writable(path: Path, verb: str) -> os.stat_result | None:
     blocking = file_in_the_way(path)
     if blocking is not None:
         raise FileAccessError(
@@ -117,10 +133,6 @@ def check_writable(path: Path, verb: str = "保存") -> os.stat_result | None:
         info = path.stat()
     except FileNotFoundError:
         return None
-    except OSError as error:
-        raise FileAccessError(
-            f"无法{verb}到 {path}：{error.strerror or error}。", f"请换一个位置{verb}。", path=path
-        ) from error
     kind = not_a_regular_file(info)
     if kind is not None:
         raise FileAccessError(

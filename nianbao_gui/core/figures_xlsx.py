@@ -8,11 +8,14 @@ openpyxl is imported here only, when a spreadsheet is written or read.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 from pathlib import Path
 from typing import Any
 
-from .errors import NianbaoError
+from .atomic import atomic_write_bytes
+from .errors import FileAccessError, NianbaoError
 from .figures import Row, Slot, cell_text
+from .fileinfo import not_a_regular_file
 
 HEADERS = ("位置", "前文", "占位", "后文", "填写", "说明")
 _WIDTHS = (38, 26, 8, 26, 16, 16)
@@ -49,14 +52,12 @@ def write_xlsx(slots: list[Slot], path: Path) -> None:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text that begins with = is text, not a formula
     sheet.freeze_panes = "A2"
-    try:
-        book.save(path)
-    except OSError as error:
-        raise FiguresFileError(
-            f"无法写入表格 {path}：{error.strerror or error}。",
-            "如果这个表格正在 Excel 或 WPS 中打开，请先关闭；或换一个文件名。",
-            path=path,
-        ) from error
+    buffer = io.BytesIO()
+    book.save(buffer)
+    try:  # whole or not at all: a full disk must not leave half a table over the old one
+        atomic_write_bytes(path, buffer.getvalue())
+    except FileAccessError as error:
+        raise FiguresFileError(f"表格没有导出。{error.what}", error.todo, path=path) from error
 
 
 def _text(value: Any) -> str:
@@ -69,10 +70,33 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _check_readable(path: Path) -> None:
+    """Refuse what is no file before openpyxl opens it: a pipe would wait for ever for a
+    writer, a device such as /dev/zero never ends."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as error:
+        raise FiguresFileError(
+            f"找不到表格 {path}。", "文件可能已被移动、改名或删除，请重新选择。", path=path
+        ) from error
+    except OSError as error:
+        raise FiguresFileError(
+            f"无法读取表格 {path}：{error.strerror or error}。", "请检查文件是否存在。", path=path
+        ) from error
+    kind = not_a_regular_file(info)
+    if kind is not None:
+        raise FiguresFileError(
+            f"{path} 是{kind}，不是表格文件，没有读取它。",
+            "请选择 nianbao figures 导出、填好的 .xlsx 表格。",
+            path=path,
+        )
+
+
 def read_xlsx(path: Path) -> list[Row]:
     """The rows of a filled spreadsheet (header checked)."""
     from openpyxl import load_workbook
 
+    _check_readable(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except OSError as error:
@@ -103,3 +127,26 @@ def read_xlsx(path: Path) -> list[Row]:
             continue
         found.append(Row(number, values[0], values[1], values[2], values[3], values[4]))
     return found
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse to write a blank table over ``path`` when that would lose something: a table
+    already filled in (the colleagues' figures), or a file that is no such table. A blank
+    table of ours (exported again after the draft changed) may be replaced."""
+    if not path.exists():
+        return
+    try:
+        rows = read_xlsx(path)
+    except FiguresFileError as error:
+        raise FiguresFileError(
+            f"{path} 已经存在，而且不是待填数据的表格，没有覆盖它。",
+            "请用 -o 指定另一个文件名（.xlsx）。",
+            path=path,
+        ) from error
+    filled = sum(1 for row in rows if row.value.strip())
+    if filled:
+        raise FiguresFileError(
+            f"表格 {path} 中已经填了 {filled} 处，没有覆盖它。",
+            "请先用 --fill 把它填入草稿，或用 -o 指定另一个文件名（.xlsx）。",
+            path=path,
+        )

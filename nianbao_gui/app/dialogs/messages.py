@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from ...core.errors import NianbaoError
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QFileDialog, QWidget
 
     from ...core.model import Report
 
@@ -254,26 +254,10 @@ class Prompts:
         return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
 
     def export_path(self, suggested: Path) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getSaveFileName(
-            self.parent, "导出 Word 文档", str(suggested), WORD_FILTER
-        )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+        return ask_save_name(self.parent, "导出 Word 文档", suggested, WORD_FILTER, ".docx")
 
     def table_export_path(self, suggested: Path) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getSaveFileName(
-            self.parent, "导出待填数据表格", str(suggested), TABLE_FILTER
-        )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+        return ask_save_name(self.parent, "导出待填数据表格", suggested, TABLE_FILTER, ".xlsx")
 
     def table_import_path(self, folder: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
@@ -293,3 +277,28 @@ class Prompts:
             "去年的草稿或报告 (*.json *.txt *.docx)",
         )
         return Path(name) if name else None
+
+
+def save_dialog(
+    parent: QWidget | None, title: str, suggested: Path, name_filter: str, suffix: str
+) -> QFileDialog:
+    """A save dialog (not shown) that adds ``suffix`` to a name typed without one before it
+    asks about replacing a file: added afterwards, “报告” was checked and 报告.docx replaced."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title, str(suggested), name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(suffix.lstrip("."))
+    dialog.selectFile(suggested.name)
+    return dialog
+
+
+def ask_save_name(
+    parent: QWidget | None, title: str, suggested: Path, name_filter: str, suffix: str
+) -> Path | None:
+    """The file to export to (ending in ``suffix``), or None."""
+    dialog = save_dialog(parent, title, suggested, name_filter, suffix)
+    if not dialog.exec() or not dialog.selectedFiles():
+        return None
+    path = Path(dialog.selectedFiles()[0])
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

@@ -141,13 +141,9 @@ class PageCommands:
         return self.printing.print_preview()
 
     def _ask_pdf_path(self, suggested: Path) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from ..dialogs.messages import ask_save_name
 
-        name, _ = QFileDialog.getSaveFileName(self.window, "导出 PDF", str(suggested), PDF_FILTER)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return ask_save_name(self.window, "导出 PDF", suggested, PDF_FILTER, ".pdf")
 
     def export_pdf(self) -> Path | None:
         """导出 PDF: 体检 first (placeholders left: ask), then the core's PDF export."""

@@ -8,6 +8,7 @@ for the numbers and the Word XML traps this package avoids.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import BinaryIO
 
@@ -51,7 +52,7 @@ def export_docx(
     """
     if isinstance(target, (str, Path)):
         path = link_target(Path(target))
-        if path.is_dir():
+        if os.path.isdir(path):  # not Path.is_dir: a name too long must not raise here
             raise ExportError(
                 f"无法导出到 {path}：这是一个文件夹。",
                 "请指定 Word 文件名，例如 报告.docx。",
