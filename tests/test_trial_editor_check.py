@@ -10,6 +10,7 @@ from qt_helpers import close_window, type_into
 
 from nianbao_gui.core.checks import check_report, locate
 from nianbao_gui.core.fields import set_text
+from nianbao_gui.core.model import Report, Section
 from tests.test_gui_window_check_live import editor_at, open_window, report_with, stars_rows
 
 TWIN = "全年排查纠纷**件。"
@@ -58,4 +59,29 @@ def test_a_stale_row_fixes_nothing_in_an_identical_paragraph(qtbot) -> None:
     panel.tree.itemClicked.emit(first, 1)  # then its 修复
     assert window.report().sections[0].paragraphs == ["学习、工作。", twin]
     assert "已改动" in panel.notice.text()
+    close_window(window)
+
+
+def test_a_stale_row_of_a_deleted_section_never_selects_the_next_sections_text(qtbot) -> None:
+    """The first section is deleted; the second one's paragraph now has the first one's path
+    and, by chance, a ``**`` at the same offset: the row of the deleted one is gone."""
+    report = Report(
+        year=2024,
+        sections=[
+            Section(heading="强化学习", paragraphs=["**件，工作扎实。"]),
+            Section(heading="狠抓落实", paragraphs=["**人，成效明显。"]),
+        ],
+    )
+    window = open_window(qtbot, report)
+    panel = window.check_panel
+    first = next(r for r in stars_rows(panel) if r.data(0, 256).path[1] == 0)
+    focused: list[Any] = []
+    panel.focus_requested.connect(lambda *args: focused.append(args))
+    window.editor.confirm = lambda _text: True
+    window.editor.remove_section(0)
+    panel.tree.itemClicked.emit(first, 0)
+    assert focused == []
+    assert "已改动" in panel.notice.text()
+    panel.tree.itemClicked.emit(first, 1)  # nor is its fix made on the other one
+    assert window.report().sections[0].paragraphs == ["**人，成效明显。"]
     close_window(window)

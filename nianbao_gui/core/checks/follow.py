@@ -98,7 +98,7 @@ def locate(
         current = check_report(report)
     same = [f for f in current if _same_problem(f, finding)]
     text = current_text(report, finding.path)
-    if text is not None:
+    if text is not None and not _moved_in(finding, text, siblings):
         if finding.start == finding.end:  # nothing to mistake: the nearest in its field
             here = [f for f in same if f.path == finding.path and f.start == f.end]
             if here:
@@ -109,6 +109,12 @@ def locate(
                 if candidate.path == finding.path and (candidate.start, candidate.end) == span:
                     return candidate
     return _moved_with_its_field(report, finding, same, siblings)
+
+
+def _moved_in(finding: Finding, text: str, siblings: Sequence[Finding]) -> bool:
+    """The field now reads exactly as another field did at the check: that paragraph moved
+    here (one before it was deleted), and what its text shares with the old one is chance."""
+    return any(f.path != finding.path and f.text == text for f in siblings)
 
 
 def _twin(a: Finding, b: Finding) -> bool:
