@@ -263,7 +263,7 @@ class CheckPanel(QWidget):
             if finding.path:
                 self.focus_requested.emit(finding.path, 0, 0)
             return bool(finding.path)
-        here = locate(self._report, finding)
+        here = locate(self._report, finding, siblings=self.findings)
         if here is None:
             seen = f"（“{finding.seen}”）" if finding.seen.strip() else ""
             self._say(f"这一处{seen}在体检后已改动，问题已不在原处。已重新体检。")
@@ -282,7 +282,7 @@ class CheckPanel(QWidget):
     def fix_one(self, finding: Finding) -> None:
         if self._report is None:
             return
-        here = locate(self._report, finding)
+        here = locate(self._report, finding, siblings=self.findings)
         if here is None or here.fix is None:
             self._say("这一处在体检后已改动，没有修改。已重新体检。")
             self._check_here()

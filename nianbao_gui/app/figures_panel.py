@@ -235,5 +235,34 @@ class FiguresPanel(QWidget):
     def _clicked(self, index: QModelIndex) -> None:
         row = index.row()
         if 0 <= row < len(self.slots) and index.column() != VALUE:
-            slot = self.slots[row]
-            self.focus_requested.emit(slot.path, slot.start, slot.end)
+            self.go_to(self.slots[row])
+
+    def go_to(self, slot: Slot) -> bool:
+        """Select ``slot`` in the form. The list follows the form a moment after typing: a row
+        clicked before that is first found again (never other text at its old offsets)."""
+        report = self._report
+        if report is None:
+            return False
+        if not still_there(report, slot):
+            self.refresh()
+            moved = [s for s in self.slots if _same_slot(slot, s)]
+            if len(moved) != 1:
+                self.failed.emit(
+                    NianbaoError(
+                        f"“{slot.place}”处的文字已经改动。", "列表已按现在的报告更新，请重新点击。"
+                    )
+                )
+                return False
+            slot = moved[0]
+        self.focus_requested.emit(slot.path, slot.start, slot.end)
+        return True
+
+
+def _same_slot(old: Slot, new: Slot) -> bool:
+    """``new`` is ``old`` after typing before or after it, by the words on both sides."""
+    return (
+        new.path == old.path
+        and new.placeholder == old.placeholder
+        and (new.before.endswith(old.before) or old.before.endswith(new.before))
+        and (new.after.startswith(old.after) or old.after.startswith(new.after))
+    )

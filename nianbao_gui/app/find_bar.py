@@ -6,8 +6,11 @@ replace (the window makes each request one undo step, so 全部替换 is undone 
 
 The bar remembers where the match it went to starts (``_anchor``), not its number: after any
 change (typing, an undo, a replacement) the numbers shift, and 替换 must hit the match that was
-selected, or none. After a replacement the walk goes on after the inserted text, so a
-replacement that contains the needle is not found again.
+selected, or none. It keeps the field's text up to the end of that match and the number of
+fields too: when a section or paragraph is deleted, another field takes its path, and a match
+there at the same offset (领导… and 领导…) is not the one that was selected. After a replacement
+the walk goes on after the inserted text, so a replacement that contains the needle is not
+found again.
 
 Keyboard focus stays in the bar while it walks and replaces (as in Word): the match is selected
 in the form, but a second Enter goes to the next match instead of splitting the paragraph
@@ -53,7 +56,9 @@ class FindBar(QWidget):
         self.matches: list[Match] = []
         self.current = -1  # the selected match, -1: none
         self._resume = 0  # with none selected: the match 下一个 goes to
-        self._anchor: tuple[FieldPath, int, bool] | None = None  # path, start, selected
+        # path, start; the selected match's field up to its end (None: none selected), and
+        # how many text fields the report had then
+        self._anchor: tuple[FieldPath, int, str | None, int] | None = None
         self._stale = True
 
         self.find_edit = QLineEdit()
@@ -160,9 +165,12 @@ class FindBar(QWidget):
             self._place(report, *self._anchor)
         self._show_count()
 
-    def _place(self, report: Report, path: FieldPath, start: int, selected: bool) -> None:
-        """Select the match that starts at ``start`` of ``path`` (if ``selected`` and it is still
-        there), else make the first match at or after that place the next one."""
+    def _place(
+        self, report: Report, path: FieldPath, start: int, head: str | None, fields: int
+    ) -> None:
+        """Select the match that starts at ``start`` of ``path`` (if one was selected there, the
+        field still begins with ``head`` and no field came or went), else make the first match
+        at or after that place the next one."""
         order = {field.path: i for i, field in enumerate(iter_text_fields(report))}
         if path not in order:  # the field is gone: start again from the top
             self._anchor = None
@@ -170,7 +178,9 @@ class FindBar(QWidget):
         key = (order[path], start)
         before = sum(1 for m in self.matches if (order[m.path], m.start) < key)
         here = self.matches[before] if before < len(self.matches) else None
-        if selected and here is not None and here.path == path and here.start == start:
+        unchanged = head is not None and get_text(report, path).startswith(head)
+        same = unchanged and len(order) == fields
+        if same and here is not None and here.path == path and here.start == start:
             self.current = before
         else:
             self._resume = before
@@ -202,7 +212,9 @@ class FindBar(QWidget):
             self.current = (self.current + step) % len(self.matches)
         self._show_count()
         match = self.matches[self.current]
-        self._anchor = (match.path, match.start, True)
+        report = self._report()
+        head = get_text(report, match.path)[: match.end]
+        self._anchor = (match.path, match.start, head, sum(1 for _ in iter_text_fields(report)))
         self.goto_requested.emit(match.path, match.start, match.end)
 
     def find_next(self) -> None:
@@ -249,7 +261,7 @@ class FindBar(QWidget):
         new = replace_at(get_text(self._report(), match.path), match, needle, replacement)
         # go on after the inserted text: a replacement that holds the needle is not found again
         after = match.start + len(replacement) if new is not None else match.start
-        self._anchor = (match.path, after, False)
+        self._anchor = (match.path, after, None, 0)
         if new is not None:
             self.edits_requested.emit(f"替换“{needle}”", [(match.path, new)])
         self._refresh()

@@ -27,7 +27,7 @@ from ..core.numbering import heading_number
 from ..core.outline import char_count
 from ..core.settings import Settings
 from .binder import Binder
-from .commands import Focus, History
+from .commands import Focus, History, TextSpan
 from .report_model import ReportModel
 from .tabs.base import FormContext, TabPage
 from .tabs.basic_info_tab import BasicInfoTab
@@ -164,8 +164,19 @@ class ReportEditor(QWidget):
         return factor
 
     def apply_text_edits(self, label: str, changes: Sequence[tuple[FieldPath, str]]) -> bool:
-        """Several text fields changed as one undo step (修复, 全部替换, 数据); False if none."""
-        return self.history.edit(label, list(changes))
+        """Several text fields changed as one undo step (修复, 全部替换, 数据); False if none.
+
+        The cursor goes to the first place changed: the new text selected after the change
+        and 重做, the old one after 撤销 (not the end of the field, far from a filled ``**``)."""
+        focus = undo_focus = None
+        for path, new in changes:
+            old = self.model.get(path)
+            if isinstance(old, str) and old != new:
+                span = TextSpan.between(old, new)
+                focus = Focus(path, span.start, span.start + len(span.inserted))
+                undo_focus = Focus(path, span.start, span.start + len(span.removed))
+                break
+        return self.history.edit(label, list(changes), focus=focus, undo_focus=undo_focus)
 
     # --- sections: each change one undo step --------------------------------------------
 

@@ -10,8 +10,10 @@ click on the first ``**`` of ``纠纷**件，**起`` would select the second one
 filled in.
 
 A paragraph that moved as a whole (one inserted or deleted before it) is found by its text in
-another field. A zero-width finding (a missing end mark) has no characters to mistake, so it
-follows its field to the nearest place where the check still reports it.
+another field, unless fewer fields read so than when it was checked: then one of identical
+paragraphs was changed, perhaps its own, and the others' findings are not its. A zero-width
+finding (a missing end mark) has no characters to mistake, so it follows its field to the
+nearest place where the check still reports it.
 """
 
 from __future__ import annotations
@@ -77,20 +79,26 @@ def _same_problem(a: Finding, b: Finding) -> bool:
 
 
 def locate(
-    report: Report, finding: Finding, current: Sequence[Finding] | None = None
+    report: Report,
+    finding: Finding,
+    current: Sequence[Finding] | None = None,
+    *,
+    siblings: Sequence[Finding] = (),
 ) -> Finding | None:
     """``finding`` as it stands in ``report`` now: itself when its field is unchanged, the
     fresh finding at its new place when it moved, None when it is gone.
 
     ``current`` is a check of ``report`` as it is now; without it the report is checked here
-    (only when the field changed)."""
+    (only when the field changed). ``siblings`` are the findings of the check that made
+    ``finding``: they tell a paragraph that moved from one of identical paragraphs that was
+    changed."""
     if is_current(report, finding):
         return finding
     if current is None:
         current = check_report(report)
     same = [f for f in current if _same_problem(f, finding)]
     text = current_text(report, finding.path)
-    if text is not None:
+    if text is not None and not _moved_in(finding, text, siblings):
         if finding.start == finding.end:  # nothing to mistake: the nearest in its field
             here = [f for f in same if f.path == finding.path and f.start == f.end]
             if here:
@@ -100,21 +108,32 @@ def locate(
             for candidate in same:
                 if candidate.path == finding.path and (candidate.start, candidate.end) == span:
                     return candidate
-    return _moved_with_its_field(report, finding, same)
+    return _moved_with_its_field(report, finding, same, siblings)
 
 
-def _moved_with_its_field(report: Report, finding: Finding, same: list[Finding]) -> Finding | None:
+def _moved_in(finding: Finding, text: str, siblings: Sequence[Finding]) -> bool:
+    """The field now reads exactly as another field did at the check: that paragraph moved
+    here (one before it was deleted), and what its text shares with the old one is chance."""
+    return any(f.path != finding.path and f.text == text for f in siblings)
+
+
+def _twin(a: Finding, b: Finding) -> bool:
+    """The same problem at the same offsets of a field reading the same."""
+    return _same_problem(a, b) and a.text == b.text and (a.start, a.end) == (b.start, b.end)
+
+
+def _moved_with_its_field(
+    report: Report, finding: Finding, same: list[Finding], siblings: Sequence[Finding]
+) -> Finding | None:
     """The finding in another field whose text is exactly the old field's (a paragraph that
-    moved because one before it was added or removed); the nearest such field if several."""
+    moved because one before it was added or removed); the nearest such field if several.
+    None when fewer fields read so than at the check (``siblings``): a paragraph that read
+    the same was changed, which may be this one, and the rest are other findings."""
     if not finding.text:
         return None
-    moved = [
-        f
-        for f in same
-        if f.path != finding.path
-        and f.text == finding.text
-        and (f.start, f.end) == (finding.start, finding.end)
-    ]
+    moved = [f for f in same if f.path != finding.path and _twin(f, finding)]
+    if len(moved) < sum(1 for f in siblings if _twin(f, finding)):
+        return None
     if len(moved) <= 1:
         return moved[0] if moved else None
     order = {field.path: i for i, field in enumerate(iter_text_fields(report))}
