@@ -244,7 +244,7 @@ def test_a_font_file_that_cannot_be_read_is_a_chinese_error(tmp_path: Path) -> N
     broken.write_bytes(b"not a font")
     fonts = dict(_fonts())
     fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋", FontFile(broken, 0, "Broken"))
-    with pytest.raises(ExportError, match="无法用于 PDF"):
+    with pytest.raises(ExportError, match="无法用于 PDF（文件已损坏或不是可用的字体）"):
         render_pdf(Report(opening=["正文。"]), fonts=fonts)
 
 
@@ -307,3 +307,16 @@ def test_qpdf_finds_no_structural_error(
     result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors found" in result.stdout
+
+
+def test_a_missing_font_file_is_named_in_chinese(tmp_path: Path) -> None:
+    """No English exception name in the message (it said "（FileNotFoundError）")."""
+    from nianbao_gui.core.errors import ExportError
+    from nianbao_gui.core.pages.fonts import FontChoice, FontFile
+
+    fonts = dict(_fonts())
+    gone = tmp_path / "gone.ttf"
+    fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋", FontFile(gone, 0, "Gone"))
+    with pytest.raises(ExportError) as caught:
+        render_pdf(Report(opening=["正文。"]), fonts=fonts)
+    assert "（文件不存在）" in str(caught.value) and "Error" not in str(caught.value)

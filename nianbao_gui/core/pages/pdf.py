@@ -75,8 +75,18 @@ def _usable(choices: dict[FontKey, FontChoice]) -> tuple[dict[FontKey, FontFile]
 
 
 def _unreadable(path: Path, error: Exception) -> ExportError:
+    if isinstance(error, FileNotFoundError):
+        why = "文件不存在"
+    elif isinstance(error, IsADirectoryError):
+        why = "这是一个文件夹"
+    elif isinstance(error, PermissionError):
+        why = "没有读取权限"
+    elif isinstance(error, OSError):
+        why = f"无法读取：{error.strerror or '系统错误'}"
+    else:  # sfnt or fontTools: the bytes are not a font they can use
+        why = "文件已损坏或不是可用的字体"
     return ExportError(
-        f"字体文件 {path} 无法用于 PDF（{type(error).__name__}），PDF 没有导出。",
+        f"字体文件 {path} 无法用于 PDF（{why}），PDF 没有导出。",
         "请重新安装这个字体，或导出为 Word 文档后用 WPS 或 Word 另存为 PDF。",
         path=path,
     )
