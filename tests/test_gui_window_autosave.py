@@ -277,3 +277,24 @@ def test_switching_to_another_program_autosaves(qtbot) -> None:
     (entry,) = RecoveryStore().pending()
     assert RecoveryStore().load(entry).signature == "张三"
     close_window(window)
+
+
+def test_undoing_back_to_the_saved_text_drops_the_autosaved_change(qtbot, tmp_path: Path) -> None:
+    """An autosaved change she then undid must not be offered after a crash as her work: at
+    the saved text the draft file holds everything, so the next autosave drops the entry."""
+    draft = tmp_path / "d.json"
+    save_draft(Report(year=2024, title="原标题"), draft)
+    window = make_window(qtbot, ScriptedPrompts())
+    window.files.open_path(draft)
+    edit_report(window, lambda r: setattr(r, "title", "改过的标题"))
+    window.document.autosave_now()
+    assert RecoveryStore().pending()
+    window.editor.undo_stack().undo()
+    assert not window.document.dirty and window.report().title == "原标题"
+    window.document.autosave_now()
+    assert RecoveryStore().pending() == []  # the crash now offers nothing
+    window.editor.undo_stack().redo()  # and redone, it is autosaved again
+    window.document.autosave_now()
+    (entry,) = RecoveryStore().pending()
+    assert RecoveryStore().load(entry).title == "改过的标题"
+    close_window(window)

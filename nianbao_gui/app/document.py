@@ -6,7 +6,8 @@ decides when it is written where:
 - every change restarts a single-shot timer; ~3 s after typing stops, and whenever the
   window loses focus, the report goes to the RecoveryStore (a small JSON write, well under a
   frame; see benchmarks/bench_gui_window.py), so a crash or power cut loses seconds at most;
-- a successful save or a clean close discards the recovery entry;
+- a successful save, a clean close, or an autosave after undoing back to the saved text
+  discards the recovery entry;
 - a DraftLock is held while a draft is open so that two copies (or two PCs on a share) do not
   overwrite each other;
 - the dirty flag (the window's ``*``) follows the undo stack's clean state (``track``): undoing
@@ -232,7 +233,11 @@ class Document(QObject):
         at the next change; the user's typing must not be interrupted by a dialog.
         """
         self.timer.stop()
-        if not (self._dirty and self._unsaved_in_recovery):
+        if not self._unsaved_in_recovery:
+            return False
+        if not self._dirty:  # undone back to the file's text: the entry holds undone work
+            self._discard_recovery(self.key)
+            self._unsaved_in_recovery = False
             return False
         try:
             source = str(self.path) if self.path is not None else None
