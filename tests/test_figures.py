@@ -95,6 +95,15 @@ def test_an_edited_paragraph_refuses_its_rows_only() -> None:
     assert [value for _, value in matched.filled] == ["3"]
 
 
+def test_a_row_typed_in_below_the_table_is_refused_with_a_reason_that_says_so() -> None:
+    """A colleague added a row with only 填写: the message said 草稿中“”处的文字已不是“”."""
+    report = Report(year=2024, opening=["完成播种**亩。"])
+    matched = match_rows(report, [Row(9, "", "", "", "", "12")])
+    ((row, reason),) = matched.refused
+    assert row.number == 9 and "“”" not in reason and "不知道填到哪里" in reason
+    assert matched.filled == []
+
+
 def _row(number: int, slot: Slot, value: str) -> Row:
     return Row(number, slot.place, slot.before, slot.placeholder, slot.after, value)
 

@@ -173,9 +173,14 @@ def match_rows(report: Report, rows: Sequence[Row]) -> Matched:
             result.filled.append((found, value))
             continue
         shown = f"{row.before}{row.placeholder}{row.after}"
-        result.refused.append(
-            (row, f"第{row.number}行：草稿中“{row.place}”处的文字已不是“{shown}”，这一行未填入")
-        )
+        if not row.place.strip() or not shown.strip():  # a row typed in, not exported
+            reason = (
+                f"第{row.number}行：“位置”或“前文、占位、后文”是空的，不知道填到哪里，"
+                "这一行未填入；请只在导出的行里填写"
+            )
+        else:
+            reason = f"第{row.number}行：草稿中“{row.place}”处的文字已不是“{shown}”，这一行未填入"
+        result.refused.append((row, reason))
     return result
 
 
