@@ -126,7 +126,7 @@ def _headings_at_page_end(report: Report, laid: PageLayout) -> list[Finding]:
                 len(text),
                 HEADING_AT_PAGE_END,
                 f"第 {line.page} 页的最后一行是标题“{paragraph.text}”，它的正文在下一页。"
-                "在这一页前面精简一行文字（标题移到下一页），或补充一行（正文开头移上来）。",
+                "在这一页前面精简一行文字（正文开头移上来），或补充一行（标题移到下一页）。",
                 Category.LAYOUT,
             )
         )

@@ -1,0 +1,38 @@
+"""Found by the pages trial: the 【版面】 findings say what really happens when followed."""
+
+from __future__ import annotations
+
+from nianbao_gui.core.checks.pages import HEADING_AT_PAGE_END, check_pages
+from nianbao_gui.core.model import Report, ReportKind, Section
+from nianbao_gui.core.pages import NominalMetrics, paginate
+
+
+def _with_heading(opening_lines: int) -> Report:
+    # title, blank, then the opening (26 characters + 28 a line after the first)
+    section = Section(heading="强化学习意识", paragraphs=["国" * 40 + "。"])
+    opening = ["国" * (26 + (opening_lines - 1) * 28)]
+    return Report(
+        kind=ReportKind.SHUZHI, year=2024, title="述职报告", opening=opening, sections=[section]
+    )
+
+
+def _heading_and_its_text(report: Report) -> tuple[tuple[int, int], tuple[int, int]]:
+    laid = paginate(report, NominalMetrics())
+    lines = laid.lines
+    at = next(
+        i for i, ln in enumerate(lines) if laid.paragraphs[ln.paragraph].text == "一、强化学习意识"
+    )
+    return (lines[at].page, lines[at].slot), (lines[at + 1].page, lines[at + 1].slot)
+
+
+def test_heading_at_page_end_advice_says_which_change_moves_what() -> None:
+    report = _with_heading(19)
+    assert _heading_and_its_text(report) == ((1, 21), (2, 0))
+    (finding,) = check_pages(report, NominalMetrics())
+    assert finding.code == HEADING_AT_PAGE_END
+    # a line less before it: the heading moves up and its text's first line comes up with it
+    assert _heading_and_its_text(_with_heading(18)) == ((1, 20), (1, 21))
+    # a line more: the heading goes down to the next page, above its text
+    assert _heading_and_its_text(_with_heading(20)) == ((2, 0), (2, 1))
+    assert "精简一行文字（正文开头移上来）" in finding.message
+    assert "补充一行（标题移到下一页）" in finding.message
