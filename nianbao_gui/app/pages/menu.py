@@ -30,6 +30,7 @@ class PageCommands:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self._preview: PreviewPane | None = None
+        self._stale = True  # the pane does not show the draft as it is (edited while hidden)
         self._printing: PagePrinting | None = None
         self.ask_pdf_path = self._ask_pdf_path  # tests answer it
         self.run_dialog: Any = None  # tests answer the print dialogs (printing.PagePrinting)
@@ -96,18 +97,28 @@ class PageCommands:
         if not self.dock.isHidden():
             self.dock.hide()
             return
+        self._stale = True
         self.dock.show()
-        if self.window.document is not None:
-            self.preview.redraw_now()
+        self._redraw_if_stale()
 
     def _dock_shown(self, visible: bool) -> None:
         self.preview_action.setChecked(visible)
-        if visible and self._preview is None and self.window.document is not None:
-            self.preview.redraw_now()  # left open last time (window_state): not an empty dock
+        # left open last time (window_state), or shown again from the dock's own menu (right
+        # click on a dock's title bar) after edits made while it was closed: not old pages
+        if visible:
+            self._redraw_if_stale()
+
+    def _redraw_if_stale(self) -> None:
+        if self._stale and not self.dock.isHidden() and self.window.document is not None:
+            self._stale = False
+            self.preview.redraw_now()
 
     def on_edited(self, *_: object) -> None:
-        # the pane is built here too when the dock was restored open before any draft
-        if not self.dock.isHidden() and self.window.document is not None:
+        if self.window.document is None:
+            return
+        if self.dock.isHidden():
+            self._stale = True  # laid out when shown, not at every keystroke meanwhile
+        else:  # the pane is built here too when the dock was restored open before any draft
             self.preview.schedule()
 
     # --- print and PDF ---------------------------------------------------------------------
