@@ -36,3 +36,20 @@ def test_heading_at_page_end_advice_says_which_change_moves_what() -> None:
     assert _heading_and_its_text(_with_heading(20)) == ((2, 0), (2, 1))
     assert "精简一行文字（正文开头移上来）" in finding.message
     assert "补充一行（标题移到下一页）" in finding.message
+
+
+def test_single_character_line_in_a_one_paragraph_closing_points_at_its_last_words() -> None:
+    # 其他工作 only, 合为一段: the finding pointed at the empty 不足的引语, and a click went there
+    from nianbao_gui.core.checks.pages import ORPHAN
+    from nianbao_gui.core.model import Closing
+
+    closing = Closing(other_work=["国" * 20, "国" * 34 + "好。", ""], one_paragraph=True)
+    report = Report(kind=ReportKind.SHUZHI, year=2024, title="述职报告", closing=closing)
+    (finding,) = check_pages(report, NominalMetrics())
+    assert finding.code == ORPHAN
+    assert finding.path == ("closing", "other_work", 1) and finding.seen == "好。"
+    # plans written last but left empty: the words before them still end the paragraph
+    closing = Closing(shortcomings_intro="国" * 54 + "好。", plans=[""], one_paragraph=True)
+    report = Report(kind=ReportKind.SHUZHI, year=2024, title="述职报告", closing=closing)
+    (finding,) = check_pages(report, NominalMetrics())
+    assert finding.path == ("closing", "shortcomings_intro") and finding.seen == "好。"

@@ -97,9 +97,13 @@ def _closing_blocks(report: Report) -> list[Block]:
     )
     if closing.one_paragraph and not has_headings:
         joined = "".join([*closing.other_work, listed, *closing.plans])
-        if closing.plans:
-            listed_path = ("closing", "plans", len(closing.plans) - 1)
-        return [Block(Role.BODY, text=joined, path=listed_path)] if joined else []
+        # the last field with words in it (an empty intro or plan ends nothing)
+        ends: list[tuple[str | int, ...]] = [
+            ("closing", "other_work", i) for i, p in enumerate(closing.other_work) if p
+        ]
+        ends += [listed_path] if listed else []
+        ends += [("closing", "plans", i) for i, p in enumerate(closing.plans) if p]
+        return [Block(Role.BODY, text=joined, path=ends[-1])] if joined else []
 
     blocks = [
         Block(Role.BODY, text=p, path=("closing", "other_work", i))
