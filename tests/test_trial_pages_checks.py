@@ -53,3 +53,16 @@ def test_single_character_line_in_a_one_paragraph_closing_points_at_its_last_wor
     report = Report(kind=ReportKind.SHUZHI, year=2024, title="述职报告", closing=closing)
     (finding,) = check_pages(report, NominalMetrics())
     assert finding.path == ("closing", "shortcomings_intro") and finding.seen == "好。"
+
+
+def test_single_character_line_of_the_shortcomings_selects_that_character() -> None:
+    # the sentence's "。" (or the item's "；" dropped) is the layout's: the finding selected
+    # nothing (an empty 【】 in its row); the lone character is in the last item
+    from nianbao_gui.core.model import Closing
+
+    for last in ("国" * 24 + "好", "国" * 24 + "好；"):
+        closing = Closing(shortcomings_intro="存在不足：", shortcomings=["国" * 20, last])
+        report = Report(kind=ReportKind.SHUZHI, year=2024, title="述职报告", closing=closing)
+        (finding,) = check_pages(report, NominalMetrics())
+        assert finding.path == ("closing", "shortcomings", 1)
+        assert (finding.start, finding.end, finding.seen) == (24, 25, "好")

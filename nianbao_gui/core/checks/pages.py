@@ -34,12 +34,17 @@ def _field(report: Report, path: FieldPath) -> str:
 
 
 def _at_end(report: Report, path: FieldPath, tail: str, code: str, message: str) -> Finding:
-    """A finding on ``tail`` at the end of the field ``path`` (or at its very end when the
-    layout added the tail, as the 。 after the last shortcoming)."""
+    """A finding on ``tail`` at the end of the field ``path``; without its closing marks
+    when the layout wrote them (the 。 after the last shortcoming, which drops its ；), so
+    the lone character itself is selected; at the field's very end when neither is there."""
     text = _field(report, path)
     body = text.rstrip()
+    marks = "".join(NO_START)
+    word, bare = tail.rstrip(marks), body.rstrip(marks)
     if tail and body.endswith(tail):
         start, end = len(body) - len(tail), len(body)
+    elif word and bare.endswith(word):
+        start, end = len(bare) - len(word), len(bare)
     else:
         start = end = len(body)
     return make_finding(text, path, start, end, code, message, Category.LAYOUT)
