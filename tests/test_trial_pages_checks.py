@@ -66,3 +66,19 @@ def test_single_character_line_of_the_shortcomings_selects_that_character() -> N
         (finding,) = check_pages(report, NominalMetrics())
         assert finding.path == ("closing", "shortcomings", 1)
         assert (finding.start, finding.end, finding.seen) == (24, 25, "好")
+
+
+def test_a_character_after_a_line_break_typed_in_the_paragraph_is_no_single_character_line() -> (
+    None
+):
+    # "删去或精简……让它并回上一行" cannot be done: the line break the user typed (pasted)
+    # keeps it on a line of its own (the 空格 group already reports the break itself)
+    from nianbao_gui.core.checks.pages import ORPHAN
+
+    def codes(text: str) -> list[str]:
+        report = Report(kind=ReportKind.SHUZHI, year=2024, title="述职报告", opening=[text])
+        return [f.code for f in check_pages(report, NominalMetrics())]
+
+    assert codes("国" * 10 + "\n好。") == []
+    # wrapped after the break: that last line can go back up
+    assert codes("国" * 10 + "\n" + "国" * 28 + "好。") == [ORPHAN]

@@ -18,7 +18,7 @@ from ..fields import FieldPath, get_text
 from ..layout import Role
 from ..model import Report
 from ..pages import Metrics, PageLayout, paginate
-from ..pages.linebreak import NO_START
+from ..pages.linebreak import BREAK, NO_START
 from .finding import Category, Finding, make_finding
 
 ORPHAN = "layout.orphan_char"
@@ -66,6 +66,8 @@ def _orphans(report: Report, laid: PageLayout) -> list[Finding]:
         text = line.text
         if counts[paragraph_no] < 2 or len(text.strip().rstrip("".join(NO_START))) != 1:
             continue
+        if paragraph.text[line.start - 1 : line.start] == BREAK:
+            continue  # after a line break typed in the paragraph: it cannot go back up
         block = laid.blocks[paragraph.block]
         findings.append(
             _at_end(
