@@ -82,3 +82,24 @@ def test_a_character_after_a_line_break_typed_in_the_paragraph_is_no_single_char
     assert codes("国" * 10 + "\n好。") == []
     # wrapped after the break: that last line can go back up
     assert codes("国" * 10 + "\n" + "国" * 28 + "好。") == [ORPHAN]
+
+
+def test_a_last_page_with_only_the_date_says_so() -> None:
+    # 18 lines of text: the blank line and the 落款 end page 1, the date stands alone on
+    # page 2; the finding said "只有落款和成文日期" and "让落款回到上一页" (it is there)
+    import datetime as _dt
+
+    opening = ["国" * (26 + 17 * 28)]
+    report = Report(
+        kind=ReportKind.SHUZHI,
+        year=2024,
+        title="述职报告",
+        opening=opening,
+        signature="某某镇人民政府",
+        date=_dt.date(2025, 1, 5),
+    )
+    laid = paginate(report, NominalMetrics())
+    assert [line.text for line in laid.pages[-1].lines] == ["2025年1月5日"]
+    (finding,) = check_pages(report, NominalMetrics())
+    assert "只有成文日期" in finding.message and "让成文日期回到上一页" in finding.message
+    assert "落款和成文日期" not in finding.message

@@ -94,6 +94,8 @@ def _signature_alone(report: Report, laid: PageLayout) -> list[Finding]:
         return []
     path: FieldPath = ("signature",) if Role.SIGNATURE in roles else ("date",)
     text = _field(report, path) if path == ("signature",) else ""
+    # what stands there: the 落款 may have stayed on the page before, above its date
+    alone = "落款和成文日期" if len(roles) == 2 else "落款" if text else "成文日期"
     return [
         make_finding(
             text,
@@ -101,8 +103,8 @@ def _signature_alone(report: Report, laid: PageLayout) -> list[Finding]:
             0,
             len(text),
             SIGNATURE_ALONE,
-            f"最后一页（第 {len(laid.pages)} 页）只有落款和成文日期，没有正文"
-            "（GB/T 9704 要求落款与正文同页）。把正文精简几行，让落款回到上一页；"
+            f"最后一页（第 {len(laid.pages)} 页）只有{alone}，没有正文"
+            f"（GB/T 9704 要求落款与正文同页）。把正文精简几行，让{alone}回到上一页；"
             "或在正文末尾补充内容，让正文有几行排到最后一页。",
             Category.LAYOUT,
         )
