@@ -18,6 +18,7 @@ import re
 import unicodedata
 
 TITLE_LINE_CHARS = 20.0
+BODY_LINE_CHARS = 28.0  # a 3号 line of the text block (22 × 28 grid)
 _WORDS = (
     "述职述廉报告",
     "述职报告",
@@ -126,7 +127,9 @@ def signature_indents(signature: str, date: str) -> tuple[float, float]:
     GB/T 9704-2012 7.3.5.2 (no seal): the signature two characters in from the right; the
     date on the next line, its first character two characters right of the signature's
     first character; when the date is longer than the signature, the date stands two
-    characters in from the right and the signature moves left accordingly.
+    characters in from the right and the signature moves left accordingly. A signature
+    longer than a line (26 characters and its two in) wraps and starts at the left: the
+    date then starts two characters in from there, not past the paper's left edge.
     """
     sig, dat = text_width(signature), text_width(date)
     if not signature:
@@ -135,4 +138,4 @@ def signature_indents(signature: str, date: str) -> tuple[float, float]:
         return 2.0, 0.0
     if dat > sig:
         return dat + 4.0 - sig, 2.0
-    return 2.0, sig - dat
+    return 2.0, min(sig, BODY_LINE_CHARS - 2.0) - dat

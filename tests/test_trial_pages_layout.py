@@ -1,0 +1,37 @@
+"""Found by the pages trial: every character of the draft stands on the page."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from nianbao_gui.core.export.title import signature_indents
+from nianbao_gui.core.layout import Role
+from nianbao_gui.core.model import Report, ReportKind
+from nianbao_gui.core.pages import NominalMetrics, paginate
+
+
+def test_a_signature_longer_than_a_line_keeps_the_date_on_the_page() -> None:
+    # 42 characters of 落款 (a joint signature): the date's right indent (35 characters, to
+    # start two right of the signature's first character) left it −7 characters of room, so
+    # it stood one character a line left of the paper's edge (the PDF and the preview drew
+    # nothing; LibreOffice drew it down the left margin, one character a line)
+    signature = "某某镇人民政府" * 6
+    report = Report(
+        kind=ReportKind.SHUZHI,
+        year=2024,
+        title="述职报告",
+        opening=["正文。"],
+        signature=signature,
+        date=_dt.date(2025, 12, 31),
+    )
+    laid = paginate(report, NominalMetrics())
+    dates = [ln for ln in laid.lines if laid.paragraphs[ln.paragraph].role is Role.DATE]
+    assert [ln.text for ln in dates] == ["2025年12月31日"]
+    (date,) = dates
+    assert min(x for span in date.spans for x in span.xs) >= 0
+    # the signature wraps and starts its first line at the left: the date two characters in
+    # from there, as GB/T 9704 puts it two right of the signature's first character
+    date_width = 8 * 0.5 + 3
+    assert signature_indents(signature, "2025年12月31日") == (2.0, 26 - date_width)
+    # a signature that fits on a line: unchanged
+    assert signature_indents("某某镇人民政府", "2025年1月5日") == (2.0, 1.0)
