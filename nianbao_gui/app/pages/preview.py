@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from ...core.export.options import ExportOptions
 from ...core.model import Report
-from ...core.pages import PageLayout, paginate
+from ...core.pages import Geometry, PageLayout, paginate
 from .painter import paint_page
 from .qtfonts import PageFonts, page_fonts
 
 DELAY_MS = 300
 GAP = 16.0  # points between pages
+ZOOMS = (0.3, 1.5)  # pixels a point: the page's width follows the pane's, within these
 BACKGROUND = QColor(128, 128, 128)
 
 
@@ -63,6 +64,19 @@ class PagesView(QWidget):
     def show_layout(self, laid: PageLayout, fonts: PageFonts) -> None:
         self.laid, self.fonts = laid, fonts
         self.setFixedSize(self.sizeHint())
+        self.update()
+
+    def fit_width(self, pixels: int) -> None:
+        """A whole page across ``pixels``: the line ends, the marks hanging past them and
+        the odd pages' numbers are what the preview is looked at for."""
+        g = self.laid.geometry if self.laid is not None else Geometry()
+        across = (pixels - 1) / (g.page_width + 2 * GAP)  # (sizeHint rounds up a pixel)
+        zoom = min(max(across, ZOOMS[0]), ZOOMS[1])
+        if abs(zoom - self.zoom) < 0.001:
+            return
+        self.zoom = zoom
+        if self.laid is not None:
+            self.setFixedSize(self.sizeHint())
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -127,11 +141,22 @@ class PreviewPane(QWidget):
         self.scroller = QScrollArea()
         self.scroller.setWidget(self.view)
         self.scroller.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # always there: a bar that came and went with the zoom would change the width again
+        self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroller.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.scroller, 1)
         self.layouts = 0  # how many times the report was laid out (tests, benchmark)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.scroller.viewport():
+            bar = self.scroller.verticalScrollBar()
+            at = bar.value() / max(1, bar.maximum())  # the same place in the pages after
+            self.view.fit_width(self.scroller.viewport().width())
+            bar.setValue(round(at * bar.maximum()))
+        return super().eventFilter(watched, event)
 
     def schedule(self) -> None:
         """After an edit: lay out again once typing has stopped for DELAY_MS."""
