@@ -35,3 +35,22 @@ def test_a_signature_longer_than_a_line_keeps_the_date_on_the_page() -> None:
     assert signature_indents(signature, "2025年12月31日") == (2.0, 26 - date_width)
     # a signature that fits on a line: unchanged
     assert signature_indents("某某镇人民政府", "2025年1月5日") == (2.0, 1.0)
+
+
+def test_a_long_run_of_marks_is_laid_out_in_linear_time() -> None:
+    # at every line's end the search for the nearest letter or digit walked back to the
+    # paragraph's start: 60 000 dashes (98 pages) took ~6 s, a preview's redraw after each
+    # pause in typing; the lines are unchanged
+    import time
+
+    from nianbao_gui.core.pages.linebreak import break_lines
+
+    report = Report(kind=ReportKind.SHUZHI, year=2024, title="述职报告", opening=["—" * 60000])
+    started = time.monotonic()
+    laid = paginate(report, NominalMetrics())
+    assert time.monotonic() - started < 2.0
+    assert len(laid.pages) == 98
+    # the language at the cut still comes from before the line when the line has none:
+    # 国 (Chinese rules: ，may follow *, the line ends before the last *), not a (Latin)
+    text = "a国国*，，*%"
+    assert break_lines(text, [8.0] * len(text), 32.0, 32.0) == [(0, 3), (3, 7), (7, 8)]

@@ -63,13 +63,17 @@ def can_break_chinese(text: str, at: int) -> bool:
     return text[at] not in ZH_NO_START and text[at - 1] not in ZH_NO_END
 
 
-def chinese_rules(text: str, cut: int) -> bool:
+def chinese_rules(text: str, cut: int, start: int = 0, before: int = -1) -> bool:
     """Does LibreOffice break by the zh-CN rules when ``text[cut]`` is the first character
     that does not fit? The nearest letter or digit at or before the cut decides; before the
-    first one, the first character's script."""
+    first one, the first character's script. ``start``, ``before``: the line's start and
+    the nearest letter or digit before it (−1: none), so that a long run of marks is not
+    walked back over at every line's end (that was quadratic)."""
     at = cut
-    while at > 0 and not text[at].isalnum():
+    while at > start and not text[at].isalnum():
         at -= 1
+    if not text[at].isalnum():
+        at = before if before >= 0 else 0
     char = text[at]
     # LibreOffice's Latin blocks end before U+0590; CJK (and full-width forms) start at U+2E80
     return ord(char) >= 0x2E80 or not (char.isascii() or char.isalnum())
@@ -92,11 +96,13 @@ def break_lines(
     lines: list[tuple[int, int]] = []
     need = widths if needs is None else needs
     start, pos, used, room = 0, 0, 0.0, first
+    before = -1  # the last letter or digit before the line's start
     n = len(text)
     while pos < n:
         char = text[pos]
         if char == BREAK:
             lines.append((start, pos))
+            before = _last_word(text, start, pos, before)
             start = pos = pos + 1
             used, room = 0.0, rest
             continue
@@ -106,8 +112,9 @@ def break_lines(
             pos += 1
             continue
         fits = used - widths[pos - 1] + need[pos - 1] <= room + _EPSILON
-        end = _line_end(text, start, pos, fits)
+        end = _line_end(text, start, pos, fits, before)
         lines.append((start, end))
+        before = _last_word(text, start, end, before)
         start = pos = end
         used, room = 0.0, rest
     if start < n or not lines or text[n - 1] == BREAK:
@@ -115,7 +122,15 @@ def break_lines(
     return lines
 
 
-def _line_end(text: str, start: int, over: int, fits: bool) -> int:
+def _last_word(text: str, start: int, end: int, before: int) -> int:
+    """The last letter or digit of ``text[start:end]``, else ``before``."""
+    for at in range(end - 1, start - 1, -1):
+        if text[at].isalnum():
+            return at
+    return before
+
+
+def _line_end(text: str, start: int, over: int, fits: bool, before: int = -1) -> int:
     """The end of a line whose character at ``over`` does not fit."""
     n = len(text)
     if text[over] in SPACES:  # spaces hang at the end of the line
@@ -124,7 +139,7 @@ def _line_end(text: str, start: int, over: int, fits: bool) -> int:
             end += 1
         if end == n or text[end] not in NO_START:
             return end
-    if chinese_rules(text, over):
+    if chinese_rules(text, over, start, before):
         at = over
         if fits and text[over] in HANGING:
             at = over + 1  # hangs, unless a mark that cannot start a line follows it
