@@ -118,7 +118,7 @@ def render_pdf(
     laid = paginate(report, metrics, options, geometry)
     result = PdfResult(warnings=list(dict.fromkeys(notes)), pages=len(laid.pages))
 
-    missing: set[str] = set()
+    missing: dict[str, None] = {}  # in the order written: the first ones typed are named
     chosen: dict[tuple[FontKey, str], _Where] = {}
     pages = [
         _page_glyphs(laid, page.number, files, covered, missing, chosen) for page in laid.pages
@@ -127,7 +127,7 @@ def render_pdf(
     for number, glyphs in enumerate(pages, start=1):
         glyphs += _number_glyphs(geometry, number, (song.path, song.index), covered[FontKey.SONG])
     if missing:
-        shown = "".join(sorted(missing)[:10])
+        shown = "".join(list(missing)[:10]) + ("等" if len(missing) > 10 else "")
         result.warnings.append(
             f"有 {len(missing)} 种字符（{shown}）所有字体中都没有，PDF 中可能显示为方框；"
             "Word 文档中不受影响。"
@@ -144,7 +144,7 @@ def _page_glyphs(
     number: int,
     files: dict[FontKey, FontFile],
     covered: dict[FontKey, Mapping[int, float]],
-    missing: set[str],
+    missing: dict[str, None],
     chosen: dict[tuple[FontKey, str], _Where],
 ) -> list[_Glyph]:
     """The characters of page ``number``; ``chosen`` remembers which font draws each."""
@@ -164,7 +164,7 @@ def _page_glyphs(
                     if ord(char) not in covered[key]:
                         key = next((k for k in _ORDER if ord(char) in covered[k]), key)
                         if ord(char) not in covered[key]:
-                            missing.add(char)
+                            missing[char] = None
                     where = chosen[(span.font, char)] = (files[key].path, files[key].index)
                 glyphs.append(_Glyph(where, char, span.size, g.left + x, g.page_height - baseline))
     return glyphs
