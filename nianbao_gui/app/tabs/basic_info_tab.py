@@ -69,7 +69,9 @@ def _with_error(widget: QWidget, error: QLabel) -> QWidget:
 
 
 class BasicInfoTab(TabPage):
-    prefixes = tuple((name,) for name in ("kind", "year", *_TEXT_FIELDS, "show_author_line"))
+    prefixes = tuple(
+        (name,) for name in ("kind", "year", *_TEXT_FIELDS, "show_author_line", "date")
+    )
 
     def title(self) -> str:
         return "基本信息"
@@ -160,6 +162,7 @@ class BasicInfoTab(TabPage):
             ("organisation",): self.organisation,
             ("signature",): self.signature,
             ("year",): self.year,
+            ("date",): self.date.date_edit,  # a 体检 or 【版面】 row on the date
         }
         widget = widgets.get(path)
         if widget is None:
