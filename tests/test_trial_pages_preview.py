@@ -39,21 +39,23 @@ def test_preview_reopened_from_the_dock_menu_shows_the_edits_made_while_it_was_c
 def test_preview_shows_whole_lines_in_the_dock_as_it_opens_and_when_resized(qtbot) -> None:
     # docked at its first width (~400 px) the page (0.8 pixel a point: 502 px) was cut on the
     # right: line ends, hanging marks and odd pages' numbers hidden behind a scroll bar
-    window = make_window(qtbot)
-    window.resize(1400, 900)
-    window.new_document(seed_report())
-    window.show()
-    window.pages.toggle_preview()
-    pane = window.pages.preview
-    qtbot.wait(50)
+    from nianbao_gui.app.pages.preview import PreviewPane
+    from nianbao_gui.core.export.options import ExportOptions
+
+    report = seed_report()
+    pane = PreviewPane(lambda: report, ExportOptions)
+    qtbot.addWidget(pane)
+    pane.resize(410, 800)  # the dock's first width in a 1500 px window
+    pane.show()
+    pane.redraw_now()
 
     def page_fits() -> bool:
         right = pane.view.page_rect(1).right() * pane.view.zoom
         return right <= pane.scroller.viewport().width()
 
-    assert page_fits() and not pane.scroller.horizontalScrollBar().isVisible()
-    window.pages.dock.setFloating(True)
-    window.pages.dock.resize(900, 800)
+    qtbot.waitUntil(page_fits, timeout=3000)
+    assert not pane.scroller.horizontalScrollBar().isVisible()
+    assert pane.sizeHint().width() < 600  # the dock's first width does not follow the zoom
+    pane.resize(900, 800)
     qtbot.waitUntil(lambda: pane.view.zoom > 1.0, timeout=3000)  # wider: larger, still whole
     assert page_fits()
-    close_window(window)

@@ -150,6 +150,12 @@ class PreviewPane(QWidget):
         layout.addWidget(self.scroller, 1)
         self.layouts = 0  # how many times the report was laid out (tests, benchmark)
 
+    def sizeHint(self) -> QSize:
+        # fixed, what a scroll area asks for a page wider than it (Qt: 36 × 24 lines): from
+        # the pages' size, a zoom that follows the width would shrink the dock step by step
+        line = self.fontMetrics().height()
+        return QSize(36 * line, 24 * line)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.scroller.viewport():
             bar = self.scroller.verticalScrollBar()
