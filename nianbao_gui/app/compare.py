@@ -3,7 +3,9 @@ dock listing 与去年相同 — every sentence copied unchanged and every figur
 
 The file compared with is the one the draft remembers (Report.made_from: 复制为明年的报告,
 import); without one, or when it has gone, she is asked for it. Clicking a row shows the
-place in the form. Rewritten text is never listed (core/checks/same_as_last.py).
+place in the form. Rewritten text is never listed (core/checks/same_as_last.py); a row
+clicked after the form changed is first found again (checks.locate, as the 体检 panel does),
+never other text at its old offsets.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class SameAsLastPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._compared: tuple[Report, Path, Report] | None = None  # this year, last year's
+        self.findings: list[Any] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
@@ -54,20 +58,25 @@ class SameAsLastPanel(QWidget):
             ("换一份去年的…", self.choose_requested.emit),
         )
 
-    def show_findings(self, report: Report, last: Path, findings: list[Any]) -> None:
+    def show_findings(
+        self, report: Report, last: Path, findings: list[Any], last_report: Report, notice: str = ""
+    ) -> None:
         from ..core.checks import excerpt, location
         from ..core.checks.report import field_labels
 
+        self._compared = (report, last, last_report)
+        self.findings = findings
         labels = field_labels(report)
         sentences = sum(1 for f in findings if f.code == "same.sentence")
         figures = len(findings) - sentences
         if findings:
-            self.summary.setText(
+            summary = (
                 f"与“{last.name}”相比：{sentences} 句一字未改，{figures} 个数字未变。"
                 "点击一条可跳到原文；改写过的文字不会列出。"
             )
         else:
-            self.summary.setText(f"与“{last.name}”相比：没有一字未改的句子，也没有未变的数字。")
+            summary = f"与“{last.name}”相比：没有一字未改的句子，也没有未变的数字。"
+        self.summary.setText(f"{notice}\n{summary}" if notice else summary)
         self.list.clear()
         for finding in findings:
             before, seen, after = excerpt(report, finding, width=6)
@@ -79,10 +88,29 @@ class SameAsLastPanel(QWidget):
             item.setData(_FINDING_ROLE, finding)
             self.list.addItem(item)
 
+    def refresh(self, notice: str = "") -> None:
+        """Compare the draft as it is now with the same last year's report."""
+        if self._compared is None:
+            return
+        from ..core.checks import compare_with_last
+
+        report, last, last_report = self._compared
+        findings = compare_with_last(report, last_report)
+        self.show_findings(report, last, findings, last_report, notice)
+
     def _clicked(self, item: QListWidgetItem) -> None:
         finding = item.data(_FINDING_ROLE)
-        if finding is not None:
-            self.focus_requested.emit(finding.path, finding.start, finding.end)
+        if finding is None or self._compared is None:
+            return
+        from ..core.checks import compare_with_last, locate
+
+        report, _last, last_report = self._compared
+        current = compare_with_last(report, last_report)
+        found = locate(report, finding, current, siblings=self.findings)
+        if found is None:  # rewritten (or deleted) since the list was made
+            self.refresh("这一处已经改写或已不在，列表已按现在的草稿更新。")
+            return
+        self.focus_requested.emit(found.path, found.start, found.end)
 
 
 def load_last(path: Path) -> Report:
@@ -181,7 +209,7 @@ class CompareActions:
         report = self.window.report()
         findings = compare_with_last(report, last)
         panel = self._build()
-        panel.show_findings(report, path, findings)
+        panel.show_findings(report, path, findings, last)
         assert self.dock is not None
         self.dock.show()
         self.dock.raise_()

@@ -1,0 +1,63 @@
+"""A hostile trial of 对比去年 in the window, as she rewrites last year's text: a row of
+与去年相同 clicked after the form changed selects the sentence it names where it is now, or
+says it was rewritten (never other text at its old offsets)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QPlainTextEdit
+from qt_helpers import close_window, type_into
+
+from tests.test_compare_window import _made_from_last_year
+
+PARAGRAPH = ("sections", 0, "paragraphs", 0)
+
+
+def _compared(qtbot: Any, tmp_path: Any) -> Any:
+    window, _prompts = _made_from_last_year(qtbot, tmp_path)
+    window.show()
+    qtbot.waitExposed(window)
+    window.ui.actionCompare.trigger()
+    return window
+
+
+def _typed_at(window: Any, start: int, end: int, text: str) -> QPlainTextEdit:
+    assert window.editor.focus_field(PARAGRAPH, start, end)
+    box = window.focusWidget()
+    assert isinstance(box, QPlainTextEdit)
+    type_into(box, text)
+    return box
+
+
+def _rows(panel: Any) -> list[str]:
+    return [panel.list.item(i).text() for i in range(panel.list.count())]
+
+
+def test_a_row_clicked_after_typing_before_its_sentence_selects_that_sentence(
+    qtbot, tmp_path
+) -> None:
+    window = _compared(qtbot, tmp_path)
+    panel = window.last_year.compare.panel
+    second = panel.list.item(1)  # 坚持把粮食安全放在首位。 at 16..28
+    box = _typed_at(window, 0, 0, "今年")
+    panel.list.itemClicked.emit(second)  # before the list has caught up
+    cursor = box.textCursor()
+    assert cursor.selectedText() == "坚持把粮食安全放在首位。"
+    assert cursor.selectionStart() == 18
+    close_window(window)
+
+
+def test_a_row_of_a_rewritten_sentence_selects_nothing_and_says_so(qtbot, tmp_path) -> None:
+    window = _compared(qtbot, tmp_path)
+    panel = window.last_year.compare.panel
+    first = panel.list.item(0)  # 全年完成粮食播种面积3.5万亩。
+    box = _typed_at(window, 10, 13, "3.8")  # the figure rewritten
+    before = box.textCursor().position()
+    panel.list.itemClicked.emit(first)
+    cursor = box.textCursor()
+    assert not cursor.hasSelection() and cursor.position() == before
+    assert "已经改写" in panel.summary.text()
+    assert not any("播种面积" in row for row in _rows(panel))
+    close_window(window)
+
