@@ -1,6 +1,7 @@
 """A hostile trial of 对比去年 in the window, as she rewrites last year's text: a row of
 与去年相同 clicked after the form changed selects the sentence it names where it is now, or
-says it was rewritten (never other text at its old offsets)."""
+says it was rewritten (never other text at its old offsets); a sentence she rewrote leaves the
+list once she pauses, without 重新对比."""
 
 from __future__ import annotations
 
@@ -61,3 +62,12 @@ def test_a_row_of_a_rewritten_sentence_selects_nothing_and_says_so(qtbot, tmp_pa
     assert not any("播种面积" in row for row in _rows(panel))
     close_window(window)
 
+
+def test_a_rewritten_sentence_leaves_the_list_when_she_pauses(qtbot, tmp_path) -> None:
+    window = _compared(qtbot, tmp_path)
+    panel = window.last_year.compare.panel
+    assert any("坚持把粮食安全放在首位" in row for row in _rows(panel))
+    _typed_at(window, 16, 18, "始终坚持")  # 坚持 → 始终坚持: rewritten
+    qtbot.waitUntil(lambda: not any("粮食安全" in row for row in _rows(panel)), timeout=2000)
+    assert "2 句一字未改" in panel.summary.text()  # of three
+    close_window(window)

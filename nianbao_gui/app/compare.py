@@ -3,9 +3,9 @@ dock listing 与去年相同 — every sentence copied unchanged and every figur
 
 The file compared with is the one the draft remembers (Report.made_from: 复制为明年的报告,
 import); without one, or when it has gone, she is asked for it. Clicking a row shows the
-place in the form. Rewritten text is never listed (core/checks/same_as_last.py); a row
-clicked after the form changed is first found again (checks.locate, as the 体检 panel does),
-never other text at its old offsets.
+place in the form. Rewritten text is never listed (core/checks/same_as_last.py): the list
+follows the draft once she pauses, and a row clicked before that is first found again
+(checks.locate, as the 体检 panel does), never other text at its old offsets.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
+REFRESH_MS = 400  # after typing in the form: the list follows once she pauses
 
 
 class SameAsLastPanel(QWidget):
@@ -131,6 +132,10 @@ class CompareActions:
         self.dock: QDockWidget | None = None
         self.last: tuple[Path, Report] | None = None
         self.changed: Any = None  # called with last year's report when another one is read
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_if_shown)
 
     def _build(self) -> SameAsLastPanel:
         if self.panel is None:
@@ -192,6 +197,15 @@ class CompareActions:
                 path=path,
             )
         return load_last(path)
+
+    def edited(self) -> None:
+        """The draft changed: the list follows once she pauses (rewritten text leaves it)."""
+        if self.panel is not None:
+            self._timer.start()
+
+    def _refresh_if_shown(self) -> None:
+        if self.panel is not None and self.dock is not None and self.dock.isVisible():
+            self.panel.refresh()
 
     def forget(self) -> None:
         """Another draft is shown: its last year is another file."""
