@@ -71,3 +71,24 @@ def test_a_rewritten_sentence_leaves_the_list_when_she_pauses(qtbot, tmp_path) -
     qtbot.waitUntil(lambda: not any("粮食安全" in row for row in _rows(panel)), timeout=2000)
     assert "2 句一字未改" in panel.summary.text()  # of three
     close_window(window)
+
+
+def test_after_another_draft_is_opened_the_old_rows_select_nothing_in_it(
+    qtbot, tmp_path
+) -> None:
+    from nianbao_gui.core.model import Report, Section
+
+    window = _compared(qtbot, tmp_path)
+    panel = window.last_year.compare.panel
+    assert panel.list.count() == 3
+    words = "另一位领导的报告文字，内容完全不同。"
+    other = Report(year=2025, sections=[Section(heading="别的工作", paragraphs=[words])])
+    window.document.discard_changes()
+    window.new_document(other, "别的")
+    focused: list[Any] = []
+    panel.focus_requested.connect(lambda *args: focused.append(args))
+    if panel.list.count():
+        panel.list.itemClicked.emit(panel.list.item(1))
+    assert focused == []
+    assert panel.list.count() == 0 and "重新对比" in panel.summary.text()
+    close_window(window)

@@ -89,6 +89,13 @@ class SameAsLastPanel(QWidget):
             item.setData(_FINDING_ROLE, finding)
             self.list.addItem(item)
 
+    def clear(self, text: str) -> None:
+        """Another draft is shown: the rows were the other draft's places."""
+        self._compared = None
+        self.findings = []
+        self.list.clear()
+        self.summary.setText(text)
+
     def refresh(self, notice: str = "") -> None:
         """Compare the draft as it is now with the same last year's report."""
         if self._compared is None:
@@ -208,8 +215,12 @@ class CompareActions:
             self.panel.refresh()
 
     def forget(self) -> None:
-        """Another draft is shown: its last year is another file."""
+        """Another draft is shown: its last year is another file, and the rows were places
+        in the draft that was open (a click would select this one's text at them)."""
         self.last = None
+        self._timer.stop()
+        if self.panel is not None:
+            self.panel.clear("已打开另一份草稿。要对比它，请点“重新对比”。")
 
     def compare(self, *, choose: bool = False) -> list[Any]:
         """Compare the open draft with last year's; the findings (also shown in the dock)."""
