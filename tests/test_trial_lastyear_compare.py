@@ -92,3 +92,34 @@ def test_after_another_draft_is_opened_the_old_rows_select_nothing_in_it(
     assert focused == []
     assert panel.list.count() == 0 and "重新对比" in panel.summary.text()
     close_window(window)
+
+
+
+def _shaded(edit: QPlainTextEdit) -> list[tuple[int, int]]:
+    from nianbao_gui.app.shading import SHADE
+
+    formats = edit.document().firstBlock().layout().formats()
+    return [(r.start, r.length) for r in formats if r.format.background().color() == SHADE]
+
+
+def test_the_shading_shows_what_another_last_year_chosen_shares(qtbot, tmp_path) -> None:
+    """换一份去年的… with the shading on: the sentences the other file has are shaded (the
+    old highlighters, still children of their documents, kept new ones from being made)."""
+    from nianbao_gui.core.storage import save_draft
+    from tests.test_compare_window import LAST
+
+    window, prompts = _made_from_last_year(qtbot, tmp_path)
+    window.editor.tab_widget().setCurrentIndex(2)  # 一、抓好农业
+    qtbot.wait(20)
+    window.ui.actionShade.setChecked(True)
+    qtbot.wait(20)
+    other = LAST.model_copy(deep=True)
+    other.sections[0].paragraphs = ["坚持把粮食安全放在首位。"]  # one sentence in common
+    save_draft(other, tmp_path / "另一份.json")
+    prompts.paths.append(tmp_path / "另一份.json")
+    window.last_year.compare.compare(choose=True)  # 换一份去年的…
+    qtbot.wait(20)
+    edits = [e for e in window.editor.findChildren(QPlainTextEdit) if e.isVisibleTo(window)]
+    first = next(e for e in edits if e.toPlainText().startswith("全年完成"))
+    assert _shaded(first) == [(16, 12)]
+    close_window(window)

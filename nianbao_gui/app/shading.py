@@ -71,4 +71,7 @@ class Shading:
         for edit in self.window.editor.findChildren(QPlainTextEdit):
             for highlighter in edit.document().findChildren(_SameAsLast):
                 highlighter.setDocument(None)
+                # no longer the document's child at once: attach() (换一份去年的… shows
+                # another last year right after) must not take it for a live one
+                highlighter.setParent(None)
                 highlighter.deleteLater()
