@@ -123,3 +123,35 @@ def test_the_shading_shows_what_another_last_year_chosen_shares(qtbot, tmp_path)
     first = next(e for e in edits if e.toPlainText().startswith("全年完成"))
     assert _shaded(first) == [(16, 12)]
     close_window(window)
+
+
+def test_the_shading_counts_the_year_she_sets_after_turning_it_on(qtbot, tmp_path) -> None:
+    """Imported last year's report (its year), shading on, then the year changed and the
+    year in a sentence with it: the sentence is still last year's (对比去年 lists it), so
+    it stays shaded."""
+    from qt_helpers import ScriptedPrompts, edit_report, make_window
+
+    source = tmp_path / "2024年述职报告.txt"
+    source.write_text(
+        "2024年度述职报告\n一、抓好农业\n2024年，我坚持把粮食安全放在首位，狠抓落实。\n",
+        encoding="utf-8",
+    )
+    window = make_window(qtbot, ScriptedPrompts())
+    window.files.import_path(source)
+    assert window.report().year == 2024
+    window.editor.tab_widget().setCurrentIndex(2)  # 一、抓好农业
+    qtbot.wait(20)
+    window.ui.actionShade.setChecked(True)
+    edit_report(window, lambda report: setattr(report, "year", 2025))
+    this_year = "2025年，我坚持把粮食安全放在首位，狠抓落实。"
+    edit_report(window, lambda report: report.sections[0].paragraphs.__setitem__(0, this_year))
+    window.editor.tab_widget().setCurrentIndex(2)
+    qtbot.wait(20)
+    edit = next(
+        e
+        for e in window.editor.findChildren(QPlainTextEdit)
+        if e.isVisibleTo(window) and e.toPlainText() == this_year
+    )
+    assert _shaded(edit) == [(0, len(this_year))]
+    assert len(window.last_year.compare.compare()) == 1  # the list says the same
+    close_window(window)
