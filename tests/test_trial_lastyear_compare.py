@@ -155,3 +155,22 @@ def test_the_shading_counts_the_year_she_sets_after_turning_it_on(qtbot, tmp_pat
     assert _shaded(edit) == [(0, len(this_year))]
     assert len(window.last_year.compare.compare()) == 1  # the list says the same
     close_window(window)
+
+
+def test_a_paragraph_split_with_enter_keeps_its_shade_in_both_halves(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+
+    window = _compared(qtbot, tmp_path)
+    window.editor.tab_widget().setCurrentIndex(2)  # 一、抓好农业
+    qtbot.wait(20)
+    window.ui.actionShade.setChecked(True)
+    qtbot.wait(20)
+    box = _typed_at(window, 16, 16, "")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # 坚持把粮食安全放在首位。 becomes a paragraph
+    assert window.report().sections[0].paragraphs[1] == "坚持把粮食安全放在首位。"
+    qtbot.wait(20)
+    edits = [e for e in window.editor.findChildren(QPlainTextEdit) if e.isVisibleTo(window)]
+    halves = {e.toPlainText(): _shaded(e) for e in edits}
+    assert halves["全年完成粮食播种面积3.5万亩。"] == [(0, 16)]
+    assert halves["坚持把粮食安全放在首位。"] == [(0, 12)]
+    close_window(window)
