@@ -3,7 +3,9 @@ dock listing 与去年相同 — every sentence copied unchanged and every figur
 
 The file compared with is the one the draft remembers (Report.made_from: 复制为明年的报告,
 import); without one, or when it has gone, she is asked for it. Clicking a row shows the
-place in the form. Rewritten text is never listed (core/checks/same_as_last.py).
+place in the form. Rewritten text is never listed (core/checks/same_as_last.py): the list
+follows the draft once she pauses, and a row clicked before that is first found again
+(checks.locate, as the 体检 panel does), never other text at its old offsets.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
+REFRESH_MS = 400  # after typing in the form: the list follows once she pauses
 
 
 class SameAsLastPanel(QWidget):
@@ -38,6 +41,8 @@ class SameAsLastPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._compared: tuple[Report, Path, Report] | None = None  # this year, last year's
+        self.findings: list[Any] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
@@ -54,20 +59,25 @@ class SameAsLastPanel(QWidget):
             ("换一份去年的…", self.choose_requested.emit),
         )
 
-    def show_findings(self, report: Report, last: Path, findings: list[Any]) -> None:
+    def show_findings(
+        self, report: Report, last: Path, findings: list[Any], last_report: Report, notice: str = ""
+    ) -> None:
         from ..core.checks import excerpt, location
         from ..core.checks.report import field_labels
 
+        self._compared = (report, last, last_report)
+        self.findings = findings
         labels = field_labels(report)
         sentences = sum(1 for f in findings if f.code == "same.sentence")
         figures = len(findings) - sentences
         if findings:
-            self.summary.setText(
+            summary = (
                 f"与“{last.name}”相比：{sentences} 句一字未改，{figures} 个数字未变。"
                 "点击一条可跳到原文；改写过的文字不会列出。"
             )
         else:
-            self.summary.setText(f"与“{last.name}”相比：没有一字未改的句子，也没有未变的数字。")
+            summary = f"与“{last.name}”相比：没有一字未改的句子，也没有未变的数字。"
+        self.summary.setText(f"{notice}\n{summary}" if notice else summary)
         self.list.clear()
         for finding in findings:
             before, seen, after = excerpt(report, finding, width=6)
@@ -79,10 +89,36 @@ class SameAsLastPanel(QWidget):
             item.setData(_FINDING_ROLE, finding)
             self.list.addItem(item)
 
+    def clear(self, text: str) -> None:
+        """Another draft is shown: the rows were the other draft's places."""
+        self._compared = None
+        self.findings = []
+        self.list.clear()
+        self.summary.setText(text)
+
+    def refresh(self, notice: str = "") -> None:
+        """Compare the draft as it is now with the same last year's report."""
+        if self._compared is None:
+            return
+        from ..core.checks import compare_with_last
+
+        report, last, last_report = self._compared
+        findings = compare_with_last(report, last_report)
+        self.show_findings(report, last, findings, last_report, notice)
+
     def _clicked(self, item: QListWidgetItem) -> None:
         finding = item.data(_FINDING_ROLE)
-        if finding is not None:
-            self.focus_requested.emit(finding.path, finding.start, finding.end)
+        if finding is None or self._compared is None:
+            return
+        from ..core.checks import compare_with_last, locate
+
+        report, _last, last_report = self._compared
+        current = compare_with_last(report, last_report)
+        found = locate(report, finding, current, siblings=self.findings)
+        if found is None:  # rewritten (or deleted) since the list was made
+            self.refresh("这一处已经改写或已不在，列表已按现在的草稿更新。")
+            return
+        self.focus_requested.emit(found.path, found.start, found.end)
 
 
 def load_last(path: Path) -> Report:
@@ -103,6 +139,10 @@ class CompareActions:
         self.dock: QDockWidget | None = None
         self.last: tuple[Path, Report] | None = None
         self.changed: Any = None  # called with last year's report when another one is read
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_if_shown)
 
     def _build(self) -> SameAsLastPanel:
         if self.panel is None:
@@ -165,9 +205,22 @@ class CompareActions:
             )
         return load_last(path)
 
+    def edited(self) -> None:
+        """The draft changed: the list follows once she pauses (rewritten text leaves it)."""
+        if self.panel is not None:
+            self._timer.start()
+
+    def _refresh_if_shown(self) -> None:
+        if self.panel is not None and self.dock is not None and self.dock.isVisible():
+            self.panel.refresh()
+
     def forget(self) -> None:
-        """Another draft is shown: its last year is another file."""
+        """Another draft is shown: its last year is another file, and the rows were places
+        in the draft that was open (a click would select this one's text at them)."""
         self.last = None
+        self._timer.stop()
+        if self.panel is not None:
+            self.panel.clear("已打开另一份草稿。要对比它，请点“重新对比”。")
 
     def compare(self, *, choose: bool = False) -> list[Any]:
         """Compare the open draft with last year's; the findings (also shown in the dock)."""
@@ -181,7 +234,7 @@ class CompareActions:
         report = self.window.report()
         findings = compare_with_last(report, last)
         panel = self._build()
-        panel.show_findings(report, path, findings)
+        panel.show_findings(report, path, findings, last)
         assert self.dock is not None
         self.dock.show()
         self.dock.raise_()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import NianbaoError
-from ..core.figures import Slot, filled_texts, find_slots, still_there
+from ..core.figures import Slot, filled_texts, find_slots, moved_in, still_there
 from ..core.model import Report
 from .widgets.look import button_row
 
@@ -204,7 +204,7 @@ class FiguresPanel(QWidget):
                 )
             )
             return False
-        if not still_there(report, slot):
+        if not still_there(report, slot, self.slots):
             self.failed.emit(
                 NianbaoError(
                     f"“{slot.place}”处的文字已经改动，没有填入“{value}”。",
@@ -243,9 +243,10 @@ class FiguresPanel(QWidget):
         report = self._report
         if report is None:
             return False
-        if not still_there(report, slot):
+        if not still_there(report, slot, self.slots):
+            gone = moved_in(report, slot, self.slots)  # its paragraph was deleted
             self.refresh()
-            moved = [s for s in self.slots if _same_slot(slot, s)]
+            moved = [] if gone else [s for s in self.slots if _same_slot(slot, s)]
             if len(moved) != 1:
                 self.failed.emit(
                     NianbaoError(

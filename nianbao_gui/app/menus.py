@@ -68,6 +68,7 @@ class LastYearMenu:
         ui.menuCheck.addAction(shade)
         ui.actionShade = shade
         window.document_shown.connect(self.another_draft)
+        window.editor.changed.connect(self.edited)
 
     @property
     def compare(self) -> CompareActions:
@@ -82,6 +83,10 @@ class LastYearMenu:
         """换一份去年的…: the shading (if on) follows the file the list now compares with."""
         if self._shading is not None and self._shading.on:
             self._shading.show(last)
+
+    def edited(self, *_: object) -> None:
+        if self._compare is not None:
+            self._compare.edited()
 
     def toggle_shading(self, on: bool) -> None:
         """Shade the sentences still last year's in the form, or stop."""

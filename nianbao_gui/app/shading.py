@@ -4,7 +4,8 @@ so she sees at a glance what is left to rewrite.
 A syntax highlighter on each paragraph editor's document does it: it colours the text
 only (the draft is not touched) and follows her typing, a sentence losing its shade as soon as
 it differs from last year's. Editors built later (a tab opened for the first time, a form
-rebuilt) get one when their tab is shown.
+rebuilt) get one when their tab is shown. The two reports' years count as the same, as in
+对比去年: when she sets the draft's year, the shading is made again for it.
 """
 
 from __future__ import annotations
@@ -41,8 +42,11 @@ class Shading:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.known: LastYear | None = None
+        self._last: Report | None = None
+        self._year: int | None = None  # the draft's year the shading was made for
         tabs = window.editor.tab_widget()
         tabs.currentChanged.connect(lambda _index: QTimer.singleShot(0, self.attach))
+        window.editor.changed.connect(self._follow_year)
 
     @property
     def on(self) -> bool:
@@ -51,8 +55,13 @@ class Shading:
     def show(self, last: Report) -> int:
         """Shade what the open draft shares with ``last``; the number of editors shaded."""
         self.hide()
-        self.known = LastYear(last, self.window.report().year)
+        self._last, self._year = last, self.window.report().year
+        self.known = LastYear(last, self._year)
         return self.attach()
+
+    def _follow_year(self) -> None:
+        if self._last is not None and self.window.report().year != self._year:
+            self.show(self._last)
 
     def attach(self) -> int:
         """A highlighter on every paragraph editor built so far that has none yet."""
@@ -67,8 +76,11 @@ class Shading:
         return count
 
     def hide(self) -> None:
-        self.known = None
+        self.known = self._last = None
         for edit in self.window.editor.findChildren(QPlainTextEdit):
             for highlighter in edit.document().findChildren(_SameAsLast):
                 highlighter.setDocument(None)
+                # no longer the document's child at once: attach() (换一份去年的… shows
+                # another last year right after) must not take it for a live one
+                highlighter.setParent(None)
                 highlighter.deleteLater()

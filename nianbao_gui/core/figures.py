@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .checks import placeholders
 from .checks.targets import targets
@@ -49,6 +49,7 @@ class Slot:
     placeholder: str
     after: str
     hint: str  # 数字 / 名称或数字
+    text: str = field(default="", repr=False)  # the whole field when the slot was listed
 
     @property
     def place(self) -> str:
@@ -79,16 +80,36 @@ def find_slots(report: Report) -> list[Slot]:
                     placeholder=text[start:end],
                     after=text[end : end + CONTEXT],
                     hint=hint,
+                    text=text,
                 )
             )
     return slots
 
 
-def still_there(report: Report, slot: Slot) -> bool:
-    """True when the slot and the words around it read as they did when it was listed."""
+def _field_text(report: Report, slot: Slot) -> str | None:
     try:
-        text = get_text(report, slot.path)
+        return get_text(report, slot.path)
     except (KeyError, IndexError, AttributeError, TypeError):
+        return None
+
+
+def moved_in(report: Report, slot: Slot, siblings: Sequence[Slot]) -> bool:
+    """The slot's field now reads exactly as another field did when ``siblings`` (the slots
+    listed with it) were listed: that paragraph moved into this place (one before it was
+    deleted), and the words it shares around the slot are chance, not this slot."""
+    text = _field_text(report, slot)
+    return (
+        text is not None
+        and text != slot.text
+        and any(other.path != slot.path and other.text == text for other in siblings)
+    )
+
+
+def still_there(report: Report, slot: Slot, siblings: Sequence[Slot] = ()) -> bool:
+    """True when the slot and the words around it read as they did when it was listed, in
+    its own paragraph (not one that moved into its place: see moved_in)."""
+    text = _field_text(report, slot)
+    if text is None or moved_in(report, slot, siblings):
         return False
     return (
         text[slot.start : slot.end] == slot.placeholder
