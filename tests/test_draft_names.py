@@ -85,6 +85,25 @@ def test_replacing_after_the_question(qtbot, tmp_path: Path) -> None:
     close_window(window)
 
 
+def test_replacing_is_refused_when_the_promised_earlier_version_cannot_be_kept(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """The question says 原文件会作为早期版本留在……backups 中: with a data folder that cannot
+    take it, 李四's draft stays as it was and the message says so."""
+    from nianbao_gui.core import storage
+
+    other = tmp_path / "李四.json"
+    window, prompts = _saving_over_lisi(qtbot, other, replace=True)
+    before = other.read_bytes()
+    monkeypatch.setattr(storage.backups, "backup_dir", lambda _p: other / "x")  # cannot be made
+    assert not window.files.save_as()
+    assert other.read_bytes() == before
+    (error,) = prompts.errors
+    assert "没有替换" in str(error) and "早期版本" in str(error)
+    assert window.document.path is None  # still her report, not saved anywhere
+    close_window(window)
+
+
 def test_the_question_names_both_leaders(monkeypatch) -> None:
     from nianbao_gui.app.dialogs.messages import Prompts
 

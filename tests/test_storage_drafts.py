@@ -136,6 +136,34 @@ def test_failing_backup_does_not_stop_the_save(
     assert load_draft(path).title == "二"
 
 
+def test_a_required_backup_that_fails_stops_the_replacement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Replacing another leader's draft was promised to keep its earlier version: when the
+    backup cannot be written, the draft is not replaced and the message says why."""
+    path = tmp_path / "李四.json"
+    save_draft(sample("李四的报告"), path)
+    before = path.read_bytes()
+    monkeypatch.setattr(storage.backups, "backup_dir", lambda _p: tmp_path / "李四.json" / "x")
+    with pytest.raises(FileAccessError, match=r"没有替换.*早期版本"):
+        save_draft(sample("张三的报告"), path, backup_required=True)
+    _assert_intact(path, before)
+    huge = tmp_path / "大.json"  # too large to keep as a version: not replaced either
+    huge.write_bytes(b" " * (storage.codec.MAX_DRAFT_BYTES + 1))
+    with pytest.raises(FileAccessError, match="没有替换"):
+        save_draft(sample(), huge, backup_required=True)
+    assert huge.stat().st_size == storage.codec.MAX_DRAFT_BYTES + 1
+
+
+def test_a_required_backup_that_was_kept_lets_the_replacement_through(tmp_path: Path) -> None:
+    path = tmp_path / "李四.json"
+    save_draft(sample("李四的报告"), path)
+    before = path.read_bytes()
+    save_draft(sample("张三的报告"), path, backup_required=True)
+    assert load_draft(path).title == "张三的报告"
+    assert backups_of(path)[0].read_bytes() == before
+
+
 # --- places that cannot be written: clear FileAccessError, old draft intact -----------------
 
 

@@ -309,8 +309,10 @@ class Document(QObject):
             new_lock.acquire()
         else:
             self._check_lock_still_ours()
+        # over another file only after a question promising its earlier version is kept
+        replacing = new_file and target.exists()
         try:
-            storage.save_draft(self.report, target)
+            storage.save_draft(self.report, target, backup_required=replacing)
         except BaseException:
             if new_lock is not None:
                 new_lock.release()

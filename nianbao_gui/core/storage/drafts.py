@@ -18,7 +18,7 @@ import stat
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes, check_writable, link_target
-from ..errors import DraftError
+from ..errors import DraftError, FileAccessError
 from ..fileinfo import file_in_the_way, not_a_regular_file, read_limited
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
@@ -46,19 +46,47 @@ def _check_target(path: Path) -> bytes | None:
         return None  # cannot read the old one: save anyway, without a backup
 
 
-def save_draft(report: Report, path: Path, *, keep_backups: int = DEFAULT_KEEP) -> None:
+def save_draft(
+    report: Report,
+    path: Path,
+    *,
+    keep_backups: int = DEFAULT_KEEP,
+    backup_required: bool = False,
+) -> None:
     """Write ``report`` to ``path`` atomically, keeping the previous content as a version.
 
     Raises FileAccessError (Chinese) when the place cannot be written; the old draft is then
-    untouched.
+    untouched. A failing backup does not stop a save, unless ``backup_required``: replacing
+    another file after a question that promised its earlier version is kept.
     """
     path = link_target(path)
     data = encode_report(report)
     old = _check_target(path)
     if old is not None and old != data:
-        keep_version(path, old, keep=keep_backups)
+        kept = keep_version(path, old, keep=keep_backups)
+        if kept is None and backup_required and not _newest_backup_is(path, old):
+            raise _no_backup(path)
+    elif old is None and backup_required and os.path.lexists(path):
+        raise _no_backup(path)  # too large or unreadable to keep: not replaced unseen
     atomic_write_bytes(path, data)
     remove_orphan_temps_of(path)
+
+
+def _newest_backup_is(path: Path, old: bytes) -> bool:
+    kept = backups_of(path)
+    try:
+        return bool(kept) and kept[0].read_bytes() == old
+    except OSError:
+        return False
+
+
+def _no_backup(path: Path) -> FileAccessError:
+    return FileAccessError(
+        f"没有替换“{path.name}”：无法在数据文件夹的 backups 中保留它的早期版本"
+        "（数据文件夹已满、只读，或原文件太大）。",
+        "请换一个文件名保存；或先把原文件复制到别处，再替换它。",
+        path=path,
+    )
 
 
 def _read_error(error: OSError, path: Path) -> DraftError:
