@@ -103,6 +103,11 @@ def test_signature_without_the_authors_name() -> None:
     copied = Report(year=2022, author_name="张三", signature="某某镇副镇长　李四")
     (finding,) = [f for f in found(copied) if f.code == "consistency.signature"]
     assert (finding.seen, finding.fix) == ("李四", "张三")
+    # a longer name that starts like the author's is another person's (张三丰 is not 张三)
+    longer = Report(year=2022, author_name="张三", signature="某某镇副镇长　张三丰")
+    (finding,) = [f for f in found(longer) if f.code == "consistency.signature"]
+    assert (finding.seen, finding.fix) == ("张三丰", "张三")
+    assert found(Report(year=2022, author_name="张三", signature="副镇长张三（签字）")) == []
     # a 工作总结 is signed by the office even when the leader's name is filled in
     summary = Report(
         year=2022, kind=ReportKind.ZONGJIE, author_name="张三", signature="青山镇人民政府"

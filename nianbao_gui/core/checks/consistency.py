@@ -158,9 +158,21 @@ def _text_years(target: Target, year: int, history: HistoryRules) -> list[Findin
     return findings
 
 
+def _signed_by(name: str, signature: str) -> bool:
+    """``name`` stands in the signature as a whole name: 张三 in 副镇长张三 or 张三（签字）, not
+    in 张三丰 (another person, who happens to start the same)."""
+    at = signature.find(name)
+    while at >= 0:
+        after = signature[at + len(name) : at + len(name) + 1]
+        if not after or not ("\u4e00" <= after <= "\u9fff" or "\u3400" <= after <= "\u4dbf"):
+            return True
+        at = signature.find(name, at + 1)
+    return False
+
+
 def _signature(items: list[Target], author_name: str, signature: str) -> list[Finding]:
     name = "".join(author_name.split())
-    if not name or not signature.strip() or name in "".join(signature.split()):
+    if not name or not signature.strip() or _signed_by(name, "".join(signature.split())):
         return []
     target = next(t for t in items if t.path == ("signature",))
     message = f"落款中没有报告人姓名“{author_name.strip()}”，请核对"
