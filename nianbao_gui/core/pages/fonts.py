@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..export.options import FontSet
+from . import sfnt
 from .metrics import FileMetrics, FontKey
 
 # Windows file names by the names the document writes (GB/T 9704's and Windows' own)
@@ -74,43 +75,20 @@ class FontChoice:
 
 
 def embeddable(path: Path, index: int = 0) -> bool:
-    """False when the font's OS/2 fsType is 2 (Restricted License embedding) or forbids
-    subsetting. Read from the file's table directory directly: importing fontTools for
-    these two bytes would cost a first export 0.1 s."""
+    """False when the font's OS/2 fsType forbids embedding or subsetting. Read from the
+    file's tables directly (``sfnt``): importing fontTools for two bytes would cost a first
+    export 0.1 s."""
     try:
         fs_type = _fs_type(Path(path), index)
     except (OSError, struct.error, ValueError):  # an unreadable file is as good as absent
         return False
-    # bits 0–3: 0 installable, 2 restricted (no embedding), 4 preview & print, 8 editable;
-    # bit 8 (0x100) forbids subsetting, which a PDF of a few characters relies on
-    return fs_type & 0x000F != 0x0002 and not fs_type & 0x0100
+    return not sfnt.embedding_forbidden(fs_type)
 
 
 def _fs_type(path: Path, index: int) -> int:
     """OS/2 fsType of face ``index`` (0 when the font has no OS/2 table)."""
-    with path.open("rb") as handle:
-        head = handle.read(12)
-        if head[:4] == b"ttcf":  # a collection: the face's offset table
-            (count,) = struct.unpack(">I", head[8:12])
-            if not 0 <= index < count:
-                raise ValueError("no such face")
-            handle.seek(12 + 4 * index)
-            (start,) = struct.unpack(">I", handle.read(4))
-            handle.seek(start)
-            head = handle.read(12)
-        elif index != 0:
-            raise ValueError("no such face")
-        if head[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
-            raise ValueError("not a TrueType/OpenType font")
-        (tables,) = struct.unpack(">H", head[4:6])
-        directory = handle.read(16 * tables)
-        for at in range(0, len(directory) - 15, 16):
-            if directory[at : at + 4] == b"OS/2":
-                (offset,) = struct.unpack(">I", directory[at + 8 : at + 12])
-                handle.seek(offset + 8)
-                (fs_type,) = struct.unpack(">H", handle.read(2))
-                return int(fs_type)
-    return 0
+    with sfnt.open_face(path, index) as face:
+        return sfnt.fs_type(face)
 
 
 def _windows_dirs() -> list[Path]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes
-from . import ttfsubset
+from . import sfnt, ttfsubset
 
 _FORMAT = 1  # bump when the cached entries change shape
 _KEEP = 16  # subsets kept in memory (a few drafts × five fonts)
@@ -159,7 +159,7 @@ def _make(path: Path, index: int, chars: str, key: str) -> Subset:
 
 
 def _refuse(fs_type: int, path: Path) -> None:
-    if fs_type & 0x000F == 0x0002 or fs_type & 0x0100:
+    if sfnt.embedding_forbidden(fs_type):
         raise FontRefused(str(path))
 
 

@@ -33,13 +33,16 @@ class Face:
     def __init__(self, handle: BinaryIO, index: int) -> None:
         self._handle = handle
         self.places = _directory(handle, index)
+        self._tables: dict[bytes, bytes] = {}  # head, hhea… are asked for by several readers
 
     def __contains__(self, tag: bytes) -> bool:
         return tag in self.places
 
     def table(self, tag: bytes) -> bytes:
-        offset, length = self._place(tag)
-        return _read(self._handle, offset, length)
+        if tag not in self._tables:
+            offset, length = self._place(tag)
+            self._tables[tag] = _read(self._handle, offset, length)
+        return self._tables[tag]
 
     def part(self, tag: bytes, begin: int, end: int) -> bytes:
         """Bytes ``begin:end`` of a table: one glyph of a glyf table of 10 MB."""
@@ -104,6 +107,20 @@ def units_per_em(face: Face) -> int:
     if not 16 <= units <= 16384:  # the range OpenType allows; 0 would divide by zero
         raise ValueError(f"unitsPerEm {units}")
     return units
+
+
+def fs_type(face: Face) -> int:
+    """OS/2 fsType: what the font's licence allows (0 when it has no OS/2 table)."""
+    if b"OS/2" not in face:
+        return 0
+    os2 = face.table(b"OS/2")
+    return int(struct.unpack_from(">H", os2, 8)[0]) if len(os2) >= 10 else 0
+
+
+def embedding_forbidden(fs_type: int) -> bool:
+    """Bits 0–3: 0 installable, 2 restricted (no embedding), 4 preview & print, 8 editable;
+    bit 8 (0x100) forbids subsetting, which a PDF of a few characters relies on."""
+    return fs_type & 0x000F == 0x0002 or bool(fs_type & 0x0100)
 
 
 def advances(face: Face) -> Callable[[int], tuple[int, int]]:

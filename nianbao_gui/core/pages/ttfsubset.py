@@ -112,7 +112,6 @@ def _subset(face: sfnt.Face, chars: str) -> TrueTypeSubset:
     }
     if os2 is not None:
         out[b"OS/2"] = os2
-    fs_type = struct.unpack_from(">H", os2, 8)[0] if os2 is not None and len(os2) >= 10 else 0
     cap = 0
     if os2 is not None and len(os2) >= 90 and struct.unpack_from(">H", os2, 0)[0] >= 2:
         (cap,) = struct.unpack_from(">h", os2, 88)
@@ -124,7 +123,7 @@ def _subset(face: sfnt.Face, chars: str) -> TrueTypeSubset:
         ascent=ascent,
         descent=descent,
         cap_height=cap or ascent,
-        fs_type=fs_type,
+        fs_type=sfnt.fs_type(face),
         postscript_name=_postscript_name(face.table(b"name") if b"name" in face else None),
     )
 
