@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from .core.errors import NianbaoError
 from .core.model import Report
+from .exit_codes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     import argparse
 
     from .core.checks import Finding
 
-EXIT_OK, EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 3, 2
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main"]
 
 
 def _is_draft(path: Path) -> bool:

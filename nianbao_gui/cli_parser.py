@@ -11,7 +11,7 @@ import re
 import sys
 from typing import NoReturn
 
-from .cli import EXIT_USAGE
+from .exit_codes import EXIT_USAGE
 
 _ARGPARSE_WORDS = (
     # argparse's own words are English and not translatable from outside; these are the

@@ -1,0 +1,103 @@
+"""No import circles: read from the source (every import, also those inside functions and
+under TYPE_CHECKING), so a circle hidden from the running program still fails here."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import nianbao_gui
+
+PACKAGE = Path(nianbao_gui.__file__).parent
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, modules: set[str]) -> set[str]:
+    """The package's own modules that ``path`` imports (``from .x import y`` may name one)."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            targets = [base] + [f"{base}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        found.update(target for target in targets if target in modules and target != name)
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    paths = [p for p in PACKAGE.rglob("*.py") if "forms" not in p.parts]
+    modules = {_module_name(p) for p in paths}
+    return {_module_name(p): _imports(p, modules) for p in paths}
+
+
+def _cycles(graph: dict[str, set[str]], within: str) -> list[list[str]]:
+    """Strongly connected groups of more than one module under ``within`` (Tarjan)."""
+    nodes = {n for n in graph if n.startswith(within)}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph[node] & nodes:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for node in sorted(nodes):
+        if node not in index:
+            visit(node)
+    return groups
+
+
+def _without_init_edges(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    # A package's __init__ re-exporting its own modules (and they importing siblings through
+    # it) is not a circle of concern: drop the edges between a package and what it holds.
+    return {
+        name: {t for t in targets if not t.startswith(name + ".") and not name.startswith(t + ".")}
+        for name, targets in graph.items()
+    }
+
+
+def test_the_command_line_has_no_import_circle() -> None:
+    graph = _without_init_edges(_graph())
+    assert "nianbao_gui.cli" not in graph["nianbao_gui.cli_parser"]
+    assert _cycles({k: v for k, v in graph.items() if k.count(".") == 1}, "nianbao_gui.") == []
+
+
+def test_core_has_no_import_circle() -> None:
+    assert _cycles(_without_init_edges(_graph()), "nianbao_gui.core") == []
+
+
+def test_the_graph_sees_imports_inside_functions() -> None:
+    graph = _graph()
+    assert "nianbao_gui.cli_parser" in graph["nianbao_gui.cli"]  # imported inside main()
