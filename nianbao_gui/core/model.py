@@ -65,12 +65,18 @@ class Section(_Model):
 
     ``run_in``: the heading shares a paragraph with the first of ``paragraphs`` — the seed's
     ``（一）政法工作。一是……``. The heading then keeps its own closing mark (``政法工作。``).
+
+    ``holds_plans``: a first-level section that holds next year's plans (``三、2026年工作打算``
+    with ``（一）（二）……``): an ordinary section with its outline, in whose text next year is
+    expected and the report's own year is a leftover. A new key with a default: drafts
+    written before it load unchanged, so the schema version stays.
     """
 
     heading: str = Field("", title="标题")
     run_in: bool = Field(False, title="标题与正文同段")
     paragraphs: list[str] = Field(default_factory=list, title="段")
     children: list[Section] = Field(default_factory=list, title="下级标题")
+    holds_plans: bool = Field(False, title="本部分是今后打算")
 
     def depth(self) -> int:
         """Levels from this section down, itself included (a leaf is 1)."""
