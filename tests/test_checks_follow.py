@@ -94,6 +94,57 @@ def test_a_deleted_paragraph_is_gone() -> None:
     assert all(locate(report, finding) is None for finding in old)
 
 
+SECOND = ("sections", 0, "paragraphs", 1)
+
+
+def test_a_finding_follows_its_text_into_the_paragraph_split_off() -> None:
+    """Issue 17 item 6: Enter before the finding moves its text, unchanged, into a new
+    paragraph; the finding is there, not gone."""
+    report = report_with(TEXT, more=["认真学习。"])
+    first, second, third = stars(report)
+    cut = TEXT.index("化解")
+    paragraphs = report.sections[0].paragraphs
+    paragraphs[0:1] = [TEXT[:cut], TEXT[cut:]]
+    assert locate(report, first) == stars(report)[0]  # stayed in the first part
+    for finding in (second, third):
+        here = locate(report, finding)
+        assert here is not None and here.path == SECOND
+        assert (here.start, here.end) == (finding.start - cut, finding.end - cut)
+        assert paragraphs[1][here.start : here.end] == "**"
+    # the paragraph after the split moved down by one and is followed as before
+    assert paragraphs[2] == "认真学习。"
+
+
+def test_a_finding_follows_its_text_into_the_paragraph_it_was_joined_to() -> None:
+    """Backspace at the start of the second paragraph joins it to the first."""
+    report = report_with("认真学习。", more=[TEXT])
+    old = stars(report, SECOND)
+    paragraphs = report.sections[0].paragraphs
+    paragraphs[0:2] = ["认真学习。" + TEXT]
+    for finding in old:
+        here = locate(report, finding)
+        assert here is not None and here.path == PARAGRAPH
+        assert (here.start, here.end) == (finding.start + 5, finding.end + 5)
+        assert paragraphs[0][here.start : here.end] == "**"
+
+
+def test_no_split_or_join_is_guessed_from_text_that_only_looks_alike() -> None:
+    """The previous paragraph ended with the same words before (its own findings saw it so):
+    deleting this paragraph is no join, and its findings are gone; a split where the text
+    was also changed is not followed either."""
+    report = report_with("认真学习。" + TEXT, more=[TEXT])
+    everything = check_report(report)
+    old = [f for f in everything if f.path == SECOND and f.seen == "**"]
+    del report.sections[0].paragraphs[1]
+    assert all(locate(report, f, siblings=everything) is None for f in old)
+
+    report = report_with(TEXT)
+    _first, second, third = stars(report)
+    cut = TEXT.index("化解")
+    report.sections[0].paragraphs[0:1] = [TEXT[:cut], "成功" + TEXT[cut:]]
+    assert locate(report, second) is None and locate(report, third) is None
+
+
 def test_a_missing_end_mark_follows_the_end_of_its_paragraph() -> None:
     report = report_with("我认真履行职责")
     (missing,) = [f for f in found(report, PARAGRAPH) if f.start == f.end]
