@@ -30,7 +30,7 @@ def _lines(text: str) -> list[str]:
 
 
 # file → (sections, subsections at any depth, title?, line rewritten from → to; several
-# as a dict: the date in 公文 digits, a name-first author line with the office first)
+# as a dict: the date in 公文 digits)
 CASES: dict[str, tuple[int, int, bool, tuple[str, str] | dict[str, str] | None]] = {
     "title-author-three-sections.txt": (3, 0, True, None),
     "no-title-many-subsections.txt": (5, 14, False, None),
@@ -43,7 +43,7 @@ CASES: dict[str, tuple[int, int, bool, tuple[str, str] | dict[str, str] | None]]
         3,
         0,
         True,
-        {"２０２５年１月８日": "2025年1月8日", "王五　城关社区党委书记": "城关社区党委书记　王五"},
+        ("２０２５年１月８日", "2025年1月8日"),
     ),
     "chinese-year-plans-section.txt": (4, 2, True, ("二〇二七年一月十日", "2027年1月10日")),
     "shortcomings-and-plans-section.txt": (3, 2, True, None),
@@ -175,7 +175,43 @@ def test_full_width_year_and_name_first_author() -> None:
     )
     assert report.opening[0].startswith("２０２４年，")  # not the author line
     assert report.date == dt.date(2025, 1, 8)
-    assert any("城关社区党委书记\u3000王五" in note for note in result.notes)
+    # the order she wrote is kept (issue 17 item 5), so nothing is rewritten or noted
+    assert report.author_name_first
+    assert report.author_line() == "王五\u3000城关社区党委书记"
+    assert not any("作者行" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "parts", "name_first"),
+    [
+        ("张某某\u3000青禾镇石桥村党支部书记", ("青禾镇石桥村", "党支部书记", "张某某"), True),
+        ("青禾镇党委委员、纪委书记\u3000王某某", ("青禾镇", "党委委员、纪委书记", "王某某"), False),
+        ("青禾镇党委副书记、镇长\u3000李四", ("青禾镇", "党委副书记、镇长", "李四"), False),
+    ],
+)
+def test_the_author_line_keeps_her_order_and_a_unit_never_ends_with_a_pause_mark(
+    line: str, parts: tuple[str, str, str], name_first: bool, tmp_path: Path
+) -> None:
+    """Issue 17 item 5: exported as written, name first or office first; offices joined by
+    、 are one 职务."""
+    export = pytest.importorskip("nianbao_gui.core.export")
+    text = f"2024年度述职述廉报告\n{line}\n\n一、主要工作\n全年完成各项任务。\n"
+    result = import_text(text)
+    report = result.report
+    assert (report.organisation, report.position, report.author_name) == parts
+    assert report.author_name_first is name_first
+    assert not report.organisation.endswith("、")
+    assert report.author_line() == line
+    assert not any("作者行" in note for note in result.notes)
+    path = tmp_path / "报告.docx"
+    export.export_docx(report, path)
+    assert line in _docx_text(path)
+
+
+def _docx_text(path: Path) -> list[str]:
+    import docx
+
+    return [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
 
 
 def test_chinese_numeral_year_and_plans_section_with_subsections() -> None:

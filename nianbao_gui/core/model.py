@@ -132,6 +132,9 @@ class Report(_Model):
     position: str = Field("", title="职务")
     organisation: str = Field("", title="单位")
     show_author_line: bool = Field(False, title="显示署名行")
+    author_name_first: bool = Field(False, title="姓名在前")
+    """The author line as ``张三　某某村党支部书记``, the order she wrote. A new key with a
+    default (office first): older drafts load unchanged, so the schema version stays."""
     opening: list[str] = Field(default_factory=list, title="开篇")
     sections: list[Section] = Field(default_factory=list, title="一级标题")
     closing: Closing = Field(default_factory=Closing, title="结尾")
@@ -188,9 +191,11 @@ class Report(_Model):
         return self.title if self.title.strip() else self.suggested_title()
 
     def author_line(self) -> str:
-        """``某某镇副镇长　张三``: organisation and position, a full-width space, the name."""
+        """``某某镇副镇长　张三``: organisation and position, a full-width space, the name;
+        the name first when ``author_name_first``."""
         office = f"{self.organisation}{self.position}"
-        return "\u3000".join(part for part in (office, self.author_name) if part)
+        parts = (self.author_name, office) if self.author_name_first else (office, self.author_name)
+        return "\u3000".join(part for part in parts if part)
 
     def all_sections(self) -> list[tuple[int, Section]]:
         """Every section at every level in reading order, with its level (1–4)."""

@@ -125,9 +125,14 @@ def _split_ends(lines: list[str], gaps: frozenset[int], parsed: Parsed) -> tuple
         start += 1
         if not author.exact:
             office = f"{author.organisation}{author.position}"
+            written, order = (
+                (f"{author.name}\u3000{office}", "姓名在前")
+                if author.name_first
+                else (f"{office}\u3000{author.name}", "单位职务在前")
+            )
             parsed.notes.append(
                 f"作者行“{lines[1]}”已拆为单位、职务和姓名，导出时写作"
-                f"“{office}\u3000{author.name}”（单位职务在前，中间一个全角空格），请核对"
+                f"“{written}”（{order}，中间一个全角空格），请核对"
             )
     return start, end
 
@@ -331,6 +336,7 @@ def build_report(parsed: Parsed, full_text: str) -> tuple[Report, list[str]]:
         position=author.position if author else "",
         organisation=author.organisation if author else "",
         show_author_line=author is not None,
+        author_name_first=author.name_first if author else False,
         opening=parsed.opening,
         sections=[node.to_section() for node in parsed.sections],
         closing=parsed.closing,
