@@ -128,6 +128,11 @@ class Report(_Model):
     kind: ReportKind = Field(ReportKind.SHUZHI_SHULIAN, title="报告类型")
     year: int | None = Field(None, title="年度")
     title: str = Field("", title="标题")
+    title_office: str = Field("", title="自动标题前的单位职务")
+    title_short_year: bool = Field(False, title="自动标题写年不写年度")
+    """The form of an automatic title she wrote otherwise (``青禾镇党委书记2024年述职述廉报告``),
+    kept when it was imported so that it follows year and kind as the standard one does. New
+    keys with defaults: older drafts load unchanged, so the schema version stays."""
     author_name: str = Field("", title="姓名")
     position: str = Field("", title="职务")
     organisation: str = Field("", title="单位")
@@ -177,14 +182,12 @@ class Report(_Model):
     # --- derived values -------------------------------------------------------------------
 
     def suggested_title(self) -> str:
-        """``2022年度述职述廉报告`` from year and kind; the kind alone without a year."""
+        """``2022年度述职述廉报告`` from year and kind; the kind alone without a year. In the
+        form kept from her title: the office in front, ``年`` for ``年度``."""
         if not self.year:
-            return self.kind.value
-        return (
-            f"{self.year}{self.kind.value}"
-            if self.kind is ReportKind.ZONGJIE
-            else (f"{self.year}年度{self.kind.value}")
-        )
+            return self.title_office + self.kind.value
+        word = self.kind.value.removeprefix("年度")  # 年度工作总结: 年度 is the year's word
+        return f"{self.title_office}{self.year}{'年' if self.title_short_year else '年度'}{word}"
 
     def effective_title(self) -> str:
         """The title the export writes: the user's, or the suggestion when left empty."""
