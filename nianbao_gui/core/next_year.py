@@ -39,7 +39,8 @@ def automatic_form(title: str, year: int | None, kind: ReportKind) -> tuple[str,
     found = _AUTOMATIC_FORM.fullmatch(title.strip())
     if found is None or year is None or int(found["year"]) != year:
         return None
-    if _KIND_WORDS[found["word"]] is not kind or any(m in found["office"] for m in "年度"):
+    # 某某镇 is a placeholder 体检 must still see in her title, which it would not in the form
+    if _KIND_WORDS[found["word"]] is not kind or any(m in found["office"] for m in "年度某"):
         return None
     return found["office"], not found["du"]
 
