@@ -4,7 +4,7 @@ changing the report (plan_fixes / fixed_texts)."""
 from __future__ import annotations
 
 from checks_support import PARAGRAPH, found, report_with
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nianbao_gui.core.checks import (
@@ -254,3 +254,25 @@ def test_a_followed_finding_is_always_the_same_text_found_again(edits) -> None:
             assert here in current
             assert text[here.start : here.end] == finding.seen
             assert here.code == finding.code
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2), st.integers(0, 40), st.booleans())
+def test_after_a_split_or_a_join_a_followed_finding_is_the_same_text(which, at, join) -> None:
+    """Whatever paragraph was split where, or joined to the one before: a finding is gone or
+    found again by a fresh check on text that reads exactly as it saw it."""
+    report = report_with(TEXT, more=["认真学习，,提高**能力。", TEXT])
+    old = check_report(report)
+    paragraphs = report.sections[0].paragraphs
+    if join and which:
+        paragraphs[which - 1 : which + 1] = [paragraphs[which - 1] + paragraphs[which]]
+    else:
+        text = paragraphs[which]
+        at = min(at, len(text))
+        paragraphs[which : which + 1] = [text[:at], text[at:]]
+    current = check_report(report)
+    for finding in old:
+        here = locate(report, finding, current, siblings=old)
+        if here is not None and finding.path != ("date",) and finding.path:
+            assert here in current
+            assert get_text(report, here.path)[here.start : here.end] == finding.seen
