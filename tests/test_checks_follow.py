@@ -4,7 +4,7 @@ changing the report (plan_fixes / fixed_texts)."""
 from __future__ import annotations
 
 from checks_support import PARAGRAPH, found, report_with
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nianbao_gui.core.checks import (
@@ -92,6 +92,57 @@ def test_a_deleted_paragraph_is_gone() -> None:
     old = stars(report, ("sections", 0, "paragraphs", 1))
     del report.sections[0].paragraphs[1]
     assert all(locate(report, finding) is None for finding in old)
+
+
+SECOND = ("sections", 0, "paragraphs", 1)
+
+
+def test_a_finding_follows_its_text_into_the_paragraph_split_off() -> None:
+    """Issue 17 item 6: Enter before the finding moves its text, unchanged, into a new
+    paragraph; the finding is there, not gone."""
+    report = report_with(TEXT, more=["认真学习。"])
+    first, second, third = stars(report)
+    cut = TEXT.index("化解")
+    paragraphs = report.sections[0].paragraphs
+    paragraphs[0:1] = [TEXT[:cut], TEXT[cut:]]
+    assert locate(report, first) == stars(report)[0]  # stayed in the first part
+    for finding in (second, third):
+        here = locate(report, finding)
+        assert here is not None and here.path == SECOND
+        assert (here.start, here.end) == (finding.start - cut, finding.end - cut)
+        assert paragraphs[1][here.start : here.end] == "**"
+    # the paragraph after the split moved down by one and is followed as before
+    assert paragraphs[2] == "认真学习。"
+
+
+def test_a_finding_follows_its_text_into_the_paragraph_it_was_joined_to() -> None:
+    """Backspace at the start of the second paragraph joins it to the first."""
+    report = report_with("认真学习。", more=[TEXT])
+    old = stars(report, SECOND)
+    paragraphs = report.sections[0].paragraphs
+    paragraphs[0:2] = ["认真学习。" + TEXT]
+    for finding in old:
+        here = locate(report, finding)
+        assert here is not None and here.path == PARAGRAPH
+        assert (here.start, here.end) == (finding.start + 5, finding.end + 5)
+        assert paragraphs[0][here.start : here.end] == "**"
+
+
+def test_no_split_or_join_is_guessed_from_text_that_only_looks_alike() -> None:
+    """The previous paragraph ended with the same words before (its own findings saw it so):
+    deleting this paragraph is no join, and its findings are gone; a split where the text
+    was also changed is not followed either."""
+    report = report_with("认真学习。" + TEXT, more=[TEXT])
+    everything = check_report(report)
+    old = [f for f in everything if f.path == SECOND and f.seen == "**"]
+    del report.sections[0].paragraphs[1]
+    assert all(locate(report, f, siblings=everything) is None for f in old)
+
+    report = report_with(TEXT)
+    _first, second, third = stars(report)
+    cut = TEXT.index("化解")
+    report.sections[0].paragraphs[0:1] = [TEXT[:cut], "成功" + TEXT[cut:]]
+    assert locate(report, second) is None and locate(report, third) is None
 
 
 def test_a_missing_end_mark_follows_the_end_of_its_paragraph() -> None:
@@ -203,3 +254,25 @@ def test_a_followed_finding_is_always_the_same_text_found_again(edits) -> None:
             assert here in current
             assert text[here.start : here.end] == finding.seen
             assert here.code == finding.code
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2), st.integers(0, 40), st.booleans())
+def test_after_a_split_or_a_join_a_followed_finding_is_the_same_text(which, at, join) -> None:
+    """Whatever paragraph was split where, or joined to the one before: a finding is gone or
+    found again by a fresh check on text that reads exactly as it saw it."""
+    report = report_with(TEXT, more=["认真学习，,提高**能力。", TEXT])
+    old = check_report(report)
+    paragraphs = report.sections[0].paragraphs
+    if join and which:
+        paragraphs[which - 1 : which + 1] = [paragraphs[which - 1] + paragraphs[which]]
+    else:
+        text = paragraphs[which]
+        at = min(at, len(text))
+        paragraphs[which : which + 1] = [text[:at], text[at:]]
+    current = check_report(report)
+    for finding in old:
+        here = locate(report, finding, current, siblings=old)
+        if here is not None and finding.path != ("date",) and finding.path:
+            assert here in current
+            assert get_text(report, here.path)[here.start : here.end] == finding.seen

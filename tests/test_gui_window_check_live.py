@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit
 from qt_helpers import close_window, edit_report, make_window, type_into
 
@@ -302,4 +303,50 @@ def test_a_hidden_panel_checks_when_it_is_shown_again(qtbot, visible: bool) -> N
         assert not stars_rows(panel)
         window.show_check_panel()
         qtbot.waitUntil(lambda: bool(stars_rows(panel)), timeout=3000)
+    close_window(window)
+
+
+def click_row(panel: Any, row: Any) -> None:
+    """A click on the row as a person makes it: on its place in the list."""
+    panel.tree.scrollToItem(row)
+    rect = panel.tree.visualItemRect(row)
+    QTest.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Backspace])
+def test_a_click_follows_the_text_into_a_split_off_or_joined_paragraph(qtbot, key) -> None:
+    """Issue 17 item 6: Enter in the paragraph before the finding, or Backspace joining the
+    finding's paragraph to the one before: the row selects its ** in its new paragraph."""
+    window = open_window(qtbot, report_with("认真学习。", TEXT))
+    panel = window.check_panel
+    rows = stars_rows(panel)
+    assert len(rows) == 4
+    second = ("sections", 0, "paragraphs", 1)
+    if key == Qt.Key.Key_Return:  # split 全年排查纠纷**件，| 化解**件……
+        at = TEXT.index("化解")
+        widget = editor_at(window, second, at, at)
+    else:  # join the second paragraph to the first
+        widget = editor_at(window, second, 0, 0)
+    QTest.keyClick(widget, key)
+    paragraphs = window.report().sections[0].paragraphs
+    if key == Qt.Key.Key_Return:
+        assert paragraphs == ["认真学习。", TEXT[:at], TEXT[at:]]
+        where = [(1, TEXT[:at].index("**"))] + [
+            (2, i) for i in range(len(TEXT) - at - 1) if TEXT[at + i : at + i + 2] == "**"
+        ]
+    else:
+        assert paragraphs == ["认真学习。" + TEXT]
+        joined = paragraphs[0]
+        where = [(0, i) for i in range(len(joined) - 1) if joined[i : i + 2] == "**"]
+    assert panel.live.busy  # clicked before the re-check: the rows hold the old places
+    chosen = []
+    for row in rows:
+        click_row(panel, row)
+        focused = window.focusWidget()
+        assert isinstance(focused, QPlainTextEdit), panel.notice.text()
+        start, text = selection(focused)
+        assert text == "**"
+        index = paragraphs.index(focused.toPlainText())
+        chosen.append((index, start))
+    assert chosen == where
     close_window(window)

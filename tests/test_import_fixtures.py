@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from nianbao_gui.core.importer import import_report, read_text_file
+from nianbao_gui.core.importer import import_report, import_text, read_text_file
 from nianbao_gui.core.layout import to_plain_text
 from nianbao_gui.core.model import Report, ReportKind
 
@@ -30,7 +30,7 @@ def _lines(text: str) -> list[str]:
 
 
 # file → (sections, subsections at any depth, title?, line rewritten from → to; several
-# as a dict: the date in 公文 digits, a name-first author line with the office first)
+# as a dict: the date in 公文 digits)
 CASES: dict[str, tuple[int, int, bool, tuple[str, str] | dict[str, str] | None]] = {
     "title-author-three-sections.txt": (3, 0, True, None),
     "no-title-many-subsections.txt": (5, 14, False, None),
@@ -43,10 +43,13 @@ CASES: dict[str, tuple[int, int, bool, tuple[str, str] | dict[str, str] | None]]
         3,
         0,
         True,
-        {"２０２５年１月８日": "2025年1月8日", "王五　城关社区党委书记": "城关社区党委书记　王五"},
+        ("２０２５年１月８日", "2025年1月8日"),
     ),
-    "chinese-year-plans-section.txt": (2, 0, True, ("二〇二七年一月十日", "2027年1月10日")),
-    "shortcomings-and-plans-section.txt": (2, 0, True, None),
+    "chinese-year-plans-section.txt": (4, 2, True, ("二〇二七年一月十日", "2027年1月10日")),
+    "shortcomings-and-plans-section.txt": (3, 2, True, None),
+    "plans-section-work-ideas.txt": (3, 5, True, None),
+    "plans-section-year-heading.txt": (3, 3, True, None),
+    "shortcomings-and-plans-subsections.txt": (3, 2, True, None),
 }
 
 
@@ -172,32 +175,130 @@ def test_full_width_year_and_name_first_author() -> None:
     )
     assert report.opening[0].startswith("２０２４年，")  # not the author line
     assert report.date == dt.date(2025, 1, 8)
-    assert any("城关社区党委书记\u3000王五" in note for note in result.notes)
+    # the order she wrote is kept (issue 17 item 5), so nothing is rewritten or noted
+    assert report.author_name_first
+    assert report.author_line() == "王五\u3000城关社区党委书记"
+    assert not any("作者行" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "parts", "name_first"),
+    [
+        ("张某某\u3000青禾镇石桥村党支部书记", ("青禾镇石桥村", "党支部书记", "张某某"), True),
+        ("青禾镇党委委员、纪委书记\u3000王某某", ("青禾镇", "党委委员、纪委书记", "王某某"), False),
+        ("青禾镇党委副书记、镇长\u3000李四", ("青禾镇", "党委副书记、镇长", "李四"), False),
+    ],
+)
+def test_the_author_line_keeps_her_order_and_a_unit_never_ends_with_a_pause_mark(
+    line: str, parts: tuple[str, str, str], name_first: bool, tmp_path: Path
+) -> None:
+    """Issue 17 item 5: exported as written, name first or office first; offices joined by
+    、 are one 职务."""
+    export = pytest.importorskip("nianbao_gui.core.export")
+    text = f"2024年度述职述廉报告\n{line}\n\n一、主要工作\n全年完成各项任务。\n"
+    result = import_text(text)
+    report = result.report
+    assert (report.organisation, report.position, report.author_name) == parts
+    assert report.author_name_first is name_first
+    assert not report.organisation.endswith("、")
+    assert report.author_line() == line
+    assert not any("作者行" in note for note in result.notes)
+    path = tmp_path / "报告.docx"
+    export.export_docx(report, path)
+    assert line in _docx_text(path)
+
+
+def _docx_text(path: Path) -> list[str]:
+    import docx
+
+    return [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
 
 
 def test_chinese_numeral_year_and_plans_section_with_subsections() -> None:
     result = import_report(FIXTURES / "chinese-year-plans-section.txt")
     report = result.report
     assert report.year == 2026 and report.date == dt.date(2027, 1, 10)
-    closing = report.closing
-    assert closing.shortcomings_heading == "存在的不足"
-    assert closing.plans_heading == "下一年工作计划"
-    assert closing.plans == [
-        "（一）抓好农业生产。2027年，确保粮食播种面积稳定在**万亩以上。",
-        "（二）推进乡村建设。2027年新建农村公路**公里。",
-        "持续改善农村人居环境。",
+    # the plans section keeps its outline, so the 不足 before it stay a section too
+    assert report.closing.is_empty()
+    assert [(s.heading, s.holds_plans) for s in report.sections[2:]] == [
+        ("存在的不足", False),
+        ("下一年工作计划", True),
     ]
-    # the subsections kept as text are not renumbered, so no note says they are
-    assert not any("（一）" in note or "（二）" in note for note in result.notes)
+    plans = report.sections[3]
+    assert [(c.heading, c.run_in) for c in plans.children] == [
+        ("抓好农业生产。", True),
+        ("推进乡村建设。", True),
+    ]
+    assert plans.children[1].paragraphs == ["2027年新建农村公路**公里。", "持续改善农村人居环境。"]
 
 
 def test_shortcomings_and_plans_in_one_last_section() -> None:
     result = import_report(FIXTURES / "shortcomings-and-plans-section.txt")
-    closing = result.report.closing
-    assert [s.heading for s in result.report.sections] == ["主要工作", "廉洁自律情况"]
-    assert closing.plans_heading == "存在的问题和下一步打算"
-    assert closing.plans[2:] == ["1．完成造林**亩。", "2．推进2026年度危房改造任务。"]
-    assert not any("1．" in note for note in result.notes)
+    report = result.report
+    assert report.closing.is_empty()
+    last = report.sections[-1]
+    assert (last.heading, last.holds_plans) == ("存在的问题和下一步打算", True)
+    assert [c.heading for c in last.children] == ["完成造林**亩。", "推进2026年度危房改造任务。"]
+    # 1． right under 一、 is a second level: renumbered （一）, and the notes say so
+    assert any("1．" in note and "（一）" in note for note in result.notes)
+
+
+# a plans section as secretaries write it: (file, its heading, its sub-headings)
+PLANS_SECTIONS = [
+    (
+        "plans-section-work-ideas.txt",
+        "下一步工作思路",
+        ["持续加强党的建设", "全力推动产业发展", "始终坚持廉洁自律"],
+    ),
+    (
+        "plans-section-year-heading.txt",
+        "2026年工作打算",
+        ["稳住农业生产。", "补齐水利短板。", "守牢安全底线。"],
+    ),
+    (
+        "shortcomings-and-plans-subsections.txt",
+        "存在的不足和下一步打算",
+        ["壮大集体经济", "改善人居环境"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "heading", "subheadings"), PLANS_SECTIONS)
+def test_a_numbered_plans_section_keeps_its_sub_headings(
+    name: str, heading: str, subheadings: list[str]
+) -> None:
+    """Issue 17 item 3: imported as a section that holds the plans, its （一）（二） headings;
+    a clean report is reported clean (no 段落末尾没有标点 on the sub-headings, no 2026年 in
+    the plans of a 2025 report)."""
+    from nianbao_gui.core.checks import check_report
+
+    result = import_report(FIXTURES / name)
+    report = result.report
+    last = report.sections[-1]
+    assert (last.heading, last.holds_plans) == (heading, True)
+    assert [child.heading for child in last.children] == subheadings
+    assert not any(section.holds_plans for section in report.sections[:-1])
+    assert report.closing.is_empty()
+    assert result.notes == []
+    assert check_report(report) == []
+
+
+def test_the_report_year_left_in_its_plans_is_reported() -> None:
+    """A 2026 report copied from the 2025 one whose plans still say 2026: the heading and
+    the sentence are reported; next year (2027) in the plans would not be."""
+    from nianbao_gui.core.checks import check_report
+
+    text = (FIXTURES / "plans-section-year-heading.txt").read_text(encoding="utf-8")
+    text = text.replace("2025", "2026").replace("2026年1月12日", "2027年1月12日")
+    report = import_text(text).report
+    assert report.year == 2026 and report.sections[-1].holds_plans
+    found = [(f.path, f.seen) for f in check_report(report)]
+    assert found == [
+        (("sections", 2, "heading"), "2026"),
+        (("sections", 2, "children", 1, "paragraphs", 0), "2026"),
+    ]
+    moved_on = text.replace("2026年工作打算", "2027年工作打算").replace("2026年计划", "2027年计划")
+    assert check_report(import_text(moved_on).report) == []
 
 
 def test_gbk_crlf_fixture_is_really_gbk_crlf() -> None:

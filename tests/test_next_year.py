@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nianbao_gui.core.importer import import_text
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.next_year import next_year_copy, origin_path, origin_text
@@ -31,6 +33,44 @@ def test_import_keeps_an_automatic_title_automatic() -> None:
     assert report.effective_title() == "2025年度述职报告"
     own = import_text("关于2024年度履职情况的报告\n\n2024年，我认真履职。\n").report
     assert own.title == "关于2024年度履职情况的报告"
+
+
+@pytest.mark.parametrize(
+    ("title", "next_title"),
+    [
+        ("2024年述职述廉报告", "2025年述职述廉报告"),
+        ("2024年述职报告", "2025年述职报告"),
+        ("2024年工作总结", "2025年工作总结"),
+        ("青禾镇党委书记2024年度述职述廉报告", "青禾镇党委书记2025年度述职述廉报告"),
+        ("青禾镇党委书记2024年述职述廉报告", "青禾镇党委书记2025年述职述廉报告"),
+        ("石桥村2024年度工作总结", "石桥村2025年度工作总结"),
+    ],
+)
+def test_the_other_common_forms_of_the_automatic_title_follow_the_year(
+    title: str, next_title: str
+) -> None:
+    """Issue 17 item 4: imported as automatic, in the form she wrote, so that changing the
+    year changes the title (and the export still writes her title unchanged)."""
+    report = import_text(f"{title}\n\n2024年，我认真履职。\n").report
+    assert report.title == "" and report.effective_title() == title
+    report.year = 2025
+    assert report.effective_title() == next_title
+    assert next_year_copy(report).effective_title() == "2026".join(next_title.split("2025"))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "２０２４年述职报告",
+        "二〇二四年度述职报告",
+        "关于2024年度工作的述职报告",
+        "2024年述职报告（草稿）",
+        "某某镇副镇长2024年述职报告",  # a placeholder 体检 must go on seeing
+    ],
+)
+def test_titles_not_in_an_automatic_form_stay_hers(title: str) -> None:
+    report = import_text(f"{title}\n\n2024年，我认真履职。\n").report
+    assert report.title == title
 
 
 def test_origin_is_relative_beside_the_draft(tmp_path: Path) -> None:

@@ -65,12 +65,18 @@ class Section(_Model):
 
     ``run_in``: the heading shares a paragraph with the first of ``paragraphs`` — the seed's
     ``（一）政法工作。一是……``. The heading then keeps its own closing mark (``政法工作。``).
+
+    ``holds_plans``: a first-level section that holds next year's plans (``三、2026年工作打算``
+    with ``（一）（二）……``): an ordinary section with its outline, in whose text next year is
+    expected and the report's own year is a leftover. A new key with a default: drafts
+    written before it load unchanged, so the schema version stays.
     """
 
     heading: str = Field("", title="标题")
     run_in: bool = Field(False, title="标题与正文同段")
     paragraphs: list[str] = Field(default_factory=list, title="段")
     children: list[Section] = Field(default_factory=list, title="下级标题")
+    holds_plans: bool = Field(False, title="本部分是今后打算")
 
     def depth(self) -> int:
         """Levels from this section down, itself included (a leaf is 1)."""
@@ -122,10 +128,18 @@ class Report(_Model):
     kind: ReportKind = Field(ReportKind.SHUZHI_SHULIAN, title="报告类型")
     year: int | None = Field(None, title="年度")
     title: str = Field("", title="标题")
+    title_office: str = Field("", title="自动标题前的单位职务")
+    title_short_year: bool = Field(False, title="自动标题写年不写年度")
+    """The form of an automatic title she wrote otherwise (``青禾镇党委书记2024年述职述廉报告``),
+    kept when it was imported so that it follows year and kind as the standard one does. New
+    keys with defaults: older drafts load unchanged, so the schema version stays."""
     author_name: str = Field("", title="姓名")
     position: str = Field("", title="职务")
     organisation: str = Field("", title="单位")
     show_author_line: bool = Field(False, title="显示署名行")
+    author_name_first: bool = Field(False, title="姓名在前")
+    """The author line as ``张三　某某村党支部书记``, the order she wrote. A new key with a
+    default (office first): older drafts load unchanged, so the schema version stays."""
     opening: list[str] = Field(default_factory=list, title="开篇")
     sections: list[Section] = Field(default_factory=list, title="一级标题")
     closing: Closing = Field(default_factory=Closing, title="结尾")
@@ -168,23 +182,23 @@ class Report(_Model):
     # --- derived values -------------------------------------------------------------------
 
     def suggested_title(self) -> str:
-        """``2022年度述职述廉报告`` from year and kind; the kind alone without a year."""
+        """``2022年度述职述廉报告`` from year and kind; the kind alone without a year. In the
+        form kept from her title: the office in front, ``年`` for ``年度``."""
         if not self.year:
-            return self.kind.value
-        return (
-            f"{self.year}{self.kind.value}"
-            if self.kind is ReportKind.ZONGJIE
-            else (f"{self.year}年度{self.kind.value}")
-        )
+            return self.title_office + self.kind.value
+        word = self.kind.value.removeprefix("年度")  # 年度工作总结: 年度 is the year's word
+        return f"{self.title_office}{self.year}{'年' if self.title_short_year else '年度'}{word}"
 
     def effective_title(self) -> str:
         """The title the export writes: the user's, or the suggestion when left empty."""
         return self.title if self.title.strip() else self.suggested_title()
 
     def author_line(self) -> str:
-        """``某某镇副镇长　张三``: organisation and position, a full-width space, the name."""
+        """``某某镇副镇长　张三``: organisation and position, a full-width space, the name;
+        the name first when ``author_name_first``."""
         office = f"{self.organisation}{self.position}"
-        return "\u3000".join(part for part in (office, self.author_name) if part)
+        parts = (self.author_name, office) if self.author_name_first else (office, self.author_name)
+        return "\u3000".join(part for part in parts if part)
 
     def all_sections(self) -> list[tuple[int, Section]]:
         """Every section at every level in reading order, with its level (1–4)."""

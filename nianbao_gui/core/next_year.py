@@ -2,7 +2,9 @@
 
 An empty title is automatic (Report.effective_title writes the suggestion for year and
 kind). A title equal to that suggestion is automatic too in effect, and is emptied when a
-report is imported or carried into the next year, so that it keeps following the year.
+report is imported or carried into the next year, so that it keeps following the year. So
+is a title in another common form of it (``2024年述职述廉报告``, ``青禾镇党委书记2024年度
+述职述廉报告``): its form is kept in the report (title_office, title_short_year).
 """
 
 from __future__ import annotations
@@ -10,9 +12,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import Report
+from .model import Report, ReportKind
 
 _YEAR_DIGITS = re.compile(r"(?<![0-9０-９])(?:[0-9]{4}|[０-９]{4})(?![0-9０-９])")
+
+
+_KIND_WORDS = {"述职述廉报告": ReportKind.SHUZHI_SHULIAN, "述职报告": ReportKind.SHUZHI}
+_KIND_WORDS["工作总结"] = ReportKind.ZONGJIE
+_AUTOMATIC_FORM = re.compile(
+    r"(?P<office>[\u4e00-\u9fff、]{0,30}?)(?P<year>[0-9]{4})年(?P<du>度?)"
+    r"(?P<word>述职述廉报告|述职报告|工作总结)"
+)
+"""Year and kind written as the suggestion writes them (ASCII digits: a title in full-width
+or Chinese digits stays hers, since the suggestion would rewrite them), 年 or 年度, and
+perhaps the leader's office in front."""
 
 
 def has_automatic_title(report: Report) -> bool:
@@ -20,8 +33,24 @@ def has_automatic_title(report: Report) -> bool:
     return not report.title.strip() or report.title.strip() == report.suggested_title()
 
 
+def automatic_form(title: str, year: int | None, kind: ReportKind) -> tuple[str, bool] | None:
+    """(office in front, 年 rather than 年度) when ``title`` is the automatic title of
+    ``year`` and ``kind`` in a common form; None when it is her own title."""
+    found = _AUTOMATIC_FORM.fullmatch(title.strip())
+    if found is None or year is None or int(found["year"]) != year:
+        return None
+    # 某某镇 is a placeholder 体检 must still see in her title, which it would not in the form
+    if _KIND_WORDS[found["word"]] is not kind or any(m in found["office"] for m in "年度某"):
+        return None
+    return found["office"], not found["du"]
+
+
 def follow_year(report: Report) -> None:
-    """Empty a title that only repeats the suggestion, so that it follows the year."""
+    """Empty a title that only repeats the suggestion (in the standard form, or in another
+    common form, which is then kept), so that it follows the year."""
+    form = automatic_form(report.title, report.year, report.kind)
+    if form is not None:
+        report.title_office, report.title_short_year = form
     if has_automatic_title(report):
         report.title = ""
 

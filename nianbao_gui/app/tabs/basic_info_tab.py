@@ -70,7 +70,8 @@ def _with_error(widget: QWidget, error: QLabel) -> QWidget:
 
 class BasicInfoTab(TabPage):
     prefixes = tuple(
-        (name,) for name in ("kind", "year", *_TEXT_FIELDS, "show_author_line", "date")
+        (name,)
+        for name in ("kind", "year", *_TEXT_FIELDS, "show_author_line", "author_name_first", "date")
     )
 
     def title(self) -> str:
@@ -121,6 +122,9 @@ class BasicInfoTab(TabPage):
         self.show_author_line = QCheckBox("在标题下方写出单位、职务和姓名")
         binder.bind(self.show_author_line, ("show_author_line",))
         form.row("", self.show_author_line)
+        self.author_name_first = QCheckBox("姓名在前（如“张三　某某村党支部书记”）")
+        binder.bind(self.author_name_first, ("author_name_first",))
+        form.row("", self.author_name_first)
         layout.addWidget(box)
 
         box, form = _form("落款与日期", em_)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from ...core.fields import FieldPath
 from ...core.layout import shortcomings_sentence
-from ...core.numbering import ordinal
+from ...core.numbering import heading_number, ordinal
 from ...core.outline import char_count
 from ..binder import select_range
 from ..widgets.look import em, mute
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from ..widgets.paragraph_list import ParagraphList
 
 _HEADING_HINT = "留空则不单列标题，接在上文之后；填写后作为一级标题，编号接在各部分之后。"
+_NO_SHORTCOMINGS = "还没有填写不足。"
+_NO_PLANS = "还没有填写今后打算。"
 
 
 def _box(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -99,7 +101,7 @@ class ClosingTab(TabPage):
             label=lambda i: ordinal(i + 1),
             add_text="＋ 添加一条不足",
             placeholder="如：理论学习不深不细",
-            empty_hint="还没有填写不足。",
+            empty_hint=_NO_SHORTCOMINGS,
             min_lines=1,
             max_lines=6,
         )
@@ -120,7 +122,7 @@ class ClosingTab(TabPage):
         self.plans_heading = self._heading(inner, "plans_heading", "如：今后的打算")
         self.plans = self._list(
             placeholder="如：在今后的工作中，我将……",
-            empty_hint="还没有填写今后打算。",
+            empty_hint=_NO_PLANS,
         )
         self.plans.place = lambda: "结尾·今后打算"
         binder.bind(self.plans, ("closing", "plans"))
@@ -133,6 +135,29 @@ class ClosingTab(TabPage):
         binder.bind(self.one_paragraph, ("closing", "one_paragraph"))
         layout.addWidget(self.one_paragraph)
         self.update_preview()
+        self.update_empty_hints()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # the hints name a section, which changes on other tabs: brought in line when shown
+        super().showEvent(event)
+        if self.built:
+            self.update_empty_hints()
+
+    def update_empty_hints(self) -> None:
+        """Where the report's plans live in a section of their own (Section.holds_plans),
+        the empty lists here say so instead of claiming nothing is written."""
+        sections = self.report().sections
+        at = next((i for i, s in enumerate(sections) if s.holds_plans), None)
+        if at is None:
+            self.shortcomings.empty_label.setText(_NO_SHORTCOMINGS)
+            self.plans.empty_label.setText(_NO_PLANS)
+            return
+        name = f"“{heading_number(1, at + 1)}{sections[at].heading.strip()}”"
+        self.shortcomings.empty_label.setText(
+            f"这里没有单列不足。本报告的今后打算写在正文的{name}中；"
+            "不足如也已写在正文里，这里不必再填。"
+        )
+        self.plans.empty_label.setText(f"今后打算写在正文的{name}中，这里不必再填。")
 
     def follow(self, path: FieldPath) -> None:
         if self.built and path[:2] in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from ...core.fields import FieldPath
 from ...core.model import Section
@@ -16,6 +16,12 @@ from .base import FormContext, TabPage
 
 if TYPE_CHECKING:
     from ..widgets.section_editor import SectionEditor
+
+PLANS_TIP = (
+    "这一部分写的是下一年的打算（如“三、2026年工作打算”“存在的不足和下一步打算”）。\n"
+    "勾选后体检不把下一年的年份当作错误，而指出沿用上一年报告留下的本年年份；"
+    "导出与其他部分相同。"
+)
 
 
 def section_count(section: Section) -> int:
@@ -67,6 +73,10 @@ class SectionTab(TabPage):
         actions.addStretch(1)
         actions.addWidget(self.remove)
         layout.addLayout(actions)
+        self.holds_plans = QCheckBox("这一部分是今后打算（写下一年的工作）")
+        self.holds_plans.setToolTip(PLANS_TIP)
+        self.ctx.binder.bind(self.holds_plans, ("sections", self.index, "holds_plans"))
+        layout.addWidget(self.holds_plans)
         # imported here: a section tab is built when first shown, and a start shows none
         from ..widgets.section_editor import SectionEditor
 

@@ -26,7 +26,6 @@ _NEAR_FUTURE = 5  # 2035年远景目标 and the like are far; a slip is a year o
 _RECENT_PAST = 5  # 2012年党的十八大 is history; a report copied forward is a few years old
 _EARLY_MONTH = 7  # an annual report is written at the end of its year or early the next
 _NAME_AT_END = re.compile(r"(?:^|[\s：:])([\u4e00-\u9fff]{2,4})$")
-_PLAN_PATHS = (("closing", "plans"), ("closing", "plans_heading"))
 
 
 def _years(text: str) -> Iterator[tuple[int, int, int]]:
@@ -125,16 +124,21 @@ def _same_width(digits: str, like: str) -> str:
 
 def _text_years(target: Target, year: int, history: HistoryRules) -> list[Finding]:
     text = target.text
-    in_plans = target.path[:2] in _PLAN_PATHS
     findings = []
     for start, end, found in _years(text):
         message = ""
         if year < found <= year + _NEAR_FUTURE:
-            if in_plans and found == year + 1:
+            if target.plans and found == year + 1:
                 continue  # 2023年，我将…… in the plans of a 2022 report
             if start and text[start - 1] in _TARGET_BEFORE:
                 continue
             message = f"“{found}年”晚于报告年份 {year}，请核对（是否沿用了其他年份的报告）"
+        elif target.plans and found == year and not history.is_history(text, start, end, found):
+            # the plans of a report copied forward: ``2025年，我将……`` left in the 2025 one
+            message = (
+                f"今后打算中的“{found}年”是报告年份本身，今后打算写的是下一年，"
+                f"请核对是否应为“{year + 1}年”（沿用了上一年的报告）"
+            )
         elif year - _RECENT_PAST <= found < year and not history.is_history(
             text, start, end, found
         ):

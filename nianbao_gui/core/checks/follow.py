@@ -14,6 +14,10 @@ another field, unless fewer fields read so than when it was checked: then one of
 paragraphs was changed, perhaps its own, and the others' findings are not its. A zero-width
 finding (a missing end mark) has no characters to mistake, so it follows its field to the
 nearest place where the check still reports it.
+
+An Enter that splits the paragraph, or a Backspace that joins it to the one before, moves
+its text into another field unchanged: the finding follows it there when the fields now
+read exactly as the split or the join makes them.
 """
 
 from __future__ import annotations
@@ -108,7 +112,53 @@ def locate(
             for candidate in same:
                 if candidate.path == finding.path and (candidate.start, candidate.end) == span:
                     return candidate
-    return _moved_with_its_field(report, finding, same, siblings)
+    moved = _moved_with_its_field(report, finding, same, siblings)
+    return moved if moved is not None else _split_or_joined(report, finding, same, siblings)
+
+
+def _neighbour(path: FieldPath, step: int) -> FieldPath | None:
+    """The paragraph ``step`` places after ``path`` in the same list, if ``path`` is one."""
+    if not path or not isinstance(path[-1], int) or path[-1] + step < 0:
+        return None
+    return (*path[:-1], path[-1] + step)
+
+
+def _split_or_joined(
+    report: Report, finding: Finding, same: list[Finding], siblings: Sequence[Finding]
+) -> Finding | None:
+    """The finding in the paragraph its text went to by an Enter split (the field now reads
+    the old text's start, the next one its rest) or a Backspace join (the previous field now
+    reads its own old text, then this one's). Followed only there, and only when a fresh
+    check finds the same problem exactly at the carried-over offsets."""
+    old = finding.text
+    path = finding.path
+    if not old:
+        return None
+    here = current_text(report, path)
+    after = _neighbour(path, 1)
+    rest = current_text(report, after) if after is not None else None
+    if here is not None and rest is not None and here and rest and here + rest == old:
+        cut = len(here)  # split: old[:cut] stayed, old[cut:] is the next paragraph
+        if finding.start >= cut:
+            return _found_at(same, after, finding.start - cut, finding.end - cut)
+        if finding.end <= cut and finding.start < finding.end:
+            return _found_at(same, path, finding.start, finding.end)
+        return None
+    before = _neighbour(path, -1)
+    joined = current_text(report, before) if before is not None else None
+    if before is None or joined is None or len(joined) <= len(old) or not joined.endswith(old):
+        return None
+    head = len(joined) - len(old)
+    # what the previous paragraph read at the check, when the check saw it: it must be all
+    # that stands before the joined text (else this is another paragraph ending alike)
+    seen_before = {f.text for f in siblings if f.path == before and f.text is not None}
+    if seen_before and seen_before != {joined[:head]}:
+        return None
+    return _found_at(same, before, head + finding.start, head + finding.end)
+
+
+def _found_at(same: list[Finding], path: FieldPath | None, start: int, end: int) -> Finding | None:
+    return next((f for f in same if f.path == path and (f.start, f.end) == (start, end)), None)
 
 
 def _moved_in(finding: Finding, text: str, siblings: Sequence[Finding]) -> bool:

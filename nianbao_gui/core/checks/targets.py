@@ -33,16 +33,18 @@ class Target:
     text: str
     kind: Kind
     group: FieldPath = ()
+    plans: bool = False  # next year's plans: the closing's, or a section that holds them
 
 
-def _section_targets(section: Section, path: FieldPath) -> Iterator[Target]:
+def _section_targets(section: Section, path: FieldPath, plans: bool = False) -> Iterator[Target]:
     kind = Kind.RUN_IN if section.run_in else Kind.HEADING
-    yield Target((*path, "heading"), section.heading, kind)
+    plans = plans or section.holds_plans
+    yield Target((*path, "heading"), section.heading, kind, plans=plans)
     group = (*path, "paragraphs")
     for i, text in enumerate(section.paragraphs):
-        yield Target((*group, i), text, Kind.BODY, group)
+        yield Target((*group, i), text, Kind.BODY, group, plans)
     for i, child in enumerate(section.children):
-        yield from _section_targets(child, (*path, "children", i))
+        yield from _section_targets(child, (*path, "children", i), plans)
 
 
 def targets(report: Report) -> list[Target]:
@@ -65,9 +67,13 @@ def targets(report: Report) -> list[Target]:
     found.append(Target(("closing", "shortcomings_intro"), closing.shortcomings_intro, Kind.INTRO))
     items = ("closing", "shortcomings")
     found += [Target((*items, i), t, Kind.ITEM, items) for i, t in enumerate(closing.shortcomings)]
-    found.append(Target(("closing", "plans_heading"), closing.plans_heading, Kind.CLOSING_HEADING))
+    found.append(
+        Target(
+            ("closing", "plans_heading"), closing.plans_heading, Kind.CLOSING_HEADING, plans=True
+        )
+    )
     plans = ("closing", "plans")
-    found += [Target((*plans, i), t, Kind.BODY, plans) for i, t in enumerate(closing.plans)]
+    found += [Target((*plans, i), t, Kind.BODY, plans, True) for i, t in enumerate(closing.plans)]
     found.append(Target(("signature",), report.signature, Kind.SHORT))
     return found
 

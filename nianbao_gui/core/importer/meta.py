@@ -39,14 +39,29 @@ class Author:
     position: str
     name: str
     exact: bool  # True when Report.author_line() writes the line back unchanged
+    name_first: bool = False  # ``张三　某某村党支部书记``
+
+
+def _position_at_end(text: str) -> str:
+    """The longest known position word ``text`` ends with, or ``""``."""
+    return next((w for w in sorted(POSITION_WORDS, key=len, reverse=True) if text.endswith(w)), "")
 
 
 def _split_office(office: str) -> tuple[str, str]:
-    """``某某镇副镇长`` → (``某某镇``, ``副镇长``); the position is the longest known ending."""
-    for word in sorted(POSITION_WORDS, key=len, reverse=True):
-        if office.endswith(word):
-            return office[: -len(word)], word
-    return "", office
+    """``某某镇副镇长`` → (``某某镇``, ``副镇长``); the position is the longest known ending.
+
+    Offices listed with 、 are one position: ``青禾镇党委委员、纪委书记`` → (``青禾镇``,
+    ``党委委员、纪委书记``); a 单位 never ends with 、."""
+    word = _position_at_end(office)
+    if not word:
+        return "", office
+    cut = len(office) - len(word)
+    while office[:cut].endswith("、"):
+        before = _position_at_end(office[: cut - 1])
+        if not before:  # 、 after words that are no known position: all of it is the office
+            return "", office
+        cut -= 1 + len(before)
+    return office[:cut], office[cut:]
 
 
 def parse_author(line: str) -> Author | None:
@@ -67,14 +82,16 @@ def parse_author(line: str) -> Author | None:
                 return Author(organisation, position, text[at + len(word) :], False)
         return None
     name, office = parts[-1], "".join(parts[:-1])
+    name_first = False
     if not _is_office(office) or not NAME.match(name):
         # ``王五　城关社区党委书记``: the name first, as some reports sign under the title
         name, office = parts[0], "".join(parts[1:])
         if not _is_office(office) or not NAME.match(name) or name.endswith(ORGANISATION_ENDINGS):
             return None
+        name_first = True
     organisation, position = _split_office(office)
-    exact = text == f"{office}\u3000{name}"
-    return Author(organisation, position, name, exact)
+    written = f"{name}\u3000{office}" if name_first else f"{office}\u3000{name}"
+    return Author(organisation, position, name, text == written, name_first)
 
 
 def _is_office(text: str) -> bool:

@@ -37,11 +37,11 @@ _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 
 @dataclass
 class Node:
-    prefix: str = ""  # the heading number as written (``（1）``), for lines taken back as text
     heading: str = ""
     run_in: bool = False
     paragraphs: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    holds_plans: bool = False
 
     def to_section(self) -> Section:
         return Section(
@@ -49,21 +49,11 @@ class Node:
             run_in=self.run_in,
             paragraphs=list(self.paragraphs),
             children=[child.to_section() for child in self.children],
+            holds_plans=self.holds_plans,
         )
 
     def last_leaf(self) -> Node:
         return self.children[-1].last_leaf() if self.children else self
-
-    def lines_below(self) -> list[str]:
-        """Everything under this heading as the lines it was read from, numbers as typed."""
-        lines = list(self.paragraphs)
-        for child in self.children:
-            head = child.prefix + child.heading
-            if child.run_in and child.paragraphs:
-                lines += [head + child.paragraphs[0], *child.lines_below()[1:]]
-            else:
-                lines += [head, *child.lines_below()]
-        return lines
 
 
 @dataclass(frozen=True)
@@ -135,9 +125,14 @@ def _split_ends(lines: list[str], gaps: frozenset[int], parsed: Parsed) -> tuple
         start += 1
         if not author.exact:
             office = f"{author.organisation}{author.position}"
+            written, order = (
+                (f"{author.name}\u3000{office}", "姓名在前")
+                if author.name_first
+                else (f"{office}\u3000{author.name}", "单位职务在前")
+            )
             parsed.notes.append(
                 f"作者行“{lines[1]}”已拆为单位、职务和姓名，导出时写作"
-                f"“{office}\u3000{author.name}”（单位职务在前，中间一个全角空格），请核对"
+                f"“{written}”（{order}，中间一个全角空格），请核对"
             )
     return start, end
 
@@ -186,7 +181,7 @@ def _read_body(lines: list[str], parsed: Parsed, options: Options) -> None:
             continue
         level = len(stack) + 1
         heading, first = split_heading(mark.rest)
-        node = Node(prefix=mark.prefix, heading=heading, run_in=first is not None)
+        node = Node(heading=heading, run_in=first is not None)
         if first is not None:
             node.paragraphs.append(first)
         if note := _numbering_note(mark, level, len(siblings) + 1):
@@ -231,8 +226,8 @@ def _heading_closing(parsed: Parsed) -> None:
 
     A plans section with subsections (``四、下一年工作计划`` with ``（一）……（二）……``), and
     a section of both (``四、存在的不足和下一步打算``) not written as one 一是……；二是……
-    paragraph, become the plans under their heading: the subsections are kept as paragraphs
-    that begin with their numbers as typed, and next year's years are then read as plans.
+    paragraph, stay sections that hold the plans (Section.holds_plans): their outline is kept
+    (sub-headings are headings), and next year's years are read as plans.
     """
     sections = parsed.sections
     closing = parsed.closing
@@ -240,13 +235,13 @@ def _heading_closing(parsed: Parsed) -> None:
     def last() -> Node | None:
         return sections[-1] if len(sections) > 1 and not sections[-1].run_in else None
 
-    def take_as_plans(node: Node) -> None:
-        sections.pop()
-        closing.plans_heading, closing.plans = node.heading, node.lines_below()
-
     node = last()
     if node and PLANS_HEADING.search(node.heading) and not SHORTCOMING_HEADING.search(node.heading):
-        take_as_plans(node)
+        if node.children:
+            node.holds_plans = True
+            return  # the closing's parts are written after the sections: none can come before
+        sections.pop()
+        closing.plans_heading, closing.plans = node.heading, list(node.paragraphs)
     node = last()
     if node is None or not SHORTCOMING_HEADING.search(node.heading):
         return
@@ -261,7 +256,7 @@ def _heading_closing(parsed: Parsed) -> None:
         closing.shortcomings_intro, closing.shortcomings = split
         closing.plans = rest + closing.plans
     elif both:
-        take_as_plans(node)
+        node.holds_plans = True
     elif node.children:
         return
     elif split:
@@ -276,6 +271,8 @@ def _heading_closing(parsed: Parsed) -> None:
 
 def _tail_closing(parsed: Parsed) -> None:
     """Other work, shortcomings and plans in the last paragraphs of the last section."""
+    if parsed.sections and parsed.sections[-1].holds_plans:
+        return  # its plans are its own text, under its own headings
     holder = parsed.sections[-1].last_leaf().paragraphs if parsed.sections else parsed.opening
     closing = parsed.closing
     headed = bool(closing.shortcomings_heading or closing.plans_heading)
@@ -339,6 +336,7 @@ def build_report(parsed: Parsed, full_text: str) -> tuple[Report, list[str]]:
         position=author.position if author else "",
         organisation=author.organisation if author else "",
         show_author_line=author is not None,
+        author_name_first=author.name_first if author else False,
         opening=parsed.opening,
         sections=[node.to_section() for node in parsed.sections],
         closing=parsed.closing,
