@@ -17,15 +17,32 @@ from pathlib import Path
 
 import pytest
 from export_support import long_report, seed_report
-from pages_support import fixture_paths, fixture_report, mixed_report, render_metrics
-from render_support import BLOCK_RIGHT, read_pages, soffice, to_pdf
+from pages_support import (
+    figures_reports,
+    fixture_paths,
+    fixture_report,
+    mixed_report,
+    render_metrics,
+)
+from render_support import (
+    BLOCK_RIGHT,
+    FONTS_CONF,
+    draft_text,
+    first_difference,
+    read_pages,
+    soffice,
+    text_on_paper,
+    to_pdf,
+)
 
 from nianbao_gui.core.export import ExportOptions, export_docx
 from nianbao_gui.core.layout import Role
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.pages import PageLayout, paginate
+from nianbao_gui.core.pages.fonts import font_files
 from nianbao_gui.core.pages.metrics import FileMetrics
 from nianbao_gui.core.pages.paginate import Line
+from nianbao_gui.core.pages.pdf import render_pdf
 from nianbao_gui.core.settings import FontChoice
 
 pytestmark = [
@@ -51,6 +68,7 @@ def _cases() -> list[tuple[str, Report | Path, ExportOptions]]:
         ("long-windows-fonts-bold-level3", long_report(12), _WINDOWS_BOLD),
         ("mixed-random", mixed_report(2), default),
     ]
+    cases += [(name, report, default) for name, report in figures_reports().items()]
     cases += [(path.stem, path, default) for path in fixture_paths()]
     return cases
 
@@ -66,11 +84,23 @@ def test_layout_agrees_with_libreoffice(
     metrics = render_metrics(options)
     export_docx(report, target, options, metrics=metrics)
     pages = read_pages(to_pdf(target, tmp_path))
+    # every character on paper, in LibreOffice's rendering and in the program's PDF
+    expected = draft_text(report)
+    got = text_on_paper(pages)
+    assert got == expected, first_difference(expected, got)
+    ours_pdf = tmp_path / f"{name}-ours.pdf"
+    fonts = font_files(options.font_set, fontconfig_file=str(FONTS_CONF))
+    ours_pdf.write_bytes(render_pdf(report, options, fonts=fonts)[0])
+    ours_pages = read_pages(ours_pdf)
+    got = text_on_paper(ours_pages)
+    assert got == expected, first_difference(expected, got)
+    pdf_lines = [line for page in ours_pages for line in page.body]
     drawn_lines = [line for page in pages for line in page.body]
     drawn = [_key(line.text) for line in drawn_lines]
     laid = paginate(report, metrics, options)
     our_lines = [line for line in laid.lines if line.text.strip()]
     ours = [_key(line.text) for line in our_lines]
+    assert len(pdf_lines) == len(our_lines)
     assert len(laid.pages) == len(pages)
     matcher = difflib.SequenceMatcher(a=drawn, b=ours, autojunk=False)
     same = sum(block.size for block in matcher.get_matching_blocks())
@@ -93,6 +123,8 @@ def test_layout_agrees_with_libreoffice(
                 assert abs(x1 - BLOCK_RIGHT) <= 1.5, (x1 - BLOCK_RIGHT, line.text)
                 end = _line_end(line, metrics)
                 assert abs(end - laid.geometry.block_width) <= 1.5, (end, line.text)
+                x1 = pdf_lines[block.b + k].x1  # the program's PDF, line for line
+                assert abs(x1 - BLOCK_RIGHT) <= 1.5, (x1 - BLOCK_RIGHT, line.text)
     assert wrapped >= (40 if name in ("seed", "long") else 0)
 
 
