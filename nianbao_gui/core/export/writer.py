@@ -144,13 +144,13 @@ def _closing_lefts(
 ) -> tuple[float, float]:
     """Left indents (points) of the signature and the date, by the widths the page layout
     measures (pages/closing.py): the fonts' own advances, the PDF's fonts by default."""
-    from ..pages.closing import closing_lefts  # the page layout imports this package
-    from ..pages.geometry import Geometry
-
     signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in blocks if b.role is Role.DATE), "")
     if not (signature or date):
         return 0.0, 0.0
+    from ..pages.closing import closing_lefts  # the page layout imports this package
+    from ..pages.geometry import Geometry
+
     if metrics is None:
         metrics = _layout_metrics(options)
     return closing_lefts(signature, date, metrics, Geometry())
