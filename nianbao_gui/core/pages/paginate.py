@@ -136,8 +136,9 @@ class _Builder:
         bold_head = block.role is Role.HEADING and block.level == 3 and self.options.level3_bold
         fonts = [head_font if i < head_len else text_font for i in range(len(text))]
         needs = advances(text, fonts, self.metrics, size)
-        widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace, needs)
-        script = scripts(text) if align == "both" else []
+        script = scripts(text)
+        widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace, needs, script)
+        stretchable = _stretchable(text, script) if align == "both" else []
         room = g.block_width - left
         bounds = break_lines(text, widths, room - indent, room, needs, hang=hang)
         for line_no, (start, end) in enumerate(bounds):
@@ -146,15 +147,14 @@ class _Builder:
             used = _extent(widths, needs, start, end)
             hanging = end > start and text[end - 1] in HANGING and used > room - lead + 0.01
             inner = _extent(widths, needs, start, end - 1) if hanging else used
-            stretch: list[int] = []
+            extra: list[float] = []
             if align == "center":
                 lead += (room - inner) / 2
             elif align == "right":
                 lead += room - lead - inner
             elif align == "both" and not last and text[end : end + 1] != BREAK:
-                stretch = _stretch_points(text, script, start, end - (1 if hanging else 0))
-            gap = max(0.0, room - lead - inner) / len(stretch) if stretch else 0.0
-            extra = dict.fromkeys(stretch, gap)
+                inside = end - (1 if hanging else 0)
+                extra = _spread(stretchable, start, inside, room - lead - inner)
             spans: list[Span] = []
             x = left + lead
             i = start
@@ -163,9 +163,14 @@ class _Builder:
                 while j < end and fonts[j] is fonts[i]:
                     j += 1
                 xs = []
-                for k in range(i, j):
-                    xs.append(x)
-                    x += widths[k] + extra.get(k, 0.0)
+                if extra:
+                    for k in range(i, j):
+                        xs.append(x)
+                        x += widths[k] + extra[k - start]
+                else:
+                    for k in range(i, j):
+                        xs.append(x)
+                        x += widths[k]
                 bold = bold_head and i < head_len
                 chunk = text[i:j]  # a forced break is never inside a line
                 spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
@@ -173,17 +178,28 @@ class _Builder:
             self.rows.append((number, start, end, tuple(spans), first, last, hanging))
 
 
-def _stretch_points(text: str, script: list[str], start: int, end: int) -> list[int]:
-    """The characters of ``text[start:end]`` a justified line widens after (LibreOffice's
-    block adjustment): every Chinese character and every space, not the line's last
-    character and not the inside of a Latin word (``2022`` stays together). A line of
-    Latin without spaces widens after every character."""
-    found = [
-        k
-        for k in range(start, end - 1)
-        if text[k] in " \u3000" or script[k] == CHINESE or script[k + 1] == CHINESE
+def _stretchable(text: str, script: list[str]) -> list[bool]:
+    """Where a justified line may widen after a character (LibreOffice's block adjustment):
+    after every Chinese character and every space, and before a Chinese one; not inside a
+    Latin word or number (``2022`` stays together)."""
+    n = len(text)
+    return [
+        char in " \u3000" or script[k] == CHINESE or (k + 1 < n and script[k + 1] == CHINESE)
+        for k, char in enumerate(text)
     ]
-    return found or list(range(start, end - 1))
+
+
+def _spread(stretchable: list[bool], start: int, end: int, room: float) -> list[float]:
+    """The extra points after each character of ``start:end`` that make the line end at the
+    margin: shared among its stretchable characters but the last (a line of Latin without
+    spaces: every character)."""
+    points = [k for k in range(start, end - 1) if stretchable[k]] or list(range(start, end - 1))
+    extra = [0.0] * (end - start + 1)
+    if points and room > 0:
+        gap = room / len(points)
+        for k in points:
+            extra[k - start] = gap
+    return extra
 
 
 def _extent(widths: list[float], needs: list[float], start: int, end: int) -> float:
