@@ -49,3 +49,34 @@ def mixed_report(seed: int, paragraphs: int = 60) -> Report:
         for _ in range(paragraphs)
     ]
     return Report(kind=ReportKind.SHUZHI, year=2024, opening=texts)
+
+
+def figures_reports() -> dict[str, Report]:
+    """Three reports dense with what leaves a ragged edge: digit runs, ``**`` placeholders
+    and quotation marks (issue 20), with a salutation, a signature and a date."""
+    import datetime as _dt
+
+    from nianbao_gui.core.model import ReportKind, Section
+
+    texts = {
+        "figures-digits": "全镇完成固定资产投资12.6亿元，同比增长8.5%，其中工业投资3.2亿元，"
+        "新增规模以上企业4家，实现税收收入2,360万元，城镇居民人均可支配收入42,815元。",
+        "figures-stars": "全年召开党委会**次、专题会议*次，发展党员**名，整改问题***个，"
+        "走访群众****户，化解矛盾纠纷**件，为民办实事**件，完成“**工程”建设。",
+        "figures-quotes": "深入开展“不忘初心、牢记使命”主题教育，落实“三会一课”“主题党日”制度，"
+        "推行“一窗受理、集成服务”，打造“15分钟便民服务圈”，建成“党员之家”**个。",
+    }
+    reports = {}
+    for name, text in texts.items():
+        sections = [
+            Section(heading=f"第{i}项工作", paragraphs=[text * 2, text]) for i in range(1, 4)
+        ]
+        reports[name] = Report(
+            kind=ReportKind.SHUZHI,
+            year=2024,
+            opening=["各位领导、同志们：", text],
+            sections=sections,
+            signature="某某镇人民政府",
+            date=_dt.date(2025, 1, 5),
+        )
+    return reports

@@ -142,10 +142,11 @@ def test_indent_spacing_and_no_widow_control(long_parts: dict[str, etree._Elemen
     assert title.find(q("jc")).get(q("val")) == "center"
 
 
-def test_line_ends_left_aligned_with_kinsoku_and_hanging_marks(
+def test_lines_justified_with_kinsoku_and_overflow_punct_1(
     long_parts: dict[str, etree._Element],
 ) -> None:
-    """Justified lines lose a hanging closing mark in LibreOffice (docs/official-layout.md)."""
+    """Justified body and headings; ``overflowPunct`` 1 written out: LibreOffice reads it as
+    "no hanging" and then draws every mark of a justified line (docs/page-layout.md)."""
     for part in ("word/document.xml", "word/styles.xml"):
         root = long_parts[part]
         for style in ("nb-body", "nb-h1", "nb-h2", "nb-h3", "nb-h4"):
@@ -153,12 +154,58 @@ def test_line_ends_left_aligned_with_kinsoku_and_hanging_marks(
                 xpath = f"//w:pPr[w:pStyle/@w:val='{style}']"
             else:
                 xpath = f"//w:style[@w:styleId='{style}']/w:pPr"
-            for ppr in root.xpath(xpath, namespaces=NS):
-                assert ppr.find(q("jc")).get(q("val")) == "left", (part, style)
+            found = root.xpath(xpath, namespaces=NS)
+            assert found, (part, style)
+            for ppr in found:
+                assert ppr.find(q("jc")).get(q("val")) == "both", (part, style)
                 assert ppr.find(q("kinsoku")).get(q("val")) == "1", (part, style)
-        # left out: on in Word; LibreOffice reads its value the wrong way round
-        assert not root.xpath("//w:overflowPunct", namespaces=NS), part
-    assert not long_parts["word/document.xml"].xpath("//w:jc[@w:val='both']", namespaces=NS)
+                assert ppr.find(q("overflowPunct")).get(q("val")) == "1", (part, style)
+    compat = long_parts["word/settings.xml"].find(f".//{q('compat')}")
+    assert compat[0].tag == q("doNotWrapTextWithPunct")  # Word on a character grid
+
+
+def test_font_table_names_a_substitute_for_each_chinese_font() -> None:
+    """word/fontTable.xml: each CJK font with its altName, charset 86 (GB2312), family and
+    pitch: what Word uses when the font is missing (issue 20)."""
+    wanted = {
+        FontChoice.GB2312: {
+            "仿宋_GB2312": "仿宋",
+            "楷体_GB2312": "楷体",
+            "黑体": "SimHei",
+            "宋体": "SimSun",
+            "方正小标宋简体": "宋体",
+            "仿宋": "FangSong",
+            "楷体": "KaiTi",
+        },
+        FontChoice.WINDOWS: {"仿宋": "FangSong", "楷体": "KaiTi", "方正小标宋简体": "宋体"},
+    }
+    for choice, alts in wanted.items():
+        table = parts(export(long_report(3), ExportOptions(fonts=choice)))["word/fontTable.xml"]
+        fonts = {f.get(q("name")): f for f in table.findall(q("font"))}
+        for name, alt in alts.items():
+            font = fonts[name]
+            assert font.find(q("altName")).get(q("val")) == alt, name
+            assert font.find(q("charset")).get(q("val")) == "86", name
+            assert font.find(q("family")).get(q("val")) in ("modern", "auto"), name
+            assert font.find(q("pitch")).get(q("val")) in ("fixed", "variable"), name
+        assert fonts["仿宋"].find(q("panose1")).get(q("val")) == "02010609060101010101"
+        assert list(fonts).count("仿宋") == 1
+    # another title font from the settings: charset 86, no altName
+    table = parts(export(long_report(3), ExportOptions(title_font="华文中宋")))[
+        "word/fontTable.xml"
+    ]
+    other = next(f for f in table.findall(q("font")) if f.get(q("name")) == "华文中宋")
+    assert other.find(q("charset")).get(q("val")) == "86" and other.find(q("altName")) is None
+
+
+def test_salutation_flush_left() -> None:
+    report = Report(year=2024, opening=["各位领导、同志们：", "现将一年来的工作汇报如下："])
+    document = docx.Document(io.BytesIO(export(report)))
+    salutation = next(p for p in document.paragraphs if p.text == "各位领导、同志们：")
+    text = next(p for p in document.paragraphs if p.text.startswith("现将"))
+    assert salutation.style.name == "称呼"
+    assert salutation.paragraph_format.first_line_indent == 0
+    assert text.paragraph_format.first_line_indent.twips == 640
 
 
 def test_settings_no_compression_and_word_2013_layout(
@@ -224,11 +271,11 @@ def test_signature_and_date_right_with_blank_line_before() -> None:
     assert texts[at - 1] == "" and texts[at + 1] == "2025年1月5日"
     sig, date = document.paragraphs[at], document.paragraphs[at + 1]
     assert sig.style.name == "落款" and date.style.name == "日期"
-    # signature 7 characters, date 6: signature 2 in from the right, the date's first
-    # character 2 right of the signature's (2 + 7 − 2 − 6 = 1 character in)
-    assert sig.paragraph_format.right_indent.twips == 2 * 315
-    assert date.paragraph_format.right_indent.twips == 1 * 315
-    assert sig.alignment == date.alignment == 2  # right
+    # left indents by measured widths (pages/closing.py): the date's first character two
+    # characters (630 twips) right of the signature's, whatever the fonts
+    sig_left = sig.paragraph_format.left_indent.twips
+    assert date.paragraph_format.left_indent.twips - sig_left == 2 * 315
+    assert sig.alignment == date.alignment == 0  # left
 
 
 def test_seed_text_read_back_in_order(tmp_path: Path) -> None:

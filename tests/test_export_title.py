@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nianbao_gui.core.export.title import signature_indents, split_title, text_width
+from nianbao_gui.core.export.title import split_title, text_width
 
 
 def test_short_title_one_line() -> None:
@@ -51,10 +51,3 @@ def test_numbers_and_words_are_not_split() -> None:
     for line in split_title("某某镇2024年度党建工作述职报告和下一年度工作计划安排情况"):
         assert not line.endswith(("20", "202", "述职述")) and not line.startswith(("24", "年度"))
 
-
-def test_signature_two_in_date_two_right_of_signature_start() -> None:
-    # 某某镇人民政府 (7) over 2025年1月5日 (6): signature 2 in, date 2 + 7 − 2 − 6 = 1 in
-    assert signature_indents("某某镇人民政府", "2025年1月5日") == (2.0, 1.0)
-    # a date longer than the signature: date 2 in, signature moved left (6 + 4 − 2 = 8)
-    assert signature_indents("张三", "2025年1月5日") == (8.0, 2.0)
-    assert signature_indents("张三", "") == (2.0, 0.0)

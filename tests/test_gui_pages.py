@@ -210,3 +210,42 @@ def test_export_pdf_failure_is_a_chinese_message(qtbot, tmp_path: Path) -> None:
     (error,) = window.prompts.errors
     assert "文件夹" in str(error.what)
     close_window(window)
+
+
+def test_printed_justified_lines_end_at_the_margin(qtbot, tmp_path: Path) -> None:
+    """Print (the preview's painter) draws the layout's justified lines: every wrapped line
+    of body text and headings ends within 1.5 pt of the right margin (issue 20)."""
+    from PySide6.QtPrintSupport import QPrinter
+    from render_support import BLOCK_RIGHT, BLOCK_TOP
+
+    from nianbao_gui.core.layout import Role
+
+    window = _window_with(qtbot, seed_report())
+    target = tmp_path / "打印.pdf"
+
+    def answer(dialog) -> int:  # type: ignore[no-untyped-def]
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return 1
+
+    window.pages.run_dialog = answer
+    window.pages.print_dialog()
+    laid, _ = window.pages.printing.layout()
+    checked = 0
+    with pdfplumber.open(target) as pdf:
+        for page, layout_page in zip(pdf.pages, laid.pages, strict=True):
+            for line in layout_page.lines:
+                paragraph = laid.paragraphs[line.paragraph]
+                if paragraph.blank or paragraph.role not in (Role.BODY, Role.HEADING):
+                    continue
+                if line.last or paragraph.text[line.end : line.end + 1] == "\n":
+                    continue
+                top = BLOCK_TOP + line.slot * laid.geometry.line_pitch
+                chars = [c for c in page.chars if top < c["bottom"] <= top + 28.95]
+                assert chars, line.text
+                x1 = max(float(c["x1"]) for c in chars)
+                assert abs(x1 - BLOCK_RIGHT) <= 1.5, (x1 - BLOCK_RIGHT, line.text)
+                checked += 1
+    assert checked >= 40
+    close_window(window)

@@ -65,11 +65,33 @@ def test_no_closing_mark_starts_a_line_and_no_opening_mark_ends_one() -> None:
     assert lines[0].endswith("国") and lines[1].startswith("（")
 
 
-def test_a_comma_hangs_past_the_margin() -> None:
+def test_a_comma_at_a_full_line_goes_down_with_the_character_before_it() -> None:
+    """The export writes overflowPunct 1: no hanging in LibreOffice (issue 20)."""
     lines = _body_lines(_report("国" * 26 + "，" + "国" * 10))
-    assert lines[0] == "国" * 26 + "，"  # 27 on the first line: the comma hangs
+    assert lines[0] == "国" * 25 and lines[1].startswith("国，")
     laid = paginate(_report("国" * 26 + "，" + "国" * 10), NominalMetrics())
-    assert any(line.hanging for line in laid.lines)
+    assert not any(line.hanging for line in laid.lines)
+    # where a paragraph lets marks hang, the comma hangs past the margin
+    text = "国" * 26 + "，" + "国" * 10
+    bounds = break_lines(text, [CHAR] * len(text), ROOM - 32, ROOM, hang=True)
+    assert bounds[0] == (0, 27)
+
+
+def test_justified_lines_end_at_the_margin_and_digits_stay_together() -> None:
+    text = "国" * 20 + "完成2024年目标任务98.5%，“两个维护”落实**项。" * 4
+    laid = paginate(_report(text), NominalMetrics())
+    metrics = NominalMetrics()
+    lines = [line for line in laid.lines if not line.last]
+    assert len(lines) >= 3
+    for line in lines:
+        span = line.spans[-1]
+        end = span.xs[-1] + metrics.advance(span.font, span.text[-1]) * span.size
+        assert abs(end - laid.geometry.block_width) < 0.01, line.text
+        xs = [x for span in line.spans for x in span.xs]
+        text_of = line.text
+        for k in range(len(text_of) - 1):  # no widening inside a Latin word
+            if text_of[k].isascii() and text_of[k + 1].isascii() and text_of[k] != " ":
+                assert abs(xs[k + 1] - xs[k] - (7.75 if k + 2 < len(text_of) else 8)) < 0.3
 
 
 def test_digits_are_half_width_and_stay_together() -> None:
@@ -183,9 +205,42 @@ def test_title_lines_blank_lines_signature_and_date() -> None:
     last = laid.lines[-3:]
     assert laid.paragraphs[last[0].paragraph].blank
     assert (last[1].text, last[2].text) == ("某某镇人民政府", "2025年1月5日")
-    # right-aligned: the signature ends two characters in from the right
-    sig = last[1].spans[-1]
-    assert abs(sig.xs[-1] + CHAR - (ROOM - 2 * CHAR)) < 0.5
+    # the date (with LibreOffice's space around digits) is longer than the signature: it
+    # ends two characters in from the right, and starts two right of the signature's start
+    sig, date = last[1].spans[0], last[2].spans[-1]
+    assert abs(date.xs[0] - sig.xs[0] - 2 * CHAR) < 0.01
+    assert abs(date.xs[-1] + 16 - (ROOM - 2 * CHAR)) < 0.5
+
+
+def test_closing_placed_by_measured_widths() -> None:
+    """GB/T 9704-2012 7.3.5.2 by the widths the layout measures, Arabic and Chinese-numeral
+    dates, short, long and wrapped signatures: the date starts two characters right of the
+    signature's start; the longer of the two ends two characters in from the right."""
+    from nianbao_gui.core.pages.closing import closing_lefts, extent
+
+    g, m = Geometry(), NominalMetrics()
+    for signature, date in (
+        ("某某镇人民政府", "2025年1月5日"),
+        ("某某镇人民政府", "二〇二五年一月五日"),
+        ("中共某某县某某镇委员会副书记、镇长李四", "二〇二五年十二月二十五日"),
+        ("中共某某县某某镇委员会副书记、镇长李四", "2025年12月25日"),
+    ):
+        sig_left, date_left = closing_lefts(signature, date, m, g)
+        assert abs(date_left - sig_left - 2 * CHAR) < 0.01
+        right = max(sig_left + extent(signature, m, g), date_left + extent(date, m, g))
+        assert abs(right - (g.block_width - 2 * CHAR)) < 0.01, (signature, date)
+    # a digit is not ½ em here: LibreOffice's space between Chinese and digits counts
+    assert extent("2025年1月5日", m, g) > 6 * CHAR
+    # a signature longer than a line starts at the left, the date two characters in
+    long = "某某县某某镇人民政府" * 3
+    assert closing_lefts(long, "2025年1月5日", m, g) == (0.0, 2 * CHAR)
+
+
+def test_salutation_flush_left() -> None:
+    laid = paginate(_report("各位领导、同志们：", "现将一年来的工作汇报如下："), NominalMetrics())
+    body = [line for line in laid.lines if line.text.strip()][1:]
+    assert body[0].text == "各位领导、同志们：" and body[0].spans[0].xs[0] == 0.0
+    assert body[1].spans[0].xs[0] == 32.0  # the text after it keeps its indent
 
 
 def test_run_in_heading_keeps_its_font() -> None:
@@ -256,7 +311,9 @@ def test_date_is_on_the_last_page() -> None:
 
 
 def test_a_mark_hanging_at_the_paragraph_end_leaves_no_empty_line() -> None:
-    laid = paginate(_report("国" * 54 + "。", "国"), NominalMetrics())
-    assert [line.text for line in laid.lines[-3:]] == ["国" * 26, "国" * 28 + "。", "国"]
+    text = "国" * 54 + "。"
+    assert break_lines(text, [CHAR] * 55, ROOM - 32, ROOM, hang=True) == [(0, 26), (26, 55)]
+    laid = paginate(_report(text, "国"), NominalMetrics())  # no hanging: 国。 goes down
+    assert [line.text for line in laid.lines[-4:]] == ["国" * 26, "国" * 27, "国。", "国"]
     assert break_lines("国\n", [16.0, 0.0], 400, 400) == [(0, 1), (2, 2)]
     assert break_lines("", [], 400, 400) == [(0, 0)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from nianbao_gui.core.export.title import signature_indents
 from nianbao_gui.core.layout import Role
 from nianbao_gui.core.model import Report, ReportKind
 from nianbao_gui.core.pages import NominalMetrics, paginate
@@ -31,10 +30,9 @@ def test_a_signature_longer_than_a_line_keeps_the_date_on_the_page() -> None:
     assert min(x for span in date.spans for x in span.xs) >= 0
     # the signature wraps and starts its first line at the left: the date two characters in
     # from there, as GB/T 9704 puts it two right of the signature's first character
-    date_width = 8 * 0.5 + 3
-    assert signature_indents(signature, "2025年12月31日") == (2.0, 26 - date_width)
-    # a signature that fits on a line: unchanged
-    assert signature_indents("某某镇人民政府", "2025年1月5日") == (2.0, 1.0)
+    sig = next(ln for ln in laid.lines if laid.paragraphs[ln.paragraph].role is Role.SIGNATURE)
+    assert sig.spans[0].xs[0] == 0.0
+    assert date.spans[0].xs[0] == 2 * laid.geometry.char_pitch
 
 
 def test_a_long_run_of_marks_is_laid_out_in_linear_time() -> None:

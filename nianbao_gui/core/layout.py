@@ -136,6 +136,27 @@ def _closing_blocks(report: Report) -> list[Block]:
     return blocks
 
 
+_SALUTATION_WORDS = ("领导", "同志", "代表", "委员", "各位", "尊敬")
+_NOT_SALUTATION = ("汇报", "报告", "如下", "。", "；", "？", "！")
+
+
+def is_salutation(block: Block) -> bool:
+    """The report's first paragraph is a salutation (``各位领导、同志们：``): short, ending in
+    a colon, addressed to people, not the ``现将……汇报如下：`` that opens the text. GB/T
+    9704-2012 7.3.2 sets the 主送机关 flush left (顶格), and reports read at a meeting do so
+    with the salutation: the export and the page layout write it without the two-character
+    indent."""
+    text = block.text.strip()
+    return (
+        block.role is Role.BODY
+        and block.path == ("opening", 0)
+        and 0 < len(text) <= 30
+        and text[-1] in "：:"
+        and any(word in text for word in _SALUTATION_WORDS)
+        and not any(word in text for word in _NOT_SALUTATION)
+    )
+
+
 def layout(report: Report) -> list[Block]:
     """Every paragraph of the report in order: title, author line, opening, sections,
     closing, signature, date."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..atomic import atomic_write_bytes, check_writable, link_target
 from ..errors import ExportError, FileAccessError
@@ -32,17 +32,22 @@ __all__ = [
 
 
 def export_bytes(
-    report: Report, options: ExportOptions | None = None
+    report: Report, options: ExportOptions | None = None, *, metrics: Any = None
 ) -> tuple[bytes, ExportResult]:
-    """The .docx file's bytes and what the export changed on the way."""
-    document, result = build_document(report, options or ExportOptions())
+    """The .docx file's bytes and what the export changed on the way. ``metrics``
+    (pages.Metrics): the widths that place the signature and the date (writer.py)."""
+    document, result = build_document(report, options or ExportOptions(), metrics)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue(), result
 
 
 def export_docx(
-    report: Report, target: Path | BinaryIO, options: ExportOptions | None = None
+    report: Report,
+    target: Path | BinaryIO,
+    options: ExportOptions | None = None,
+    *,
+    metrics: Any = None,
 ) -> ExportResult:
     """Write ``report`` as a .docx to a path (atomically) or to a binary stream.
 
@@ -70,7 +75,7 @@ def export_docx(
             raise ExportError(
                 f"Word 文档没有导出。{error.what}", error.todo + "草稿没有受影响。", path=path
             ) from error
-        data, result = export_bytes(report, options)
+        data, result = export_bytes(report, options, metrics=metrics)
         try:
             atomic_write_bytes(path, data)
         except FileAccessError as error:
@@ -80,7 +85,7 @@ def export_docx(
                 path=path,
             ) from error
         return result
-    data, result = export_bytes(report, options)
+    data, result = export_bytes(report, options, metrics=metrics)
     try:
         target.write(data)
     except OSError as error:

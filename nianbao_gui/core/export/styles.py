@@ -12,11 +12,16 @@ Numbers (see docs/official-layout.md):
 - Runs at 3号 are 0.25 pt narrower (``w:spacing -5``): 28 characters of 15.75 pt fill the
   156 mm line (442.2 pt); LibreOffice puts only 27 there without it, and breaks on a
   character grid (``charSpace``) altogether.
-- Paragraphs are left-aligned, not justified: LibreOffice (7.4) does not draw a closing mark
-  that hangs past the margin at the end of a justified line. A full line of Chinese is 441 of
-  442.2 pt either way; only lines with half-width digits or letters end short of the margin.
-- Kinsoku on (a closing mark never starts a line), ``overflowPunct`` left out: on in Word and
-  in LibreOffice, which reads the value the wrong way round (``1`` turns hanging off there).
+- Body text and headings are justified (``w:jc="both"``), with ``w:overflowPunct w:val="1"``
+  written out. LibreOffice's .docx import reads that value the wrong way round: ``1`` turns
+  hanging punctuation *off* there, and with it off LibreOffice (7.4, 25.2) draws every mark
+  of a justified line; with hanging on (``0`` or left out) it dropped the closing mark that
+  hung at the end of a full justified line. The layout (pages/) breaks as LibreOffice does
+  then: no mark hangs, the character before it goes to the next line with it. For Word the
+  settings add ``w:doNotWrapTextWithPunct`` (see docs/page-layout.md, *Justified lines*).
+- Kinsoku on: a closing mark never starts a line, an opening one never ends a line.
+- The salutation (各位领导、同志们：) stands flush left (GB/T 9704-2012 7.3.2, 主送机关 顶格);
+  the signature and the date are placed by left indents (title.py).
 """
 
 from __future__ import annotations
@@ -59,7 +64,7 @@ def run_props(font: str, size: int, *, bold: bool = False, tighten: bool = True)
 
 def para_props(
     *,
-    jc: str = "left",
+    jc: str = "both",
     first_line: bool = True,
     line: int | None = LINE_PITCH,
     outline: int | None = None,
@@ -73,6 +78,9 @@ def para_props(
     ppr = el("pPr")
     sub(ppr, "widowControl", val="0")
     sub(ppr, "kinsoku", val="1")  # Chinese line breaking: no closing mark at a line's start
+    # "1": Word may hang a mark; LibreOffice reads it as "no hanging" and then draws every
+    # mark of a justified line (with hanging it dropped the one past the margin)
+    sub(ppr, "overflowPunct", val="1")
     sub(ppr, "autoSpaceDE", val="0")  # no extra space between Chinese and Latin letters
     sub(ppr, "autoSpaceDN", val="0")  # … nor between Chinese and digits: keeps 28 a line
     if not snap_to_grid:
@@ -100,7 +108,8 @@ class StyleSpec:
 
 
 def style_specs(options: ExportOptions) -> dict[str, StyleSpec]:
-    """The named styles by key: title, author, body, h1–h4, signature, date, page_number."""
+    """The named styles by key: title, author, body, salutation, h1–h4, signature, date,
+    page_number."""
     fonts: FontSet = options.font_set
     body = fonts.fang
 
@@ -123,6 +132,12 @@ def style_specs(options: ExportOptions) -> dict[str, StyleSpec]:
                 run_props(fonts.kai, SIZE_3HAO),
             ),
             spec("body", "正文", para_props(), run_props(body, SIZE_3HAO)),
+            spec(
+                "salutation",
+                "称呼",  # 各位领导、同志们： flush left (GB/T 9704-2012 7.3.2: 顶格)
+                para_props(jc="left", first_line=False),
+                run_props(body, SIZE_3HAO),
+            ),
             spec("h1", "一级标题", para_props(outline=0), run_props(fonts.hei, SIZE_3HAO)),
             spec("h2", "二级标题", para_props(outline=1), run_props(fonts.kai, SIZE_3HAO)),
             spec(
@@ -135,11 +150,11 @@ def style_specs(options: ExportOptions) -> dict[str, StyleSpec]:
             spec(
                 "signature",
                 "落款",
-                para_props(jc="right", first_line=False),
+                para_props(jc="left", first_line=False),
                 run_props(body, SIZE_3HAO),
             ),
             spec(
-                "date", "日期", para_props(jc="right", first_line=False), run_props(body, SIZE_3HAO)
+                "date", "日期", para_props(jc="left", first_line=False), run_props(body, SIZE_3HAO)
             ),
             spec(
                 "page_number",

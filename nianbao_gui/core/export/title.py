@@ -1,4 +1,4 @@
-"""A long title broken into balanced lines, and the signature and date placed on the right.
+"""A long title broken into balanced lines (the signature and the date: pages/closing.py).
 
 Title (GB/T 9704-2012 7.2.3: 标题……回行时，要做到词意完整，排列对称，长短适宜，间距恰当，
 标题排列应当使用梯形或菱形): a 2号 line holds 20 characters (442 pt / 22 pt). A longer title
@@ -18,7 +18,6 @@ import re
 import unicodedata
 
 TITLE_LINE_CHARS = 20.0
-BODY_LINE_CHARS = 28.0  # a 3号 line of the text block (22 × 28 grid)
 _WORDS = (
     "述职述廉报告",
     "述职报告",
@@ -120,22 +119,3 @@ def _fill(title: str) -> list[str]:
         lines.append(line)
     return lines
 
-
-def signature_indents(signature: str, date: str) -> tuple[float, float]:
-    """Right indents, in characters, of the signature and of the date under it.
-
-    GB/T 9704-2012 7.3.5.2 (no seal): the signature two characters in from the right; the
-    date on the next line, its first character two characters right of the signature's
-    first character; when the date is longer than the signature, the date stands two
-    characters in from the right and the signature moves left accordingly. A signature
-    longer than a line (26 characters and its two in) wraps and starts at the left: the
-    date then starts two characters in from there, not past the paper's left edge.
-    """
-    sig, dat = text_width(signature), text_width(date)
-    if not signature:
-        return 0.0, 2.0
-    if not date:
-        return 2.0, 0.0
-    if dat > sig:
-        return dat + 4.0 - sig, 2.0
-    return 2.0, min(sig, BODY_LINE_CHARS - 2.0) - dat

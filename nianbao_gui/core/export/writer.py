@@ -18,11 +18,11 @@ from docx.document import Document
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from ..layout import Block, Role, layout
+from ..layout import Block, Role, is_salutation, layout
 from ..model import Report
-from . import page, sanitize, styles
+from . import fonttable, page, sanitize, styles
 from .options import ExportOptions
-from .title import signature_indents, split_title
+from .title import split_title
 from .xml import W_NS, el, strip_theme_fonts, w
 
 _ROLE_NAMES = {
@@ -51,6 +51,8 @@ def _where(index: int, block: Block) -> str:
 
 
 def _style_key(block: Block) -> str:
+    if is_salutation(block):
+        return "salutation"
     if block.role is Role.HEADING:
         return f"h{block.level}"
     return {
@@ -130,15 +132,48 @@ class _Builder:
             sect_pr.addprevious(paragraph)
 
 
-def _indent_ppr(builder: _Builder, key: str, right_chars: float) -> Any:
+def _indent_ppr(builder: _Builder, key: str, left_points: float) -> Any:
     ppr = copy.deepcopy(builder.pprs[key])
     ind = ppr.find(w("ind"))
-    ind.set(w("right"), str(round(right_chars * styles.CHAR_PITCH)))
+    ind.set(w("left"), str(round(left_points * 20)))  # twips
     return ppr
 
 
-def build_document(report: Report, options: ExportOptions) -> tuple[Document, ExportResult]:
-    """The whole document in memory, and what had to be changed on the way."""
+def _closing_lefts(
+    blocks: list[Block], options: ExportOptions, metrics: Any
+) -> tuple[float, float]:
+    """Left indents (points) of the signature and the date, by the widths the page layout
+    measures (pages/closing.py): the fonts' own advances, the PDF's fonts by default."""
+    signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
+    date = next((b.text for b in blocks if b.role is Role.DATE), "")
+    if not (signature or date):
+        return 0.0, 0.0
+    from ..pages.closing import closing_lefts  # the page layout imports this package
+    from ..pages.geometry import Geometry
+
+    if metrics is None:
+        metrics = _layout_metrics(options)
+    return closing_lefts(signature, date, metrics, Geometry())
+
+
+def _layout_metrics(options: ExportOptions) -> Any:
+    """The widths the PDF and the preview use; nominal ones when no font file can be read."""
+    from ..pages.metrics import NominalMetrics
+
+    try:
+        from ..pages.fonts import layout_metrics
+
+        return layout_metrics(options.font_set)
+    except Exception:  # a font lookup that fails must not stop the Word export
+        return NominalMetrics()
+
+
+def build_document(
+    report: Report, options: ExportOptions, metrics: Any = None
+) -> tuple[Document, ExportResult]:
+    """The whole document in memory, and what had to be changed on the way. ``metrics``
+    (pages.Metrics): the widths that place the signature and the date; by default those of
+    the fonts this computer has for the PDF."""
     result = ExportResult()
     document = docx.Document()
     specs = styles.style_specs(options)
@@ -152,12 +187,11 @@ def build_document(report: Report, options: ExportOptions) -> tuple[Document, Ex
     page.setup_section(document)
     page.add_page_numbers(document, specs["page_number"])
     _tune_settings(document)
+    fonttable.add_fonts(document, options.font_set)
 
     builder = _Builder(specs)
     blocks = layout(report)
-    signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
-    date = next((b.text for b in blocks if b.role is Role.DATE), "")
-    sig_right, date_right = signature_indents(signature, date)
+    sig_left, date_left = _closing_lefts(blocks, options, metrics)
     blank_done = False
     for index, block in enumerate(blocks, start=1):
         raw = block.text
@@ -182,9 +216,9 @@ def build_document(report: Report, options: ExportOptions) -> tuple[Document, Ex
                 builder.end()
             continue
         if block.role is Role.SIGNATURE:
-            builder.paragraph(key, _indent_ppr(builder, key, sig_right))
+            builder.paragraph(key, _indent_ppr(builder, key, sig_left))
         elif block.role is Role.DATE:
-            builder.paragraph(key, _indent_ppr(builder, key, date_right))
+            builder.paragraph(key, _indent_ppr(builder, key, date_left))
         else:
             builder.paragraph(key)
         builder.run(head.text, key)
@@ -251,6 +285,14 @@ def _tune_settings(document: Document) -> None:
     # with two marks side by side (“。”” …), off the 22 × 28 grid.
     for control in settings.iter(w("characterSpacingControl")):
         control.set(w("val"), "doNotCompress")
+    # Word: no closing mark hangs past a character grid (ECMA-376 Part 4 9.7.3.19; the
+    # grid a user sets in 页面设置 to 28 a line): it goes down with the character before it,
+    # as in LibreOffice with overflowPunct 1 (docs/page-layout.md, *Justified lines*)
+    for compat in settings.iter(w("compat")):
+        if compat.find(w("doNotWrapTextWithPunct")) is None:
+            # first: CT_Compat orders it before useFELayout and the compatSettings, all the
+            # template's compat holds (openxml-audit checks the order)
+            compat.insert(0, el("doNotWrapTextWithPunct"))
     # Word 2013 and later lay out in mode 15; 14 (the template's) opens as 兼容模式 in the title
     # bar. LibreOffice 7.4 lays the seed and every fixture out the same in both modes.
     for setting in settings.iter(w("compatSetting")):

@@ -7,7 +7,9 @@ character's language (Writer's ``SwTextGuess::Guess``):
 - Chinese (a Han character, a full-width digit …): its zh-CN rules (i18npool's
   ``BreakIterator_CJK``): a line may end between *any* two characters except before a mark
   of ``ZH_NO_START`` or after one of ``ZH_NO_END`` (its locale data's forbidden
-  characters); a mark of ``HANGING`` at the cut hangs past the right margin. So "**" after
+  characters); a mark of ``HANGING`` at the cut hangs past the right margin where the
+  paragraph lets marks hang (``hang``; the export's ``w:overflowPunct w:val="1"`` turns it
+  off in LibreOffice: the mark then goes down with the character before it). So "**" after
   Chinese text splits where the line is full, and "……", "——" and "％" split too.
 - Latin (an ASCII letter or digit): its en-US rules (ICU's UAX #14): digits, letters and
   ASCII marks (``2022``, ``98.2%``) stay together, no closing mark (``NO_START``) starts a
@@ -85,13 +87,17 @@ def break_lines(
     first: float,
     rest: float,
     needs: Sequence[float] | None = None,
+    *,
+    hang: bool = True,
 ) -> list[tuple[int, int]]:
     """``(start, end)`` of each line of ``text``; ``widths`` in points, one a character.
 
     ``first`` and ``rest``: the room on the first and on the following lines. ``needs``:
     what each character needs to fit at a line's end, when less than its width (its advance
-    without the spacing after it, ``widths.advances``); ``widths`` if not given. A forced
-    break (``BREAK``) ends a line and is in neither line.
+    without the spacing after it, ``widths.advances``); ``widths`` if not given. ``hang``:
+    a closing mark of ``HANGING`` may hang past the margin (LibreOffice's hanging
+    punctuation); without it the mark and the character before it go to the next line. A
+    forced break (``BREAK``) ends a line and is in neither line.
     """
     lines: list[tuple[int, int]] = []
     need = widths if needs is None else needs
@@ -111,7 +117,7 @@ def break_lines(
             used += width
             pos += 1
             continue
-        fits = used - widths[pos - 1] + need[pos - 1] <= room + _EPSILON
+        fits = hang and used - widths[pos - 1] + need[pos - 1] <= room + _EPSILON
         end = _line_end(text, start, pos, fits, before)
         lines.append((start, end))
         before = _last_word(text, start, end, before)

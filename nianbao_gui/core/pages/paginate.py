@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 
 from ..export import sanitize, styles
 from ..export.options import ExportOptions
-from ..export.title import signature_indents, split_title
+from ..export.title import split_title
 from ..export.xml import w
-from ..layout import Block, Role, layout
+from ..layout import Block, Role, is_salutation, layout
 from ..model import Report
+from .closing import closing_lefts
 from .geometry import Geometry
 from .linebreak import BREAK, HANGING, break_lines
 from .metrics import FontKey, Metrics, NominalMetrics
-from .widths import advances, char_widths
+from .widths import CHINESE, advances, char_widths, scripts
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,11 @@ class _Builder:
         *,
         align: str,
         indent: float = 0.0,
-        right: float = 0.0,
+        left: float = 0.0,
+        hang: bool = True,
     ) -> None:
+        """``indent``: the first line's, ``left``: every line's (points); ``hang``: a
+        closing mark may hang past the margin (``w:overflowPunct``, as LibreOffice reads it)."""
         g = self.g
         self.paragraphs.append(Paragraph(index, block.role, block.level, text, head_len))
         number = len(self.paragraphs) - 1
@@ -132,39 +136,70 @@ class _Builder:
         bold_head = block.role is Role.HEADING and block.level == 3 and self.options.level3_bold
         fonts = [head_font if i < head_len else text_font for i in range(len(text))]
         needs = advances(text, fonts, self.metrics, size)
-        widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace, needs)
-        room = g.block_width - right
-        bounds = break_lines(text, widths, room - indent, room, needs)
+        script = scripts(text)
+        widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace, needs, script)
+        stretchable = _stretchable(text, script) if align == "both" else []
+        room = g.block_width - left
+        bounds = break_lines(text, widths, room - indent, room, needs, hang=hang)
         for line_no, (start, end) in enumerate(bounds):
             first, last = line_no == 0, line_no == len(bounds) - 1
             lead = indent if first else 0.0
             used = _extent(widths, needs, start, end)
             hanging = end > start and text[end - 1] in HANGING and used > room - lead + 0.01
             inner = _extent(widths, needs, start, end - 1) if hanging else used
-            gap = 0.0
+            extra: list[float] = []
             if align == "center":
                 lead += (room - inner) / 2
             elif align == "right":
                 lead += room - lead - inner
-            elif align == "both" and not last and text[end : end + 1] != BREAK and end - start > 1:
-                count = end - start - (2 if hanging else 1)
-                gap = max(0.0, room - lead - inner) / count if count > 0 else 0.0
+            elif align == "both" and not last and text[end : end + 1] != BREAK:
+                inside = end - (1 if hanging else 0)
+                extra = _spread(stretchable, start, inside, room - lead - inner)
             spans: list[Span] = []
-            x = lead
+            x = left + lead
             i = start
             while i < end:
                 j = i
                 while j < end and fonts[j] is fonts[i]:
                     j += 1
                 xs = []
-                for k in range(i, j):
-                    xs.append(x)
-                    x += widths[k] + gap
+                if extra:
+                    for k in range(i, j):
+                        xs.append(x)
+                        x += widths[k] + extra[k - start]
+                else:
+                    for k in range(i, j):
+                        xs.append(x)
+                        x += widths[k]
                 bold = bold_head and i < head_len
                 chunk = text[i:j]  # a forced break is never inside a line
                 spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
                 i = j
             self.rows.append((number, start, end, tuple(spans), first, last, hanging))
+
+
+def _stretchable(text: str, script: list[str]) -> list[bool]:
+    """Where a justified line may widen after a character (LibreOffice's block adjustment):
+    after every Chinese character and every space, and before a Chinese one; not inside a
+    Latin word or number (``2022`` stays together)."""
+    n = len(text)
+    return [
+        char in " \u3000" or script[k] == CHINESE or (k + 1 < n and script[k + 1] == CHINESE)
+        for k, char in enumerate(text)
+    ]
+
+
+def _spread(stretchable: list[bool], start: int, end: int, room: float) -> list[float]:
+    """The extra points after each character of ``start:end`` that make the line end at the
+    margin: shared among its stretchable characters but the last (a line of Latin without
+    spaces: every character)."""
+    points = [k for k in range(start, end - 1) if stretchable[k]] or list(range(start, end - 1))
+    extra = [0.0] * (end - start + 1)
+    if points and room > 0:
+        gap = room / len(points)
+        for k in points:
+            extra[k - start] = gap
+    return extra
 
 
 def _extent(widths: list[float], needs: list[float], start: int, end: int) -> float:
@@ -173,12 +208,16 @@ def _extent(widths: list[float], needs: list[float], start: int, end: int) -> fl
     return sum(widths[start : end - 1]) + needs[end - 1] if end > start else 0.0
 
 
-def _alignments(options: ExportOptions) -> dict[str, str]:
-    """Each .docx style's ``w:jc`` (left or both), so the layout aligns as the export does."""
+def _alignments(options: ExportOptions) -> dict[str, tuple[str, bool]]:
+    """Each .docx style's ``w:jc`` (left or both) and whether a mark may hang there, so the
+    layout breaks and aligns as the export does. LibreOffice reads ``w:overflowPunct`` the
+    wrong way round (docs/page-layout.md): ``1`` means no hanging there, 0 or none hanging."""
     found = {}
     for key, spec in styles.style_specs(options).items():
         jc = spec.ppr.find(w("jc"))
-        found[key] = "left" if jc is None else str(jc.get(w("val")))
+        overflow = spec.ppr.find(w("overflowPunct"))
+        hang = overflow is None or overflow.get(w("val")) in ("0", "false", "off")
+        found[key] = ("left" if jc is None else str(jc.get(w("val"))), hang)
     return found
 
 
@@ -195,8 +234,7 @@ def paginate(
     blocks = layout(report)
     signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in blocks if b.role is Role.DATE), "")
-    sig_right, date_right = signature_indents(signature, date)
-    pitch = geometry.char_pitch
+    sig_left, date_left = closing_lefts(signature, date, builder.metrics, geometry)
     aligns = _alignments(options)
     blank_done = False
     for index, block in enumerate(blocks):
@@ -209,20 +247,27 @@ def paginate(
             builder.blank()
             blank_done = True
         if block.role is Role.TITLE:
-            builder.add(index, block, BREAK.join(split_title(text)), 0, align="center")
+            align, hang = aligns["title"]
+            builder.add(index, block, BREAK.join(split_title(text)), 0, align=align, hang=hang)
             if not (index + 1 < len(blocks) and blocks[index + 1].role is Role.AUTHOR):
                 builder.blank()
         elif block.role is Role.AUTHOR:
-            builder.add(index, block, text, 0, align="center")
+            align, hang = aligns["author"]
+            builder.add(index, block, text, 0, align=align, hang=hang)
             builder.blank()
-        elif block.role is Role.SIGNATURE:
-            builder.add(index, block, text, 0, align="right", right=sig_right * pitch)
-        elif block.role is Role.DATE:
-            builder.add(index, block, text, 0, align="right", right=date_right * pitch)
+        elif block.role in (Role.SIGNATURE, Role.DATE):
+            key = "signature" if block.role is Role.SIGNATURE else "date"
+            align, hang = aligns[key]
+            left = sig_left if block.role is Role.SIGNATURE else date_left
+            builder.add(index, block, text, 0, align=align, left=left, hang=hang)
+        elif is_salutation(block):
+            align, hang = aligns["salutation"]
+            builder.add(index, block, text, 0, align=align, hang=hang)
         else:
             key = f"h{block.level}" if block.role is Role.HEADING else "body"
-            align = aligns.get(key, "left")
-            builder.add(index, block, head + text, len(head), align=align, indent=geometry.indent)
+            align, hang = aligns[key]
+            indent = geometry.indent
+            builder.add(index, block, head + text, len(head), align=align, indent=indent, hang=hang)
     pages: list[Page] = []
     per_page = geometry.lines_per_page
     lines: list[Line] = []

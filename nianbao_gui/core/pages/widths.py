@@ -77,12 +77,14 @@ def char_widths(
     spacing: float,
     autospace: float,
     measured: Sequence[float] | None = None,
+    script: Sequence[str] | None = None,
 ) -> list[float]:
     """Points a character takes: its advance, the spacing inside a portion, the space
-    between Chinese and Latin (``autospace`` in ems; 0 for Word). ``measured``: the
-    ``advances``, if already known."""
+    between Chinese and Latin (``autospace`` in ems; 0 for Word). ``measured``, ``script``:
+    the ``advances`` and ``scripts``, if already known."""
     widths = list(measured) if measured is not None else advances(text, fonts, metrics, size)
-    script = scripts(text)
+    if script is None:
+        script = scripts(text)
     for i, char in enumerate(text[:-1]):
         if char in (BREAK, "\t"):
             continue
