@@ -88,8 +88,9 @@ class FiguresActions:
             self._panel.refresh()
 
     def apply(self, label: str, changes: Any) -> None:
-        """One fill (or a whole spreadsheet) as one change of the editor."""
-        self.window.editor.apply_text_edits(label, list(changes))
+        """One fill (or a whole spreadsheet) as one change of the editor. The form shows the
+        place filled, but the keyboard stays in the panel: the next value is typed there."""
+        self.window.editor.apply_text_edits(label, list(changes), take_focus=False)
 
     # --- the spreadsheet -------------------------------------------------------------------
 

@@ -1,0 +1,84 @@
+"""The 数据 panel driven by the keyboard as its hint says: type a value in 填写, press Enter,
+type the next one (issue 17 items 1 and 9)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from qt_helpers import close_window, make_window
+
+from nianbao_gui.app.figures_panel import VALUE
+from nianbao_gui.core.model import Report, Section
+
+
+def _open(qtbot, report: Report):  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    window.new_document(report, "测试")
+    window.resize(1200, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # 数据面板
+    panel = window.figures.panel
+    table = panel.table  # the dock is laid out wide enough to show 填写
+    qtbot.waitUntil(
+        lambda: table.viewport().rect().contains(table.visualRect(table.model().index(0, VALUE)))
+    )
+    return window, panel
+
+
+def _click_value_cell(panel, row: int) -> None:  # type: ignore[no-untyped-def]
+    table = panel.table
+    rect = table.visualRect(panel.model.index(row, VALUE))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _type_and_enter(qtbot, panel, value: str) -> None:  # type: ignore[no-untyped-def]
+    rows = panel.model.rowCount()
+    for key in value:  # each key to where the keyboard is then, as a person types
+        QTest.keyClick(QApplication.focusWidget(), key)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == rows - 1, timeout=2000)
+
+
+def test_type_enter_type_enter_fills_each_value_in_its_own_place(qtbot) -> None:
+    report = Report(
+        year=2025,
+        sections=[Section(heading="抓好农业", paragraphs=["完成播种**亩，新建农田**亩。"])],
+    )
+    window, panel = _open(qtbot, report)
+    _click_value_cell(panel, 0)
+    _type_and_enter(qtbot, panel, "12")
+    # the keyboard stays in the panel, on the next row's 填写 cell
+    assert panel.table.hasFocus() or panel.table.isAncestorOf(QApplication.focusWidget())
+    assert panel.table.currentIndex().row() == 0
+    assert panel.table.currentIndex().column() == VALUE
+    _type_and_enter(qtbot, panel, "30")
+    assert window.report().sections[0].paragraphs == ["完成播种12亩，新建农田30亩。"]
+    close_window(window)
+
+
+def test_ten_values_typed_with_enter_in_a_row_each_land_in_their_own_place(qtbot) -> None:
+    paragraphs = [f"第{n}项完成**件，涉及**人。" for n in range(1, 6)]
+    report = Report(year=2025, sections=[Section(heading="抓好农业", paragraphs=paragraphs)])
+    window, panel = _open(qtbot, report)
+    assert panel.model.rowCount() == 10
+    _click_value_cell(panel, 0)
+    for value in range(11, 21):
+        _type_and_enter(qtbot, panel, str(value))
+    assert window.report().sections[0].paragraphs == [
+        f"第{n}项完成{9 + 2 * n}件，涉及{10 + 2 * n}人。" for n in range(1, 6)
+    ]
+    assert panel.progress_text() == "已填 10 / 10"
+    # the filled place is shown in the form; only one place is marked there
+    boxes = window.editor.findChildren(QPlainTextEdit) + window.editor.findChildren(QLineEdit)
+    marked = [box for box in boxes if _has_selection(box)]
+    assert len(marked) <= 1
+    close_window(window)
+
+
+def _has_selection(box) -> bool:  # type: ignore[no-untyped-def]
+    if isinstance(box, QLineEdit):
+        return box.hasSelectedText()
+    return bool(box.textCursor().hasSelection())
