@@ -34,7 +34,8 @@ class PageCommands:
         self._printing: PagePrinting | None = None
         self.ask_pdf_path = self._ask_pdf_path  # tests answer it
         self.run_dialog: Any = None  # tests answer the print dialogs (printing.PagePrinting)
-        self.export_pdf_action = self._action("导出 PDF…", self.export_pdf, "Ctrl+Shift+E")
+        # no shortcut: Ctrl+Shift+E is 导出并打开's (two actions on one key fire neither)
+        self.export_pdf_action = self._action("导出 PDF…", self.export_pdf)
         self.print_action = self._action("打印…", self.print_dialog, QKeySequence.StandardKey.Print)
         self.print_preview_action = self._action("打印预览…", self.print_preview)
         self.preview_action = self._action("预览", self.toggle_preview, "F9")
