@@ -191,7 +191,6 @@ class PageCommands:
             return None
         window.settings.export_folder = str(path.parent)  # saved on change
         window.statusBar().showMessage(f"已导出 PDF：{path}", 8000)
-        if warnings:
-            window.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(warnings))
-        window.exports.after_export(path)  # 打开 / 打开所在文件夹, as after a Word export
+        # one message: 打开 / 打开所在文件夹 as after a Word export, with the fonts' notes in it
+        window.exports.after_export(path, warnings)
         return path
