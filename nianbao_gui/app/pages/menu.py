@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .printing import PagePrinting
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
+HALF_PAGE = 842 / (595 + 2 * 16) / 2  # an A4 page's height at the pane's width (preview.py), halved
 
 
 class PageCommands:
@@ -100,7 +101,35 @@ class PageCommands:
             return
         self._stale = True
         self.dock.show()
+        self.share_height()
         self._redraw_if_stale()
+
+    def share_height(self) -> None:
+        """Under the 体检/数据 docks Qt gave the preview what was left, ~120 px on a 768-px
+        screen: it gets at least half a page at its width (and half the height), the docks
+        above the rest. Docks elsewhere, floating or hidden are left as they are."""
+        window, dock = self.window, self.dock
+        if dock.isHidden() or dock.isFloating():
+            return
+        area = window.dockWidgetArea(dock)
+        above: list[QDockWidget] = []
+        for other in window.findChildren(QDockWidget):
+            if other is dock or other.isHidden() or other.isFloating():
+                continue
+            if window.dockWidgetArea(other) != area or other in window.tabifiedDockWidgets(dock):
+                continue
+            if not any(other in window.tabifiedDockWidgets(seen) for seen in above):
+                above.append(other)  # one dock of each tab group
+        if not above:
+            return
+        central = window.centralWidget()  # as tall as the dock area beside it
+        total = central.height() if central is not None else window.height()
+        width = dock.width()
+        half_page = int(width * HALF_PAGE)
+        least = min(total // 3, 8 * dock.fontMetrics().height())  # the list above stays usable
+        preview = max(0, min(max(total // 2, half_page), total - least * len(above)))
+        rest = (total - preview) // len(above)
+        window.resizeDocks([*above, dock], [rest] * len(above) + [preview], Qt.Orientation.Vertical)
 
     def _dock_shown(self, visible: bool) -> None:
         self.preview_action.setChecked(visible)
