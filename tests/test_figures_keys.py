@@ -82,3 +82,29 @@ def _has_selection(box) -> bool:  # type: ignore[no-untyped-def]
     if isinstance(box, QLineEdit):
         return box.hasSelectedText()
     return bool(box.textCursor().hasSelection())
+
+
+def test_a_pause_between_values_keeps_the_next_row_ready(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The list follows the form a moment after each change (REFRESH_MS): that must not lose
+    the row ready to type into, nor digits typed into its cell meanwhile."""
+    from nianbao_gui.app.figures_actions import REFRESH_MS
+
+    paragraphs = ["完成播种**亩，新建农田**亩。", "建成示范点**个。"]
+    report = Report(year=2025, sections=[Section(heading="抓好农业", paragraphs=paragraphs)])
+    window, panel = _open(qtbot, report)
+    _click_value_cell(panel, 0)
+    _type_and_enter(qtbot, panel, "12")
+    QTest.keyClick(QApplication.focusWidget(), "3")  # at once: the list has not followed yet
+    qtbot.wait(REFRESH_MS + 200)  # she pauses inside the cell while it would
+    QTest.keyClick(QApplication.focusWidget(), "0")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=2000)
+    qtbot.wait(REFRESH_MS + 200)  # she looks at the report before the next value
+    assert panel.table.currentIndex().row() == 0
+    assert panel.table.currentIndex().column() == VALUE
+    _type_and_enter(qtbot, panel, "5")
+    assert window.report().sections[0].paragraphs == [
+        "完成播种12亩，新建农田30亩。",
+        "建成示范点5个。",
+    ]
+    close_window(window)

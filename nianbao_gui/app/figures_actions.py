@@ -85,6 +85,9 @@ class FiguresActions:
 
     def _refresh_if_shown(self) -> None:
         if self._panel is not None and self.dock is not None and self.dock.isVisible():
+            if self._panel.editing():  # she is typing a value: the list follows after it
+                self._timer.start()
+                return
             self._panel.refresh()
 
     def apply(self, label: str, changes: Any) -> None:
