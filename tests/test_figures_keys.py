@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication
 from qt_helpers import close_window, make_window
+from test_gui_window_marks import marked_boxes
 
 from nianbao_gui.app.figures_panel import VALUE
 from nianbao_gui.core.model import Report, Section
@@ -71,17 +72,9 @@ def test_ten_values_typed_with_enter_in_a_row_each_land_in_their_own_place(qtbot
         f"第{n}项完成{9 + 2 * n}件，涉及{10 + 2 * n}人。" for n in range(1, 6)
     ]
     assert panel.progress_text() == "已填 10 / 10"
-    # the filled place is shown in the form; only one place is marked there
-    boxes = window.editor.findChildren(QPlainTextEdit) + window.editor.findChildren(QLineEdit)
-    marked = [box for box in boxes if _has_selection(box)]
-    assert len(marked) <= 1
+    # the place filled last is shown in the form, selected; no earlier one stays marked
+    assert marked_boxes(window) == ["20"]
     close_window(window)
-
-
-def _has_selection(box) -> bool:  # type: ignore[no-untyped-def]
-    if isinstance(box, QLineEdit):
-        return box.hasSelectedText()
-    return bool(box.textCursor().hasSelection())
 
 
 def test_a_pause_between_values_keeps_the_next_row_ready(qtbot) -> None:  # type: ignore[no-untyped-def]
