@@ -65,6 +65,7 @@ class FiguresActions:
     def show_panel(self) -> None:
         panel = self.panel
         assert self.dock is not None
+        opened = self.dock.isHidden()
         self.dock.show()
         self.dock.raise_()
         if self.window.document is not None:
@@ -72,6 +73,8 @@ class FiguresActions:
         if self.dock.width() < 420:
             width = max(420, min(560, self.window.width() * 2 // 5))
             self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        if opened:  # over an open 预览: each gets a fair part of the height
+            self.window.pages.share_height()
 
     # --- following the draft ---------------------------------------------------------------
 

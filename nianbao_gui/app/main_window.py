@@ -333,11 +333,14 @@ class MainWindow(QMainWindow):
     def show_check_panel(self) -> None:
         self.check_panel  # noqa: B018  (built before its dock is shown)
         dock = self.ui.checkDock
+        opened = dock.isHidden()
         dock.show()
         dock.raise_()
         if dock.width() < 300:  # first time (or squeezed): wide enough to read a message
             width = max(260, min(460, self.width() // 3))
             self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        if opened:  # over an open 预览: each gets a fair part of the height
+            self.pages.share_height()
 
     # --- recent files and window state (recent_menu.py, window_state.py) -------------------
 

@@ -106,8 +106,10 @@ class PageCommands:
 
     def share_height(self) -> None:
         """Under the 体检/数据 docks Qt gave the preview what was left, ~120 px on a 768-px
-        screen: it gets at least half a page at its width (and half the height), the docks
-        above the rest. Docks elsewhere, floating or hidden are left as they are."""
+        screen (and 数据 opened over the preview got ~180 px): when the preview or a dock
+        beside it is opened, the preview gets at least half a page at its width (and half
+        the height), the docks above the rest. Docks elsewhere, floating or hidden are left
+        as they are; a height she dragged stays until one of them is opened again."""
         window, dock = self.window, self.dock
         if dock.isHidden() or dock.isFloating():
             return
