@@ -168,7 +168,7 @@ class ReportEditor(QWidget):
             return False
         marked, self._marked = self._marked, widget
         if marked is not None and marked is not widget and isValid(marked):
-            select_range(marked, *_cursor_of(marked))  # no selection, the cursor stays
+            _clear_selection(marked)
         if take_focus:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
         select_range(widget, start, end)
@@ -403,13 +403,11 @@ class ReportEditor(QWidget):
         menu.exec(bar.mapToGlobal(pos))
 
 
-def _cursor_of(widget: QWidget) -> tuple[int, int]:
-    """Where the text cursor of ``widget`` is, as an empty range in Python's indexes."""
+def _clear_selection(widget: QWidget) -> None:
+    """No selection left in ``widget``; its cursor stays where it is."""
     if isinstance(widget, QLineEdit):
-        text, at = widget.text(), widget.cursorPosition()
+        widget.deselect()
     elif isinstance(widget, QPlainTextEdit):
-        text, at = widget.toPlainText(), widget.textCursor().position()
-    else:
-        return 0, 0
-    index = len(text.encode("utf-16-le")[: 2 * at].decode("utf-16-le", errors="ignore"))
-    return index, index
+        cursor = widget.textCursor()
+        cursor.clearSelection()
+        widget.setTextCursor(cursor)
