@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from collections import deque
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ class ScriptedPrompts(Prompts):
         self.drafts_answers: deque[tuple[str, Path] | None] = deque()
         self.replace_answers: deque[bool] = deque()
         self.export_answers: deque[str] = deque()  # empty: the message is closed
+        self.export_notes: list[list[str]] = []  # what each message after an export noted
         self.errors: list[BaseException] = []
         self.infos: list[tuple[str, str, str]] = []
 
@@ -89,8 +91,11 @@ class ScriptedPrompts(Prompts):
     def confirm_replace_draft(self, path: Path, existing: str | None, new: str) -> bool:
         return self._next(self.replace_answers, "confirm_replace_draft", (path, existing, new))  # type: ignore[no-any-return]
 
-    def after_export(self, path: Path, draft: Path | None, dirty: bool) -> str:
+    def after_export(
+        self, path: Path, draft: Path | None, dirty: bool, notes: Sequence[str] = ()
+    ) -> str:
         self.calls.append(("after_export", (path, draft, dirty)))
+        self.export_notes.append(list(notes))
         return self.export_answers.popleft() if self.export_answers else ""
 
     def offer_recovery(self, entries: list[object]) -> object | None:

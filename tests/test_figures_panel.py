@@ -72,9 +72,10 @@ def test_fills_go_through_the_editors_apply_text_edits(qtbot) -> None:
     calls: list[tuple[str, list]] = []
     original = window.editor.apply_text_edits
 
-    def spy(label, changes):  # type: ignore[no-untyped-def]
+    def spy(label, changes, **keywords):  # type: ignore[no-untyped-def]
         calls.append((label, changes))
-        original(label, changes)
+        assert keywords == {"take_focus": False}  # the keyboard stays in the panel
+        original(label, changes, **keywords)
 
     window.editor.apply_text_edits = spy
     window.figures.panel.fill(0, "12")

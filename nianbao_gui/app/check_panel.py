@@ -46,6 +46,9 @@ from .check_rows import (
 )
 from .live_check import LIVE_DELAY_MS, Checked, LiveChecker, RowText, check_now, row_text
 
+NO_DRAFT = "还没有打开报告：请先新建、打开或导入一份报告，再按 F7 给它做体检。"
+READY = "按 F7 给报告做体检：占位符、标点、错别字、编号等。"
+
 
 class CheckPanel(QWidget):
     focus_requested = Signal(object, int, int)  # FieldPath, start, end
@@ -68,7 +71,7 @@ class CheckPanel(QWidget):
         self._layout = Checked()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel("按 F7 给报告做体检：占位符、标点、错别字、编号等。")
+        self.summary = QLabel(NO_DRAFT)  # the welcome page: nothing to check yet
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.notice = QLabel()  # what the last click or fix did
@@ -104,6 +107,7 @@ class CheckPanel(QWidget):
         row.addWidget(self.fix_all_button)
         layout.addLayout(row)
         self.fix_all_button.setEnabled(False)
+        self.recheck_button.setEnabled(False)  # until there is a draft
 
     # --- checking --------------------------------------------------------------------------
 
@@ -117,6 +121,10 @@ class CheckPanel(QWidget):
             self.tree.clear()
             self.notice.hide()
         self._report = report
+        if not self.recheck_button.isEnabled():  # the first draft since the welcome page
+            self.recheck_button.setEnabled(True)
+            if self.summary.text() == NO_DRAFT:
+                self.summary.setText(READY)
         self.live.set_report(report)
         self.live.waiting = not self._shown()  # a hidden panel checks when it shows
 

@@ -27,8 +27,11 @@ def group_key(finding: Finding) -> GroupKey:
 
 
 def build_group_of(item: QTreeWidgetItem, store: dict[GroupKey, Any]) -> None:
-    """An opened row: if it is a group whose rows were not built yet, build them."""
-    if item.parent() is not None and item.childCount() == 0:
+    """An opened row: if it is a group whose rows were not built yet, build them. A leaf
+    row (it shows a finding) never gets rows: '*' and expandAll() open leaves too, and a
+    leaf inside a group shares the group's key, so its rows would open in turn, without end."""
+    is_group = item.parent() is not None and item.data(0, FINDING_ROLE) is None
+    if is_group and item.childCount() == 0:
         build_group(item, store)
 
 

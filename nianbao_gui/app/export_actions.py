@@ -7,7 +7,7 @@ message after an export is FileActions' save, handed in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -21,9 +21,15 @@ from .dialogs.messages import Prompts
 
 
 class ExportActions:
-    def __init__(self, window: FileHost, save: Callable[[], bool]) -> None:
+    def __init__(
+        self,
+        window: FileHost,
+        save: Callable[[], bool],
+        fill_in: Callable[[], object] | None = None,
+    ) -> None:
         self.window = window
         self._save = save
+        self._fill_in = fill_in  # 先去补全: the 数据 panel, where the placeholders are filled
 
     @property
     def prompts(self) -> Prompts:
@@ -39,6 +45,8 @@ class ExportActions:
 
         count = placeholder_count(window.run_check())
         if count and not self.prompts.confirm_placeholders(count):
+            if self._fill_in is not None:
+                self._fill_in()
             return None
         return window.report(), export_folder(window.settings.export_folder)
 
@@ -71,20 +79,22 @@ class ExportActions:
             return None
         window.settings.export_folder = str(path.parent)  # saved on change
         self.window.show_status(f"已导出：{path}")
-        if result.warnings:
-            self.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(result.warnings))
         if open_after:
+            if result.warnings:  # the one message before the file opens
+                notes = "\n".join(result.warnings)
+                self.prompts.info("导出完成", f"已导出到 {path}。请注意：", notes)
             self._open_exported(path, path)
         else:
-            self.after_export(path)
+            self.after_export(path, result.warnings)
         return path
 
-    def after_export(self, path: Path) -> None:
-        """The message after an export: open the file or its folder, or save the draft."""
+    def after_export(self, path: Path, notes: Sequence[str] = ()) -> None:
+        """The message after an export (with what the export changed on the way, ``notes``):
+        open the file or its folder, or save the draft."""
         document = self.window.document
         if document is None:
             return
-        answer = self.prompts.after_export(path, document.path, document.dirty)
+        answer = self.prompts.after_export(path, document.path, document.dirty, notes)
         if answer == "open":
             self._open_exported(path, path)
         elif answer == "folder":

@@ -65,6 +65,7 @@ class FiguresActions:
     def show_panel(self) -> None:
         panel = self.panel
         assert self.dock is not None
+        opened = self.dock.isHidden()
         self.dock.show()
         self.dock.raise_()
         if self.window.document is not None:
@@ -72,6 +73,8 @@ class FiguresActions:
         if self.dock.width() < 420:
             width = max(420, min(560, self.window.width() * 2 // 5))
             self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        if opened:  # over an open 预览: each gets a fair part of the height
+            self.window.pages.share_height()
 
     # --- following the draft ---------------------------------------------------------------
 
@@ -85,11 +88,15 @@ class FiguresActions:
 
     def _refresh_if_shown(self) -> None:
         if self._panel is not None and self.dock is not None and self.dock.isVisible():
+            if self._panel.editing():  # she is typing a value: the list follows after it
+                self._timer.start()
+                return
             self._panel.refresh()
 
     def apply(self, label: str, changes: Any) -> None:
-        """One fill (or a whole spreadsheet) as one change of the editor."""
-        self.window.editor.apply_text_edits(label, list(changes))
+        """One fill (or a whole spreadsheet) as one change of the editor. The form shows the
+        place filled, but the keyboard stays in the panel: the next value is typed there."""
+        self.window.editor.apply_text_edits(label, list(changes), take_focus=False)
 
     # --- the spreadsheet -------------------------------------------------------------------
 

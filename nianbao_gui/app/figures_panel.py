@@ -166,15 +166,31 @@ class FiguresPanel(QWidget):
         """A draft opened: list its slots; the progress counts from here."""
         self._report = report
         self.total = 0
-        self.refresh()
+        self.refresh(again=True)
 
-    def refresh(self) -> None:
-        """List the slots of the draft as it is now (after a fill or an edit in the form)."""
+    def refresh(self, *, again: bool = False) -> None:
+        """List the slots of the draft as it is now (after a fill or an edit in the form).
+        The row ready to type into stays so: unchanged slots are not listed again, and a
+        changed list keeps the current slot current (where it still is). ``again``: list
+        them anew (another draft)."""
         report = self._report
-        self.slots = find_slots(report) if report is not None else []
+        slots = find_slots(report) if report is not None else []
+        if slots == self.slots and not again:
+            return
+        current = self.table.currentIndex()
+        kept = self.slots[current.row()] if 0 <= current.row() < len(self.slots) else None
+        self.slots = slots
         self.total = max(self.total, len(self.slots))
         self.model.set_slots(self.slots)
         self._show_progress()
+        if kept is not None:
+            row = next((i for i, slot in enumerate(slots) if _same_slot(kept, slot)), -1)
+            if row >= 0:
+                self.table.setCurrentIndex(self.model.index(row, current.column()))
+
+    def editing(self) -> bool:
+        """A value is being typed into 填写 (listing again now would drop it)."""
+        return self.table.state() == QAbstractItemView.State.EditingState
 
     def filled(self) -> int:
         return self.total - len(self.slots)

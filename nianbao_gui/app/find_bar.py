@@ -15,8 +15,9 @@ found again.
 Keyboard focus stays in the bar while it walks and replaces (as in Word): the match is selected
 in the form, but a second Enter goes to the next match instead of splitting the paragraph
 under the selection. Esc (``closed``) hands the focus to the form, at the match. Ctrl+Z and
-Ctrl+Y in the bar are the draft's 撤销/重做 (as the tooltip of 全部替换 promises), not the find
-field's own: the keys are left to the window's shortcuts.
+Ctrl+Y in the find or replace box undo and redo her typing in that box, as in any text box;
+they never change the report from there (the draft's 撤销 is the 编辑 menu's, and Ctrl+Z in the
+form).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +41,6 @@ from PySide6.QtWidgets import (
 from ..core.fields import FieldPath, get_text, iter_text_fields
 from ..core.model import Report
 from ..core.search import Match, find_all, replace_all, replace_at
-from .undo_keys import is_redo, is_undo
 from .widgets.inputs import OneLine
 from .widgets.look import fix_label_size, mute
 
@@ -76,10 +76,11 @@ class FindBar(QWidget):
         self.replace_edit.setPlaceholderText("替换为")
         self.replace_button = QPushButton("替换")
         self.replace_all_button = QPushButton("全部替换")
-        self.replace_all_button.setToolTip("替换全文中的每一处（可用 Ctrl+Z 一次撤销）")
+        self.replace_all_button.setToolTip(
+            "替换全文中的每一处（可用“编辑 → 撤销”一次撤销，或回到报告中按 Ctrl+Z）"
+        )
         for edit in (self.find_edit, self.replace_edit):
             edit.setValidator(OneLine(edit))  # a pasted line break: no field of the draft has one
-            edit.installEventFilter(self)  # Ctrl+Z: the draft's undo (eventFilter)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("查找："))
@@ -125,13 +126,6 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         self.closed.emit()  # first: the form takes the focus back before Qt hands it on
         self.hide()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A line edit claims Ctrl+Z for its own text; kept from it, the key reaches the
-        window's 撤销 shortcut, which undoes the last step of the draft (a 全部替换, say)."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            return is_undo(event) or is_redo(event)
-        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         from .export_actions import ExportActions
 
-        self.exports = ExportActions(self, self.files.save)
+        self.exports = ExportActions(self, self.files.save, self.fill_in_placeholders)
         from .edit_actions import EditActions
 
         self.edits = EditActions(self)
@@ -165,6 +165,18 @@ class MainWindow(QMainWindow):
 
             self._figures = FiguresActions(self)
         return self._figures
+
+    def fill_in_placeholders(self) -> None:
+        """先去补全 (the export's question): the 数据 panel lists the figures to fill; the
+        体检 panel beside it, the other placeholders (an empty paragraph …)."""
+        from ..core.figures import find_slots
+
+        if self.document is None:
+            return
+        if find_slots(self.report()):
+            self.figures.show_panel()
+        else:
+            self.show_check_panel()
 
     def show_welcome(self) -> None:
         """The welcome page instead of the form (a first start: nothing to open yet)."""
@@ -321,11 +333,14 @@ class MainWindow(QMainWindow):
     def show_check_panel(self) -> None:
         self.check_panel  # noqa: B018  (built before its dock is shown)
         dock = self.ui.checkDock
+        opened = dock.isHidden()
         dock.show()
         dock.raise_()
         if dock.width() < 300:  # first time (or squeezed): wide enough to read a message
             width = max(260, min(460, self.width() // 3))
             self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        if opened:  # over an open 预览: each gets a fair part of the height
+            self.pages.share_height()
 
     # --- recent files and window state (recent_menu.py, window_state.py) -------------------
 

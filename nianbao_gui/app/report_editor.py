@@ -16,9 +16,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from ..core.fields import FieldPath, quote, read_path
 from ..core.layout import Role, layout
@@ -26,7 +35,7 @@ from ..core.model import Report, Section
 from ..core.numbering import heading_number
 from ..core.outline import char_count
 from ..core.settings import Settings
-from .binder import Binder
+from .binder import Binder, select_range
 from .commands import Focus, History, TextSpan
 from .report_model import ReportModel
 from .tabs.base import FormContext, TabPage
@@ -68,6 +77,8 @@ class ReportEditor(QWidget):
         self.binder.settings_edited = self.settings_changed.emit
         self.model.changed.connect(self._follow)
         self.history.focus_requested.connect(self._focus)
+        self._marked: QWidget | None = None  # the box the last place shown was selected in
+        self._quiet_focus = False  # during apply_text_edits(take_focus=False)
 
         self._tabs = QTabWidget()
         self._tabs.setUsesScrollButtons(True)
@@ -137,7 +148,12 @@ class ReportEditor(QWidget):
         if isinstance(page, TabPage):
             QTimer.singleShot(0, lambda: page.scroll_area.verticalScrollBar().setValue(scroll))
 
-    def focus_field(self, path: FieldPath, start: int = 0, end: int = 0) -> bool:
+    def focus_field(
+        self, path: FieldPath, start: int = 0, end: int = 0, *, take_focus: bool = True
+    ) -> bool:
+        """Show ``path`` with ``[start, end)`` selected. ``take_focus=False`` (a value filled
+        from the 数据 panel): the keyboard stays where it is. Only this place is marked: the
+        selection made at the place shown before is cleared."""
         try:
             read_path(self.model.report, path)
         except (AttributeError, IndexError, KeyError, TypeError):
@@ -147,7 +163,16 @@ class ReportEditor(QWidget):
             return False
         self._tabs.setCurrentWidget(page)
         page.ensure_built()
-        return page.focus(path, start, end)
+        widget = page.locate(path)
+        if widget is None:
+            return False
+        marked, self._marked = self._marked, widget
+        if marked is not None and marked is not widget and isValid(marked):
+            _clear_selection(marked)
+        if take_focus:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        select_range(widget, start, end)
+        return True
 
     def zoom(self, step: int) -> float:
         """Make the text of every paragraph one step larger (1), smaller (-1), or normal (0)."""
@@ -163,11 +188,15 @@ class ReportEditor(QWidget):
             box.setFont(text_font(holder if holder is not None else box))
         return factor
 
-    def apply_text_edits(self, label: str, changes: Sequence[tuple[FieldPath, str]]) -> bool:
+    def apply_text_edits(
+        self, label: str, changes: Sequence[tuple[FieldPath, str]], *, take_focus: bool = True
+    ) -> bool:
         """Several text fields changed as one undo step (修复, 全部替换, 数据); False if none.
 
         The cursor goes to the first place changed: the new text selected after the change
-        and 重做, the old one after 撤销 (not the end of the field, far from a filled ``**``)."""
+        and 重做, the old one after 撤销 (not the end of the field, far from a filled ``**``).
+        ``take_focus=False``: the change is shown there, the keyboard stays where it is (the
+        数据 panel, where the next value is typed)."""
         focus = undo_focus = None
         for path, new in changes:
             old = self.model.get(path)
@@ -176,7 +205,11 @@ class ReportEditor(QWidget):
                 focus = Focus(path, span.start, span.start + len(span.inserted))
                 undo_focus = Focus(path, span.start, span.start + len(span.removed))
                 break
-        return self.history.edit(label, list(changes), focus=focus, undo_focus=undo_focus)
+        self._quiet_focus = not take_focus
+        try:
+            return self.history.edit(label, list(changes), focus=focus, undo_focus=undo_focus)
+        finally:
+            self._quiet_focus = False
 
     # --- sections: each change one undo step --------------------------------------------
 
@@ -269,7 +302,7 @@ class ReportEditor(QWidget):
         except (AttributeError, IndexError, KeyError, TypeError):
             return
         start, end = focus.span(value if isinstance(value, str) else "")
-        self.focus_field(focus.path, start, end)
+        self.focus_field(focus.path, start, end, take_focus=not self._quiet_focus)
 
     def update_tab_title(self, page: TabPage) -> None:
         index = self._tabs.indexOf(page)
@@ -368,3 +401,13 @@ class ReportEditor(QWidget):
         else:
             menu.addAction("新增一级标题", lambda: self.add_section())
         menu.exec(bar.mapToGlobal(pos))
+
+
+def _clear_selection(widget: QWidget) -> None:
+    """No selection left in ``widget``; its cursor stays where it is."""
+    if isinstance(widget, QLineEdit):
+        widget.deselect()
+    elif isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.clearSelection()
+        widget.setTextCursor(cursor)

@@ -148,11 +148,13 @@ class StartPage:
 
     # the commands that work on a draft: on the welcome page they would do nothing at all
     _DRAFT_COMMANDS = (
+        "actionSave",
         "actionSaveAs",
         "actionNextYear",
         "actionExport",
         "actionExportOpen",
         "actionCheck",
+        "actionShowCheckPanel",  # the panel, left open last time, says why it is empty
         "actionFind",
         "actionReplace",
         "actionFigures",
@@ -160,12 +162,16 @@ class StartPage:
         "actionFiguresFill",
         "actionCompare",
         "actionShade",
+        "actionZoomIn",  # the form's text: not shown
+        "actionZoomOut",
+        "actionZoomReset",
     )
 
     def _enable_draft_commands(self, on: bool) -> None:
         """Greyed out while no draft is open, so that a click never silently does nothing."""
         window = self.window
         actions = [getattr(window.ui, name, None) for name in self._DRAFT_COMMANDS]
+        actions.append(window.ui.checkDock.toggleViewAction())  # the docks' own menu
         pages = getattr(window, "pages", None)
         if pages is not None:
             actions += [
@@ -173,6 +179,7 @@ class StartPage:
                 pages.print_action,
                 pages.print_preview_action,
                 pages.preview_action,
+                pages.dock.toggleViewAction(),
             ]
         for action in actions:
             if action is not None:

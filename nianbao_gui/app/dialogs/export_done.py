@@ -1,9 +1,11 @@
 """After an export: where the Word (or PDF) file is, buttons to open it or its folder, and plainly
 whether the draft itself is saved (the Word file is for printing; the draft is what she
-edits next time, and the window's * alone did not say so)."""
+edits next time, and the window's * alone did not say so). What the export had to change on
+the way (fonts stood in, characters dropped) is in the same message, not in one before it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +13,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
 OPEN, FOLDER, SAVE = "open", "folder", "save"
+SHOWN_NOTES = 5  # more are in the box's details
 
 
 def draft_state(draft: Path | None, dirty: bool) -> str:
@@ -25,8 +28,22 @@ def draft_state(draft: Path | None, dirty: bool) -> str:
     return f"草稿已保存：{draft}"
 
 
+def notes_text(notes: Sequence[str]) -> str:
+    """The export's notes, the first few of them, for the message's smaller text."""
+    if not notes:
+        return ""
+    lines = [f"· {note}" for note in notes[:SHOWN_NOTES]]
+    if len(notes) > SHOWN_NOTES:
+        lines.append(f"……另有 {len(notes) - SHOWN_NOTES} 条，全部列在详细信息中。")
+    return "请注意：\n" + "\n".join(lines)
+
+
 def export_done_box(
-    parent: QWidget | None, path: Path, draft: Path | None, dirty: bool
+    parent: QWidget | None,
+    path: Path,
+    draft: Path | None,
+    dirty: bool,
+    notes: Sequence[str] = (),
 ) -> tuple[QMessageBox, dict[object, str]]:
     """The message box and its buttons' answers (not shown: the caller execs it)."""
     from PySide6.QtWidgets import QMessageBox
@@ -35,8 +52,11 @@ def export_done_box(
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle("导出完成")
     kind = "PDF 文件" if path.suffix.lower() == ".pdf" else "Word 文档"
-    box.setText(f"已导出{kind}：\n{path}")
-    box.setInformativeText(draft_state(draft, dirty))
+    box.setText(f"已导出 {kind}：\n{path}")  # a space between Chinese and a Latin word
+    state = draft_state(draft, dirty)
+    box.setInformativeText(f"{notes_text(notes)}\n\n{state}" if notes else state)
+    if len(notes) > SHOWN_NOTES:
+        box.setDetailedText("\n".join(notes))
     answers: dict[object, str] = {}
     opened = box.addButton("打开", QMessageBox.ButtonRole.AcceptRole)
     answers[opened] = OPEN
@@ -48,8 +68,14 @@ def export_done_box(
     return box, answers
 
 
-def ask_after_export(parent: QWidget | None, path: Path, draft: Path | None, dirty: bool) -> str:
+def ask_after_export(
+    parent: QWidget | None,
+    path: Path,
+    draft: Path | None,
+    dirty: bool,
+    notes: Sequence[str] = (),
+) -> str:
     """``open``, ``folder``, ``save`` or ``""`` (closed)."""
-    box, answers = export_done_box(parent, path, draft, dirty)
+    box, answers = export_done_box(parent, path, draft, dirty, notes)
     box.exec()
     return answers.get(box.clickedButton(), "")

@@ -12,6 +12,7 @@ window imports it at start, and creating those two Qt classes (with their enums)
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -165,7 +166,8 @@ class Prompts:
     def confirm_placeholders(self, count: int) -> bool:
         return self._choose(
             f"报告里还有 {count} 处占位符（如 ** 或 XX）没有填写。",
-            "仍要导出吗？建议先在“体检”面板中逐条补全。",
+            "仍要导出吗？选“先去补全”可以逐个补全：待填的数字在“数据”面板中填写，"
+            "其他问题（如空段落）列在“体检”面板中。",
             [("仍然导出", "accept", True), ("先去补全", "reject", False)],
             default=1,
             otherwise=False,
@@ -187,11 +189,14 @@ class Prompts:
             otherwise=False,
         )
 
-    def after_export(self, path: Path, draft: Path | None, dirty: bool) -> str:
-        """After an export: ``open``, ``folder``, ``save`` or ``""`` (dialogs/export_done)."""
+    def after_export(
+        self, path: Path, draft: Path | None, dirty: bool, notes: Sequence[str] = ()
+    ) -> str:
+        """After an export: ``open``, ``folder``, ``save`` or ``""`` (dialogs/export_done);
+        ``notes``: what the export changed on the way, said in the same message."""
         from .export_done import ask_after_export
 
-        return ask_after_export(self.parent, path, draft, dirty)
+        return ask_after_export(self.parent, path, draft, dirty, notes)
 
     def offer_recovery(self, entries: list[object]) -> object | None:
         """The entry to restore, or None (the entries stay for next time unless discarded)."""

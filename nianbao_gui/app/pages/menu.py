@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .printing import PagePrinting
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
+HALF_PAGE = 842 / (595 + 2 * 16) / 2  # an A4 page's height at the pane's width (preview.py), halved
 
 
 class PageCommands:
@@ -34,7 +35,8 @@ class PageCommands:
         self._printing: PagePrinting | None = None
         self.ask_pdf_path = self._ask_pdf_path  # tests answer it
         self.run_dialog: Any = None  # tests answer the print dialogs (printing.PagePrinting)
-        self.export_pdf_action = self._action("导出 PDF…", self.export_pdf, "Ctrl+Shift+E")
+        # no shortcut: Ctrl+Shift+E is 导出并打开's (two actions on one key fire neither)
+        self.export_pdf_action = self._action("导出 PDF…", self.export_pdf)
         self.print_action = self._action("打印…", self.print_dialog, QKeySequence.StandardKey.Print)
         self.print_preview_action = self._action("打印预览…", self.print_preview)
         self.preview_action = self._action("预览", self.toggle_preview, "F9")
@@ -99,7 +101,37 @@ class PageCommands:
             return
         self._stale = True
         self.dock.show()
+        self.share_height()
         self._redraw_if_stale()
+
+    def share_height(self) -> None:
+        """Under the 体检/数据 docks Qt gave the preview what was left, ~120 px on a 768-px
+        screen (and 数据 opened over the preview got ~180 px): when the preview or a dock
+        beside it is opened, the preview gets at least half a page at its width (and half
+        the height), the docks above the rest. Docks elsewhere, floating or hidden are left
+        as they are; a height she dragged stays until one of them is opened again."""
+        window, dock = self.window, self.dock
+        if dock.isHidden() or dock.isFloating():
+            return
+        area = window.dockWidgetArea(dock)
+        above: list[QDockWidget] = []
+        for other in window.findChildren(QDockWidget):
+            if other is dock or other.isHidden() or other.isFloating():
+                continue
+            if window.dockWidgetArea(other) != area or other in window.tabifiedDockWidgets(dock):
+                continue
+            if not any(other in window.tabifiedDockWidgets(seen) for seen in above):
+                above.append(other)  # one dock of each tab group
+        if not above:
+            return
+        central = window.centralWidget()  # as tall as the dock area beside it
+        total = central.height() if central is not None else window.height()
+        width = dock.width()
+        half_page = int(width * HALF_PAGE)
+        least = min(total // 3, 8 * dock.fontMetrics().height())  # the list above stays usable
+        preview = max(0, min(max(total // 2, half_page), total - least * len(above)))
+        rest = (total - preview) // len(above)
+        window.resizeDocks([*above, dock], [rest] * len(above) + [preview], Qt.Orientation.Vertical)
 
     def _dock_shown(self, visible: bool) -> None:
         self.preview_action.setChecked(visible)
@@ -190,7 +222,6 @@ class PageCommands:
             return None
         window.settings.export_folder = str(path.parent)  # saved on change
         window.statusBar().showMessage(f"已导出 PDF：{path}", 8000)
-        if warnings:
-            window.prompts.info("导出完成", f"已导出到 {path}。请注意：", "\n".join(warnings))
-        window.exports.after_export(path)  # 打开 / 打开所在文件夹, as after a Word export
+        # one message: 打开 / 打开所在文件夹 as after a Word export, with the fonts' notes in it
+        window.exports.after_export(path, warnings)
         return path

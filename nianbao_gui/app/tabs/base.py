@@ -42,7 +42,7 @@ def count_texts(texts: list[str]) -> int:
 
 
 class TabPage(QWidget):
-    """One tab. Subclasses implement ``build``, ``model_count``, ``title`` and ``focus``."""
+    """One tab. Subclasses implement ``build``, ``model_count``, ``title`` and ``locate``."""
 
     prefixes: tuple[FieldPath, ...] = ()  # the report paths this page binds
 
@@ -83,7 +83,9 @@ class TabPage(QWidget):
     def title(self) -> str:
         raise NotImplementedError
 
-    def focus(self, path: FieldPath, start: int, end: int) -> bool:
+    def locate(self, path: FieldPath) -> QWidget | None:
+        """The widget that shows ``path``, scrolled into sight (its box opened); None when
+        this page has none. The editor selects the place in it (ReportEditor.focus_field)."""
         raise NotImplementedError
 
     def follow(self, path: FieldPath) -> None:

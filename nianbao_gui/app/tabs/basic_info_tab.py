@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ...core.fields import FieldPath
 from ...core.model import Report, ReportKind, field_title
 from ...core.settings import FontChoice, Settings
-from ..binder import optional_int, select_range
+from ..binder import optional_int
 from ..widgets.inputs import EnumCombo, OptionalDateEdit
 from ..widgets.look import em, mute
 from .base import TabPage, count_texts
@@ -158,7 +158,7 @@ class BasicInfoTab(TabPage):
     def update_placeholder(self) -> None:
         self.title_edit.setPlaceholderText(self.report().suggested_title())
 
-    def focus(self, path: FieldPath, start: int, end: int) -> bool:
+    def locate(self, path: FieldPath) -> QWidget | None:
         widgets: dict[FieldPath, QWidget] = {
             ("title",): self.title_edit,
             ("author_name",): self.author_name,
@@ -169,9 +169,6 @@ class BasicInfoTab(TabPage):
             ("date",): self.date.date_edit,  # a 体检 or 【版面】 row on the date
         }
         widget = widgets.get(path)
-        if widget is None:
-            return False
-        self.scroll_to(widget)
-        widget.setFocus()
-        select_range(widget, start, end)
-        return True
+        if widget is not None:
+            self.scroll_to(widget)
+        return widget

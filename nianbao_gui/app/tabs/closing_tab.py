@@ -5,13 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPalette, QShowEvent
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.fields import FieldPath
 from ...core.layout import shortcomings_sentence
 from ...core.numbering import heading_number, ordinal
 from ...core.outline import char_count
-from ..binder import select_range
 from ..widgets.look import em, mute
 from .base import TabPage, count_texts
 
@@ -173,9 +180,9 @@ class ClosingTab(TabPage):
         sentence = shortcomings_sentence(closing.shortcomings_intro, closing.shortcomings)
         self.preview.setText(sentence or "（填写引语和各条不足后，这里显示写出来的句子）")
 
-    def focus(self, path: FieldPath, start: int, end: int) -> bool:
+    def locate(self, path: FieldPath) -> QWidget | None:
         if len(path) < 2 or path[0] != "closing":
-            return False
+            return None
         name = path[1]
         lists = {
             "other_work": self.other_work,
@@ -186,23 +193,18 @@ class ClosingTab(TabPage):
             plist = lists[str(name)]
             row = plist.row_widget(path[2])
             if row is None:
-                return False
+                return None
             self.scroll_to(row)
-            return plist.focus_item(path[2], start, end)
+            return plist.editor_at(path[2])
         if name == "shortcomings_intro":
-            editor = self.shortcomings_intro.editor
             self.scroll_to(self.shortcomings_intro)
-            editor.setFocus()
-            select_range(editor, start, end)
-            return True
+            return self.shortcomings_intro.editor
         line = {
             "shortcomings_heading": self.shortcomings_heading,
             "plans_heading": self.plans_heading,
         }
         widget = line.get(str(name))
         if widget is None or len(path) != 2:
-            return False
+            return None
         self.scroll_to(widget)
-        widget.setFocus()
-        select_range(widget, start, end)
-        return True
+        return widget

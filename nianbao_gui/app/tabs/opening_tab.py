@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core.fields import FieldPath
 from ..widgets.look import mute
@@ -37,11 +37,11 @@ class OpeningTab(TabPage):
         self.ctx.binder.bind(self.paragraphs, ("opening",))
         layout.addWidget(self.paragraphs)
 
-    def focus(self, path: FieldPath, start: int, end: int) -> bool:
+    def locate(self, path: FieldPath) -> QWidget | None:
         if len(path) != 2 or path[0] != "opening" or not isinstance(path[1], int):
-            return False
+            return None
         row = self.paragraphs.row_widget(path[1])
         if row is None:
-            return False
+            return None
         self.scroll_to(row)
-        return self.paragraphs.focus_item(path[1], start, end)
+        return self.paragraphs.editor_at(path[1])

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...core.fields import FieldPath
 from ...core.model import Section
 from ...core.numbering import heading_number
 from ...core.outline import char_count
-from ..binder import select_range
 from .base import FormContext, TabPage
 
 if TYPE_CHECKING:
@@ -89,25 +88,23 @@ class SectionTab(TabPage):
 
         return shape(self.editor)
 
-    def focus(self, path: FieldPath, start: int, end: int) -> bool:
+    def locate(self, path: FieldPath) -> QWidget | None:
         assert self.editor is not None
         if len(path) < 3:
-            return False
+            return None
         field = path[-1] if path[-1] == "heading" else path[-2]
         owner = path[:-1] if field == "heading" else path[:-2]
         editor = self.editor.find_editor(owner)
         if editor is None:
-            return False
+            return None
         editor.expand_ancestors()
         if field == "heading":
             self.scroll_to(editor.heading_edit)
-            editor.heading_edit.setFocus()
-            select_range(editor.heading_edit, start, end)
-            return True
+            return editor.heading_edit
         if field != "paragraphs" or not isinstance(path[-1], int):
-            return False
+            return None
         row = editor.paragraphs.row_widget(path[-1])
         if row is None:
-            return False
+            return None
         self.scroll_to(row)
-        return editor.paragraphs.focus_item(path[-1], start, end)
+        return editor.paragraphs.editor_at(path[-1])

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.fields import quote
-from ..binder import select_range
 from .look import em, mute
-from .paragraph_edit import ParagraphEdit
+from .paragraph_edit import GrowingPlainTextEdit, ParagraphEdit
 
 
 def ask_confirmation(parent: QWidget | None, text: str) -> bool:
@@ -207,14 +206,9 @@ class ParagraphList(QWidget):
 
     # --- focus --------------------------------------------------------------------------
 
-    def focus_item(self, index: int, start: int | None = None, end: int | None = None) -> bool:
-        if not 0 <= index < len(self.rows):
-            return False
-        editor = self.rows[index].editor
-        editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        if start is not None:
-            select_range(editor, start, end if end is not None else start)
-        return True
+    def editor_at(self, index: int) -> GrowingPlainTextEdit | None:
+        """The text box of item ``index`` (the form marks a place in it: ReportEditor)."""
+        return self.rows[index].editor if 0 <= index < len(self.rows) else None
 
     def row_widget(self, index: int) -> QWidget | None:
         return self.rows[index] if 0 <= index < len(self.rows) else None
