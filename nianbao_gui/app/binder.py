@@ -14,19 +14,23 @@ user-edit signal), found in ``ADAPTERS`` by type; a widget of our own that has `
 typing in one paragraph is a text edit of that item's path, and its structural requests
 (split, merge, add, delete, move, paste) are one list value each.
 
-The binder only binds: counting, titles and previews follow the model in the tabs.
+The binder only binds: counting, titles and previews follow the model in the tabs. It
+announces every text box it binds or lets go (``editor_bound`` / ``editor_unbound``, a list's
+rows as they come and go), so the undo keys, zoom and 与去年相同 shading attach to each box
+as it appears, never by searching the widget tree. A structural edit that moves widgets
+re-paths their bindings (``move_prefixes``) instead of binding them again.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -181,6 +185,7 @@ class Binding:
         self.error_label = error_label
         self.is_list = hasattr(widget, "item_edited")
         self.adapter = VALUE_ADAPTER if self.is_list else adapter_for(widget)
+        self.boxes: list[QWidget] = []  # the text boxes announced (Binder.editor_bound)
         w: Any = widget
         if self.is_list:
             w.item_edited.connect(self._on_item_edited)
@@ -189,9 +194,33 @@ class Binding:
             self.adapter.signal(widget).connect(self._on_edit)
             if isinstance(widget, QLineEdit) and widget.validator() is None:
                 widget.setValidator(OneLine(widget))  # a pasted line break never reaches the draft
-            for child in (widget, getattr(widget, "editor", None)):
-                if isinstance(child, QLineEdit | QPlainTextEdit):
-                    route_undo_keys(child, binder.undo_keys)
+
+    def text_boxes(self) -> list[QWidget]:
+        if self.is_list:
+            return list(self.widget.text_editors())  # type: ignore[attr-defined]
+        return [
+            box
+            for box in (self.widget, getattr(self.widget, "editor", None))
+            if isinstance(box, QLineEdit | QPlainTextEdit)
+        ]
+
+    def sync_boxes(self) -> None:
+        """Announce the text boxes that appeared since the last time, and those that went."""
+        now = self.text_boxes()
+        if now == self.boxes:
+            return
+        gone = [box for box in self.boxes if box not in now]
+        new = [box for box in now if box not in self.boxes]
+        self.boxes = now
+        for box in gone:
+            self.binder.editor_unbound.emit(box)
+        for box in new:
+            self.binder.editor_bound.emit(box)
+
+    def release(self) -> None:
+        for box in self.boxes:
+            self.binder.editor_unbound.emit(box)
+        self.boxes = []
 
     def model_value(self) -> Any:
         return read_path(self.binder.root(self.scope), self.path)
@@ -211,9 +240,8 @@ class Binding:
             self.adapter.set(self.widget, value)
         finally:
             self.widget.blockSignals(blocked)
-        if self.is_list:  # rows come and go with the list: each new box gets the keys
-            for editor in self.widget.text_editors():  # type: ignore[attr-defined]
-                route_undo_keys(editor, self.binder.undo_keys)
+        if self.is_list:  # rows come and go with the list: each new box is announced
+            self.sync_boxes()
         self.show_error("")
 
     def load_item(self, index: int) -> None:
@@ -256,12 +284,17 @@ class Binding:
         )
 
 
-class Binder:
+class Binder(QObject):
     """Holds the bindings of one editor, by path; turns edits into commands."""
 
+    editor_bound = Signal(QWidget)  # a text box now shows a field of the draft
+    editor_unbound = Signal(QWidget)  # … no longer (its widget is about to go)
+
     def __init__(self, history: History) -> None:
+        super().__init__()
         self.history = history
         self.undo_keys = UndoKeys(history)
+        self.editor_bound.connect(lambda box: route_undo_keys(box, self.undo_keys))
         self.loading = False
         self._bindings: dict[tuple[str, FieldPath], Binding] = {}
         self._roots: dict[str, Callable[[], Any]] = {"report": lambda: history.model.report}
@@ -303,6 +336,7 @@ class Binder:
             error_label.hide()
         if load:
             binding.load()
+        binding.sync_boxes()
         return binding
 
     def get(self, path: FieldPath, scope: str = "report") -> Binding | None:
@@ -312,7 +346,19 @@ class Binder:
         """Drop the bindings under ``prefix`` (their widgets are being rebuilt)."""
         n = len(prefix)
         for key in [k for k in self._bindings if k[0] == scope and k[1][:n] == prefix]:
-            del self._bindings[key]
+            self._bindings.pop(key).release()
+
+    def move_prefixes(self, moves: Sequence[tuple[FieldPath, FieldPath]]) -> None:
+        """Re-path the bindings under each old prefix to its new one, all at once (moved
+        sections keep their widgets; a swap needs no free slot)."""
+        moved: dict[tuple[str, FieldPath], Binding] = {}
+        for old, new in moves:
+            n = len(old)
+            for key in [k for k in self._bindings if k[0] == "report" and k[1][:n] == old]:
+                binding = self._bindings.pop(key)
+                binding.path = (*new, *key[1][n:])
+                moved[("report", binding.path)] = binding
+        self._bindings.update(moved)
 
     def load_all(self) -> None:
         self.loading = True

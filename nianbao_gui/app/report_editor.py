@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..core.fields import FieldPath, quote, read_path
+from ..core.fields import FieldPath, read_path
 from ..core.layout import Role, layout
 from ..core.model import Report, Section
-from ..core.numbering import heading_number
 from ..core.outline import char_count
 from ..core.settings import Settings
 from .binder import Binder, select_range
 from .commands import Focus, History, TextSpan
 from .report_model import ReportModel
+from .structure import StructureEdits, StructureRequests, list_change
 from .tabs.base import FormContext, TabPage
 from .tabs.basic_info_tab import BasicInfoTab
 from .tabs.closing_tab import ClosingTab
@@ -80,13 +80,17 @@ class ReportEditor(QWidget):
         self._marked: QWidget | None = None  # the box the last place shown was selected in
         self._quiet_focus = False  # during apply_text_edits(take_focus=False)
 
+        requests = StructureRequests(self)  # every add / move / delete asked for, any level
+        self.structure = StructureEdits(self.history, lambda text: self.confirm(text))
+        self.structure.connect(requests)
+
         self._tabs = QTabWidget()
         self._tabs.setUsesScrollButtons(True)
         add = QToolButton()
         add.setText("＋ 新增一级标题")
         add.setToolTip("在最后新增一个一级标题（一个新的部分）")
         add.setAutoRaise(True)
-        add.clicked.connect(lambda: self.add_section())
+        add.clicked.connect(lambda: requests.add_requested.emit(("sections",), None))
         self._tabs.setCornerWidget(add)
         bar = self._tabs.tabBar()
         bar.setContextMenuPolicy(bar.contextMenuPolicy().CustomContextMenu)
@@ -100,7 +104,7 @@ class ReportEditor(QWidget):
         self._exact_timer.setInterval(EXACT_COUNT_DELAY_MS)
         self._exact_timer.timeout.connect(self._recount_total)
 
-        self.ctx = FormContext(self.binder, lambda text: self.confirm(text))
+        self.ctx = FormContext(self.binder, lambda text: self.confirm(text), requests)
         self.basic = BasicInfoTab(self.ctx)
         self.opening = OpeningTab(self.ctx)
         self.closing = ClosingTab(self.ctx)
@@ -211,63 +215,27 @@ class ReportEditor(QWidget):
         finally:
             self._quiet_focus = False
 
-    # --- sections: each change one undo step --------------------------------------------
-
-    def _sections_step(
-        self, label: str, sections: list[Section], focus: Focus, undo_focus: Focus
-    ) -> None:
-        self.history.edit(label, [(("sections",), sections)], focus=focus, undo_focus=undo_focus)
+    # --- sections: each change one undo step (structure.py, as the tabs' requests) ------
 
     def add_section(self, index: int | None = None) -> None:
-        sections = list(self.model.report.sections)
-        index = len(sections) if index is None else max(0, min(index, len(sections)))
-        run_in = sections[min(index, len(sections) - 1)].run_in if sections else False
-        sections.insert(index, Section(paragraphs=[""], run_in=run_in))
-        here = Focus(("sections", index, "heading"))
-        before = Focus(("sections", max(0, index - 1), "heading")) if index else Focus(("title",))
-        self._sections_step("新增一级标题", sections, here, before)
+        self.structure.add(("sections",), index)
 
     def remove_section(self, index: int) -> None:
-        sections = list(self.model.report.sections)
-        if not 0 <= index < len(sections):
-            return
-        section = sections[index]
-        name = heading_number(1, index + 1) + (section.heading.strip() or "（未填标题）")
-        first = next((p for _, s in section.walk() for p in s.paragraphs if p.strip()), "")
-        if _has_text(section) and not self.confirm(
-            f"确定删除“{name}”吗？\n"
-            + (f"其中第一段是：{quote(first)}\n" if first else "")
-            + "这一部分的全部段落和下级标题会一并删除，后面各部分的编号随之改变。"
-        ):
-            return
-        del sections[index]
-        after = (
-            Focus(("sections", min(index, len(sections) - 1), "heading"))
-            if sections
-            else Focus(("title",))
-        )
-        self._sections_step(f"删除“{name}”", sections, after, Focus(("sections", index, "heading")))
+        self.structure.remove(("sections", index))
 
     def move_section(self, index: int, delta: int) -> None:
-        sections = list(self.model.report.sections)
-        target = index + delta
-        if not (0 <= index < len(sections) and 0 <= target < len(sections)):
-            return
-        sections.insert(target, sections.pop(index))
-        word = "左移" if delta < 0 else "右移"
-        self._sections_step(
-            f"{word}一级标题",
-            sections,
-            Focus(("sections", target, "heading")),
-            Focus(("sections", index, "heading")),
-        )
+        self.structure.move(("sections", index), delta)
 
     # --- following the model ------------------------------------------------------------
 
     def _follow(self, path: FieldPath, old: Any, new: Any) -> None:
         """The model changed at ``path``: bring widgets, counts and titles in line."""
         if path == ("sections",):
-            self._rebuild_sections(self._tabs.currentIndex())
+            change = list_change(old, new)
+            if change is None:
+                self._rebuild_sections(self._tabs.currentIndex())
+            else:
+                self._change_section(*change)
             self._recount_total()
         else:
             page = self._page_for(path)
@@ -276,7 +244,7 @@ class ReportEditor(QWidget):
                 if tab.editor is not None:
                     owner = tab.editor.find_editor(path[:-1])
                     if owner is not None:
-                        owner.children_changed()
+                        owner.children_changed(old, new)
             else:
                 self.binder.load(path)
             if isinstance(new, str) and isinstance(old, str):  # one text field: cheap delta
@@ -341,18 +309,53 @@ class ReportEditor(QWidget):
             position = self._tabs.indexOf(self.opening) + 1
             self.section_tabs = []
             for index in range(len(self.model.report.sections)):
-                tab = SectionTab(self.ctx, index)
-                tab.move_requested.connect(self.move_section)
-                tab.remove_requested.connect(self.remove_section)
-                tab.add_requested.connect(self.add_section)
-                self.section_tabs.append(tab)
-                self._tabs.insertTab(position + index, tab, tab.title())
-                tab.recount()
-                tab.show_count(self.shown_total)
+                self._insert_section_tab(position, index)
             self._tabs.setCurrentIndex(max(0, min(current, self._tabs.count() - 1)))
         finally:
             self._tabs.blockSignals(False)
         self._on_current_changed(self._tabs.currentIndex())
+
+    def _insert_section_tab(self, position: int, index: int) -> SectionTab:
+        tab = SectionTab(self.ctx, index)
+        self.section_tabs.insert(index, tab)
+        self._tabs.insertTab(position + index, tab, tab.title())
+        tab.recount()
+        tab.show_count(self.shown_total)
+        return tab
+
+    def _change_section(self, source: int | None, target: int | None) -> None:
+        """One section added, removed or moved: only its tab comes, goes or moves; the
+        others keep their widgets (re-pathed, re-numbered)."""
+        tabs = self._tabs
+        position = tabs.indexOf(self.opening) + 1
+        current = tabs.currentWidget()
+        tabs.blockSignals(True)
+        try:
+            slots: list[SectionTab | None] = list(self.section_tabs)
+            moved = slots.pop(source) if source is not None else None
+            if moved is not None and target is None:  # removed
+                moved.teardown()
+                tabs.removeTab(tabs.indexOf(moved))
+                moved.deleteLater()
+            if target is not None:
+                slots.insert(target, moved)  # None: the new tab, made once the others moved
+            shifted = [(i, t) for i, t in enumerate(slots) if t is not None and t.index != i]
+            self.binder.move_prefixes([(t.prefixes[0], ("sections", i)) for i, t in shifted])
+            for i, t in shifted:
+                t.set_index(i)
+            self.section_tabs = [t for t in slots if t is not None]
+            if target is not None and moved is None:
+                self._insert_section_tab(position, target)
+            elif target is not None and moved is not None:
+                tabs.tabBar().moveTab(tabs.indexOf(moved), position + target)
+            for tab in self.section_tabs:
+                tab.update_buttons()
+                self.update_tab_title(tab)
+            if current is not None and tabs.indexOf(current) >= 0:
+                tabs.setCurrentWidget(current)
+        finally:
+            tabs.blockSignals(False)
+        self._on_current_changed(tabs.currentIndex())
 
     def _reload(self) -> None:
         """Model → every built widget, without emitting ``changed``."""
@@ -392,14 +395,16 @@ class ReportEditor(QWidget):
         page = self._tabs.widget(bar.tabAt(pos))
         menu = QMenu(self)
         if isinstance(page, SectionTab):
-            i, n = page.index, len(self.section_tabs)
-            menu.addAction("左移", lambda: self.move_section(i, -1)).setEnabled(i > 0)
-            menu.addAction("右移", lambda: self.move_section(i, 1)).setEnabled(i < n - 1)
-            menu.addAction("在后面新增一级标题", lambda: self.add_section(i + 1))
+            i, n, ask = page.index, len(self.section_tabs), self.ctx.requests
+            path = ("sections", i)
+            menu.addAction("左移", lambda: ask.move_requested.emit(path, -1)).setEnabled(i > 0)
+            menu.addAction("右移", lambda: ask.move_requested.emit(path, 1)).setEnabled(i < n - 1)
+            menu.addAction("在后面新增一级标题", lambda: ask.add_requested.emit(path[:1], i + 1))
             menu.addSeparator()
-            menu.addAction("删除这一部分……", lambda: self.remove_section(i))
+            menu.addAction("删除这一部分……", lambda: ask.remove_requested.emit(path))
         else:
-            menu.addAction("新增一级标题", lambda: self.add_section())
+            menu.addAction("新增一级标题", lambda: self.ctx.requests.add_requested.emit(
+                ("sections",), None))  # fmt: skip
         menu.exec(bar.mapToGlobal(pos))
 
 

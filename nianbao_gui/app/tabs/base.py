@@ -21,16 +21,21 @@ from ..widgets.look import em, fix_label_size, mute
 if TYPE_CHECKING:
     from ...core.model import Report
     from ..binder import Binder
+    from ..structure import StructureRequests
 
 
 class FormContext:
     """What the widgets of every tab share: the binder (and through it the model and the
-    undo history) and the question asked before deleting text. ``confirm`` is looked up at
+    undo history), the question asked before deleting text, and where to ask for a section
+    to be added, moved or deleted (``requests``, structure.py). ``confirm`` is looked up at
     call time, so a test can replace ``ReportEditor.confirm`` after the tabs are built."""
 
-    def __init__(self, binder: Binder, confirm: Callable[[str], bool]) -> None:
+    def __init__(
+        self, binder: Binder, confirm: Callable[[str], bool], requests: StructureRequests
+    ) -> None:
         self.binder = binder
         self.confirm = confirm
+        self.requests = requests
 
     def report(self) -> Report:
         report: Report = self.binder.root()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...core.fields import FieldPath
@@ -30,17 +29,27 @@ def section_count(section: Section) -> int:
 
 
 class SectionTab(TabPage):
-    """The tab asks for changes to the list of sections; the editor decides and does them."""
-
-    move_requested = Signal(int, int)  # index, -1 or +1
-    remove_requested = Signal(int)
-    add_requested = Signal(int)  # where the new section goes
+    """The tab asks for changes to the list of sections (``ctx.requests``); the editor decides
+    and does them. A section moved keeps its tab: ``set_index`` re-numbers it."""
 
     def __init__(self, ctx: FormContext, index: int) -> None:
         super().__init__(ctx)
         self.index = index
         self.prefixes = (("sections", index),)
         self.editor: SectionEditor | None = None
+
+    def set_index(self, index: int) -> None:
+        """The section is now the ``index``-th (the binder has re-pathed the bindings)."""
+        self.index = index
+        self.prefixes = (("sections", index),)
+        if self.editor is not None:
+            self.editor.repath(("sections", index), index + 1)
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        if self.editor is not None:  # built
+            self.left.setEnabled(self.index > 0)
+            self.right.setEnabled(self.index < len(self.report().sections) - 1)
 
     def section(self) -> Section:
         return self.report().sections[self.index]
@@ -60,13 +69,13 @@ class SectionTab(TabPage):
         self.right.setToolTip("把这一部分移到后一部分之后（编号随之改变）")
         self.add_after = QPushButton("＋ 在后面新增一级标题")
         self.remove = QPushButton("删除这一部分")
-        self.left.clicked.connect(lambda: self.move_requested.emit(self.index, -1))
-        self.right.clicked.connect(lambda: self.move_requested.emit(self.index, 1))
-        self.add_after.clicked.connect(lambda: self.add_requested.emit(self.index + 1))
-        self.remove.clicked.connect(lambda: self.remove_requested.emit(self.index))
-        count = len(self.report().sections)
-        self.left.setEnabled(self.index > 0)
-        self.right.setEnabled(self.index < count - 1)
+        requests = self.ctx.requests
+        self.left.clicked.connect(lambda: requests.move_requested.emit(self.prefixes[0], -1))
+        self.right.clicked.connect(lambda: requests.move_requested.emit(self.prefixes[0], 1))
+        self.add_after.clicked.connect(
+            lambda: requests.add_requested.emit(("sections",), self.index + 1)
+        )
+        self.remove.clicked.connect(lambda: requests.remove_requested.emit(self.prefixes[0]))
         for button in (self.left, self.right, self.add_after):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -81,6 +90,7 @@ class SectionTab(TabPage):
 
         self.editor = SectionEditor(self.ctx, ("sections", self.index), 1, self.index + 1)
         layout.addWidget(self.editor)
+        self.update_buttons()
 
     def editor_shape(self) -> tuple[object, ...]:
         def shape(editor: object) -> tuple[object, ...]:

@@ -1,10 +1,11 @@
 """A section with its paragraphs and subsections, recursively down to the fourth level.
 
 Level 1 is the whole tab; levels 2–4 (（一） 1． （1）) are framed, collapsible boxes inside
-their parent. Numbers are never stored: each editor shows the number of its position. Adding,
-removing or moving a subsection is one undo step on the parent's ``children``; when the model
-changes there, the editor rebuilds only that parent's children (``children_changed``), so the
-numbers follow at once, after an undo as after a click.
+their parent. Numbers are never stored: each editor shows the number of its position. Its
+buttons ask (``ctx.requests``) for a subsection to be added, removed or moved, one undo step
+on the parent's ``children`` (structure.py); when the model changes there, the parent inserts,
+removes or moves that one child editor and re-numbers the others (``children_changed``),
+after an undo as after a click.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.fields import FieldPath, quote, read_path
+from ...core.fields import FieldPath, read_path
 from ...core.model import MAX_DEPTH, Section
 from ...core.numbering import heading_number
 from ...core.outline import char_count
-from ..commands import Focus
+from ..structure import list_change, place_name
 from ..tabs.base import FormContext
 from . import look
 from .paragraph_list import ParagraphList, tool_button
@@ -94,10 +95,10 @@ class SectionEditor(QFrame):
             self.remove = tool_button("删除", "删除这个标题及其下全部内容")
             for button in (self.up, self.down, self.remove):
                 header.addWidget(button)
-            assert parent_editor is not None
-            self.up.clicked.connect(lambda: parent_editor.move_child(self.index - 1, -1))
-            self.down.clicked.connect(lambda: parent_editor.move_child(self.index - 1, 1))
-            self.remove.clicked.connect(lambda: parent_editor.remove_child(self.index - 1))
+            requests = ctx.requests  # the path is read at click time: a moved box re-paths
+            self.up.clicked.connect(lambda: requests.move_requested.emit(self.path, -1))
+            self.down.clicked.connect(lambda: requests.move_requested.emit(self.path, 1))
+            self.remove.clicked.connect(lambda: requests.remove_requested.emit(self.path))
 
         # body: paragraphs, subsections, add-subsection button
         body = QVBoxLayout(self.body)
@@ -146,77 +147,64 @@ class SectionEditor(QFrame):
 
     def place_name(self) -> str:
         """``三、强化责任意识 › （一）政法工作。``: where this section is, for questions."""
-        names: list[str] = []
-        editor: SectionEditor | None = self
-        while editor is not None:
-            heading = editor.section().heading.strip() or "（未填标题）"
-            names.append(heading_number(editor.level, editor.index) + heading)
-            editor = editor.parent_editor
-        return " › ".join(reversed(names))
+        return place_name(self.ctx.binder.root(), self.path)
 
-    # --- subsections: each change one undo step -----------------------------------------
-
-    def _children_step(
-        self, label: str, children: list[Section], focus: Focus, undo_focus: Focus
-    ) -> None:
-        self.ctx.binder.history.edit(
-            label, [((*self.path, "children"), children)], focus=focus, undo_focus=undo_focus
-        )
-
-    def _child_heading(self, index: int) -> Focus:
-        return Focus((*self.path, "children", index, "heading"))
+    # --- subsections: requests (structure.py makes each one undo step) -------------------
 
     def add_child(self, index: int | None = None) -> None:
-        children = list(self.section().children)
-        index = len(children) if index is None else index
-        # a new heading is written like its siblings: all run-in, or none
-        run_in = children[min(index, len(children) - 1)].run_in if children else False
-        children.insert(index, Section(paragraphs=[""], run_in=run_in))
-        name = _LEVEL_NAMES[self.level + 1]
-        undo_focus = self._child_heading(index - 1) if index else Focus((*self.path, "heading"))
-        self._children_step(f"添加{name}标题", children, self._child_heading(index), undo_focus)
+        self.ctx.requests.add_requested.emit((*self.path, "children"), index)
 
     def remove_child(self, index: int) -> None:
-        children = list(self.section().children)
-        child = children[index]
-        has_text = child.heading.strip() or any(
-            t.strip() for _, s in child.walk() for t in s.paragraphs
-        )
-        name = heading_number(self.level + 1, index + 1) + (child.heading or "（无标题）")
-        if has_text:
-            first = next((t for _, s in child.walk() for t in s.paragraphs if t.strip()), "")
-            if not self.ctx.confirm(
-                f"确定删除“{self.place_name()}”下的“{name}”吗？\n"
-                + (f"其中第一段是：{quote(first)}\n" if first else "")
-                + "它下面的全部段落和下级标题会一并删除。"
-            ):
-                return
-        del children[index]
-        after = (
-            self._child_heading(min(index, len(children) - 1))
-            if children
-            else Focus((*self.path, "heading"))
-        )
-        self._children_step(f"删除“{name}”", children, after, self._child_heading(index))
+        self.ctx.requests.remove_requested.emit((*self.path, "children", index))
 
     def move_child(self, index: int, delta: int) -> None:
-        children = list(self.section().children)
-        target = index + delta
-        if not 0 <= target < len(children):
-            return
-        children.insert(target, children.pop(index))
-        word = "上移" if delta < 0 else "下移"
-        self._children_step(
-            f"{word}{_LEVEL_NAMES[self.level + 1]}标题",
-            children,
-            self._child_heading(target),
-            self._child_heading(index),
-        )
+        self.ctx.requests.move_requested.emit((*self.path, "children", index), delta)
 
-    def children_changed(self) -> None:
-        """The model's children here changed: rebuild them (numbers follow)."""
-        self._build_children()
+    # --- following the model --------------------------------------------------------------
+
+    def repath(self, path: FieldPath, index: int) -> None:
+        """This section moved to ``path`` (the binder has re-pathed its bindings)."""
+        self.path, self.index = path, index
+        self.number_label.setText(heading_number(self.level, index))
+        for i, child in enumerate(self.children_editors):
+            child.repath((*path, "children", i), i + 1)
+
+    def children_changed(
+        self, old: list[Section] | None = None, new: list[Section] | None = None
+    ) -> None:
+        """The model's children here changed: one added, removed or moved changes only that
+        editor (the others keep their state, a collapsed box stays collapsed); anything else
+        rebuilds them. Numbers follow."""
+        change = list_change(old, new) if old is not None and new is not None else None
+        if change is None:
+            self._build_children()
+        else:
+            self._change_child(*change)
         self._update_buttons()
+
+    def _change_child(self, source: int | None, target: int | None) -> None:
+        children = (*self.path, "children")
+        slots: list[SectionEditor | None] = list(self.children_editors)
+        moved = slots.pop(source) if source is not None else None
+        if moved is not None:
+            self.children_box.removeWidget(moved)
+            if target is None:  # removed
+                self.ctx.binder.forget_prefix(moved.path)
+                moved.deleteLater()
+        if target is not None:
+            slots.insert(target, moved)  # None: the new one, made once its siblings moved
+        shifted = [(i, e) for i, e in enumerate(slots) if e is not None and e.index != i + 1]
+        self.ctx.binder.move_prefixes([(e.path, (*children, i)) for i, e in shifted])
+        for i, e in shifted:
+            e.repath((*children, i), i + 1)
+        if target is not None:
+            editor = slots[target] or SectionEditor(
+                self.ctx, (*children, target), self.level + 1, target + 1, parent_editor=self
+            )
+            slots[target] = editor
+            self.children_box.insertWidget(target, editor)
+        self.children_editors = [e for e in slots if e is not None]
+        self._update_child_buttons()
 
     def _build_children(self) -> None:
         self.ctx.binder.forget_prefix((*self.path, "children"))
@@ -230,6 +218,9 @@ class SectionEditor(QFrame):
             )
             self.children_editors.append(editor)
             self.children_box.addWidget(editor)
+        self._update_child_buttons()
+
+    def _update_child_buttons(self) -> None:
         last = len(self.children_editors)
         for editor in self.children_editors:
             editor.up.setEnabled(editor.index > 1)
