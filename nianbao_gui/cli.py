@@ -354,8 +354,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app.main import main as gui_main
 
         return int(gui_main([]))
+    from .core.logfile import logging_to_file
+
     try:
-        code = int(HANDLERS[args.command](args))
+        with logging_to_file():  # the program's own notes go to the log, not to the console
+            code = int(HANDLERS[args.command](args))
     except NianbaoError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_ERROR

@@ -293,8 +293,9 @@ class Document(QObject):
 
     # --- saving ----------------------------------------------------------------------------
 
-    def save(self, path: Path | None = None) -> None:
+    def save(self, path: Path | None = None) -> list[str]:
         """Save to ``path`` (save as) or to the current file; raises NianbaoError on failure.
+        Returns notes on what the save could not do besides (storage.save_draft).
 
         Saving under a new name locks the new file first and lets go of the old one after.
         """
@@ -312,7 +313,7 @@ class Document(QObject):
         # over another file only after a question promising its earlier version is kept
         replacing = new_file and target.exists()
         try:
-            storage.save_draft(self.report, target, backup_required=replacing)
+            notes: list[str] = storage.save_draft(self.report, target, backup_required=replacing)
         except BaseException:
             if new_lock is not None:
                 new_lock.release()
@@ -331,6 +332,7 @@ class Document(QObject):
             self.path_changed.emit()
         self._unsaved_in_recovery = False
         self._mark_clean()
+        return notes
 
     # --- closing ---------------------------------------------------------------------------
 

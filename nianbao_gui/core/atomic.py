@@ -55,6 +55,11 @@ def _explain(error: OSError, path: Path, verb: str = "保存") -> FileAccessErro
     return FileAccessError(what, todo, path=path)
 
 
+def explain_write_error(error: OSError, path: Path, verb: str = "保存") -> FileAccessError:
+    """The Chinese message for an OS error met writing ``path`` (never its English text)."""
+    return _explain(error, path, verb)
+
+
 TEMP_MARK = ".pid"
 """Temporary files are named ``.<name>.<random>.pid<process id>-<host tag>.tmp``: at the next
 start one whose writer no longer runs on this PC is known to be left by a crash
