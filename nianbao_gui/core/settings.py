@@ -155,7 +155,11 @@ def _validate_leniently(data: dict[str, Any]) -> tuple[Settings, list[str]]:
 
 def load_settings(path: Path | None = None) -> Settings:
     """The saved settings, bound to their file (they save themselves on every change)."""
-    path = path or settings_path()
+    try:
+        path = path or settings_path()
+    except OSError:  # no data folder at all: defaults, kept in memory only
+        _log.warning("settings: no data folder, defaults used and not saved")
+        return Settings()
     settings = _read(path)
     settings.bind(path)
     return settings
