@@ -22,7 +22,6 @@ from ..errors import DraftError, FileAccessError
 from ..fileinfo import file_in_the_way, not_a_regular_file, read_limited
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
-from .cleanup import remove_orphan_temps_of
 from .codec import (
     MAX_DRAFT_BYTES,
     check_openable,
@@ -74,8 +73,7 @@ def save_draft(
             notes.append("保存前的内容没有保留为较早版本：数据文件夹不能写入（只读或已满）。")
     elif old is None and backup_required and os.path.lexists(path):
         raise _no_backup(path)  # too large or unreadable to keep: not replaced unseen
-    atomic_write_bytes(path, data)
-    remove_orphan_temps_of(path)
+    atomic_write_bytes(path, data)  # also removes what killed saves of this name left
     return notes
 
 
