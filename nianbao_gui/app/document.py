@@ -323,6 +323,8 @@ class Document(QObject):
             self._release_lock()
             self._lock = new_lock
             self.heartbeat.start()
+        if self._lock is not None:
+            self._lock.after_save()  # a hard-linked draft has a new identity now
         self.read_only = False
         self.timer.stop()
         self._discard_recovery(old_key)

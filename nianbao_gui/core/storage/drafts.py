@@ -31,6 +31,7 @@ from .codec import (
     parse_json,
     too_large,
 )
+from .identity import other_names
 from .migrations import is_draft_data
 from .recovery import recovery_copy_of
 
@@ -73,7 +74,13 @@ def save_draft(
             notes.append("保存前的内容没有保留为较早版本：数据文件夹不能写入（只读或已满）。")
     elif old is None and backup_required and os.path.lexists(path):
         raise _no_backup(path)  # too large or unreadable to keep: not replaced unseen
+    others = other_names(path)
     atomic_write_bytes(path, data)  # also removes what killed saves of this name left
+    if others:  # decided in identity.py: a new file under this name, the others keep the old
+        notes.append(
+            f"“{path.name}”原来还有 {others} 个别名（硬链接，同一个文件的其他名字）；"
+            "保存后只有这个名字是新内容，其他名字仍是保存前的内容。"
+        )
     return notes
 
 
