@@ -168,3 +168,16 @@ def test_a_draft_saves_while_the_data_folder_is_read_only(
         assert "已保存" in said and "较早版本" in said, said  # and what could not be done
         assert backups_of(draft) == kept_before  # indeed nothing kept
     close_window(window)
+
+
+def test_the_about_box_opens_without_a_data_folder(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nianbao_gui.app.dialogs.about import AboutDialog
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("NIANBAO_DATA_DIR", str(blocker / "nb"))
+    dialog = AboutDialog()  # raised NotADirectoryError from logs_dir()
+    qtbot.addWidget(dialog)
+    assert "数据文件夹无法建立" in dialog.ui.dataLabel.text()
