@@ -148,7 +148,8 @@ def test_a_draft_saves_while_the_data_folder_is_read_only(
     window = make_window(qtbot)
     window.files.open_path(draft)
     window.show()
-    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     with read_only(_private_data_dir):
         assert window.editor.focus_field(("sections", 0, "paragraphs", 0), 4, 4)
         target = window.focusWidget()
@@ -181,3 +182,28 @@ def test_the_about_box_opens_without_a_data_folder(
     dialog = AboutDialog()  # raised NotADirectoryError from logs_dir()
     qtbot.addWidget(dialog)
     assert "数据文件夹无法建立" in dialog.ui.dataLabel.text()
+
+
+def test_a_new_draft_is_saved_with_the_data_folder_read_only(
+    qtbot, tmp_path: Path, _private_data_dir: Path
+) -> None:
+    from qt_helpers import ScriptedPrompts, edit_report
+
+    prompts = ScriptedPrompts()
+    target = tmp_path / "新的.json"
+    prompts.paths.append(target)
+    window = make_window(qtbot, prompts)
+    window.new_document(Report(year=2024), "新报告")
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with read_only(_private_data_dir):  # no drafts/ in it yet: it cannot be made
+        edit_report(window, lambda r: setattr(r, "title", "只读时新建"))
+        assert window.editor.focus_field(("title",), 0, 0)
+        focused = window.focusWidget()
+        QTest.keyClick(focused, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert load_draft(target).title == "只读时新建"  # the dialog opened (it raised)
+        ((name, suggested),) = prompts.calls
+        assert name == "save_path" and _private_data_dir not in Path(suggested).parents
+        assert not window.isWindowModified()
+    close_window(window)
