@@ -111,3 +111,22 @@ def test_two_windows_and_the_first_save(qtbot, tmp_path: Path, _private_data_dir
     close_window(one)
     assert not list(tmp_path.glob("~$*.lock"))
     assert not list((_private_data_dir / "locks").iterdir())  # no lock by identity left
+
+
+def test_another_pc_naming_the_share_differently_is_not_called_a_hard_link(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    from nianbao_gui.core.storage import lock_path_for
+
+    draft = tmp_path / "述职.json"
+    save_draft(Report(year=2024), draft)
+    theirs = DraftLock(draft)
+    theirs.acquire()
+    data = json.loads(lock_path_for(draft).read_text(encoding="utf-8"))
+    data.update(host="另一台电脑", path="Z:\\共享\\述职.json")
+    lock_path_for(draft).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DraftLockedError) as caught:
+        DraftLock(draft).acquire()
+    assert "硬链接" not in str(caught.value)

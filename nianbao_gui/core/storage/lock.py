@@ -215,7 +215,9 @@ class DraftLock:
     def _locked_error(self, owner: LockOwner) -> DraftLockedError:
         who = owner.label()
         same = ""
-        if owner.draft and Path(owner.draft) != self.path:
+        by_identity = self.lock_file != lock_path_for(self.path)
+        if by_identity and owner.draft and Path(owner.draft) != self.path:
+            # only a lock by identity proves it: one share is named differently on two PCs
             same = f"（它和“{owner.draft}”是同一个文件的两个名字，即硬链接）"
         what = (
             f"草稿“{self.path.name}”{same}正由 {who} 打开"
