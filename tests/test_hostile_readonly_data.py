@@ -207,3 +207,33 @@ def test_a_new_draft_is_saved_with_the_data_folder_read_only(
         assert name == "save_path" and _private_data_dir not in Path(suggested).parents
         assert not window.isWindowModified()
     close_window(window)
+
+
+@needs_editor
+def test_an_autosave_that_cannot_be_removed_after_the_save_is_said(
+    qtbot, tmp_path: Path, _private_data_dir: Path
+) -> None:
+    from nianbao_gui.core.storage import RecoveryStore
+
+    draft = tmp_path / "述职.json"
+    save_draft(
+        Report(year=2024, sections=[Section(heading="学习", paragraphs=["认真学习"])]), draft
+    )
+    window = make_window(qtbot)
+    window.files.open_path(draft)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.editor.focus_field(("sections", 0, "paragraphs", 0), 4, 4)
+    target = window.focusWidget()
+    type_into(target, "党的")
+    qtbot.waitUntil(lambda: "已自动保存" in window.autosave_label.text(), timeout=6000)
+    with read_only(_private_data_dir):  # the recovery file is there and cannot go now
+        type_into(target, "理论")
+        QTest.keyClick(target, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert load_draft(draft).sections[0].paragraphs[0].startswith("认真学习党的理论")
+        assert not window.isWindowModified()
+        said = window.statusBar().currentMessage()
+        assert "自动保存的旧内容没能删除" in said, said
+    assert len(RecoveryStore().pending()) == 1  # as said: offered once more at the next start
+    close_window(window)

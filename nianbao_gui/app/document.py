@@ -327,7 +327,10 @@ class Document(QObject):
             self._lock.after_save()  # a hard-linked draft has a new identity now
         self.read_only = False
         self.timer.stop()
-        self._discard_recovery(old_key)
+        if not self._discard_recovery(old_key):
+            notes.append(
+                "自动保存的旧内容没能删除（数据文件夹不能写入）；下次启动时如提示恢复，可选择不恢复。"
+            )
         if new_file:
             self.path = target
             self.key = recovery_key(target)
@@ -356,11 +359,13 @@ class Document(QObject):
         self._release_lock()
         self._untrack()
 
-    def _discard_recovery(self, key: str) -> None:
+    def _discard_recovery(self, key: str) -> bool:
         try:
             self.store.discard(key)
         except Exception:  # a leftover recovery file is harmless; it is offered once more
             _log.warning("could not discard recovery entry %s", key, exc_info=True)
+            return False
+        return True
 
     def _release_lock(self) -> None:
         self.heartbeat.stop()

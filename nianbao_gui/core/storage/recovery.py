@@ -184,6 +184,12 @@ class RecoveryStore:
         return report_from_data(data.get("report"), entry.path)
 
     def discard(self, key: str) -> None:
-        """Forget the unsaved state of ``key`` (after a save, or when the user declines it)."""
-        with contextlib.suppress(FileNotFoundError):
-            self.file_for(key).unlink()
+        """Forget the unsaved state of ``key`` (after a save, or when the user declines it).
+        Creates nothing: no recovery folder means nothing to forget. OSError when the file
+        is there and cannot be removed (a read-only data folder)."""
+        try:
+            folder = self._folder or data_dir() / "recovery"
+        except OSError:
+            return  # no data folder at all: no recovery file either
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            (folder / _file_name(key)).unlink()
