@@ -85,3 +85,34 @@ def test_no_english_internals_on_stderr(tmp_path: Path) -> None:
     assert done.returncode in (cli.EXIT_OK, cli.EXIT_FINDINGS), done.stderr
     assert "settings:" not in done.stderr and "future_key" not in done.stderr, done.stderr
     assert "future_key" in (data / "logs" / "nianbao-cli.log").read_text(encoding="utf-8")
+
+
+_WARNS = """
+import sys, warnings
+from nianbao_gui import cli
+from nianbao_gui.core import outline
+
+def warned(report):
+    warnings.warn("Workbook contains no default style, apply openpyxl's default")
+    return "提纲\\n"
+
+outline.outline_text = warned
+sys.exit(cli.main(["show", sys.argv[1]]))
+"""
+
+
+def test_a_librarys_warning_goes_to_the_log(tmp_path: Path) -> None:
+    draft = good_draft(tmp_path)
+    data = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NIANBAO_")}
+    env["NIANBAO_DATA_DIR"] = str(data)
+    done = subprocess.run(
+        [sys.executable, "-c", _WARNS, str(draft)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == cli.EXIT_OK, done.stderr
+    assert done.stderr == "" and done.stdout == "提纲\n"
+    assert "default style" in (data / "logs" / "nianbao-cli.log").read_text(encoding="utf-8")

@@ -132,15 +132,18 @@ def setup_logging(folder: Path | None = None, name: str = LOG_NAME) -> Path:
 
 @contextmanager
 def logging_to_file(name: str = CLI_LOG_NAME) -> Iterator[None]:
-    """For one command: warnings go to the log, not to the console in English (Python prints
-    unhandled warnings to stderr when no handler is installed)."""
+    """For one command: the program's notes go to the log, not to the console in English
+    (Python prints them to stderr when no handler is installed), and so do libraries'
+    warnings (openpyxl's "Workbook contains no default style", …)."""
     root = logging.getLogger()
     before = list(root.handlers)
     level = root.level
     setup_logging(name=name)
+    logging.captureWarnings(True)
     try:
         yield
     finally:
+        logging.captureWarnings(False)
         for handler in set(root.handlers) - set(before):
             root.removeHandler(handler)
             handler.close()
