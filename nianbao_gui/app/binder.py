@@ -339,6 +339,10 @@ class Binder(QObject):
         binding.sync_boxes()
         return binding
 
+    def text_boxes(self) -> list[QWidget]:
+        """Every text box bound now (those announced and not yet let go)."""
+        return [box for binding in self._bindings.values() for box in binding.boxes]
+
     def get(self, path: FieldPath, scope: str = "report") -> Binding | None:
         return self._bindings.get((scope, path))
 

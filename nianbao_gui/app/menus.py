@@ -93,7 +93,8 @@ class LastYearMenu:
         if self._shading is None:
             from .shading import Shading
 
-            self._shading = Shading(self.window)
+            editor = self.window.editor
+            self._shading = Shading(editor.binder, editor.report, editor.changed)
         if not on:
             self._shading.hide()
             return

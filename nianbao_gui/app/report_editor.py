@@ -183,11 +183,14 @@ class ReportEditor(QWidget):
         from .widgets.look import ZOOM_STEPS, set_text_zoom, text_font, text_zoom
         from .widgets.paragraph_edit import GrowingPlainTextEdit
 
+        # the boxes the binder holds (a box made later takes the zoom when it is made)
         current = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - text_zoom()))
         index = ZOOM_STEPS.index(1.0) if step == 0 else current + step
         factor = ZOOM_STEPS[max(0, min(index, len(ZOOM_STEPS) - 1))]
         set_text_zoom(factor)
-        for box in self.findChildren(GrowingPlainTextEdit):
+        for box in self.binder.text_boxes():
+            if not isinstance(box, GrowingPlainTextEdit):
+                continue
             holder = box.parentWidget()
             box.setFont(text_font(holder if holder is not None else box))
         return factor

@@ -3,24 +3,23 @@ so she sees at a glance what is left to rewrite.
 
 A syntax highlighter on each paragraph editor's document does it: it colours the text
 only (the draft is not touched) and follows her typing, a sentence losing its shade as soon as
-it differs from last year's. Editors built later (a tab opened for the first time, a form
-rebuilt) get one when their tab is shown. The two reports' years count as the same, as in
-对比去年: when she sets the draft's year, the shading is made again for it.
+it differs from last year's. Every box the form's binder announces (a tab opened for the first
+time, a paragraph split with Enter, paragraphs pasted) gets one as it appears. The two reports'
+years count as the same, as in 对比去年: when she sets the draft's year, the shading is made
+again for it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ..core.checks.same_as_last import LastYear
 from ..core.model import Report
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .binder import Binder
 
 SHADE = QColor("#e3ecf7")  # a pale blue: visible, and unlike the yellow of the fill column
 
@@ -39,14 +38,17 @@ class _SameAsLast(QSyntaxHighlighter):
 
 
 class Shading:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    """The shading of one form: its binder's text boxes, the draft it shows (``report``),
+    and its ``changed`` signal (the year set)."""
+
+    def __init__(self, binder: Binder, report: Callable[[], Report], changed: Any) -> None:
+        self.binder = binder
+        self.report = report
         self.known: LastYear | None = None
         self._last: Report | None = None
         self._year: int | None = None  # the draft's year the shading was made for
-        tabs = window.editor.tab_widget()
-        tabs.currentChanged.connect(lambda _index: QTimer.singleShot(0, self.attach))
-        window.editor.changed.connect(self._follow_year)
+        binder.editor_bound.connect(self._shade)
+        changed.connect(self._follow_year)
 
     @property
     def on(self) -> bool:
@@ -55,32 +57,32 @@ class Shading:
     def show(self, last: Report) -> int:
         """Shade what the open draft shares with ``last``; the number of editors shaded."""
         self.hide()
-        self._last, self._year = last, self.window.report().year
+        self._last, self._year = last, self.report().year
         self.known = LastYear(last, self._year)
-        return self.attach()
+        return sum(self._shade(box) for box in self.binder.text_boxes())
 
     def _follow_year(self) -> None:
-        if self._last is not None and self.window.report().year != self._year:
+        if self._last is not None and self.report().year != self._year:
             self.show(self._last)
 
-    def attach(self) -> int:
-        """A highlighter on every paragraph editor built so far that has none yet."""
-        if self.known is None:
-            return 0
-        count = 0
-        for edit in self.window.editor.findChildren(QPlainTextEdit):
-            document = edit.document()
-            if document.findChild(_SameAsLast) is None:
-                _SameAsLast(document, self.known)
-                count += 1
-        return count
+    def _shade(self, box: QWidget) -> bool:
+        """A highlighter on ``box`` (a paragraph's text box) if it has none yet."""
+        if self.known is None or not isinstance(box, QPlainTextEdit):
+            return False
+        document = box.document()
+        if document.findChild(_SameAsLast) is not None:
+            return False
+        _SameAsLast(document, self.known)
+        return True
 
     def hide(self) -> None:
         self.known = self._last = None
-        for edit in self.window.editor.findChildren(QPlainTextEdit):
-            for highlighter in edit.document().findChildren(_SameAsLast):
+        for box in self.binder.text_boxes():
+            if not isinstance(box, QPlainTextEdit):
+                continue
+            for highlighter in box.document().findChildren(_SameAsLast):
                 highlighter.setDocument(None)
-                # no longer the document's child at once: attach() (换一份去年的… shows
+                # no longer the document's child at once: show() (换一份去年的… shows
                 # another last year right after) must not take it for a live one
                 highlighter.setParent(None)
                 highlighter.deleteLater()
