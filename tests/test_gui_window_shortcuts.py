@@ -3,6 +3,7 @@ neither), and Ctrl+Shift+E pressed on the window exports and opens (issue 21).""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from nianbao_gui.app.action_table import COMMANDS, key_sequences
 from nianbao_gui.core.model import Report, Section
 from tests.qt_helpers import ScriptedPrompts, close_window, make_window
 
@@ -84,4 +86,56 @@ def test_the_readme_names_the_shortcuts_the_menus_have(qtbot: QtBot) -> None:
     assert actions["导出并打开"].shortcut() == QKeySequence("Ctrl+Shift+E")
     assert "导出 PDF…（Ctrl+Shift+E）" not in readme
     assert actions["导出 PDF"].shortcut().isEmpty()
+    close_window(window)
+
+
+# keys the README names that are not menu commands: Esc closes the find bar (find_bar.py),
+# Tab moves between fields (Qt's own)
+NOT_COMMANDS = {"Esc", "Tab"}
+README_KEY = re.compile(
+    r"(?<![A-Za-z])((?:Ctrl\+)?(?:Shift\+)?(?:Alt\+)?"
+    r"(?:F\d{1,2}|(?<=\+)[A-Z0-9=+\-]|Enter|Tab|Esc))(?![A-Za-z0-9])"
+)
+
+
+def readme_keys() -> set[str]:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    return set(README_KEY.findall(readme))
+
+
+def test_the_table_gives_no_key_to_two_commands() -> None:
+    owners: dict[str, list[str]] = {}
+    for command in COMMANDS:
+        for keys in key_sequences(command.keys):
+            owners.setdefault(keys.toString(), []).append(command.name)
+    assert {k: names for k, names in owners.items() if len(names) > 1} == {}
+
+
+def test_every_key_the_readme_names_fires_its_command(qtbot: QtBot) -> None:
+    """Pressed on the window (not ``trigger()``): an ambiguous or dead key fails here."""
+    keys = readme_keys() - NOT_COMMANDS
+    assert {"Ctrl+Shift+E", "Ctrl+Z", "Ctrl+Y", "F1", "F9", "Ctrl+D", "Ctrl+P"} <= keys
+    owner = {
+        QKeySequence(k).toString(): c.name
+        for c in COMMANDS
+        for k in key_sequences(c.keys)
+    }
+    window = make_window(qtbot)
+    window.new_document(_report(), "测试")
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    # two steps, one undone: 撤销 and 重做 are both enabled
+    history = window.editor.history
+    history.edit("改标题", [(("title",), "甲")])
+    history.edit("改标题", [(("title",), "乙")])
+    history.stack.undo()
+    fired: list[str] = []
+    window.commands.fire = lambda command, *_: fired.append(command.name)
+    for text in sorted(keys):
+        assert text in owner, f"README names {text}, no command has it"
+        combo = QKeySequence(text)[0]
+        fired.clear()
+        QTest.keyClick(window, combo.key(), combo.keyboardModifiers())
+        assert fired == [owner[text]], text
     close_window(window)

@@ -80,11 +80,11 @@ def test_new_from_a_template(qtbot) -> None:
 def test_menus_and_shortcuts_are_chinese() -> None:
     from PySide6.QtWidgets import QMainWindow
 
-    from nianbao_gui.app.forms.ui_main_window import Ui_MainWindow
+    from nianbao_gui.app.action_table import ActionTable
 
     host = QMainWindow()
-    ui = Ui_MainWindow()
-    ui.setupUi(host)
+    table = ActionTable(host, host.menuBar(), host)  # every command is in this one table
+    ui = type("Ui", (), {**table.actions, **table.menus})
     expected = {
         "actionNew": ("新建", "Ctrl+N"),
         "actionOpen": ("打开", "Ctrl+O"),

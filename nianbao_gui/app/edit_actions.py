@@ -1,8 +1,8 @@
 """The 编辑 menu: 撤销/重做 on the draft's history, the find bar, the size of the text.
 
-The actions come from ui/main_window.ui; this module connects them to the editor's undo
-stack (the menu names the step: "撤销 全部修复（5 处）") and builds the find bar the first
-time it is asked for.
+The actions, their keys and when they are enabled are in action_table.py; this module holds
+their handlers, names the step in the menu ("撤销 全部修复（5 处）") and builds the find bar
+the first time it is asked for.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from shiboken6 import isValid
 
@@ -24,32 +24,20 @@ class EditActions:
         self.window = window
         self._find_bar: FindBar | None = None
         ui = window.ui
-        ui.actionUndo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        # Ctrl+Y as in Word and WPS, Ctrl+Shift+Z as elsewhere
-        ui.actionRedo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        ui.actionZoomIn.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        ui.actionFind.triggered.connect(lambda: self.find(replace=False))
-        ui.actionReplace.triggered.connect(lambda: self.find(replace=True))
-        ui.actionZoomIn.triggered.connect(lambda: self.zoom(1))
-        ui.actionZoomOut.triggered.connect(lambda: self.zoom(-1))
-        ui.actionZoomReset.triggered.connect(lambda: self.zoom(0))
         stack = self.stack()
-        if stack is None:
-            for action in (ui.actionUndo, ui.actionRedo):
-                action.setEnabled(False)
-            return
-        ui.actionUndo.triggered.connect(stack.undo)
-        ui.actionRedo.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(ui.actionUndo.setEnabled)
-        stack.canRedoChanged.connect(ui.actionRedo.setEnabled)
+        window.commands.follow_history(stack)
         stack.undoTextChanged.connect(lambda text: self._name(ui.actionUndo, "撤销", text))
         stack.redoTextChanged.connect(lambda text: self._name(ui.actionRedo, "重做", text))
-        ui.actionUndo.setEnabled(stack.canUndo())
-        ui.actionRedo.setEnabled(stack.canRedo())
 
-    def stack(self) -> Any:
-        undo_stack = getattr(self.window.editor, "undo_stack", None)
-        return undo_stack() if undo_stack is not None else None
+    def stack(self) -> QUndoStack:
+        stack: QUndoStack = self.window.editor.undo_stack()
+        return stack
+
+    def undo(self) -> None:
+        self.stack().undo()
+
+    def redo(self) -> None:
+        self.stack().redo()
 
     @staticmethod
     def _name(action: Any, verb: str, step: str) -> None:
@@ -94,7 +82,20 @@ class EditActions:
 
     # --- text size ------------------------------------------------------------------------
 
+    def find_text(self) -> None:
+        self.find(replace=False)
+
+    def replace_text(self) -> None:
+        self.find(replace=True)
+
     def zoom(self, step: int) -> None:
-        zoom = getattr(self.window.editor, "zoom", None)
-        if zoom is not None:
-            zoom(step)
+        self.window.editor.zoom(step)
+
+    def zoom_in(self) -> None:
+        self.zoom(1)
+
+    def zoom_out(self) -> None:
+        self.zoom(-1)
+
+    def zoom_reset(self) -> None:
+        self.zoom(0)

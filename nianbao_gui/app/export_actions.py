@@ -50,6 +50,12 @@ class ExportActions:
             return None
         return window.report(), export_folder(window.settings.export_folder)
 
+    def export_word(self) -> Path | None:
+        return self.export(open_after=False)
+
+    def export_and_open(self) -> Path | None:
+        return self.export(open_after=True)
+
     def export(self, *, open_after: bool = False) -> Path | None:
         """体检 first; with placeholders left, ask; then write the .docx (and open it)."""
         window = self.window

@@ -27,6 +27,7 @@ from ..core.model import Report
 from ..core.paths import data_dir
 from ..core.settings import Settings, load_settings
 from . import window_state
+from .action_table import ActionTable
 from .collector import SETTLE_DELAY_MS, settle
 from .dialogs.messages import Prompts
 from .document import Document
@@ -69,6 +70,10 @@ class MainWindow(QMainWindow):
         self._store = store
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        # every menu command, its keys and when it is enabled: one table (action_table.py)
+        self.commands = ActionTable(self, self.menuBar(), self)
+        for name, item in (*self.commands.menus.items(), *self.commands.actions.items()):
+            setattr(self.ui, name, item)
         self.editor = (editor_factory or _default_editor)(self.settings, self)
         self.ui.editorLayout.addWidget(self.editor)
         self._check_panel: CheckPanel | None = None  # built when first needed (check_panel)
@@ -99,26 +104,9 @@ class MainWindow(QMainWindow):
     # --- wiring ----------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        ui, files = self.ui, self.files
-        ui.actionNew.triggered.connect(files.new)
-        ui.actionOpen.triggered.connect(files.open_dialog)
-        ui.actionDrafts.triggered.connect(files.drafts_list)
-        ui.actionSave.triggered.connect(files.save)
-        ui.actionSaveAs.triggered.connect(files.save_as)
-        ui.actionNextYear.triggered.connect(files.save_as_next_year)
-        ui.actionImport.triggered.connect(files.import_dialog)
-        ui.actionExport.triggered.connect(lambda: self.exports.export(open_after=False))
-        ui.actionExportOpen.triggered.connect(lambda: self.exports.export(open_after=True))
-        ui.actionQuit.triggered.connect(self.close)
-        ui.actionCheck.triggered.connect(self.run_check)
-        ui.actionShowCheckPanel.triggered.connect(self.show_check_panel)
-        ui.actionOpenDataFolder.triggered.connect(
-            lambda: self.open_url(QUrl.fromLocalFile(str(data_dir())))
-        )
-        ui.actionAbout.triggered.connect(self.prompts.about)
-        from .menus import install_menus  # 帮助 › 使用说明 and the 数据 menu
+        from .menus import LastYearMenu  # 检查 › 对比去年, 标出与去年相同的句子
 
-        self.last_year = install_menus(self)  # and 检查 › 对比去年
+        self.last_year = LastYearMenu(self)
         self.editor.changed.connect(self.on_edited)
         self.editor.counts_changed.connect(self.show_count)
         app = QGuiApplication.instance()
@@ -165,6 +153,14 @@ class MainWindow(QMainWindow):
 
             self._figures = FiguresActions(self)
         return self._figures
+
+    def open_data_folder(self) -> None:
+        self.open_url(QUrl.fromLocalFile(str(data_dir())))
+
+    def show_guide(self) -> None:
+        from .menus import open_guide
+
+        open_guide(self)
 
     def fill_in_placeholders(self) -> None:
         """先去补全 (the export's question): the 数据 panel lists the figures to fill; the

@@ -1,43 +1,15 @@
-"""Menu entries added to the window's designed menus: 帮助 › 使用说明 (F1) and the 数据 menu
-(the figures panel, the spreadsheet round trip). What they open is loaded when chosen."""
+"""What the 检查 menu's 对比去年 and 标出与去年相同的句子 open, and 帮助 › 使用说明 (F1).
+The actions themselves are in action_table.py; what they open is loaded when chosen."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from ..core.model import Report
     from .compare import CompareActions
     from .main_window import MainWindow
     from .shading import Shading
-
-
-def install_menus(window: MainWindow) -> LastYearMenu:
-    ui = window.ui
-    guide = QAction("使用说明(&G)", window)
-    guide.setShortcut(QKeySequence("F1"))
-    guide.setObjectName("actionGuide")
-    guide.triggered.connect(lambda: open_guide(window))
-    ui.menuHelp.insertAction(ui.actionOpenDataFolder, guide)
-    ui.actionGuide = guide
-
-    data = QMenu("数据(&D)", window)
-    data.setObjectName("menuData")
-    window.menuBar().insertMenu(ui.menuHelp.menuAction(), data)
-    ui.actionFigures = data.addAction("数据面板（待填的数字）")
-    ui.actionFigures.setShortcut(QKeySequence("Ctrl+D"))
-    ui.actionFigures.triggered.connect(lambda: window.figures.show_panel())
-    data.addSeparator()
-    ui.actionFiguresExport = data.addAction("导出表格…")
-    ui.actionFiguresExport.triggered.connect(lambda: window.figures.export_table())
-    ui.actionFiguresFill = data.addAction("从表格填入…")
-    ui.actionFiguresFill.triggered.connect(lambda: window.figures.fill_from_table())
-    ui.menuData = data
-
-    return LastYearMenu(window)
 
 
 def open_guide(window: MainWindow) -> None:
@@ -54,19 +26,6 @@ class LastYearMenu:
         self.window = window
         self._compare: CompareActions | None = None
         self._shading: Shading | None = None
-        ui = window.ui
-        compare = QAction("对比去年…", window)
-        compare.setObjectName("actionCompare")
-        compare.setToolTip("与去年的草稿或报告对比：列出一字未改的句子和未变的数字")
-        compare.triggered.connect(lambda: self.compare.compare())
-        ui.menuCheck.addAction(compare)
-        ui.actionCompare = compare
-        shade = QAction("标出与去年相同的句子", window)
-        shade.setObjectName("actionShade")
-        shade.setCheckable(True)
-        shade.toggled.connect(self.toggle_shading)
-        ui.menuCheck.addAction(shade)
-        ui.actionShade = shade
         window.document_shown.connect(self.another_draft)
         window.editor.changed.connect(self.edited)
 
@@ -78,6 +37,9 @@ class LastYearMenu:
             self._compare = CompareActions(self.window)
             self._compare.changed = self._last_year_changed
         return self._compare
+
+    def compare_now(self) -> None:
+        self.compare.compare()
 
     def _last_year_changed(self, last: Report) -> None:
         """换一份去年的…: the shading (if on) follows the file the list now compares with."""

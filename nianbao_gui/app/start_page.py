@@ -146,41 +146,11 @@ class StartPage:
         self.window.editor.show()
         self._enable_draft_commands(True)
 
-    # the commands that work on a draft: on the welcome page they would do nothing at all
-    _DRAFT_COMMANDS = (
-        "actionSave",
-        "actionSaveAs",
-        "actionNextYear",
-        "actionExport",
-        "actionExportOpen",
-        "actionCheck",
-        "actionShowCheckPanel",  # the panel, left open last time, says why it is empty
-        "actionFind",
-        "actionReplace",
-        "actionFigures",
-        "actionFiguresExport",
-        "actionFiguresFill",
-        "actionCompare",
-        "actionShade",
-        "actionZoomIn",  # the form's text: not shown
-        "actionZoomOut",
-        "actionZoomReset",
-    )
-
     def _enable_draft_commands(self, on: bool) -> None:
         """Greyed out while no draft is open, so that a click never silently does nothing."""
         window = self.window
-        actions = [getattr(window.ui, name, None) for name in self._DRAFT_COMMANDS]
-        actions.append(window.ui.checkDock.toggleViewAction())  # the docks' own menu
+        docks = [window.ui.checkDock.toggleViewAction()]  # the docks' own menu
         pages = getattr(window, "pages", None)
         if pages is not None:
-            actions += [
-                pages.export_pdf_action,
-                pages.print_action,
-                pages.print_preview_action,
-                pages.preview_action,
-                pages.dock.toggleViewAction(),
-            ]
-        for action in actions:
-            if action is not None:
-                action.setEnabled(on)
+            docks.append(pages.dock.toggleViewAction())
+        window.commands.set_draft_open(on, docks)

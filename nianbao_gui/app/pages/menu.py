@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from ...core.errors import NianbaoError
@@ -35,26 +34,11 @@ class PageCommands:
         self._printing: PagePrinting | None = None
         self.ask_pdf_path = self._ask_pdf_path  # tests answer it
         self.run_dialog: Any = None  # tests answer the print dialogs (printing.PagePrinting)
-        # no shortcut: Ctrl+Shift+E is 导出并打开's (two actions on one key fire neither)
-        self.export_pdf_action = self._action("导出 PDF…", self.export_pdf)
-        self.print_action = self._action("打印…", self.print_dialog, QKeySequence.StandardKey.Print)
-        self.print_preview_action = self._action("打印预览…", self.print_preview)
-        self.preview_action = self._action("预览", self.toggle_preview, "F9")
-        self.preview_action.setCheckable(True)
-        menu = window.ui.menuFile
-        anchor = window.ui.actionExportOpen
-        actions = menu.actions()
-        after = actions[actions.index(anchor) + 1] if anchor in actions[:-1] else None
-        for action in (
-            self.export_pdf_action,
-            self.print_action,
-            self.print_preview_action,
-            self.preview_action,
-        ):
-            if after is not None:
-                menu.insertAction(after, action)
-            else:
-                menu.addAction(action)
+        # the actions (keys, menu, when enabled) are the window's table's (action_table.py)
+        self.export_pdf_action = window.ui.actionExportPdf
+        self.print_action = window.ui.actionPrint
+        self.print_preview_action = window.ui.actionPrintPreview
+        self.preview_action = window.ui.actionPreview
         self.dock = QDockWidget("预览", window)
         self.dock.setObjectName("previewDock")
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -64,13 +48,6 @@ class PageCommands:
         # another draft opened (the form recounts) or the fonts chosen in the settings
         window.editor.counts_changed.connect(self.on_edited)
         window.editor.settings_changed.connect(self.on_edited)
-
-    def _action(self, text: str, slot: Any, keys: Any = None) -> QAction:
-        action = QAction(text, self.window)
-        if keys is not None:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda *_: slot())
-        return action
 
     # --- what the pages show: the window's report and export settings -------------------------
 
