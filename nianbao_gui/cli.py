@@ -61,9 +61,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         )
     replacing = _may_write_draft(output, force=args.force)
     result = import_report(source)
+    from .core.model import new_id
     from .core.next_year import origin_text
 
     result.report.made_from = origin_text(source, output)  # what check --last compares with
+    result.report.draft_id = new_id()
     if replacing:
         _keep_replaced_draft(output)
     save_draft(result.report, output)
