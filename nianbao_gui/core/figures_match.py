@@ -229,6 +229,8 @@ def _by_identity(draft: _Draft, row: Row, field_key: str, start: int) -> Slot | 
         return candidates[0]
     if candidates:
         return f"{where}：{here}这一段中有几处前后文字相同，不能确定是哪一处，这一行未填入"
+    if row.text:  # the slot's own place was edited since the export
+        return f"{where}：{here}这一处在导出表格后已经填写或改写，这一行未填入"
     return f"{where}：{here}这一段改过了，找不到“{_shown(row)}”这一处，这一行未填入"
 
 
