@@ -47,13 +47,15 @@ def test_enter_keeps_the_first_halfs_id(editor: ReportEditor) -> None:
     _undo_redo_exact(editor, [first, second], after)
 
 
-def test_backspace_join_keeps_the_first_id(editor: ReportEditor) -> None:
+def test_backspace_join_keeps_both_ids(editor: ReportEditor) -> None:
+    """The joined paragraph is both: the first's id, then the second's (a figure of either
+    is looked for in it)."""
     first, second = ids(editor)
     box = paragraph_box(editor, 0, 1)
     put_cursor(box, 0)
     QTest.keyClick(box, Qt.Key.Key_Backspace)
-    assert ids(editor) == [first]
-    _undo_redo_exact(editor, [first, second], [first])
+    assert ids(editor) == [f"{first}+{second}"]
+    _undo_redo_exact(editor, [first, second], [f"{first}+{second}"])
 
 
 def test_move_keeps_both_ids(editor: ReportEditor) -> None:

@@ -29,6 +29,9 @@ from .report_model import ReportModel
 UNDO_LIMIT = 1000
 """Steps kept. Typing is stored as spans, so this bounds the memory (see benchmarks)."""
 
+Sources = Sequence[int | tuple[int, ...] | None]
+"""For each paragraph of a new list, which old one(s) it is (identity.carry_ids)."""
+
 _TYPING_ID = 1
 _VALUE_ID = 2
 
@@ -151,7 +154,7 @@ class History(QObject):
         focus: Focus | None = None,
         undo_focus: Focus | None = None,
         focus_on_push: bool = True,
-        sources: Sequence[int | None] | None = None,
+        sources: Sources | None = None,
     ) -> bool:
         """One step that sets each path to its new value; False when nothing changes.
 
@@ -181,9 +184,7 @@ class History(QObject):
         return True
 
 
-    def _change(
-        self, path: FieldPath, old: Any, new: Any, sources: Sequence[int | None] | None
-    ) -> ValueChange:
+    def _change(self, path: FieldPath, old: Any, new: Any, sources: Sources | None) -> ValueChange:
         where = ids_path(path)
         if where is not None and isinstance(old, list) and isinstance(new, list):
             old_ids = list(self.model.get(where))

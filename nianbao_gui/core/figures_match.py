@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .fields import FieldPath, get_text
 from .figures import Slot, cell_text, find_slots
-from .identity import field_keys
+from .identity import JOINED, field_keys, path_of_key
 from .model import Report
 
 _RUN = re.compile("[*＊XxＸｘ×〇]+")
@@ -117,6 +117,11 @@ def _reads_as(slot: Slot, text: str, row: Row) -> bool:
 _Opcodes = list[tuple[str, int, int, int, int]]
 
 
+def _opcodes(old: str, new: str) -> _Opcodes:
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [(str(op[0]), op[1], op[2], op[3], op[4]) for op in matcher.get_opcodes()]
+
+
 def _carried(old: str, new: str, start: int, end: int, opcodes: _Opcodes | None) -> int | None:
     """Where ``old[start:end]`` is in ``new`` when the edits between them left it alone;
     None when it was edited (or, without ``opcodes``, lies between two edits)."""
@@ -158,56 +163,85 @@ class _Draft:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.slots = find_slots(report)
-        keys = field_keys(report)
+        keys = self.keys = field_keys(report)
         self.path_of = {key: path for path, key in keys.items()}
+        self.joined: dict[str, FieldPath] = {}  # each id in a joined paragraph's (a+b)
+        for key, path in self.path_of.items():
+            if key.startswith("p:") and JOINED in key:
+                for part in key[2:].split(JOINED):
+                    self.joined[f"p:{part}"] = path
         self.by_path: dict[FieldPath, list[Slot]] = {}
         for slot in self.slots:
             self.by_path.setdefault(slot.path, []).append(slot)
 
-        self._opcodes: dict[tuple[str, str], _Opcodes | None] = {}
+        self._opcodes: dict[tuple[str, str], tuple[_Opcodes, _Opcodes] | None] = {}
         self._diffed = 0
 
     def carried(self, old: str, new: str, start: int, end: int) -> int | None:
         """_carried, comparing each pair of texts once and character by character while a
         budget lasts (a table of many long paragraphs must not take minutes); then by their
-        common start and end only."""
+        common start and end only. Compared from the start and from the end: where the two
+        disagree (``新建**、`` typed before ``新建**、新建**``), the place is not guessed."""
         pair = (old, new)
         if pair not in self._opcodes:
-            opcodes = None
+            found: tuple[_Opcodes, _Opcodes] | None = None
             if len(old) <= _DIFF_CHARS and len(new) <= _DIFF_CHARS and self._diffed < _BUDGET:
-                self._diffed += len(old) + len(new)
-                matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-                opcodes = [(str(op[0]), op[1], op[2], op[3], op[4]) for op in matcher.get_opcodes()]
-            self._opcodes[pair] = opcodes
-        return _carried(old, new, start, end, self._opcodes[pair])
+                self._diffed += 2 * (len(old) + len(new))
+                found = (_opcodes(old, new), _opcodes(old[::-1], new[::-1]))
+            self._opcodes[pair] = found
+        both = self._opcodes[pair]
+        if both is None:
+            return _carried(old, new, start, end, None)
+        forward = _carried(old, new, start, end, both[0])
+        backward = _carried(old[::-1], new[::-1], len(old) - end, len(old) - start, both[1])
+        if forward is None or backward is None:
+            return None
+        return forward if forward == len(new) - backward - (end - start) else None
 
-    def path(self, field_key: str) -> FieldPath | None:
+    def key_at(self, path: FieldPath) -> str:
+        return self.keys.get(path, "")
+
+    def path(self, field_key: str) -> tuple[FieldPath | None, bool]:
+        """Where the field is now, and whether it was joined with another since."""
         if field_key.startswith("f:"):
-            from .identity import path_of_key
-
-            return path_of_key(self.report, field_key)
-        return self.path_of.get(field_key)
+            return path_of_key(self.report, field_key), False
+        if field_key in self.path_of:
+            return self.path_of[field_key], False
+        return self.joined.get(field_key), True
 
 
 def _by_identity(draft: _Draft, row: Row, field_key: str, start: int) -> Slot | str:
-    """The row's own slot, or why it has none."""
+    """The row's own slot, or why it has none.
+
+    In its paragraph as exported, the slot's place is carried over the edits made since; the
+    words around it must still read as they did. Without the paragraph as exported (it held
+    characters a cell cannot), the slot is the one place in the paragraph whose words read as
+    the row's: two such are not guessed, and two rows that find one slot are a conflict
+    (match_rows). In a paragraph joined with another since (Backspace), whose text may now
+    hold a copy of its own, no place is guessed."""
     where = f"第{row.number}行"
     if not _row_agrees_with_its_key(row, start):
         return (
             f"{where}：“前文、占位、后文”与这一行原来的位置对不上（可能改过这几栏，"
             "或只对部分列排了序），这一行未填入；请只改“填写”一栏"
         )
-    path = draft.path(field_key)
+    path, joined = draft.path(field_key)
     if path is None:
-        return f"{where}：“{row.place}”所在的段落已经删除（或已并入别的段落），这一行未填入"
+        return f"{where}：“{row.place}”所在的段落已经删除，这一行未填入"
+    if joined or JOINED in field_key or JOINED in draft.key_at(path):
+        return (
+            f"{where}：“{row.place}”所在的段落在导出表格后与另一段合并了，不能确定这一处"
+            "在合并后的哪里，这一行未填入；请在“数据”面板中填写"
+        )
     text = get_text(draft.report, path)
     slots = draft.by_path.get(path, [])
     candidates = [slot for slot in slots if _reads_as(slot, text, row)]
     here = f"“{row.place}”"
-    at: int | None = start
-    if row.text and row.text != text:
-        at = draft.carried(row.text, text, start, start + len(row.placeholder))
-    if row.text and at is not None:  # the slot's own place, carried over the edits since
+    if row.text:
+        end = start + len(row.placeholder)
+        at = start if row.text == text else draft.carried(row.text, text, start, end)
+        if at is None:
+            return f"{where}：{here}这一处在导出表格后已经填写或改写，这一行未填入"
         own = [slot for slot in slots if slot.start == at]
         if own and own[0] in candidates:
             return own[0]
@@ -221,16 +255,10 @@ def _by_identity(draft: _Draft, row: Row, field_key: str, start: int) -> Slot | 
             f"{where}：{here}这一处前后的文字已不是“{_shown(row)}”"
             f"（现在是“{mine.before}{mine.placeholder}{mine.after}”），这一行未填入"
         )
-    if not row.text:
-        same = [slot for slot in candidates if slot.start == start]
-        if same:
-            return same[0]
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
         return f"{where}：{here}这一段中有几处前后文字相同，不能确定是哪一处，这一行未填入"
-    if row.text:  # the slot's own place was edited since the export
-        return f"{where}：{here}这一处在导出表格后已经填写或改写，这一行未填入"
     return f"{where}：{here}这一段改过了，找不到“{_shown(row)}”这一处，这一行未填入"
 
 

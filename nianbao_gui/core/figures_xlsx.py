@@ -43,6 +43,15 @@ class FiguresFileError(NianbaoError):
     """The spreadsheet cannot be written or read."""
 
 
+def export_cells(slot: Slot, info: TableInfo) -> list[str]:
+    """The row of ``slot``: 位置 前文 占位 后文, 填写 (empty), 说明, and the hidden 编号 and
+    原文 (the paragraph as exported, when a cell holds it as it is; else the words around)."""
+    texts = (slot.place, slot.before, slot.placeholder, slot.after)
+    whole = slot.text if cell_text(slot.text) == slot.text else ""
+    key = slot_key(info.draft_id, slot.key, slot.start) if slot.key else ""
+    return [*map(cell_text, texts), "", slot.hint, key, whole]
+
+
 def write_xlsx(slots: list[Slot], path: Path, info: TableInfo | None = None) -> None:
     """The table of ``slots``; ``info`` names the draft they are of (its id goes into each
     row's 编号)."""
@@ -55,11 +64,7 @@ def write_xlsx(slots: list[Slot], path: Path, info: TableInfo | None = None) -> 
     sheet.title = SHEET
     sheet.append([*HEADERS, *HIDDEN])
     for slot in slots:
-        texts = (slot.place, slot.before, slot.placeholder, slot.after)
-        # the paragraph as exported, when a cell holds it as it is (else the words around do)
-        whole = slot.text if cell_text(slot.text) == slot.text else ""
-        key = slot_key(info.draft_id, slot.key, slot.start) if slot.key else ""
-        sheet.append([*map(cell_text, texts), "", slot.hint, key, whole])
+        sheet.append(export_cells(slot, info))
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold

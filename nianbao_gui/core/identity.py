@@ -18,6 +18,9 @@ from collections.abc import Iterator, Sequence
 from .fields import FieldPath, read_path
 from .model import ID_KEYS, Report, id_lists, new_id
 
+JOINED = "+"
+"""Between the ids of paragraphs joined into one (Backspace at the start of a paragraph)."""
+
 
 def ids_path(path: FieldPath) -> FieldPath | None:
     """Where the ids of the list of paragraphs at ``path`` are; None for any other path."""
@@ -30,15 +33,17 @@ def carry_ids(
     old_texts: Sequence[str],
     old_ids: Sequence[str],
     new_texts: Sequence[str],
-    sources: Sequence[int | None] | None = None,
+    sources: Sequence[int | tuple[int, ...] | None] | None = None,
 ) -> list[str]:
     """The ids of ``new_texts``, a list of paragraphs that was ``old_texts``.
 
     ``sources`` says for each new paragraph which old one it is (its index), or None for a
-    new one: the editor knows (a split keeps the first half's id, a move keeps both).
-    Without it the change is read from the texts: unchanged paragraphs keep their ids, a
-    paragraph moved keeps its id when its text is found once, and in a stretch that was
-    rewritten the first paragraphs keep the ids of the first ones there before.
+    new one, or a tuple for paragraphs joined into one: the editor knows (a split keeps the
+    first half's id, a move keeps both). A joined paragraph is both: its id names each
+    (``a+b``), so a figure of either is looked for in it, and one that could be either's is
+    not guessed (figures_match). Without ``sources`` the change is read from the texts:
+    unchanged paragraphs keep their ids, a paragraph moved keeps its id when its text is found
+    once, and in a stretch that was rewritten the first ones keep the ids of the first ones.
     """
     ids = list(old_ids)[: len(old_texts)]
     ids += [new_id() for _ in range(len(old_texts) - len(ids))]
@@ -46,12 +51,11 @@ def carry_ids(
         taken: set[int] = set()
         result = []
         for source in sources:
-            valid = source is not None and 0 <= source < len(ids) and source not in taken
-            if valid and source is not None:
-                taken.add(source)
-                result.append(ids[source])
-            else:
-                result.append(new_id())
+            parts = source if isinstance(source, tuple) else (source,)
+            valid = [i for i in parts if i is not None and 0 <= i < len(ids) and i not in taken]
+            taken.update(valid)
+            kept = [ids[i] for i in valid if not isinstance(source, tuple) or old_texts[i]]
+            result.append(JOINED.join(kept) if kept else new_id())
         return result
     result_or_none: list[str | None] = [None] * len(new_texts)
     used: set[int] = set()

@@ -12,7 +12,7 @@ when the list changes, so a structural change does not rebuild every editor.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -147,7 +147,7 @@ class ParagraphList(QWidget):
         items: list[str],
         after: tuple[int, int, int] | None,
         before: tuple[int, int, int] | None,
-        sources: list[int | None],
+        sources: Sequence[int | tuple[int, ...] | None],
     ) -> None:
         self.items_requested.emit(label, items, after, before, sources)
 
@@ -201,7 +201,9 @@ class ParagraphList(QWidget):
         items = self.value()
         joint = len(items[index - 1])
         items[index - 1 : index + 1] = [items[index - 1] + items[index]]
-        sources: list[int | None] = [i for i in range(len(items) + 1) if i != index]
+        # the joined paragraph is both (identity.carry_ids): a figure of either is found in it
+        sources: list[int | tuple[int, ...] | None] = [*range(index - 1), (index - 1, index)]
+        sources += range(index + 1, len(items) + 1)
         self._request("合并段落", items, (index - 1, joint, joint), (index, 0, 0), sources)
 
     def paste_items(self, index: int, parts: list[str]) -> None:
