@@ -155,6 +155,25 @@ def _check_zip(path: Path) -> None:
             _TODO,
             path=path,
         )
+    rows = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in members:
+                if member.filename.startswith("xl/worksheets/") and member.file_size:
+                    data = archive.read(member)  # within the size checked above
+                    rows = max(rows, data.count(b"<row ") + data.count(b"<row>"))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
+        raise _not_readable(path) from error
+    if rows > limits.MAX_XLSX_ROWS + 1:
+        raise _too_many_rows(path)
+
+
+def _too_many_rows(path: Path) -> FiguresFileError:
+    return FiguresFileError(
+        f"表格 {path.name} 超过 {limits.MAX_XLSX_ROWS} 行，不像是导出的数据表格，没有填入。",
+        "一篇报告只有几百处待填的数据；请用 nianbao figures 重新导出表格。",
+        path=path,
+    )
 
 
 @dataclass
@@ -206,13 +225,8 @@ def _read_book(book: Any, path: Path) -> Table:
     rows: list[Row] = []
     header: tuple[str, ...] | None = None
     for number, cells in enumerate(_sheet(book, path).iter_rows(), start=1):
-        if number > limits.MAX_XLSX_ROWS + 1:
-            raise FiguresFileError(
-                f"表格 {path.name} 超过 {limits.MAX_XLSX_ROWS} 行，不像是导出的数据表格，"
-                "没有填入。",
-                "一篇报告只有几百处待填的数据；请用 nianbao figures 重新导出表格。",
-                path=path,
-            )
+        if number > limits.MAX_XLSX_ROWS + 1:  # rows without <row> tags counted
+            raise _too_many_rows(path)
         cells = (*cells, *[None] * 8)[:8]
         if header is None:
             header = tuple(plain(getattr(cell, "value", None)) for cell in cells[: len(HEADERS)])
