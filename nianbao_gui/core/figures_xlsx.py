@@ -15,6 +15,7 @@ openpyxl is imported here only, when a spreadsheet is written or read.
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -141,7 +142,7 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+    except Exception as error:  # BadZipFile, OSError, ValueError, NotImplementedError …
         raise _not_readable(path) from error
     xml = sum(m.file_size for m in members if not m.filename.endswith("/"))
     bomb = len(members) > _MAX_MEMBERS or any(
@@ -162,8 +163,8 @@ def _check_zip(path: Path) -> None:
                 if member.filename.startswith("xl/worksheets/") and member.file_size:
                     data = archive.read(member)  # within the size checked above
                     rows = max(rows, data.count(b"<row ") + data.count(b"<row>"))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
-        raise _not_readable(path) from error
+    except Exception as error:  # zipfile raises many kinds on a damaged part (zlib.error,
+        raise _not_readable(path) from error  # NotImplementedError for an odd method …)
     if rows > limits.MAX_XLSX_ROWS + 1:
         raise _too_many_rows(path)
 
@@ -193,7 +194,9 @@ def read_table(path: Path) -> Table:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():  # openpyxl's English remarks on odd parts: not hers
+            warnings.simplefilter("ignore")
+            book = load_workbook(path, read_only=True, data_only=True)
     except OSError as error:
         raise FiguresFileError(
             f"无法读取表格 {path}：{error.strerror or error}。", "请检查文件是否存在。", path=path
@@ -201,9 +204,11 @@ def read_table(path: Path) -> Table:
     except Exception as error:  # openpyxl raises several kinds for a file that is no .xlsx
         raise _not_readable(path) from error
     try:
-        table = _read_book(book, path)
-        if any(row.kind == "formula?" for row in table.rows):
-            table = _note_formulas(table, path)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            table = _read_book(book, path)
+            if any(row.kind == "formula?" for row in table.rows):
+                table = _note_formulas(table, path)
         return table
     except FiguresFileError:
         raise
