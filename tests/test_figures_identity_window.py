@@ -124,3 +124,13 @@ def test_a_long_list_of_refusals_is_summarised(qtbot, tmp_path: Path) -> None:  
     assert "60 行" in text
     assert len(details.splitlines()) == 21 and "等 60 行" in details
     close_window(window)
+
+
+def test_a_whole_text_pasted_into_the_panel_is_no_figure(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Item 5 in the panel: a figure is short."""
+    prompts = ScriptedPrompts()
+    window = _window(qtbot, _villages(), prompts)
+    assert not window.figures.panel.fill(0, "大" * 1000)
+    assert window.report().sections[0].paragraphs == [A, B]
+    assert "太长" in str(prompts.errors[-1])
+    close_window(window)
