@@ -293,3 +293,23 @@ def test_a_lone_surrogate_next_to_a_slot_exports_and_fills(tmp_path: Path) -> No
     fill_cells(table, {2: "800"})
     assert _fill(draft, table, out) == cli.EXIT_OK
     assert load_draft(out).sections[0].paragraphs == ["完成\ud800播种800亩。"]
+
+
+def test_rows_copied_out_of_another_drafts_table_are_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Item 2 without the hidden 草稿 sheet (rows copied into a new workbook)."""
+    from figures_support import rewrite_part
+
+    draft, table, out = tmp_path / "草稿.json", tmp_path / "数据.xlsx", tmp_path / "已填.json"
+    _draft(tmp_path, A, draft_id="zhang")
+    _export(draft, table)
+    fill_cells(table, {2: "100", 3: "5"})
+    _draft(tmp_path, A, draft_id="li")  # another draft, same text
+    rewrite_part(table, "xl/workbook.xml", lambda text: text.replace('state="hidden"', ""))
+    import openpyxl
+
+    book = openpyxl.load_workbook(table)
+    del book["草稿"]
+    book.save(table)
+    assert _fill(draft, table, out) == cli.EXIT_FINDINGS
+    assert "为另一份草稿导出" in capsys.readouterr().err
+    assert load_draft(out).sections[0].paragraphs == [A]

@@ -317,6 +317,11 @@ def match_rows(report: Report, rows: Sequence[Row]) -> Matched:
             result.refused.append((row, f"第{row.number}行：{row.problem}，这一行未填入"))
             continue
         parsed = parse_key(row.key) if row.key else None
+        if parsed and parsed[0] and report.draft_id and parsed[0] != report.draft_id:
+            # rows copied into another workbook keep their draft's id (the 草稿 sheet is lost)
+            reason = f"第{row.number}行：这一行是为另一份草稿导出的，这一行未填入"
+            result.refused.append((row, reason))
+            continue
         found = _by_identity(draft, row, parsed[1], parsed[2]) if parsed else _by_words(draft, row)
         if isinstance(found, str):
             result.refused.append((row, found))
