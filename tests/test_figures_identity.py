@@ -313,3 +313,16 @@ def test_rows_copied_out_of_another_drafts_table_are_refused(tmp_path: Path, cap
     assert _fill(draft, table, out) == cli.EXIT_FINDINGS
     assert "为另一份草稿导出" in capsys.readouterr().err
     assert load_draft(out).sections[0].paragraphs == [A]
+
+
+def test_a_version_1_draft_exports_and_fills_before_it_is_saved_again(tmp_path: Path) -> None:
+    """Its ids are derived from positions, the same at export and at fill."""
+    draft, table, out = tmp_path / "旧.json", tmp_path / "数据.xlsx", tmp_path / "已填.json"
+    old = {"schema_version": 1, "year": 2024, "sections": [{"heading": "一", "paragraphs": [A, B]}]}
+    draft.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    _export(draft, table)
+    fill_cells(table, {2: "100", 3: "5", 4: "200", 5: "6"})
+    assert _fill(draft, table, out) == cli.EXIT_OK
+    assert load_draft(out).sections[0].paragraphs[0].startswith("城关村党支部")
+    assert "100万元" in load_draft(out).sections[0].paragraphs[0]
+    assert json.loads(draft.read_text(encoding="utf-8")) == old  # the old draft untouched

@@ -115,3 +115,13 @@ def test_carry_ids_reads_the_change(old: list[str], new: list[str], expect: list
             assert have not in ids
         else:
             assert have == want
+
+
+def test_next_years_copy_is_another_draft_with_the_same_paragraphs() -> None:
+    from nianbao_gui.core.next_year import next_year_copy
+
+    report = sample()
+    report.year, report.draft_id = 2024, "this-year"
+    copy = next_year_copy(report)
+    assert copy.draft_id and copy.draft_id != "this-year"
+    assert copy.sections[0].paragraph_ids == report.sections[0].paragraph_ids
