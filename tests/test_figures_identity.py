@@ -326,3 +326,16 @@ def test_a_version_1_draft_exports_and_fills_before_it_is_saved_again(tmp_path: 
     assert load_draft(out).sections[0].paragraphs[0].startswith("城关村党支部")
     assert "100万元" in load_draft(out).sections[0].paragraphs[0]
     assert json.loads(draft.read_text(encoding="utf-8")) == old  # the old draft untouched
+
+
+def test_a_paragraph_longer_than_a_cell_fills_by_its_words(tmp_path: Path) -> None:
+    """An Excel cell holds 32,767 characters: such a paragraph is not kept in 原文 (Excel
+    would cut it), and its slot is found by the words around it."""
+    draft, table, out = tmp_path / "草稿.json", tmp_path / "数据.xlsx", tmp_path / "已填.json"
+    long = "工作" * 20_000 + "完成播种**亩。"
+    _draft(tmp_path, long)
+    _export(draft, table)
+    assert table_rows(table)[1][7] in (None, "")
+    fill_cells(table, {2: "800"})
+    assert _fill(draft, table, out) == cli.EXIT_OK
+    assert load_draft(out).sections[0].paragraphs == [long.replace("**", "800")]
