@@ -19,13 +19,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from nianbao_gui.app.dialogs.messages import LockAnswer, Prompts, SaveAnswer
 from nianbao_gui.core.model import Report
-from nianbao_gui.core.settings import Settings
 
 
 def run_python(tmp_path: Path, *python_args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -144,66 +143,6 @@ class ScriptedPrompts(Prompts):
         return [arg for called, arg in self.calls if called == name]
 
 
-class StandInEditor(QWidget):
-    """The ReportEditor contract at its smallest, used only while report_editor.py is absent."""
-
-    changed = Signal()
-    counts_changed = Signal(int)
-    settings_changed = Signal()
-
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._report = Report()
-        self.tabs = QTabWidget()
-        self.title_edit = QLineEdit()
-        self.tabs.addTab(self.title_edit, "基本信息")
-        QVBoxLayout(self).addWidget(self.tabs)
-        self.title_edit.textEdited.connect(self._title_edited)
-        self.focused: list[tuple[Any, int, int]] = []
-
-    def _title_edited(self, text: str) -> None:
-        self._report.title = text
-        self.changed.emit()
-        self.counts_changed.emit(self.total_chars())
-
-    def set_report(self, report: Report) -> None:
-        self._report = report
-        self.refresh()
-
-    def report(self) -> Report:
-        return self._report
-
-    def tab_widget(self) -> QTabWidget:
-        return self.tabs
-
-    def focus_field(self, path: Any, start: int = 0, end: int = 0) -> bool:
-        self.focused.append((path, start, end))
-        return True
-
-    def refresh(self) -> None:
-        self.title_edit.setText(self._report.title)
-
-    def total_chars(self) -> int:
-        from nianbao_gui.core.layout import layout
-        from nianbao_gui.core.outline import char_count
-
-        return sum(char_count(block.full) for block in layout(self._report)[1:])
-
-
-def real_editor_available() -> bool:
-    try:
-        import nianbao_gui.app.report_editor  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def editor_factory() -> Any:
-    if real_editor_available():
-        return None  # the window's default: the real ReportEditor
-    return lambda settings, parent: StandInEditor(settings, parent)
-
-
 class UrlRecorder:
     def __init__(self, result: bool = True) -> None:
         self.urls: list[QUrl] = []
@@ -220,7 +159,6 @@ def make_window(qtbot: Any, prompts: ScriptedPrompts | None = None, **kwargs: An
     from nianbao_gui.app.main_window import MainWindow
     from nianbao_gui.core.settings import load_settings
 
-    kwargs.setdefault("editor_factory", editor_factory())
     kwargs.setdefault("open_url", UrlRecorder())
     # as the program does: the settings of the (test's private) data folder, saved on change
     settings = kwargs.pop("settings", None) or load_settings()
@@ -231,14 +169,9 @@ def make_window(qtbot: Any, prompts: ScriptedPrompts | None = None, **kwargs: An
 
 def edit_report(window: Any, change: Any) -> None:
     """Change the report as an edit would: ``change(report)`` on a copy, then one undo step
-    that sets each top-level field that differs (the stub editor is changed in place)."""
+    that sets each top-level field that differs."""
     editor = window.editor
-    history = getattr(editor, "history", None)
-    if history is None:
-        change(editor.report())
-        editor.refresh()
-        editor.changed.emit()
-        return
+    history = editor.history
     current = editor.report()
     copy = current.model_copy(deep=True)
     change(copy)

@@ -32,7 +32,7 @@ def test_menu_has_the_page_commands(qtbot) -> None:
     texts = [action.text() for action in window.ui.menuFile.actions()]
     for text in ("导出 PDF…", "打印…", "打印预览…", "预览"):
         assert text in texts
-    assert window.pages.print_action.shortcut() == QKeySequence("Ctrl+P")
+    assert window.ui.actionPrint.shortcut() == QKeySequence("Ctrl+P")
     close_window(window)
 
 

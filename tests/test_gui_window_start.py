@@ -21,7 +21,7 @@ def test_first_start_shows_the_welcome_page_and_its_example(qtbot) -> None:
     assert window.document is None and window.start_page.welcome.isVisibleTo(window)
     ui = window.ui
     draft_commands = [ui.actionExport, ui.actionFiguresExport, ui.actionCompare]
-    draft_commands += [window.pages.export_pdf_action, window.pages.print_action]
+    draft_commands += [window.ui.actionExportPdf, window.ui.actionPrint]
     assert not any(action.isEnabled() for action in draft_commands)  # no silent no-ops
     assert ui.actionImport.isEnabled() and ui.actionNew.isEnabled()
     window.start_page.welcome.buttons["example"].click()

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QPlainTextEdit
-from qt_helpers import close_window, make_window, real_editor_available, run_python, type_into
+from qt_helpers import close_window, make_window, run_python, type_into
 
 from nianbao_gui.core.model import Report, Section
 from nianbao_gui.core.storage import RecoveryStore, load_draft, save_draft
 
-needs_editor = pytest.mark.skipif(not real_editor_available(), reason="ReportEditor not there")
 
-
-@needs_editor
 def test_typing_chinese_marks_the_draft_and_autosaves(qtbot, tmp_path: Path) -> None:
     draft = tmp_path / "打字.json"
     save_draft(
@@ -73,7 +69,6 @@ print(code, seen["title"], seen["hook"], sep="\\n")
 """
 
 
-@needs_editor
 def test_main_opens_the_file_given_and_exits_cleanly(tmp_path: Path) -> None:
     """In a process of its own: once ``app.exec()`` has returned, Qt fires no timer in that
     process again, and every later test waiting for one (a list following the form, a

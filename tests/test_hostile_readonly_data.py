@@ -15,13 +15,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit
-from qt_helpers import close_window, make_window, real_editor_available, type_into
+from qt_helpers import close_window, make_window, type_into
 from readonly_support import read_only
 
 from nianbao_gui.core.model import Report, Section
 from nianbao_gui.core.storage import backups_of, load_draft, save_draft
-
-needs_editor = pytest.mark.skipif(not real_editor_available(), reason="ReportEditor not there")
 
 
 @pytest.fixture
@@ -132,7 +130,6 @@ def test_the_window_opens_a_draft_with_the_data_folder_read_only_from_the_start(
     )
 
 
-@needs_editor
 def test_a_draft_saves_while_the_data_folder_is_read_only(
     qtbot, tmp_path: Path, _private_data_dir: Path
 ) -> None:
@@ -209,7 +206,6 @@ def test_a_new_draft_is_saved_with_the_data_folder_read_only(
     close_window(window)
 
 
-@needs_editor
 def test_an_autosave_that_cannot_be_removed_after_the_save_is_said(
     qtbot, tmp_path: Path, _private_data_dir: Path
 ) -> None:

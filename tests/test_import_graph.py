@@ -101,3 +101,16 @@ def test_core_has_no_import_circle() -> None:
 def test_the_graph_sees_imports_inside_functions() -> None:
     graph = _graph()
     assert "nianbao_gui.cli_parser" in graph["nianbao_gui.cli"]  # imported inside main()
+
+
+def test_only_main_knows_the_main_window() -> None:
+    """Features get the session and the dock or menu they own (issue 21 item 1): no module
+    of the window layer imports ``main_window`` but main.py (TYPE_CHECKING imports count)."""
+    graph = _graph()
+    window = "nianbao_gui.app.main_window"
+    importers = {name for name, targets in graph.items() if window in targets}
+    assert importers == {"nianbao_gui.app.main"}
+
+
+def test_the_window_layer_has_no_import_circle() -> None:
+    assert _cycles(_without_init_edges(_graph()), "nianbao_gui.app") == []

@@ -36,9 +36,10 @@ class FileHost(Protocol):
 
     prompts: Prompts
     settings: Settings
-    document: Document | None
     open_url: Callable[[QUrl], Any]
 
+    @property
+    def document(self) -> Document | None: ...
     @property
     def store(self) -> Any: ...
     def report(self) -> Report: ...

@@ -28,7 +28,8 @@ from ..core.model import Report
 from .widgets.look import button_row
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .docks import Docks
+    from .session import Session
 
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
 REFRESH_MS = 400  # after typing in the form: the list follows once she pauses
@@ -133,27 +134,26 @@ def load_last(path: Path) -> Report:
 
 
 class CompareActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, session: Session, docks: Docks) -> None:
+        self.session = session
+        self.docks = docks
         self.panel: SameAsLastPanel | None = None
         self.dock: QDockWidget | None = None
         self.last: tuple[Path, Report] | None = None
         self.changed: Any = None  # called with last year's report when another one is read
-        self._timer = QTimer(window)
+        self._timer = QTimer(session)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._refresh_if_shown)
 
     def _build(self) -> SameAsLastPanel:
         if self.panel is None:
-            window = self.window
             panel = SameAsLastPanel()
-            dock = QDockWidget("与去年相同", window)
+            dock = self.docks.new("与去年相同")
             dock.setObjectName("sameAsLastDock")
             dock.setWidget(panel)
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            window.tabifyDockWidget(window.ui.checkDock, dock)
-            panel.focus_requested.connect(window.editor.focus_field)
+            self.docks.add(dock)
+            panel.focus_requested.connect(self.session.editor.focus_field)
             panel.recompare_requested.connect(self.compare)
             panel.choose_requested.connect(lambda: self.compare(choose=True))
             self.panel, self.dock = panel, dock
@@ -162,22 +162,21 @@ class CompareActions:
     def _last_path(self, choose: bool) -> Path | None:
         from ..core.next_year import origin_path
 
-        window = self.window
-        document = window.document
+        session = self.session
+        document = session.document
         assert document is not None
-        remembered = origin_path(window.report(), document.path)
+        remembered = origin_path(session.report(), document.path)
         if not choose and remembered is not None and remembered.is_file():
             return remembered
         folder = remembered.parent if remembered is not None else None
         if folder is None or not folder.is_dir():
             folder = document.path.parent if document.path is not None else Path.home()
-        return window.prompts.last_year_path(folder)
+        return session.prompts.last_year_path(folder)
 
     def last_year(self, *, choose: bool = False) -> tuple[Path, Report] | None:
         """Last year's report for the open draft: the one read before, else the remembered
         file, else the one she chooses; None when there is none (or it cannot be read)."""
-        window = self.window
-        if window.document is None:
+        if self.session.document is None:
             return None
         if self.last is not None and not choose:
             return self.last
@@ -189,14 +188,15 @@ class CompareActions:
             if self.changed is not None:
                 self.changed(self.last[1])
         except NianbaoError as error:
-            window.prompts.error(error)
+            self.session.prompts.error(error)
             # the remembered file unreadable: she chooses another, or she would be stuck
             # (the panel's 换一份去年的… appears only after a comparison)
             return None if choose else self.last_year(choose=True)
         return self.last
 
     def _read(self, path: Path) -> Report:
-        own = self.window.document.path if self.window.document is not None else None
+        document = self.session.document
+        own = document.path if document is not None else None
         if own is not None and path.resolve() == own.resolve():
             raise NianbaoError(
                 f"“{path.name}”就是正在编辑的草稿，不能和它自己对比。",
@@ -231,7 +231,7 @@ class CompareActions:
         path, last = found
         from ..core.checks import compare_with_last
 
-        report = self.window.report()
+        report = self.session.report()
         findings = compare_with_last(report, last)
         panel = self._build()
         panel.show_findings(report, path, findings, last)

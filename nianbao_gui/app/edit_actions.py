@@ -11,27 +11,30 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLineEdit, QPlainTextEdit
 from shiboken6 import isValid
 
 if TYPE_CHECKING:
+    from .action_table import ActionTable
     from .find_bar import FindBar
-    from .main_window import MainWindow
+    from .session import Session
 
 
 class EditActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    """The 编辑 menu's handlers; ``area`` is the layout under the form, where the find bar goes."""
+
+    def __init__(self, session: Session, commands: ActionTable, area: QBoxLayout) -> None:
+        self.session = session
+        self.area = area
         self._find_bar: FindBar | None = None
-        ui = window.ui
         stack = self.stack()
-        window.commands.follow_history(stack)
-        stack.undoTextChanged.connect(lambda text: self._name(ui.actionUndo, "撤销", text))
-        stack.redoTextChanged.connect(lambda text: self._name(ui.actionRedo, "重做", text))
+        commands.follow_history(stack)
+        undo, redo = commands["actionUndo"], commands["actionRedo"]
+        stack.undoTextChanged.connect(lambda text: self._name(undo, "撤销", text))
+        stack.redoTextChanged.connect(lambda text: self._name(redo, "重做", text))
 
     def stack(self) -> QUndoStack:
-        stack: QUndoStack = self.window.editor.undo_stack()
-        return stack
+        return self.session.history.stack
 
     def undo(self) -> None:
         self.stack().undo()
@@ -53,13 +56,13 @@ class EditActions:
         if self._find_bar is None:
             from .find_bar import FindBar
 
-            window = self.window
-            bar = FindBar(window.report, window)
-            window.ui.editorLayout.addWidget(bar)
-            bar.goto_requested.connect(window.editor.focus_field)
-            bar.edits_requested.connect(window.apply_edits)
-            window.editor.changed.connect(bar.report_changed)
-            window.document_shown.connect(bar.draft_changed)  # set_report emits no changed
+            session = self.session
+            bar = FindBar(session.report, self.area.parentWidget())
+            self.area.addWidget(bar)
+            bar.goto_requested.connect(session.editor.focus_field)
+            bar.edits_requested.connect(session.apply_edits)
+            session.changed.connect(lambda _path: bar.report_changed())
+            session.draft_shown.connect(bar.draft_changed)  # set_report emits no changed
             bar.closed.connect(self._back_to_form)
             bar.hide()
             self._find_bar = bar
@@ -67,7 +70,7 @@ class EditActions:
 
     def _back_to_form(self) -> None:
         """The find bar closed: the cursor goes back to the form, at the last match."""
-        field = self.window.editor.focusWidget()
+        field = self.session.editor.focusWidget()
         if field is not None and field.isVisible():
             field.setFocus(Qt.FocusReason.PopupFocusReason)  # a line edit keeps the selection
 
@@ -89,7 +92,7 @@ class EditActions:
         self.find(replace=True)
 
     def zoom(self, step: int) -> None:
-        self.window.editor.zoom(step)
+        self.session.editor.zoom(step)
 
     def zoom_in(self) -> None:
         self.zoom(1)

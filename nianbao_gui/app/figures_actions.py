@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from ..core.errors import NianbaoError
@@ -19,21 +19,25 @@ from ..core.naming import draft_stem
 from ..core.paths import export_folder
 
 if TYPE_CHECKING:
+    from .docks import Docks
     from .figures_panel import FiguresPanel
-    from .main_window import MainWindow
+    from .session import Session
 
 REFRESH_MS = 400  # after typing in the form: the list follows once she pauses
 
 
 class FiguresActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, session: Session, docks: Docks) -> None:
+        self.session = session
+        self.docks = docks
         self._panel: FiguresPanel | None = None
         self.dock: QDockWidget | None = None
-        self._timer = QTimer(window)
+        self._timer = QTimer(session)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._refresh_if_shown)
+        session.draft_shown.connect(self.document_shown)
+        session.changed.connect(self.edited)
 
     @property
     def panel(self) -> FiguresPanel:
@@ -41,25 +45,24 @@ class FiguresActions:
         if self._panel is None:
             from .figures_panel import FiguresPanel
 
-            window = self.window
+            session = self.session
             panel = FiguresPanel()
-            dock = QDockWidget("数据", window)
+            dock = self.docks.new("数据")
             dock.setObjectName("figuresDock")
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable
             )
             dock.setWidget(panel)
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            window.tabifyDockWidget(window.ui.checkDock, dock)
+            self.docks.add(dock)
             panel.edits_requested.connect(self.apply)
-            panel.focus_requested.connect(window.editor.focus_field)
-            panel.failed.connect(window.prompts.error)
+            panel.focus_requested.connect(session.editor.focus_field)
+            panel.failed.connect(session.prompts.error)
             panel.export_requested.connect(self.export_table)
             panel.fill_requested.connect(self.fill_from_table)
             self._panel, self.dock = panel, dock
-            if window.document is not None:
-                panel.set_report(window.report())
+            if session.document is not None:
+                panel.set_report(session.report())
         return self._panel
 
     def show_panel(self) -> None:
@@ -68,21 +71,20 @@ class FiguresActions:
         opened = self.dock.isHidden()
         self.dock.show()
         self.dock.raise_()
-        if self.window.document is not None:
+        if self.session.document is not None:
             panel.refresh()
         if self.dock.width() < 420:
-            width = max(420, min(560, self.window.width() * 2 // 5))
-            self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+            self.docks.widen(self.dock, 420, 560, 2 / 5)
         if opened:  # over an open 预览: each gets a fair part of the height
-            self.window.pages.share_height()
+            self.docks.share_height()
 
     # --- following the draft ---------------------------------------------------------------
 
     def document_shown(self) -> None:
         if self._panel is not None:
-            self._panel.set_report(self.window.report())
+            self._panel.set_report(self.session.report())
 
-    def edited(self) -> None:
+    def edited(self, *_: object) -> None:
         if self._panel is not None:
             self._timer.start()
 
@@ -96,34 +98,34 @@ class FiguresActions:
     def apply(self, label: str, changes: Any) -> None:
         """One fill (or a whole spreadsheet) as one change of the editor. The form shows the
         place filled, but the keyboard stays in the panel: the next value is typed there."""
-        self.window.editor.apply_text_edits(label, list(changes), take_focus=False)
+        self.session.apply_edits(label, list(changes), take_focus=False)
 
     # --- the spreadsheet -------------------------------------------------------------------
 
     def export_table(self) -> Path | None:
-        window = self.window
-        if window.document is None:
+        session = self.session
+        if session.document is None:
             return None
         from ..core.figures import find_slots
         from ..core.figures_match import TableInfo
         from ..core.figures_xlsx import write_xlsx
 
-        report = window.report()
+        report = session.report()
         slots = find_slots(report)
         if not slots:
-            window.prompts.info("导出表格", "报告中没有待填的数据（**、XX 等）。")
+            session.prompts.info("导出表格", "报告中没有待填的数据（**、XX 等）。")
             return None
-        folder = export_folder(window.settings.export_folder)
-        path = window.prompts.table_export_path(folder / f"{draft_stem(report)}（数据）.xlsx")
+        folder = export_folder(session.settings.export_folder)
+        path = session.prompts.table_export_path(folder / f"{draft_stem(report)}（数据）.xlsx")
         if path is None:
             return None
         try:
             write_xlsx(slots, path, TableInfo.of(report))
         except NianbaoError as error:
-            window.prompts.error(error)
+            session.prompts.error(error)
             return None
-        window.statusBar().showMessage(f"已导出 {len(slots)} 处待填数据：{path}", 8000)
-        window.prompts.info(
+        session.show_status(f"已导出 {len(slots)} 处待填数据：{path}")
+        session.prompts.info(
             "导出表格",
             f"已导出 {len(slots)} 处待填数据：\n{path}",
             "请同事只在“填写”一栏填写，其余各栏不要改动；填好后选“数据 → 从表格填入”。",
@@ -133,17 +135,17 @@ class FiguresActions:
     def fill_from_table(self) -> int:
         """Fill from a spreadsheet; returns how many slots were filled. When some rows
         cannot be filled, she chooses: fill the others, or none (all or nothing)."""
-        window = self.window
-        if window.document is None:
+        session = self.session
+        if session.document is None:
             return 0
-        path = window.prompts.table_import_path(export_folder(window.settings.export_folder))
+        path = session.prompts.table_import_path(export_folder(session.settings.export_folder))
         if path is None:
             return 0
         from ..core.figures import filled_texts
         from ..core.figures_match import match_rows, other_draft, summary
         from ..core.figures_xlsx import read_table
 
-        report = window.report()
+        report = session.report()
         try:
             table = read_table(path)
             mismatch = other_draft(report, table.info)
@@ -152,17 +154,17 @@ class FiguresActions:
                     mismatch, "请从这份草稿（数据 → 导出表格）重新导出表格，填好后再填入。"
                 )
         except NianbaoError as error:
-            window.prompts.error(error)
+            session.prompts.error(error)
             return 0
         matched = match_rows(report, table.rows)
         refused = summary([reason for _, reason in matched.refused])
         count = len(matched.filled)
         if matched.refused and count:
-            if not window.prompts.ask_partial_fill(count, len(matched.refused), refused):
-                window.statusBar().showMessage("没有从表格填入：一处都没有填", 8000)
+            if not session.prompts.ask_partial_fill(count, len(matched.refused), refused):
+                session.show_status("没有从表格填入：一处都没有填")
                 return 0
         elif matched.refused:
-            window.prompts.info(
+            session.prompts.info(
                 "从表格填入",
                 f"表格中的 {len(matched.refused)} 行都没有填入，原因见下。"
                 "请改好表格再填入，或在“数据”面板中手工填写：",
@@ -173,7 +175,7 @@ class FiguresActions:
             if self._panel is not None:
                 self._panel.refresh()
             left = f"；{len(matched.refused)} 行没有填入" if matched.refused else ""
-            window.statusBar().showMessage(f"已从表格填入 {count} 处{left}", 8000)
+            session.show_status(f"已从表格填入 {count} 处{left}")
         elif not matched.refused:
-            window.prompts.info("从表格填入", "表格的“填写”一栏是空的，没有填入任何数据。")
+            session.prompts.info("从表格填入", "表格的“填写”一栏是空的，没有填入任何数据。")
         return count

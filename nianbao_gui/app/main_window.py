@@ -1,9 +1,11 @@
 """The main window: the form (ReportEditor), the 体检 dock, menus, status bar.
 
-The static parts come from ``ui/main_window.ui`` (compiled into forms/). The open draft's
-lifecycle is in document.py; every question to the user goes through ``Prompts`` so that
-tests can answer it. File actions live in ``actions.py`` (FileActions) and export in
-``export_actions.py`` (ExportActions), to keep this module to the window itself.
+The static parts come from ``ui/main_window.ui`` (compiled into forms/), the menus and their
+commands from action_table.py. The open draft's lifecycle is in document.py; every question
+to the user goes through ``Prompts`` so that tests can answer it. The window makes the
+``Session`` (session.py) and hands each feature the session and the one dock, menu or area
+it owns (docks.py); no feature sees the window. File actions live in ``actions.py``
+(FileActions) and export in ``export_actions.py`` (ExportActions).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ..core.model import Report
 from ..core.paths import data_dir
@@ -30,9 +32,12 @@ from . import window_state
 from .action_table import ActionTable
 from .collector import SETTLE_DELAY_MS, settle
 from .dialogs.messages import Prompts
+from .docks import Docks
 from .document import Document
 from .forms.ui_main_window import Ui_MainWindow
 from .recent_menu import RecentMenu
+from .report_editor import ReportEditor
+from .session import Session
 
 if TYPE_CHECKING:
     from .check_panel import CheckPanel
@@ -41,13 +46,6 @@ if TYPE_CHECKING:
 
 DRAFT_SUFFIXES = {".json"}
 IMPORT_SUFFIXES = {".txt", ".docx"}
-EditorFactory = Callable[[Settings, QWidget], Any]
-
-
-def _default_editor(settings: Settings, parent: QWidget) -> Any:
-    from .report_editor import ReportEditor
-
-    return ReportEditor(settings, parent)
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +56,6 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         *,
         prompts: Prompts | None = None,
-        editor_factory: EditorFactory | None = None,
         store: Any = None,
         open_url: Callable[[QUrl], Any] | None = None,
     ) -> None:
@@ -74,8 +71,12 @@ class MainWindow(QMainWindow):
         self.commands = ActionTable(self, self.menuBar(), self)
         for name, item in (*self.commands.menus.items(), *self.commands.actions.items()):
             setattr(self.ui, name, item)
-        self.editor = (editor_factory or _default_editor)(self.settings, self)
+        self.editor = ReportEditor(self.settings, self)
         self.ui.editorLayout.addWidget(self.editor)
+        # what every feature gets instead of the window: the draft, the settings, the prompts
+        self.session = Session(self.editor, self.settings, self.prompts, self.statusBar(), self)
+        self.session.draft_shown.connect(self.document_shown)
+        self.docks = Docks(self, self.ui.checkDock)
         self._check_panel: CheckPanel | None = None  # built when first needed (check_panel)
         self._start_page: StartPage | None = None  # welcome page, example banner (start_page)
         self._figures: FiguresActions | None = None  # the 数据 menu's dock (figures_actions)
@@ -84,7 +85,6 @@ class MainWindow(QMainWindow):
         self.autosave_label = QLabel()
         self.statusBar().addPermanentWidget(self.autosave_label)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.document: Document | None = None
 
         from .actions import FileActions  # the menu commands, kept out of this module
 
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self, self.files.save, self.fill_in_placeholders)
         from .edit_actions import EditActions
 
-        self.edits = EditActions(self)
+        self.edits = EditActions(self.session, self.commands, self.ui.editorLayout)
         self._connect()
         self._install_pages()
         self.recent = RecentMenu(self.ui.menuRecent, self.settings, self.files.open_path)
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         from .menus import LastYearMenu  # 检查 › 对比去年, 标出与去年相同的句子
 
-        self.last_year = LastYearMenu(self)
+        self.last_year = LastYearMenu(self.session, self.docks, self.ui.actionShade)
         self.editor.changed.connect(self.on_edited)
         self.editor.counts_changed.connect(self.show_count)
         app = QGuiApplication.instance()
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         """导出 PDF, 打印 (Ctrl+P), 打印预览 and the 预览 pane (app/pages, issue 14)."""
         from .pages.menu import PageCommands
 
-        self.pages = PageCommands(self)
+        self.pages = PageCommands(self.session, self.docks, self.exports, self.ui.actionPreview)
 
     @property
     def check_panel(self) -> CheckPanel:
@@ -143,7 +143,8 @@ class MainWindow(QMainWindow):
         if self._start_page is None:
             from .start_page import StartPage
 
-            self._start_page = StartPage(self)
+            area = self.ui.editorLayout
+            self._start_page = StartPage(self.session, area, self.files, self._draft_commands)
         return self._start_page
 
     @property
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
         if self._figures is None:
             from .figures_actions import FiguresActions
 
-            self._figures = FiguresActions(self)
+            self._figures = FiguresActions(self.session, self.docks)
         return self._figures
 
     def open_data_folder(self) -> None:
@@ -177,6 +178,20 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         """The welcome page instead of the form (a first start: nothing to open yet)."""
         self.start_page.show_welcome()
+        self.setWindowTitle("年报助手")
+
+    def _draft_commands(self, on: bool) -> None:
+        """Greyed out while no draft is open, so that a click never silently does nothing."""
+        docks = [self.ui.checkDock.toggleViewAction(), self.pages.dock.toggleViewAction()]
+        self.commands.set_draft_open(on, docks)  # (the docks' own menu too)
+
+    @property
+    def document(self) -> Document | None:
+        return self.session.document
+
+    @document.setter
+    def document(self, document: Document | None) -> None:
+        self.session.document = document
 
     @property
     def store(self) -> Any:
@@ -191,19 +206,14 @@ class MainWindow(QMainWindow):
     def set_document(self, document: Document) -> None:
         """Show ``document``; the previous one must already be closed (after maybe_save)."""
         document.setParent(self)
-        self.document = document
         # a draft just shown: collect once and freeze what the window is made of (collector.py),
         # after the first paint and the start-up's own work, not before them
         QTimer.singleShot(SETTLE_DELAY_MS, settle)
         if self._start_page is not None:
             self._start_page.document_shown()
-        self.editor.set_report(document.report)  # a new history: undo never crosses drafts
-        if self._figures is not None:
-            self._figures.document_shown()
+        self.session.set_document(document)  # a new history: undo never crosses drafts
         document.bind(self.editor.report)
-        stack = self.edits.stack()
-        if stack is not None:
-            document.track(stack)
+        document.track(self.session.history.stack)
         document.dirty_changed.connect(self.setWindowModified)
         document.path_changed.connect(self.update_title)
         document.autosaved.connect(self.show_autosaved)
@@ -218,7 +228,7 @@ class MainWindow(QMainWindow):
             self.check_panel.check(document.report)
         elif self._check_panel is not None:  # hidden: it follows the new draft when shown
             self._check_panel.set_report(document.report)
-        self.document_shown.emit()
+        self.session.draft_shown.emit()
 
     def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
         doc = Document(report, store=self.store, name_hint=name_hint, parent=self)
@@ -234,22 +244,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{suffix}[*] — 年报助手")
 
     def report(self) -> Report:
-        return self.editor.report()  # type: ignore[no-any-return]
+        return self.editor.report()
 
     def on_edited(self) -> None:
         if self.document is not None:
             self.document.mark_changed()
-        if self._figures is not None:
-            self._figures.edited()
 
     def apply_edits(self, label: str, changes: list[Any]) -> None:
         """Text changes asked for by a panel (修复, 替换, 数据): one undo step."""
-        doc = self.document
-        if doc is None:
-            return
-        apply = getattr(self.editor, "apply_text_edits", None)
-        if apply is not None:
-            apply(label, changes)
+        self.session.apply_edits(label, changes)
 
     def maybe_save(self) -> bool:
         """True when the current draft may be replaced or closed (saved, discarded, clean)."""
@@ -267,7 +270,7 @@ class MainWindow(QMainWindow):
         return False
 
     def close_document(self) -> None:
-        doc, self.document = self.document, None
+        doc, self.session.document = self.document, None
         if doc is not None:
             doc.close()
             doc.dirty_changed.disconnect(self.setWindowModified)
@@ -306,6 +309,7 @@ class MainWindow(QMainWindow):
     def show_saved(self, moment: _dt.datetime) -> None:
         self.autosave_label.setText(f"已保存 {moment:%H:%M:%S}")
         self.update_title()
+        self.session.saved.emit(moment)
 
     def show_example_banner(self) -> None:
         self.start_page.show_example_banner()

@@ -5,36 +5,42 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
 if TYPE_CHECKING:
     from ..core.model import Report
     from .compare import CompareActions
-    from .main_window import MainWindow
+    from .docks import Docks
+    from .session import Session
     from .shading import Shading
 
 
-def open_guide(window: MainWindow) -> None:
+def open_guide(parent: QWidget) -> None:
     from .dialogs.guide import GuideDialog
 
-    GuideDialog(window).exec()
+    GuideDialog(parent).exec()
 
 
 class LastYearMenu:
     """检查 › 对比去年 and 标出与去年相同的句子: last year's report for the open draft, and
     the shading of what is still its text. What they open is built when first used."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, session: Session, docks: Docks, shade: QAction) -> None:
+        self.session = session
+        self.docks = docks
+        self.shade = shade  # 标出与去年相同的句子: checked while the form is shaded
         self._compare: CompareActions | None = None
         self._shading: Shading | None = None
-        window.document_shown.connect(self.another_draft)
-        window.editor.changed.connect(self.edited)
+        session.draft_shown.connect(self.another_draft)
+        session.changed.connect(self.edited)
 
     @property
     def compare(self) -> CompareActions:
         if self._compare is None:
             from .compare import CompareActions
 
-            self._compare = CompareActions(self.window)
+            self._compare = CompareActions(self.session, self.docks)
             self._compare.changed = self._last_year_changed
         return self._compare
 
@@ -55,14 +61,14 @@ class LastYearMenu:
         if self._shading is None:
             from .shading import Shading
 
-            editor = self.window.editor
+            editor = self.session.editor
             self._shading = Shading(editor.binder, editor.report, editor.changed)
         if not on:
             self._shading.hide()
             return
         found = self.compare.last_year()
         if found is None:  # no draft, or no last year's chosen: the toggle goes back off
-            self.window.ui.actionShade.setChecked(False)
+            self.shade.setChecked(False)
             return
         self._shading.show(found[1])
 
@@ -70,4 +76,4 @@ class LastYearMenu:
         """Last year's report belongs to the draft that was open: forget it, stop shading."""
         if self._compare is not None:
             self._compare.forget()
-        self.window.ui.actionShade.setChecked(False)
+        self.shade.setChecked(False)

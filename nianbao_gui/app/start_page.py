@@ -2,16 +2,18 @@
 
 The welcome page offers three large choices: 从去年的报告开始（导入 .docx/.txt）, 新建空白报告,
 看示例. The banner says that the example is an example, with the same ways to start one's
-own. Both only emit signals; StartPage (owned by the window) connects them to the window's
-file actions and shows one or the other in the window's editor area.
+own. Both only emit signals; StartPage connects them to the file actions and shows one or
+the other in the editor area (the layout of the form) it is given.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCommandLinkButton,
     QFrame,
     QHBoxLayout,
@@ -22,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .actions import FileActions
+    from .session import Session
 
 CHOICES = (
     (
@@ -107,34 +110,42 @@ class ExampleBanner(QFrame):
 
 
 class StartPage:
-    """Shows the welcome page or the example banner in the window's editor area."""
+    """Shows the welcome page or the example banner in the editor area. ``draft_commands``
+    enables (or greys out) the commands that need a draft."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(
+        self,
+        session: Session,
+        area: QBoxLayout,
+        files: FileActions,
+        draft_commands: Callable[[bool], None],
+    ) -> None:
+        self.session = session
+        self.area = area
+        self.files = files
+        self._enable_draft_commands = draft_commands
         self.welcome: WelcomePage | None = None
         self.banner: ExampleBanner | None = None
 
     def show_welcome(self) -> None:
-        window = self.window
         if self.welcome is None:
-            self.welcome = WelcomePage(window)
-            files = window.files
+            self.welcome = WelcomePage(self.area.parentWidget())
+            files = self.files
             self.welcome.import_requested.connect(files.import_dialog)
             self.welcome.new_requested.connect(files.new)
             self.welcome.example_requested.connect(files.open_example)
-            window.ui.editorLayout.addWidget(self.welcome)
-        window.editor.hide()
+            self.area.addWidget(self.welcome)
+        self.session.editor.hide()
         self.welcome.show()
-        window.setWindowTitle("年报助手")
         self._enable_draft_commands(False)
 
     def show_example_banner(self) -> None:
         if self.banner is None:
-            self.banner = ExampleBanner(self.window)
-            files = self.window.files
+            self.banner = ExampleBanner(self.area.parentWidget())
+            files = self.files
             self.banner.import_requested.connect(files.import_dialog)
             self.banner.new_requested.connect(files.new)
-            self.window.ui.editorLayout.insertWidget(0, self.banner)
+            self.area.insertWidget(0, self.banner)
         self.banner.show()
 
     def document_shown(self) -> None:
@@ -143,14 +154,5 @@ class StartPage:
             self.welcome.hide()
         if self.banner is not None:
             self.banner.hide()
-        self.window.editor.show()
+        self.session.editor.show()
         self._enable_draft_commands(True)
-
-    def _enable_draft_commands(self, on: bool) -> None:
-        """Greyed out while no draft is open, so that a click never silently does nothing."""
-        window = self.window
-        docks = [window.ui.checkDock.toggleViewAction()]  # the docks' own menu
-        pages = getattr(window, "pages", None)
-        if pages is not None:
-            docks.append(pages.dock.toggleViewAction())
-        window.commands.set_draft_open(on, docks)

@@ -1,7 +1,8 @@
 """The window's page commands: 导出 PDF, 打印 (Ctrl+P), 打印预览 and the 预览 pane.
 
-Installed by MainWindow._install_pages (one call): the actions go into the 文件 menu after
-the Word export, the preview is a dock on the right, hidden until 预览 (F9) is chosen. Only
+Made by the window with the session, the dock area and the export commands; the actions
+(their keys and menu) are in action_table.py. The preview is a dock on the right, hidden
+until 预览 (F9) is chosen. Only
 this small module loads at start; the preview, the printing code, the core's layout and
 QtPrintSupport load the first time they are used.
 """
@@ -12,53 +13,56 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
 
 from ...core.errors import NianbaoError
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from ...core.export.options import ExportOptions
-    from ..main_window import MainWindow
+    from ..docks import Docks
+    from ..export_actions import ExportActions
+    from ..session import Session
     from .preview import PreviewPane
     from .printing import PagePrinting
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
-HALF_PAGE = 842 / (595 + 2 * 16) / 2  # an A4 page's height at the pane's width (preview.py), halved
 
 
 class PageCommands:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(
+        self, session: Session, docks: Docks, exports: ExportActions, preview_action: QAction
+    ) -> None:
+        self.session = session
+        self.docks = docks
+        self.exports = exports
         self._preview: PreviewPane | None = None
         self._stale = True  # the pane does not show the draft as it is (edited while hidden)
         self._printing: PagePrinting | None = None
         self.ask_pdf_path = self._ask_pdf_path  # tests answer it
         self.run_dialog: Any = None  # tests answer the print dialogs (printing.PagePrinting)
-        # the actions (keys, menu, when enabled) are the window's table's (action_table.py)
-        self.export_pdf_action = window.ui.actionExportPdf
-        self.print_action = window.ui.actionPrint
-        self.print_preview_action = window.ui.actionPrintPreview
-        self.preview_action = window.ui.actionPreview
-        self.dock = QDockWidget("预览", window)
+        self.preview_action = preview_action  # checked while the pane is shown
+        self.dock = docks.new("预览")
         self.dock.setObjectName("previewDock")
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        docks.add(self.dock, tabbed=False)
+        docks.preview = self.dock
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._dock_shown)
-        window.editor.changed.connect(self.on_edited)
-        # another draft opened (the form recounts) or the fonts chosen in the settings
-        window.editor.counts_changed.connect(self.on_edited)
-        window.editor.settings_changed.connect(self.on_edited)
+        session.changed.connect(self.on_edited)
+        # another draft opened, or the fonts chosen in the settings
+        session.draft_shown.connect(self.on_edited)
+        session.settings_changed.connect(self.on_edited)
 
     # --- what the pages show: the window's report and export settings -------------------------
 
     def report(self) -> Any:
-        return self.window.report()
+        return self.session.report()
 
     def options(self) -> ExportOptions:
         # imported here: core.export's package loads python-docx (~0.2 s), not needed to start
         from ...core.export.options import ExportOptions
 
-        return ExportOptions.from_settings(self.window.settings)
+        return ExportOptions.from_settings(self.session.settings)
 
     # --- preview ---------------------------------------------------------------------------
 
@@ -82,33 +86,7 @@ class PageCommands:
         self._redraw_if_stale()
 
     def share_height(self) -> None:
-        """Under the 体检/数据 docks Qt gave the preview what was left, ~120 px on a 768-px
-        screen (and 数据 opened over the preview got ~180 px): when the preview or a dock
-        beside it is opened, the preview gets at least half a page at its width (and half
-        the height), the docks above the rest. Docks elsewhere, floating or hidden are left
-        as they are; a height she dragged stays until one of them is opened again."""
-        window, dock = self.window, self.dock
-        if dock.isHidden() or dock.isFloating():
-            return
-        area = window.dockWidgetArea(dock)
-        above: list[QDockWidget] = []
-        for other in window.findChildren(QDockWidget):
-            if other is dock or other.isHidden() or other.isFloating():
-                continue
-            if window.dockWidgetArea(other) != area or other in window.tabifiedDockWidgets(dock):
-                continue
-            if not any(other in window.tabifiedDockWidgets(seen) for seen in above):
-                above.append(other)  # one dock of each tab group
-        if not above:
-            return
-        central = window.centralWidget()  # as tall as the dock area beside it
-        total = central.height() if central is not None else window.height()
-        width = dock.width()
-        half_page = int(width * HALF_PAGE)
-        least = min(total // 3, 8 * dock.fontMetrics().height())  # the list above stays usable
-        preview = max(0, min(max(total // 2, half_page), total - least * len(above)))
-        rest = (total - preview) // len(above)
-        window.resizeDocks([*above, dock], [rest] * len(above) + [preview], Qt.Orientation.Vertical)
+        self.docks.share_height()
 
     def _dock_shown(self, visible: bool) -> None:
         self.preview_action.setChecked(visible)
@@ -118,12 +96,12 @@ class PageCommands:
             self._redraw_if_stale()
 
     def _redraw_if_stale(self) -> None:
-        if self._stale and not self.dock.isHidden() and self.window.document is not None:
+        if self._stale and not self.dock.isHidden() and self.session.document is not None:
             self._stale = False
             self.preview.redraw_now()
 
     def on_edited(self, *_: object) -> None:
-        if self.window.document is None:
+        if self.session.document is None:
             return
         if self.dock.isHidden():
             self._stale = True  # laid out when shown, not at every keystroke meanwhile
@@ -137,7 +115,8 @@ class PageCommands:
         if self._printing is None:
             from .printing import PagePrinting
 
-            self._printing = PagePrinting(self.report, self.options, self.window, self._run)
+            parent = self.dock.parentWidget()
+            self._printing = PagePrinting(self.report, self.options, parent, self._run)
         return self._printing
 
     def _run(self, dialog: Any) -> int:
@@ -147,28 +126,28 @@ class PageCommands:
         return int(dialog.exec())
 
     def print_dialog(self) -> int:
-        if self.window.document is None:
+        if self.session.document is None:
             return 0
         try:
             return self.printing.print_dialog()
         except NianbaoError as error:
-            self.window.prompts.error(error)
+            self.session.prompts.error(error)
             return 0
 
     def print_preview(self) -> Any:
-        if self.window.document is None:
+        if self.session.document is None:
             return None
         return self.printing.print_preview()
 
     def _ask_pdf_path(self, suggested: Path) -> Path | None:
         from ..dialogs.messages import ask_save_name
 
-        return ask_save_name(self.window, "导出 PDF", suggested, PDF_FILTER, ".pdf")
+        return ask_save_name(self.dock.parentWidget(), "导出 PDF", suggested, PDF_FILTER, ".pdf")
 
     def export_pdf(self) -> Path | None:
         """导出 PDF: 体检 first (placeholders left: ask), then the core's PDF export."""
-        window = self.window
-        ready = window.exports.export_ready()
+        session = self.session
+        ready = self.exports.export_ready()
         if ready is None:
             return None
         from ...core.naming import draft_stem
@@ -181,8 +160,7 @@ class PageCommands:
 
         # a first PDF with new characters makes font subsets: 0.1 s with TrueType fonts, ~1.5 s
         # with CFF ones such as Noto CJK (README); later ones are fast
-        window.statusBar().showMessage("正在导出 PDF……")
-        window.statusBar().repaint()  # shown now: the export holds the event loop until done
+        session.show_status("正在导出 PDF……", 0, now=True)  # the export holds the loop
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         failure: NianbaoError | None = None
         try:
@@ -194,11 +172,11 @@ class PageCommands:
         finally:
             QApplication.restoreOverrideCursor()
         if failure is not None:
-            window.statusBar().clearMessage()
-            window.prompts.error(failure)
+            session.show_status("")
+            session.prompts.error(failure)
             return None
-        window.settings.export_folder = str(path.parent)  # saved on change
-        window.statusBar().showMessage(f"已导出 PDF：{path}", 8000)
+        session.settings.export_folder = str(path.parent)  # saved on change
+        session.show_status(f"已导出 PDF：{path}")
         # one message: 打开 / 打开所在文件夹 as after a Word export, with the fonts' notes in it
-        window.exports.after_export(path, warnings)
+        self.exports.after_export(path, warnings)
         return path
