@@ -276,7 +276,11 @@ def test_windows_fonts_by_registry_and_file_name(
     assert title.file is not None and title.file.path.name == "FZXBSJW.TTF" and not title.note
     kai = find_font(FontKey.KAI, "楷体_GB2312")  # missing: simkai.ttf is not there either
     assert kai.file is not None and kai.file.path.name == "simfang.ttf"
-    assert kai.note == "没有找到字体“楷体_GB2312”，改用“simfang”。"
+    # the stand-in by the name its file gives itself, not the file's name (issue 20 item 5)
+    assert kai.note == (
+        "本机没有“楷体_GB2312”，二级标题用“AR PL UMing CN”代替；"
+        "在装有该字体的电脑上用 Word 打开 .docx 会是正确字体。"
+    )
 
 
 def test_windows_font_that_forbids_embedding_gives_way(
