@@ -230,12 +230,12 @@ def _fontconfig_candidates(
     to, then a look-alike; fontconfig's default font (its answer to a name it does not
     know) last."""
     bold = ":weight=bold" if key is FontKey.TITLE else ""
-    asked = _fc_match(name + bold, config)
+    asked = _fc_match(_fc_escape(name) + bold, config)
     fallback = _fc_match(_FC_FALLBACK[key], config)
     default = _fc_match(_UNKNOWN + bold, config)
     found: list[tuple[FontFile, bool]] = []
     for alias in _WINDOWS_ALIASES.get(name, (name,)):
-        other = asked if alias == name else _fc_match(alias + bold, config)
+        other = asked if alias == name else _fc_match(_fc_escape(alias) + bold, config)
         if other is not None and other.is_named(alias):
             found.append((FontFile(other.path, other.index, other.family, other.shown), True))
             break
@@ -246,6 +246,12 @@ def _fontconfig_candidates(
     if asked is not None and asked == default and not asked.is_named(name):
         found.append((asked, False))
     return found
+
+
+def _fc_escape(family: str) -> str:
+    """A family name inside a fontconfig pattern: "-" would start the size
+    (FZXiaoBiaoSong-B05S), ":" the properties, "," the next family."""
+    return "".join("\\" + c if c in "\\-:," else c for c in family)
 
 
 _UNKNOWN = "nianbao-no-such-font"  # what fontconfig gives for a name it does not know
