@@ -11,6 +11,7 @@ from pathlib import Path
 
 UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")  # TrueType, CJK
 ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+NOTO_SERIF = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")  # CFF; face 2: SC
 
 
 def renamed(
@@ -21,15 +22,16 @@ def renamed(
     english: str = "",
     fs_type: int | None = None,
     chars: str | None = None,
+    index: int = 0,
 ) -> Path:
-    """Face 0 of ``source`` saved as ``target`` under the family ``family`` (Windows name
+    """Face ``index`` of ``source`` saved as ``target`` under the family ``family`` (Windows name
     records only, as the issue's reproduction; ``english`` adds an English record beside
     the Chinese one, as Windows' own fonts have). ``chars``: only these characters kept
     (a small font for the fuzz)."""
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.tables._n_a_m_e import NameRecord
 
-    font = TTFont(str(source), fontNumber=0)
+    font = TTFont(str(source), fontNumber=index)
     if chars is not None:
         from fontTools import subset
 

@@ -244,8 +244,12 @@ def test_a_font_file_that_cannot_be_read_is_a_chinese_error(tmp_path: Path) -> N
     broken.write_bytes(b"not a font")
     fonts = dict(_fonts())
     fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋", FontFile(broken, 0, "Broken"))
+    # another font draws instead (issue 18 item 9), and the damaged one is named
+    data, result = render_pdf(Report(opening=["正文。"]), fonts=fonts)
+    assert data.startswith(b"%PDF") and any(str(broken) in w for w in result.warnings)
+    only = {key: FontChoice(key, "仿宋", FontFile(broken, 0, "Broken")) for key in FontKey}
     with pytest.raises(ExportError, match="无法用于 PDF（文件已损坏或不是可用的字体）"):
-        render_pdf(Report(opening=["正文。"]), fonts=fonts)
+        render_pdf(Report(opening=["正文。"]), fonts=only)
 
 
 def _windows_fonts(monkeypatch: pytest.MonkeyPatch, folder: Path, registry: dict) -> None:  # type: ignore[type-arg]
@@ -318,9 +322,8 @@ def test_a_missing_font_file_is_named_in_chinese(tmp_path: Path) -> None:
     from nianbao_gui.core.errors import ExportError
     from nianbao_gui.core.pages.fonts import FontChoice, FontFile
 
-    fonts = dict(_fonts())
     gone = tmp_path / "gone.ttf"
-    fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋", FontFile(gone, 0, "Gone"))
+    fonts = {key: FontChoice(key, "仿宋", FontFile(gone, 0, "Gone")) for key in FontKey}
     with pytest.raises(ExportError) as caught:
         render_pdf(Report(opening=["正文。"]), fonts=fonts)
     assert "（文件不存在）" in str(caught.value) and "Error" not in str(caught.value)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,45 @@ def test_bitmap_only_embedding_is_refused_with_the_note(tmp_path: Path) -> None:
     choice = find_font(FontKey.HEI, "黑体", fontconfig_file=str(conf))
     assert choice.file is not None and choice.file.path != bitmap_only
     assert "“黑体”不允许嵌入 PDF" in choice.note
+
+
+def _broken_outline(source: Path, target: Path, char: str) -> None:
+    """``source`` with the outline of ``char`` pointing past the end of glyf: the search's
+    checks (tables, hmtx, loca's length) pass, reading the outline fails."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(source), lazy=True)
+    gid = font.getGlyphID(font.getBestCmap()[ord(char)])
+    long_loca = font["head"].indexToLocFormat
+    font.close()
+    data = bytearray(source.read_bytes())
+    (count,) = struct.unpack_from(">H", data, 4)
+    for at in range(12, 12 + 16 * count, 16):
+        if data[at : at + 4] == b"loca":
+            (offset,) = struct.unpack_from(">I", data, at + 8)
+            if long_loca:
+                struct.pack_into(">I", data, offset + 4 * (gid + 1), 0x7FFFFFF0)
+            else:
+                struct.pack_into(">H", data, offset + 2 * (gid + 1), 0xFFF0)
+    target.write_bytes(bytes(data))
+
+
+def test_a_font_damaged_past_the_search_gives_way_in_the_pdf(
+    tmp_path: Path, fangsong: Path
+) -> None:
+    """Found by the font fuzz (test_fuzz_fonts.py): the PDF was refused; now it is made with
+    the next font, and the damaged one is named."""
+    from nianbao_gui.core.model import Report
+    from nianbao_gui.core.pages.fonts import FontChoice, FontFile
+    from nianbao_gui.core.pages.pdf import render_pdf
+
+    broken = tmp_path / "broken.ttf"
+    _broken_outline(fangsong, broken, "国")
+    fonts = font_files(ExportOptions().font_set)
+    fang = FontFile(broken, 0, "仿宋_GB2312")
+    fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋_GB2312", fang)
+    data, result = render_pdf(Report(opening=["国家。"]), fonts=fonts)
+    assert data.startswith(b"%PDF")
+    assert [w for w in result.warnings if "已损坏" in w] == [
+        f"字体“仿宋_GB2312”（{broken}）已损坏，PDF 中没有用它；请重新安装这个字体。"
+    ]

@@ -76,6 +76,28 @@ def _usable(choices: dict[FontKey, FontChoice]) -> tuple[dict[FontKey, FontFile]
     return files, notes
 
 
+class _Damaged(ExportError):
+    """A font file that passed the search but failed when read in full (its outlines):
+    the export tries again without it."""
+
+    def __init__(self, error: ExportError, where: _Where) -> None:
+        super().__init__(error.what, error.todo, path=error.path)
+        self.where = where
+
+
+def _without(choices: dict[FontKey, FontChoice], where: _Where) -> dict[FontKey, FontChoice]:
+    """``choices`` with every use of the file ``where`` left without a file, said once."""
+    left = dict(choices)
+    said = False
+    for key, choice in choices.items():
+        if choice.file is not None and (choice.file.path, choice.file.index) == where:
+            name = choice.file.name
+            note = f"字体“{name}”（{where[0]}）已损坏，PDF 中没有用它；请重新安装这个字体。"
+            left[key] = FontChoice(key, choice.wanted, None, "" if said else note)
+            said = True
+    return left
+
+
 def _unreadable(path: Path, error: Exception) -> ExportError:
     if isinstance(error, FileNotFoundError):
         why = "文件不存在"
@@ -100,7 +122,7 @@ def _covered(files: dict[FontKey, FontFile]) -> dict[FontKey, Mapping[int, float
         try:
             covered[key] = _font_widths(str(file.path), file.index)
         except Exception as error:  # sfnt or fontTools on a file they cannot read
-            raise _unreadable(file.path, error) from error
+            raise _Damaged(_unreadable(file.path, error), (file.path, file.index)) from error
     return covered
 
 
@@ -111,10 +133,27 @@ def render_pdf(
     fonts: dict[FontKey, FontChoice] | None = None,
     geometry: Geometry | None = None,
 ) -> tuple[bytes, PdfResult]:
-    """The PDF's bytes and what the export had to change on the way."""
+    """The PDF's bytes and what the export had to change on the way. A font file found
+    damaged on the way is left out, said, and the pages laid out again without it."""
     options = options or ExportOptions()
-    geometry = geometry or Geometry()
-    files, notes = _usable(fonts or font_files(options.font_set))
+    choices = fonts or font_files(options.font_set)
+    while True:
+        try:
+            return _render(report, options, geometry or Geometry(), choices)
+        except _Damaged as damaged:
+            left = _without(choices, damaged.where)
+            if left == choices or not any(c.file for c in left.values()):
+                raise ExportError(damaged.what, damaged.todo, path=damaged.path) from damaged
+            choices = left
+
+
+def _render(
+    report: Report,
+    options: ExportOptions,
+    geometry: Geometry,
+    choices: dict[FontKey, FontChoice],
+) -> tuple[bytes, PdfResult]:
+    files, notes = _usable(choices)
     covered = _covered(files)
     metrics = FileMetrics({key: (f.path, f.index) for key, f in files.items()})
     laid = paginate(report, metrics, options, geometry)
@@ -216,7 +255,7 @@ def _subsets(used: dict[_Where, set[str]]) -> dict[_Where, Subset]:
                 path=where[0],
             ) from error
         except Exception as error:  # sfnt or fontTools on a font file they cannot read
-            raise _unreadable(where[0], error) from error
+            raise _Damaged(_unreadable(where[0], error), where) from error
     return found
 
 
