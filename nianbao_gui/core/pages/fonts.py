@@ -150,6 +150,49 @@ def _windows_path(file: str) -> Path:
     return path
 
 
+# (aliases, folders and their times, registry) → (faces found, their sizes and times)
+_named: dict[tuple[object, ...], tuple[list[tuple[Path, int]], list[tuple[int, int]]]] = {}
+
+
+def _by_name_tables(
+    registry: dict[str, tuple[str, int]], aliases: tuple[str, ...]
+) -> list[tuple[Path, int]]:
+    """The registered and installed font faces whose name tables give one of ``aliases``.
+    Remembered in this process until a fonts folder or the registry changes: every 体检
+    searches the fonts, and a stat of each of a thousand files costs Windows 50–100 ms."""
+    folders = []
+    for folder in _windows_dirs():
+        try:
+            folders.append((folder, folder.stat().st_mtime_ns))
+        except OSError:
+            continue
+    key = (aliases, tuple(folders), tuple(sorted(registry.items())))
+    held = _named.get(key)
+    if held is None or held[1] != _versions(held[0]):  # a font found then changed since
+        files = [_windows_path(file) for file, _index in registry.values()]
+        for folder, _time in folders:
+            try:
+                files += sorted(folder.iterdir())
+            except OSError:
+                continue
+        if len(_named) > 16:
+            _named.clear()
+        found = fontnames.faces_named(dict.fromkeys(files), aliases)
+        held = _named[key] = (found, _versions(found))
+    return held[0]
+
+
+def _versions(faces: list[tuple[Path, int]]) -> list[tuple[int, int]]:
+    versions = []
+    for path, _index in faces:
+        try:
+            found = path.stat()
+        except OSError:
+            found = None
+        versions.append((found.st_size, found.st_mtime_ns) if found else (-1, -1))
+    return versions
+
+
 def _windows_candidates(key: FontKey, name: str) -> list[tuple[FontFile, bool]]:
     """(file, is the font asked for) in the order to try: the font by its registered or
     file name, else by the family names the files give themselves (their name tables),
@@ -164,13 +207,7 @@ def _windows_candidates(key: FontKey, name: str) -> list[tuple[FontFile, bool]]:
     wanted += [(_windows_path(file), 0) for file in _WINDOWS_FILES.get(name, (name + ".ttf",))]
     wanted = [(path, index) for path, index in wanted if os.path.lexists(path)]
     if not wanted:  # registered under another name, or a file name not in the list
-        files = [_windows_path(file) for file, _index in registry.values()]
-        for folder in _windows_dirs():
-            try:
-                files += sorted(folder.iterdir())
-            except OSError:
-                continue
-        wanted = fontnames.faces_named(dict.fromkeys(files), aliases)
+        wanted = _by_name_tables(registry, aliases)
     found = [(FontFile(path, index, name), True) for path, index in wanted]
     for file in _WINDOWS_FALLBACK[key]:
         path = _windows_path(file)
