@@ -369,7 +369,14 @@ def _outlines(face: sfnt.Face) -> None:
         raise ValueError("outlines neither TrueType nor CFF")
 
 
-def _note(key: FontKey, name: str, stand_in: FontFile, problem: tuple[str, str, Path]) -> str:
+class _Problem(NamedTuple):
+    kind: str  # "missing", "damaged" or "refused"
+    why: str
+    path: Path
+    who: str  # the font's name
+
+
+def _note(key: FontKey, name: str, stand_in: FontFile, problem: _Problem) -> str:
     """One sentence: which font is not used and why, what stands in for it, for what."""
     use = _USES[key]
     shown = stand_in.shown or (
@@ -377,9 +384,9 @@ def _note(key: FontKey, name: str, stand_in: FontFile, problem: tuple[str, str, 
         if stand_in.family != stand_in.path.stem
         else fontnames.display_name(stand_in.path, stand_in.index)
     )
-    kind, why, path = problem
+    kind, why, path, who = problem
     if kind == "refused":
-        return f"字体“{name}”不允许嵌入 PDF，{use}用“{shown}”代替。"
+        return f"字体“{who}”不允许嵌入 PDF，{use}用“{shown}”代替。"
     if kind == "damaged":
         detail = f"（{why}）" if why else ""
         return (
@@ -401,16 +408,18 @@ def find_font(key: FontKey, name: str, *, fontconfig_file: str | None = None) ->
     else:  # the environment's configuration named: fc-match answers are cached by it
         config = fontconfig_file or os.environ.get("FONTCONFIG_FILE") or None
         candidates = _fontconfig_candidates(key, name, config)
-    problem: tuple[str, str, Path] | None = None
+    problem: _Problem | None = None
     for file, exact in candidates:
         verdict = _judge(file)
+        # a damaged stand-in is passed over in silence: the use that asks for it says it
         if verdict.problem == "refused" or (exact and verdict.problem == "damaged"):
-            problem = problem or (verdict.problem, verdict.why, file.path)
+            who = name if exact else file.shown or file.name
+            problem = problem or _Problem(verdict.problem, verdict.why, file.path, who)
         if not verdict.usable:
             continue
         if exact:
             return FontChoice(key, name, file)
-        note = _note(key, name, file, problem or ("missing", "", file.path))
+        note = _note(key, name, file, problem or _Problem("missing", "", file.path, name))
         return FontChoice(key, name, file, note)
     note = f"没有找到可以嵌入的中文字体“{name}”，也没有可替代的字体。"
     return FontChoice(key, name, None, note)
