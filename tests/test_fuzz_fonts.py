@@ -20,9 +20,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from font_support import NOTO_SERIF, UMING, ZENHEI, renamed
-from fuzz_support import fuzz
-from hypothesis import event, given
+from font_support import NOTO_SERIF, UMING, ZENHEI, fontconfig_for, renamed
+from fuzz_support import EXAMPLES, fuzz
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from nianbao_gui.core.checks.pages import check_pages
@@ -110,14 +110,35 @@ def _search(folder: Path) -> tuple[dict, object]:  # type: ignore[type-arg]
         return fonts.font_files(font_set), fonts.layout_metrics(font_set)
 
 
-def test_mutated_fonts_never_crash_the_export_or_the_preview(
-    bases: dict[str, bytes], tmp_path: Path, qapp: object
-) -> None:
+def _export_check_and_preview(choices: dict, metrics: object) -> None:  # type: ignore[type-arg]
+    """The PDF (or the program's own refusal), 【版面】, and the preview's first page."""
     from PySide6.QtGui import QImage, QPainter
 
     from nianbao_gui.app.pages.painter import paint_page
     from nianbao_gui.app.pages.qtfonts import _page_fonts
 
+    try:
+        pdf, _ = render_pdf(REPORT, fonts=choices)
+        assert pdf.startswith(b"%PDF")
+        event("pdf written")
+    except ExportError as error:  # the program's own refusal, in Chinese
+        assert "PDF 没有导出" in str(error) and "Error" not in str(error), error
+        event("pdf refused")
+    check_pages(REPORT, metrics)  # type: ignore[arg-type]
+    page_fonts = _page_fonts(choices)
+    laid = paginate(REPORT, page_fonts.metrics)
+    image = QImage(200, 280, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        painter.scale(200 / laid.geometry.page_width, 200 / laid.geometry.page_width)
+        paint_page(painter, laid, 1, page_fonts)
+    finally:
+        painter.end()
+
+
+def test_mutated_fonts_never_crash_the_export_or_the_preview(
+    bases: dict[str, bytes], tmp_path: Path, qapp: object
+) -> None:
     @fuzz
     @given(case=cases(bases))
     def run(case: tuple[bytes, bool]) -> None:
@@ -129,22 +150,31 @@ def test_mutated_fonts_never_crash_the_export_or_the_preview(
         choices, metrics = _search(folder)
         used = choices[fonts.FontKey.FANG].file
         event("damaged font used" if used and used.path.name == "simfang.ttf" else "passed over")
-        try:
-            pdf, _ = render_pdf(REPORT, fonts=choices)
-            assert pdf.startswith(b"%PDF")
-            event("pdf written")
-        except ExportError as error:  # the program's own refusal, in Chinese
-            assert "PDF 没有导出" in str(error) and "Error" not in str(error), error
-            event("pdf refused")
-        check_pages(REPORT, metrics)  # type: ignore[arg-type]
-        page_fonts = _page_fonts(choices)
-        laid = paginate(REPORT, page_fonts.metrics)
-        image = QImage(200, 280, QImage.Format.Format_RGB32)
-        painter = QPainter(image)
-        try:
-            painter.scale(200 / laid.geometry.page_width, 200 / laid.geometry.page_width)
-            paint_page(painter, laid, 1, page_fonts)
-        finally:
-            painter.end()
+        _export_check_and_preview(choices, metrics)
+
+    run()
+
+
+def test_mutated_fonts_installed_for_fontconfig_never_crash_either(
+    bases: dict[str, bytes], tmp_path: Path, qapp: object
+) -> None:
+    """Linux: the mutated font installed in a font folder fontconfig has indexed
+    (``fc-cache``), so that fontconfig's own reading decides what it is called. Fewer
+    cases: each builds a fontconfig cache (a fifth of NIANBAO_FUZZ_EXAMPLES)."""
+    from nianbao_gui.core.pages.metrics import FileMetrics
+
+    @settings(fuzz, max_examples=max(10, EXAMPLES // 5))
+    @given(data=st.sampled_from(["ttf", "otf"]).flatmap(lambda kind: mutated(bases[kind])))
+    def run(data: bytes) -> None:
+        root = Path(tempfile.mkdtemp(dir=tmp_path))
+        folder = root / "fonts"
+        folder.mkdir()
+        (folder / "installed.ttf").write_bytes(data)
+        conf = fontconfig_for(root, folder)
+        choices = fonts.font_files(ExportOptions().font_set, fontconfig_file=str(conf))
+        used = choices[fonts.FontKey.FANG].file
+        event("mutated font used" if used and used.path.parent == folder else "passed over")
+        files = {k: (c.file.path, c.file.index) for k, c in choices.items() if c.file}
+        _export_check_and_preview(choices, FileMetrics(files))
 
     run()
