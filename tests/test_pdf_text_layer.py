@@ -95,3 +95,34 @@ def test_a_lone_surrogate_is_left_out_and_named_as_in_the_docx(tmp_path: Path) -
     # the .docx says the same of the same paragraphs
     docx = export_docx(report, tmp_path / "x.docx").warnings
     assert len([w for w in docx if "残缺字符" in w]) == len(removed)
+
+
+def test_truetype_subsets_give_each_character_its_own_glyph(tmp_path: Path) -> None:
+    """Readers that ignore ActualText (pdfminer, so pdfplumber) read the codes: in a
+    TrueType subset (the Windows fonts) a character that shares its glyph with another
+    gets a copy of the glyph, and so a code of its own."""
+    from font_support import UMING
+    from fontTools.ttLib import TTFont
+
+    from nianbao_gui.core.pages import ttfsubset
+    from nianbao_gui.core.pages.fonts import FontChoice, FontFile
+    from nianbao_gui.core.pages.metrics import FontKey
+
+    font = TTFont(str(UMING), fontNumber=0)
+    for table in font["cmap"].tables:  # ・ and • drawn with the glyph of ·, as Noto CJK does
+        if table.isUnicode() and 0xB7 in table.cmap:
+            table.cmap[0x30FB] = table.cmap[0x2022] = table.cmap[0xB7]
+    shared = tmp_path / "shared.ttf"
+    font.save(str(shared))
+    made = ttfsubset.make(shared, 0, "·•・国")
+    assert made is not None
+    codes = {made.glyphs[c][0] for c in "·•・"}
+    assert len(codes) == 3 and made.glyphs["·"][1] == made.glyphs["・"][1]
+    fonts = font_files(ExportOptions().font_set, fontconfig_file=str(PDF_FONTS_CONF))
+    fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋_GB2312", FontFile(shared, 0, "x"))
+    report = Report(opening=["党建·引领与服务•群众・工作"])
+    data, _ = render_pdf(report, fonts=fonts)
+    assert b"/ActualText" not in data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = "".join(c["text"] for c in pdf.pages[0].chars if float(c["size"]) == 16)
+    assert text == report.opening[0]
