@@ -190,6 +190,7 @@ def _import_docx(path: Path) -> ImportResult:
             f"原文中有 {read.tables} 个表格，表格文字已按行并入正文"
             "（单元格之间用制表符分隔），请核对"
         )
+    result.notes.extend(read.notes)
     return result
 
 
