@@ -210,8 +210,8 @@ def decode_report(data: bytes) -> Decoded:
             return Decoded(text, "utf-8")
     except UnicodeDecodeError:
         flawed = _utf8_with_flaws_or_gb_pieces(data.removeprefix(codecs.BOM_UTF8))
-        if flawed is not None and _looks_like_text(flawed.text):
-            return flawed
+        if flawed is not None and count_controls(flawed.text) * 10 < len(flawed.text):
+            return flawed  # a few control characters pasted in are noted, as below
     candidate: Decoded | None = None
     try:
         text = data.decode("gb18030")

@@ -240,10 +240,9 @@ def read_docx(path: Path | str) -> DocxText:
             _chunk_reader(document),
         )
         lines = reader.lines(body)
-        tables = len(body.findall(W + "tbl"))
     # Untrusted input: python-docx and lxml raise many kinds of error on broken packages
     # (KeyError for a missing part, XMLSyntaxError, ValueError …); all mean the same to a user.
     except Exception as error:
         raise _refuse("这个 Word 文档已损坏或格式不对，无法读取。", _SAVE_AS_DOCX, path) from error
     texts, numbered = number_styled_headings(lines)
-    return DocxText("\n".join(texts), tables, numbered, tuple(reader.notes()))
+    return DocxText("\n".join(texts), reader.tables, numbered, tuple(reader.notes()))

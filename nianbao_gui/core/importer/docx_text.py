@@ -74,6 +74,7 @@ class BodyReader:
     hidden: list[tuple[str, str]] = field(default_factory=list)  # (hidden text, its paragraph)
     symbols: list[tuple[str, str, str]] = field(default_factory=list)  # (font, code, paragraph)
     footnotes: int = 0
+    tables: int = 0
     chunks_read: list[str] = field(default_factory=list)
     chunks_left: list[tuple[str, str]] = field(default_factory=list)  # (kind, after which text)
     stray: list[str] = field(default_factory=list)
@@ -190,6 +191,7 @@ class BodyReader:
                 yield from self._unwrapped(child, tag)
 
     def _table(self, element: Any) -> Iterator[Line]:
+        self.tables += 1
         for row in self._unwrapped(element, W + "tr"):
             cells = []
             for cell in self._unwrapped(row, W + "tc"):
