@@ -36,8 +36,8 @@ def _docx(path: Path, *blocks: str, parts: dict[str, tuple[str, str, bytes]] | N
         ids[key] = document.part.relate_to(part, reltype)
     body = document.element.body
     for block in blocks:
-        element = parse_xml(f"<w:body {NS}>{block.format(**ids)}</w:body>")[0]
-        body.insert(len(body) - 1, element)  # before sectPr, which stays last
+        for element in parse_xml(f"<w:body {NS}>{block.format(**ids)}</w:body>"):
+            body.insert(len(body) - 1, element)  # before sectPr, which stays last
     body.insert(len(body) - 1, parse_xml(f"<w:p {NS}><w:r><w:t>结束。</w:t></w:r></w:p>"))
     document.save(str(path))
     return path
@@ -169,3 +169,52 @@ def test_text_in_a_place_the_reader_does_not_know_is_kept_at_the_end(tmp_path: P
     result = import_report(path)
     assert "正文里的插入" in to_plain_text(result.report)
     assert any("不认识" in note and "不认识的位置" in note for note in result.notes)
+
+
+def _repeated(path: Path, pattern: str, times: int) -> Path:
+    """The first element matching the pattern written "times" times in the document's XML
+    (python-docx inserting each one would take minutes)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"].decode()
+    found = re.search(pattern, xml)
+    assert found is not None
+    xml = xml[: found.start()] + found.group() * times + xml[found.end() :]
+    parts["word/document.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_footnote_or_chunk_repeated_many_times_is_refused_early(tmp_path: Path) -> None:
+    """What is read in is counted as it is read: a cited footnote or a merged-in page is
+    text the document does not hold itself, so repeating it must not build gigabytes
+    (20,000 × a 10,000-character page would be 200 million characters)."""
+    import time
+
+    import pytest
+
+    from nianbao_gui.core.errors import ReportImportError
+
+    page = ("<p>" + "网页文字" * 2500 + "</p>").encode()
+    parts = {"chunk": ("/word/afchunk1.htm", "text/html", page)}
+    path = _docx(tmp_path / "j.docx", "<w:altChunk r:id='{chunk}'/>", parts=parts)
+    _repeated(path, r"<w:altChunk [^>]*/>", 20_000)
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    long_note = FOOTNOTES.replace("数据来源：县统计局。".encode(), "脚注文字".encode() * 2500)
+    cite = "<w:r><w:footnoteReference w:id='1'/></w:r>"
+    notes = _docx(
+        tmp_path / "k.docx",
+        f"<w:p>{cite}</w:p>",
+        parts={"footnotes": ("/word/footnotes.xml", kind, long_note)},
+    )
+    _repeated(notes, r"<w:r><w:footnoteReference [^>]*/></w:r>", 20_000)
+    for each in (path, notes):
+        started = time.monotonic()
+        with pytest.raises(ReportImportError) as caught:
+            import_report(each)
+        assert "文字太多" in str(caught.value) and time.monotonic() - started < 10

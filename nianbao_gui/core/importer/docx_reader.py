@@ -240,6 +240,9 @@ def read_docx(path: Path | str) -> DocxText:
             _chunk_reader(document),
         )
         lines = reader.lines(body)
+    except ReportImportError as error:
+        error.path = error.path or path
+        raise
     # Untrusted input: python-docx and lxml raise many kinds of error on broken packages
     # (KeyError for a missing part, XMLSyntaxError, ValueError …); all mean the same to a user.
     except Exception as error:

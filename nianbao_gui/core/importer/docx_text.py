@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import ReportImportError
+from ..limits import MAX_REPORT_CHARS
 from .docx_symbols import symbol_char
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -79,7 +81,22 @@ class BodyReader:
     chunks_left: list[tuple[str, str]] = field(default_factory=list)  # (kind, after which text)
     stray: list[str] = field(default_factory=list)
     last_line: str = ""
+    produced: int = 0
     _in_note: bool = False
+    _note_cache: dict[int, list[str]] = field(default_factory=dict)
+    _chunk_cache: dict[str, Chunk | None] = field(default_factory=dict)
+
+    def _spend(self, text: str) -> str:
+        """Counts what is produced: one footnote cited or one web page merged in 100,000
+        times must be refused early, not built in memory first."""
+        self.produced += len(text)
+        if self.produced > MAX_REPORT_CHARS:
+            raise ReportImportError(
+                f"文字太多，超过 {MAX_REPORT_CHARS // 10_000} 万字的上限，不像是一篇报告"
+                "（其中可能有大量重复的脚注或嵌入内容）。",
+                "请确认选对了文件；如果确实是报告，请把它分成几个文件分别导入。",
+            )
+        return text
 
     # -- paragraphs ---------------------------------------------------------------------
     def _mark_read(self, element: Any) -> str:
@@ -160,7 +177,7 @@ class BodyReader:
     def _paragraph(self, element: Any, headings: bool) -> Iterator[Line]:
         boxes: list[Any] = []
         cited: list[Any] = []
-        text = self._run_text(element, boxes, cited)
+        text = self._spend(self._run_text(element, boxes, cited))
         level = self._outline_level(element) if headings and text.strip() else None
         yield text, level
         for number, note in cited:
@@ -169,13 +186,16 @@ class BodyReader:
             yield from self.blocks(box, headings=False)
 
     def _note_lines(self, number: int, note: Any) -> Iterator[Line]:
-        self._in_note = True
-        try:
-            lines = [text for text, _ in self.blocks(note, headings=False) if text.strip()]
-        finally:
-            self._in_note = False
+        lines = self._note_cache.get(id(note))
+        if lines is None:
+            self._in_note = True
+            try:
+                lines = [text for text, _ in self.blocks(note, headings=False) if text.strip()]
+            finally:
+                self._in_note = False
+            self._note_cache[id(note)] = lines
         for index, text in enumerate(lines or [""]):
-            yield (_marker(number) + text.lstrip() if index == 0 else text), None
+            yield self._spend(_marker(number) + text.lstrip() if index == 0 else text), None
 
     # -- tables -------------------------------------------------------------------------
     def _unwrapped(self, container: Any, tag: str) -> Iterator[Any]:
@@ -221,13 +241,16 @@ class BodyReader:
                     yield text, None
 
     def _alt_chunk(self, element: Any) -> Iterator[Line]:
-        chunk = self.chunk(element.get(_R + "id", ""))
+        rid = element.get(_R + "id", "")
+        if rid not in self._chunk_cache:
+            self._chunk_cache[rid] = self.chunk(rid)
+        chunk = self._chunk_cache[rid]
         if chunk is None or chunk.lines is None:
             self.chunks_left.append((chunk.kind if chunk else "内容", self.last_line))
             return
         self.chunks_read.append(chunk.kind)
         for line in chunk.lines:
-            yield line, None
+            yield self._spend(line), None
 
     def lines(self, body: Any) -> list[Line]:
         """The body's lines; then any text in a place not known above, at the end."""
