@@ -193,3 +193,13 @@ def test_gbk_report_lines_are_never_taken_for_big5() -> None:
         data = line.encode("gbk", "ignore")  # the seed holds a no-break space GBK lacks
         if not data.isascii():
             assert decode_bytes(data)[1] in ("gb18030", "utf-8"), line
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_a_unicode_file_with_a_bom_cut_in_its_last_character(tmp_path: Path, encoding: str) -> None:
+    """Notepad's "Unicode" file cut short was refused as not text, like UTF-8's."""
+    text = "2023年度工作总结\n一、主要工作\n完成各项任务。"
+    result = import_report(_write(tmp_path, text.encode(encoding)[:-1]))
+    assert to_plain_text(result.report).rstrip().endswith("完成各项任务\ufffd")
+    assert "第3行第7字" in result.notes[0] and "最后一个字不完整" in result.notes[0]
+    assert f"有效的 {encoding[:6].upper().rstrip('-')} 文字" in result.notes[0]

@@ -135,6 +135,21 @@ def _utf8_with_flaws_or_gb_pieces(data: bytes) -> Decoded | None:
     return Decoded("".join(decoded), "utf-8", tuple(damaged))
 
 
+def _with_a_few_flaws(data: bytes, encoding: str) -> Decoded | None:
+    """A file with a byte-order mark and a few bad places (UTF-16 cut in its last
+    character, a stray byte): read, each bad place a U+FFFD, when it is text otherwise."""
+    text = data.decode(encoding, "replace")
+    places = [
+        (number, index + 1)
+        for number, line in enumerate(normalise_newlines(text).split("\n"), start=1)
+        for index, char in enumerate(line)
+        if char == "\ufffd"
+    ]
+    if (len(places) > 3 and len(places) * 100 > len(text)) or not _looks_like_text(text):
+        return None
+    return Decoded(text, encoding, tuple(places))
+
+
 def _common_gb(char: str) -> bool:
     """In GB2312's hanzi (rows 16–87) or its punctuation rows (1–3)."""
     try:
@@ -203,6 +218,9 @@ def decode_report(data: bytes) -> Decoded:
             try:
                 return Decoded(data.decode(encoding), encoding)
             except UnicodeDecodeError:
+                flawed = _with_a_few_flaws(data, encoding)
+                if flawed is not None:
+                    return flawed
                 break  # a BOM followed by garbage: let the guesser have a go
     try:
         text = data.decode("utf-8")
@@ -350,8 +368,11 @@ def encoding_notes(decoded: Decoded) -> list[str]:
         last_line = decoded.text.count("\n") + 1
         cut = decoded.text.endswith("\ufffd") and decoded.damaged[-1][0] == last_line
         why = "文件末尾的最后一个字不完整，文件可能没有保存完或被截断" if cut else "文件可能有损坏"
+        unicode = next(
+            (name for name in ("UTF-16", "UTF-32") if name.lower() in decoded.encoding), "UTF-8"
+        )
         notes.append(
-            f"文件中有 {len(decoded.damaged)} 处字节不是有效的 UTF-8 文字（{why}），"
+            f"文件中有 {len(decoded.damaged)} 处字节不是有效的 {unicode} 文字（{why}），"
             f"已显示为“\ufffd”，在原文件的{places}{more}。请对照原稿改成正确的字。"
         )
     return notes
