@@ -218,3 +218,18 @@ def test_a_footnote_or_chunk_repeated_many_times_is_refused_early(tmp_path: Path
         with pytest.raises(ReportImportError) as caught:
             import_report(each)
         assert "文字太多" in str(caught.value) and time.monotonic() - started < 10
+
+
+def test_smartart_and_charts_are_named_in_the_note(tmp_path: Path) -> None:
+    """Their words live in parts of their own, which are not read: the note says so."""
+    graphic = (
+        "<w:p><w:r><w:t>组织架构如下：</w:t></w:r><w:r><w:drawing>"
+        "<a:graphic xmlns:a='http://schemas.openxmlformats.org/drawingml/2006/main'>"
+        "<a:graphicData uri='http://schemas.openxmlformats.org/drawingml/2006/diagram'>"
+        "<dgm:relIds xmlns:dgm='http://schemas.openxmlformats.org/drawingml/2006/diagram'"
+        " r:dm='rId90' r:lo='rId91' r:qs='rId92' r:cs='rId93'/>"
+        "</a:graphicData></a:graphic></w:drawing></w:r></w:p>"
+    )
+    result = import_report(_docx(tmp_path / "l.docx", graphic))
+    note = next(note for note in result.notes if "SmartArt" in note)
+    assert "组织架构如下" in note and "没有导入" in note

@@ -27,6 +27,11 @@ _TEXT_TAGS = (W + "t", _M + "t")
 _SKIPPED = (_MC + "Fallback", W + "del", W + "moveFrom")
 """Fallback repeats the Choice; deletions are not in the visible text."""
 _WRAPPERS = (W + "customXml", W + "smartTag")
+_GRAPHICS = {
+    "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds": "SmartArt 图形",
+    "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart": "图表",
+}
+"""Graphics whose words live in parts of their own: not read, but named in the notes."""
 _OFF = ("0", "false", "off")
 
 Line = tuple[str, int | None]
@@ -80,6 +85,7 @@ class BodyReader:
     chunks_read: list[str] = field(default_factory=list)
     chunks_left: list[tuple[str, str]] = field(default_factory=list)  # (kind, after which text)
     stray: list[str] = field(default_factory=list)
+    graphics: list[tuple[str, str]] = field(default_factory=list)  # (kind, where)
     last_line: str = ""
     produced: int = 0
     _in_note: bool = False
@@ -121,6 +127,7 @@ class BodyReader:
         parts: list[str] = []
         hidden: list[str] = []
         unmapped: list[tuple[str, str]] = []
+        graphics: list[str] = []
         stack = [element]
         while stack:
             node = stack.pop()
@@ -153,6 +160,8 @@ class BodyReader:
             elif tag == W + "r" and self._hidden_run(node):
                 hidden.append(self._mark_read(node))
                 continue
+            elif tag in _GRAPHICS:
+                graphics.append(_GRAPHICS[tag])
             elif tag in _SKIPPED:
                 self._mark_read(node)
                 continue
@@ -161,6 +170,7 @@ class BodyReader:
         where = _snippet(text) if text.strip() else self.last_line
         self.hidden.extend((piece, where) for piece in hidden if piece.strip())
         self.symbols.extend((font, code, where) for font, code in unmapped)
+        self.graphics.extend((kind, where) for kind in graphics)
         return text
 
     def _outline_level(self, element: Any) -> int | None:
@@ -307,6 +317,14 @@ class BodyReader:
             notes.append(
                 f"原文{place}嵌入了一段{kind}内容，本程序读不出，没有导入。"
                 "请在 Word 中打开原文，把这部分复制到草稿里。"
+            )
+        if self.graphics:
+            kinds = "、".join(sorted({kind for kind, _ in self.graphics}))
+            places = "；".join(f"“{where}”处" for _, where in self.graphics[:3])
+            more = f"等 {len(self.graphics)} 处" if len(self.graphics) > 3 else ""
+            notes.append(
+                f"原文有 {len(self.graphics)} 个{kinds}（{places}{more}），"
+                "其中的文字没有导入；如需要，请在 Word 中把这些文字复制到草稿里"
             )
         if self.stray:
             notes.append(
