@@ -233,3 +233,17 @@ def test_smartart_and_charts_are_named_in_the_note(tmp_path: Path) -> None:
     result = import_report(_docx(tmp_path / "l.docx", graphic))
     note = next(note for note in result.notes if "SmartArt" in note)
     assert "组织架构如下" in note and "没有导入" in note
+
+
+def test_a_merged_in_page_of_broken_markup_is_read_in_linear_time() -> None:
+    """html.parser took minutes on "<a<a<a…"; the scan looks at each character a bounded
+    number of times (the largest page read is MAX_CHUNK_BYTES, 2 MB)."""
+    import time
+
+    from nianbao_gui.core.importer.docx_chunks import html_lines
+
+    for page in (b"<a" * 1_000_000, b"<" * 2_000_000, b"<!--" * 500_000, b"<a " + b"x" * 2_000_000):
+        started = time.monotonic()
+        html_lines(page)
+        assert time.monotonic() - started < 5, page[:8]
+    assert html_lines("<字和 < 号<b>加粗</b".encode()) == ["<字和 < 号加粗</b"]

@@ -21,6 +21,7 @@ _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECA
 
 
 _TAG_NAME = re.compile(r"/?\s*([A-Za-z][A-Za-z0-9]*)")
+_TAG_START = re.compile(r"[A-Za-z/!?]")
 
 
 def _html_parts(text: str) -> list[str]:
@@ -40,13 +41,18 @@ def _html_parts(text: str) -> list[str]:
             parts.append(_SPACE.sub(" ", html.unescape(text[pos:start])))
         if start == len(text):
             break
+        if not _TAG_START.match(text, start + 1):
+            parts.append("<" if not skip_until else "")  # "<" before a space or 字 is text
+            pos = start + 1
+            continue
         if text.startswith("<!--", start):
             end = text.find("-->", start + 4)
             pos = len(text) if end < 0 else end + 3
             continue
         end = text.find(">", start + 1)
-        if end < 0:
-            break  # no tag closes again: the rest is a broken tag
+        if end < 0:  # a tag never closed: what follows is kept as text (不丢字)
+            parts.append("" if skip_until else _SPACE.sub(" ", html.unescape(text[start:])))
+            break
         pos = end + 1
         match = _TAG_NAME.match(text, start + 1, end)
         if match is None:

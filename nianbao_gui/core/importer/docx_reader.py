@@ -219,7 +219,7 @@ def _chunk_reader(document: Any) -> Callable[[str], Chunk | None]:
     return read
 
 
-MAX_CHUNK_BYTES = 4 * 1024 * 1024
+MAX_CHUNK_BYTES = 2 * 1024 * 1024
 """An embedded web page larger than this is not read (noted): a report's is far smaller."""
 
 
