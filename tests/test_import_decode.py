@@ -203,3 +203,17 @@ def test_a_unicode_file_with_a_bom_cut_in_its_last_character(tmp_path: Path, enc
     assert to_plain_text(result.report).rstrip().endswith("完成各项任务\ufffd")
     assert "第3行第7字" in result.notes[0] and "最后一个字不完整" in result.notes[0]
     assert f"有效的 {encoding[:6].upper().rstrip('-')} 文字" in result.notes[0]
+
+
+def test_a_short_utf8_file_with_a_stray_byte_is_not_read_as_cyrillic(tmp_path: Path) -> None:
+    """ "我\\xff们" came in as "цИС ф╗м" (charset-normalizer's cp1125) without a word."""
+    result = import_report(_write(tmp_path, b"abc\n\xe6\x88\x91\xff\xe4\xbb\xac\n"))
+    assert "我\ufffd们" in to_plain_text(result.report)
+    assert "第2行第2字" in result.notes[0]
+
+
+def test_an_unusual_encoding_guessed_is_said_to_be_a_guess(tmp_path: Path) -> None:
+    data = "Ceci est un résumé écrit à l'été, très détaillé.\n".encode("cp1252")
+    result = import_report(_write(tmp_path, data))
+    assert result.encoding not in ("utf-8", "gb18030", "big5")
+    assert any("编码不常见" in note and result.encoding in note for note in result.notes)

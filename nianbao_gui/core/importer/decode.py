@@ -130,8 +130,8 @@ def _utf8_with_flaws_or_gb_pieces(data: bytes) -> Decoded | None:
         if utf8_lines <= gb_lines:
             return None
         return Decoded("".join(decoded), MIXED_ENCODING, tuple(damaged))
-    if not damaged or good_total <= 2 * broken_total:
-        return None
+    if not damaged or good_total <= broken_total:
+        return None  # GBK read as UTF-8 has several broken places per good character
     return Decoded("".join(decoded), "utf-8", tuple(damaged))
 
 
@@ -346,6 +346,8 @@ def read_text_file(path: Path | str) -> str:
 
 
 _SHOWN_PLACES = 10
+_EXPECTED = {"utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-32", "ascii", MIXED_ENCODING, BIG5}
+"""What Chinese Windows programs write; any other guess is said to be a guess."""
 
 
 def encoding_notes(decoded: Decoded) -> list[str]:
@@ -360,6 +362,11 @@ def encoding_notes(decoded: Decoded) -> list[str]:
         notes.append(
             "这个文件是繁体中文 Big5 编码（台湾、香港常用），已按 Big5 读取，文字仍是繁体字；"
             "如需简体，请在 WPS 或 Word 中用“繁转简”转换后再导入，或导入后逐处改正。"
+        )
+    if decoded.encoding.lower().replace("_", "-") not in _EXPECTED:
+        notes.append(
+            f"这个文件的编码不常见，程序猜测是 {decoded.encoding}，导入的文字可能是乱码，请核对；"
+            "如有乱码，请用记事本打开原文件，另存为“UTF-8”编码后再导入。"
         )
     if decoded.damaged:
         shown = decoded.damaged[:_SHOWN_PLACES]
