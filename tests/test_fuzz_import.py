@@ -207,12 +207,14 @@ def _mostly_utf8(raw: bytes) -> bool:
 @given(
     strays=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0x80, 0xFF)), max_size=4),
     cut=st.integers(0, 3),
+    lines=st.none() | st.lists(st.sampled_from(SEED_LINES), min_size=1, max_size=3),
 )
 def test_utf8_with_stray_bytes_or_cut_short_is_imported(
-    tmp_path: Path, strays: list[tuple[int, int]], cut: int
+    tmp_path: Path, strays: list[tuple[int, int]], cut: int, lines: list[str] | None
 ) -> None:
-    """Never refused as "not text"; each place the note gives holds the U+FFFD shown."""
-    raw = bytearray(SEED.read_bytes())
+    """Never refused as "not text" (the whole seed, or a few of its lines); each place the
+    note gives holds the U+FFFD shown."""
+    raw = bytearray(SEED.read_bytes() if lines is None else "\n".join(lines).encode())
     for at, byte in strays:
         raw.insert(at % (len(raw) + 1), byte)
     data = bytes(raw[: len(raw) - cut])
