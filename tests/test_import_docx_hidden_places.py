@@ -3,6 +3,7 @@ says what was left out and where — 不丢字. Each reproduction is injected be
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import docx
@@ -247,3 +248,34 @@ def test_a_merged_in_page_of_broken_markup_is_read_in_linear_time() -> None:
         html_lines(page)
         assert time.monotonic() - started < 5, page[:8]
     assert html_lines("<字和 < 号<b>加粗</b".encode()) == ["<字和 < 号加粗</b"]
+
+
+def test_endnotes_and_a_merged_in_mht_page(tmp_path: Path) -> None:
+    endnotes = (
+        FOOTNOTES.decode()
+        .replace("footnotes", "endnotes")
+        .replace("footnote", "endnote")
+        .replace("数据来源：县统计局。", "尾注文字。")
+        .encode()
+    )
+    mht = (
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+        b"--b\r\nContent-Type: text/html; charset=\"gb2312\"\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes("<p>网页存档的段落。</p>".encode("gb2312"))
+        + b"\r\n--b--\r\n"
+    )
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
+    paragraph = "<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:endnoteReference w:id='1'/></w:r></w:p>"
+    document = docx.Document()
+    part = Part(PackURI("/word/endnotes.xml"), kind, endnotes, document.part.package)
+    document.part.relate_to(part, RT.ENDNOTES)
+    chunk = Part(PackURI("/word/page.mht"), "message/rfc822", mht, document.part.package)
+    rid = document.part.relate_to(chunk, RT.A_F_CHUNK)
+    body = document.element.body
+    blocks = f"{paragraph}<w:altChunk r:id='{rid}'/>"
+    for element in parse_xml(f"<w:body {NS}>{blocks}</w:body>"):
+        body.insert(len(body) - 1, element)
+    path = tmp_path / "m.docx"
+    document.save(str(path))
+    assert _lines(path) == ["正文①", "①尾注文字。", "网页存档的段落。"]
