@@ -20,12 +20,11 @@ from ..model import Report
 from ..pages import Metrics, PageLayout, paginate
 from ..pages.linebreak import BREAK, NO_START
 from ..pages.metrics import FileMetrics
-from .finding import Category, Finding, make_finding
+from .finding import FONT_STAND_IN, Category, Finding, make_finding
 
 ORPHAN = "layout.orphan_char"
 SIGNATURE_ALONE = "layout.signature_alone"
 HEADING_AT_PAGE_END = "layout.heading_at_page_end"
-FONT_STAND_IN = "layout.font_stand_in"
 
 
 def _field(report: Report, path: FieldPath) -> str:
