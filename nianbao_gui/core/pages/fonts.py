@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..export.options import FontSet
+from ..typeset import FontSet
 from . import sfnt
 from .metrics import FileMetrics, FontKey
 
