@@ -19,13 +19,13 @@ from export_support import long_report, seed_report
 from render_support import BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_RIGHT, BLOCK_TOP, FONTS_CONF
 
 from nianbao_gui.cli import main
-from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.layout import layout
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.pages.fonts import embeddable, find_font, font_files
 from nianbao_gui.core.pages.linebreak import HANGING
 from nianbao_gui.core.pages.metrics import FontKey, nominal_advance
 from nianbao_gui.core.pages.pdf import render_pdf
+from nianbao_gui.core.typeset import ExportOptions
 
 pytestmark = pytest.mark.skipif(shutil.which("fc-match") is None, reason="needs fontconfig")
 

@@ -21,11 +21,11 @@ import pytest
 from font_support import UMING, ZENHEI, fontconfig_for, renamed
 
 from nianbao_gui.core.checks.pages import FONT_STAND_IN, check_pages
-from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.pages import fontnames, fonts
 from nianbao_gui.core.pages.metrics import FontKey
 from nianbao_gui.core.pages.pdf import render_pdf
+from nianbao_gui.core.typeset import ExportOptions
 
 pytestmark = pytest.mark.skipif(
     not (UMING.exists() and ZENHEI.exists()), reason="needs the arphic and wqy fonts"

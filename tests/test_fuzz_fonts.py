@@ -27,10 +27,10 @@ from hypothesis import strategies as st
 
 from nianbao_gui.core.checks.pages import check_pages
 from nianbao_gui.core.errors import ExportError
-from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.model import Report, Section
 from nianbao_gui.core.pages import fonts, paginate
 from nianbao_gui.core.pages.pdf import render_pdf
+from nianbao_gui.core.typeset import ExportOptions
 
 pytestmark = pytest.mark.skipif(
     not (UMING.exists() and ZENHEI.exists() and NOTO_SERIF.exists()), reason="needs CJK fonts"

@@ -25,9 +25,9 @@ from export_support import SEED
 from font_support import UMING, ZENHEI, fontconfig_for, renamed, short_hmtx
 
 from nianbao_gui.cli import EXIT_FINDINGS, main
-from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.pages.fonts import embeddable, find_font, font_files
 from nianbao_gui.core.pages.metrics import FontKey
+from nianbao_gui.core.typeset import ExportOptions
 
 pytestmark = pytest.mark.skipif(
     shutil.which("fc-cache") is None or not UMING.exists(), reason="needs fontconfig, uming"

@@ -20,11 +20,11 @@ import pdfplumber
 import pytest
 from render_support import FONTS_CONF
 
-from nianbao_gui.core.export import export_docx
-from nianbao_gui.core.export.options import ExportOptions
+from nianbao_gui.core.export import export_docx, export_pdf
 from nianbao_gui.core.model import Report, Section
 from nianbao_gui.core.pages.fonts import font_files
-from nianbao_gui.core.pages.pdf import export_pdf, render_pdf
+from nianbao_gui.core.pages.pdf import render_pdf
+from nianbao_gui.core.typeset import ExportOptions
 
 pytestmark = pytest.mark.skipif(
     shutil.which("fc-match") is None or shutil.which("pdftotext") is None,

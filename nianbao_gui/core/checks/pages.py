@@ -13,13 +13,13 @@ but its findings change with every edit far from where the user types.
 
 from __future__ import annotations
 
-from ..export.options import ExportOptions
 from ..fields import FieldPath, get_text
 from ..layout import Role
 from ..model import Report
 from ..pages import Metrics, PageLayout, paginate
 from ..pages.linebreak import BREAK, NO_START
 from ..pages.metrics import FileMetrics
+from ..typeset import ExportOptions
 from .finding import FONT_STAND_IN, Category, Finding, make_finding
 
 ORPHAN = "layout.orphan_char"

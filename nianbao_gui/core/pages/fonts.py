@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ..export.options import FontSet
+from ..typeset import FontSet
 from . import fontnames, sfnt
 from .metrics import FileMetrics, FontKey
 

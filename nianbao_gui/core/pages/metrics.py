@@ -12,22 +12,12 @@ from __future__ import annotations
 import struct
 import unicodedata
 from collections.abc import Iterator, Mapping
-from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from ..typeset.options import FontKey as FontKey  # re-exported: the layout names it here
 from . import sfnt
-
-
-class FontKey(str, Enum):
-    """The five fonts of the official layout, by use (names: export.options.FontSet)."""
-
-    FANG = "fang"  # body, level 3/4 headings, signature, date
-    KAI = "kai"  # level 2 headings, author line
-    HEI = "hei"  # level 1 headings
-    SONG = "song"  # page numbers
-    TITLE = "title"  # 小标宋
 
 
 class Metrics(Protocol):

@@ -12,19 +12,16 @@ not fpdf2: it re-subsets whole CJK fonts on every export, seconds each time).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..atomic import atomic_write_bytes, check_writable
-from ..errors import ExportError, FileAccessError
-from ..export import sanitize
-from ..export.options import ExportOptions
+from ..errors import ExportError
 from ..layout import layout
 from ..model import Report
 from ..paths import cache_dir
+from ..typeset import ExportOptions, sanitize
 from .fonts import FontChoice, FontFile, font_files
 from .geometry import Geometry
 from .metrics import INVISIBLE, FileMetrics, FontKey, _font_widths, nominal_advance
@@ -331,26 +328,3 @@ def _content(
         ops.append(draw)
     ops.append("ET")
     return "\n".join(ops).encode("ascii")
-
-
-def export_pdf(report: Report, target: Path, options: ExportOptions | None = None) -> PdfResult:
-    """Write ``report`` as a PDF to ``target`` (atomically); ExportError in Chinese."""
-    path = Path(target)
-    if os.path.isdir(path):  # not Path.is_dir: a name too long must not raise here
-        raise ExportError(
-            f"无法导出到 {path}：这是一个文件夹。", "请指定 PDF 文件名，例如 报告.pdf。", path=path
-        )
-    try:  # as the Word export: a folder that is a file said so, a read-only PDF kept
-        check_writable(path, "导出")
-    except FileAccessError as error:
-        raise ExportError(
-            f"PDF 没有导出。{error.what}", error.todo + "草稿没有受影响。", path=path
-        ) from error
-    data, result = render_pdf(report, options)
-    try:
-        atomic_write_bytes(path, data)
-    except FileAccessError as error:
-        raise ExportError(
-            f"PDF 没有导出。{error.what}", error.todo + "草稿没有受影响。", path=path
-        ) from error
-    return result
