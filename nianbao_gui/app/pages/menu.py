@@ -19,7 +19,7 @@ from ...core.errors import NianbaoError
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
-    from ...core.export.options import ExportOptions
+    from ...core.typeset import ExportOptions
     from ..docks import Docks
     from ..export_actions import ExportActions
     from ..session import Session
@@ -59,8 +59,8 @@ class PageCommands:
         return self.session.report()
 
     def options(self) -> ExportOptions:
-        # imported here: core.export's package loads python-docx (~0.2 s), not needed to start
-        from ...core.export.options import ExportOptions
+        # imported here: not needed for the first paint
+        from ...core.typeset import ExportOptions
 
         return ExportOptions.from_settings(self.session.settings)
 

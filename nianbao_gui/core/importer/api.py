@@ -18,12 +18,12 @@ from ..limits import MAX_REPORT_CHARS, MAX_REPORT_PARAGRAPHS
 from ..model import Report
 from ..next_year import follow_year
 from .decode import (
-    MIXED_ENCODING,
     check_regular_file,
     count_controls,
+    encoding_notes,
     normalise_newlines,
     not_found_through_a_file,
-    read_text_file_with_encoding,
+    read_text_file_decoded,
 )
 from .docx_reader import OLE_MAGIC, explain_ole, read_docx
 from .meta import closing_date
@@ -150,21 +150,17 @@ def import_report(path: Path | str) -> ImportResult:
         raise explain_ole(path, head)
     if head.startswith(b"PK\x03\x04"):
         return _import_docx(path)
-    text, encoding = read_text_file_with_encoding(path)
+    decoded = read_text_file_decoded(path)
+    text = decoded.text
     result = _with_path(import_text, text, path)
-    result.encoding = encoding
+    result.encoding = decoded.encoding
     controls = count_controls(text)
     if controls:
         result.notes.append(
             f"文件中有 {controls} 个控制字符（看不见，多半是从其他程序粘贴来的），已原样保留；"
             "体检会指出它们的位置，可以一键删除。"
         )
-    if encoding == MIXED_ENCODING:
-        result.notes.insert(
-            0,
-            "这个文件混有两种编码（UTF-8 和 GBK），多半是从不同来源拼接的；"
-            "已分段识别，请核对导入后的文字有无乱码。",
-        )
+    result.notes[:0] = encoding_notes(decoded)
     return result
 
 
@@ -194,6 +190,7 @@ def _import_docx(path: Path) -> ImportResult:
             f"原文中有 {read.tables} 个表格，表格文字已按行并入正文"
             "（单元格之间用制表符分隔），请核对"
         )
+    result.notes.extend(read.notes)
     return result
 
 

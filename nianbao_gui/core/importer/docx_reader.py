@@ -6,22 +6,24 @@ its declared size, so checking the declarations is enough against a zip bomb), a
 a Word document rather than a workbook or some other zip. An encrypted .docx is not a zip but
 an OLE compound file, like an old .doc; both are recognised and explained.
 
-Text is read in body order: paragraphs, table rows (cells joined by a tab, so no text is
-dropped), content controls, and text boxes after the paragraph that anchors them. Headings
-whose numbers Word generates (heading styles) get them written out, see docx_headings.
+The text is read in body order by docx_text (tables, content controls, text boxes,
+footnotes, merged-in chunks; what is left out is noted). Headings whose numbers Word
+generates (heading styles) get them written out, see docx_headings.
 """
 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import limits
 from ..errors import ReportImportError
+from .docx_chunks import HTML_TYPES, MHT_TYPES, chunk_kind, chunk_lines
 from .docx_headings import heading_styles, number_styled_headings
+from .docx_text import BodyReader, Chunk, W, hidden_styles
 
 # see core/limits.py
 MAX_DOCX_BYTES = limits.MAX_DOCX_BYTES
@@ -36,9 +38,6 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AS_DOCX = (
     "请在 Word 或 WPS 中打开它，选择“另存为”，文件类型选“Word 文档（*.docx）”，再导入新文件。"
 )
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 def _refuse(what: str, todo: str, path: Path) -> ReportImportError:
@@ -161,81 +160,67 @@ def _check_content_type(path: Path, names: set[str]) -> None:
     raise _refuse(what, _SAVE_AS_DOCX, path)
 
 
-def _run_text(element: Any, boxes: list[Any]) -> str:
-    """The visible text of a paragraph, with text boxes collected for later."""
-    parts: list[str] = []
-    stack = [element]
-    while stack:
-        node = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == _W + "t":
-            parts.append(node.text or "")
-        elif tag == _W + "tab":
-            parts.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            parts.append("\n")
-        elif tag == _W + "noBreakHyphen":
-            parts.append("\u2011")
-        elif tag == _W + "txbxContent":
-            boxes.append(node)
-            continue
-        elif tag in (_MC + "Fallback", _W + "del", _W + "moveFrom", _W + "instrText"):
-            continue  # Fallback repeats the Choice; deletions are not in the visible text
-        stack.extend(reversed(list(node)))
-    return "".join(parts)
-
-
-Line = tuple[str, int | None]
-"""A line of text and its outline level from Word (1–9 for headings, None for body text)."""
-
-
-def _outline_level(element: Any, styles: dict[str, int]) -> int | None:
-    props = element.find(_W + "pPr")
-    if props is None:
-        return None
-    direct = props.find(_W + "outlineLvl")
-    if direct is not None:
-        value = direct.get(_W + "val", "")
-        return int(value) + 1 if value.isdigit() and int(value) < 9 else None
-    style = props.find(_W + "pStyle")
-    return styles.get(style.get(_W + "val", "")) if style is not None else None
-
-
-def _paragraph_lines(element: Any, styles: dict[str, int]) -> Iterator[Line]:
-    boxes: list[Any] = []
-    text = _run_text(element, boxes)
-    yield text, _outline_level(element, styles) if text.strip() else None
-    for box in boxes:
-        yield from _block_lines(box, {})
-
-
-def _table_lines(element: Any) -> Iterator[Line]:
-    for row in element.iter(_W + "tr"):
-        cells = []
-        for cell in row.findall(_W + "tc"):
-            texts = [line for p in cell.findall(_W + "p") for line, _ in _paragraph_lines(p, {})]
-            cells.append(" ".join(text for text in texts if text.strip()))
-        yield "\t".join(cells), None
-
-
-def _block_lines(container: Any, styles: dict[str, int]) -> Iterator[Line]:
-    for child in container:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == _W + "p":
-            yield from _paragraph_lines(child, styles)
-        elif tag == _W + "tbl":
-            yield from _table_lines(child)
-        elif tag == _W + "sdt":
-            content = child.find(_W + "sdtContent")
-            if content is not None:
-                yield from _block_lines(content, styles)
-
-
 @dataclass(frozen=True)
 class DocxText:
     text: str  # one paragraph a line
     tables: int
     numbered_headings: int  # heading-styled paragraphs given their number (see docx_headings)
+    notes: tuple[str, ...] = ()  # what was left out or changed, and where (see docx_text)
+
+
+_FOOTNOTES = (
+    ("f", "/relationships/footnotes", W + "footnote"),
+    ("e", "/relationships/endnotes", W + "endnote"),
+)
+
+
+def _related(document: Any, reltype_end: str) -> Iterator[Any]:
+    """Parts of the main document related by a type (external targets skipped)."""
+    for rel in list(document.part.rels.values()):
+        if rel.reltype.endswith(reltype_end) and not rel.is_external:
+            yield rel.target_part
+
+
+def _xml_of(part: Any) -> Any:
+    element = getattr(part, "element", None)
+    if element is not None:
+        return element
+    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
+
+    return parse_xml(part.blob)
+
+
+def _notes_by_id(document: Any) -> dict[str, Any]:
+    notes: dict[str, Any] = {}
+    for prefix, reltype, tag in _FOOTNOTES:
+        for part in _related(document, reltype):
+            for note in _xml_of(part).findall(tag):
+                if note.get(W + "type") in (None, "normal"):  # not the separator lines
+                    notes[prefix + note.get(W + "id", "")] = note
+    return notes
+
+
+def _chunk_reader(document: Any) -> Callable[[str], Chunk | None]:
+    def read(rid: str) -> Chunk | None:
+        rel = document.part.rels.get(rid)
+        if rel is None or rel.is_external:
+            return None
+        part = rel.target_part
+        kind = chunk_kind(part.content_type, str(part.partname))
+        content_type = part.content_type.lower()
+        if content_type in HTML_TYPES or content_type in MHT_TYPES:
+            kind = "网页（HTML）"
+        elif content_type.startswith("text/plain"):
+            kind = "纯文本"
+        if len(part.blob) > MAX_CHUNK_BYTES:
+            return Chunk(f"很大的{kind}", None)
+        return Chunk(kind, chunk_lines(part.content_type, part.blob))
+
+    return read
+
+
+MAX_CHUNK_BYTES = 2 * 1024 * 1024
+"""An embedded web page larger than this is not read (noted): a report's is far smaller."""
 
 
 def read_docx(path: Path | str) -> DocxText:
@@ -247,11 +232,20 @@ def read_docx(path: Path | str) -> DocxText:
     try:
         document = docx.Document(str(path))
         body = document.element.body
-        lines = list(_block_lines(body, heading_styles(document.styles.element)))
-        tables = len(body.findall(_W + "tbl"))
+        styles = document.styles.element
+        reader = BodyReader(
+            heading_styles(styles),
+            hidden_styles(styles),
+            _notes_by_id(document),
+            _chunk_reader(document),
+        )
+        lines = reader.lines(body)
+    except ReportImportError as error:
+        error.path = error.path or path
+        raise
     # Untrusted input: python-docx and lxml raise many kinds of error on broken packages
     # (KeyError for a missing part, XMLSyntaxError, ValueError …); all mean the same to a user.
     except Exception as error:
         raise _refuse("这个 Word 文档已损坏或格式不对，无法读取。", _SAVE_AS_DOCX, path) from error
     texts, numbered = number_styled_headings(lines)
-    return DocxText("\n".join(texts), tables, numbered)
+    return DocxText("\n".join(texts), reader.tables, numbered, tuple(reader.notes()))

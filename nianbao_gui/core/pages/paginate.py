@@ -1,25 +1,25 @@
 """The report's paragraphs broken into lines and pages on the official grid.
 
-Every line takes one grid line of 28.95 pt, the title's 2号 lines too (exact spacing, as
-the .docx says), and a page holds 22: there is no widow/orphan control and no keep-with-
-next, so pages break every 22 lines (the standard fills the text block). The blank lines
-the export writes (under the title or author line, above the signature) are lines here.
+The paragraphs, their styles (font, size, alignment, indent) and the blank lines come from
+typeset/, as the .docx writer's do. Every line takes one grid line of 28.95 pt, the title's
+2号 lines too (exact spacing, as the .docx says), and a page holds 22: there is no
+widow/orphan control and no keep-with-next, so pages break every 22 lines (the standard
+fills the text block). The blank lines (under the title or author line, above the
+signature) are lines here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..export import sanitize, styles
-from ..export.options import ExportOptions
-from ..export.title import split_title
-from ..export.xml import w
-from ..layout import Block, Role, is_salutation, layout
+from ..layout import Block, Role, layout
 from ..model import Report
+from ..typeset import ExportOptions, FontKey, ParagraphStyle, paragraph_styles
+from ..typeset.paragraphs import written
 from .closing import closing_lefts
 from .geometry import Geometry
 from .linebreak import BREAK, HANGING, break_lines
-from .metrics import FontKey, Metrics, NominalMetrics
+from .metrics import Metrics, NominalMetrics
 from .widths import CHINESE, advances, char_widths, scripts
 
 
@@ -86,25 +86,10 @@ class PageLayout:
         return [line for page in self.pages for line in page.lines]
 
 
-_HEAD_FONTS = {1: FontKey.HEI, 2: FontKey.KAI, 3: FontKey.FANG, 4: FontKey.FANG}
-
-
-def _fonts(block: Block) -> tuple[FontKey, FontKey]:
-    """(font of the heading part, font of the text)."""
-    if block.role is Role.TITLE:
-        return FontKey.TITLE, FontKey.TITLE
-    if block.role is Role.AUTHOR:
-        return FontKey.KAI, FontKey.KAI
-    if block.role is Role.HEADING:
-        return _HEAD_FONTS.get(block.level, FontKey.FANG), FontKey.FANG
-    return FontKey.FANG, FontKey.FANG
-
-
 class _Builder:
-    def __init__(self, metrics: Metrics, geometry: Geometry, options: ExportOptions) -> None:
+    def __init__(self, metrics: Metrics, geometry: Geometry) -> None:
         self.metrics = metrics
         self.g = geometry
-        self.options = options
         self.paragraphs: list[Paragraph] = []
         self.rows: list[tuple[int, int, int, tuple[Span, ...], bool, bool, bool]] = []
 
@@ -118,29 +103,27 @@ class _Builder:
         block: Block,
         text: str,
         head_len: int,
+        style: ParagraphStyle,
+        text_font: FontKey,
         *,
-        align: str,
-        indent: float = 0.0,
         left: float = 0.0,
-        hang: bool = True,
     ) -> None:
-        """``indent``: the first line's, ``left``: every line's (points); ``hang``: a
-        closing mark may hang past the margin (``w:overflowPunct``, as LibreOffice reads it)."""
+        """``style`` (typeset.styles) gives the font of the head, the size, the alignment,
+        the first line's indent and whether a closing mark may hang past the margin;
+        ``text_font`` the font after the head; ``left`` every line's indent (points)."""
         g = self.g
         self.paragraphs.append(Paragraph(index, block.role, block.level, text, head_len))
         number = len(self.paragraphs) - 1
-        head_font, text_font = _fonts(block)
-        title = block.role is Role.TITLE
-        size = g.title_size if title else g.body_size
-        spacing = 0.0 if title else g.tighten
-        bold_head = block.role is Role.HEADING and block.level == 3 and self.options.level3_bold
+        head_font, size, align = style.font, style.size, style.align
+        spacing = g.tighten if style.tighten else 0.0
+        indent = g.indent if style.first_line_indent else 0.0
         fonts = [head_font if i < head_len else text_font for i in range(len(text))]
         needs = advances(text, fonts, self.metrics, size)
         script = scripts(text)
         widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace, needs, script)
-        stretchable = _stretchable(text, script) if align == "both" else []
+        stretchable = _stretchable(text, script) if align == "justify" else []
         room = g.block_width - left
-        bounds = break_lines(text, widths, room - indent, room, needs, hang=hang)
+        bounds = break_lines(text, widths, room - indent, room, needs, hang=style.hang)
         for line_no, (start, end) in enumerate(bounds):
             first, last = line_no == 0, line_no == len(bounds) - 1
             lead = indent if first else 0.0
@@ -152,7 +135,7 @@ class _Builder:
                 lead += (room - inner) / 2
             elif align == "right":
                 lead += room - lead - inner
-            elif align == "both" and not last and text[end : end + 1] != BREAK:
+            elif align == "justify" and not last and text[end : end + 1] != BREAK:
                 inside = end - (1 if hanging else 0)
                 extra = _spread(stretchable, start, inside, room - lead - inner)
             spans: list[Span] = []
@@ -171,7 +154,7 @@ class _Builder:
                     for k in range(i, j):
                         xs.append(x)
                         x += widths[k]
-                bold = bold_head and i < head_len
+                bold = style.bold and i < head_len
                 chunk = text[i:j]  # a forced break is never inside a line
                 spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
                 i = j
@@ -208,19 +191,6 @@ def _extent(widths: list[float], needs: list[float], start: int, end: int) -> fl
     return sum(widths[start : end - 1]) + needs[end - 1] if end > start else 0.0
 
 
-def _alignments(options: ExportOptions) -> dict[str, tuple[str, bool]]:
-    """Each .docx style's ``w:jc`` (left or both) and whether a mark may hang there, so the
-    layout breaks and aligns as the export does. LibreOffice reads ``w:overflowPunct`` the
-    wrong way round (docs/page-layout.md): ``1`` means no hanging there, 0 or none hanging."""
-    found = {}
-    for key, spec in styles.style_specs(options).items():
-        jc = spec.ppr.find(w("jc"))
-        overflow = spec.ppr.find(w("overflowPunct"))
-        hang = overflow is None or overflow.get(w("val")) in ("0", "false", "off")
-        found[key] = ("left" if jc is None else str(jc.get(w("val"))), hang)
-    return found
-
-
 def paginate(
     report: Report,
     metrics: Metrics | None = None,
@@ -230,44 +200,23 @@ def paginate(
     """Where every line and every page of ``report`` breaks (see the module docstring)."""
     options = options or ExportOptions()
     geometry = geometry or Geometry()
-    builder = _Builder(metrics or NominalMetrics(), geometry, options)
+    builder = _Builder(metrics or NominalMetrics(), geometry)
     blocks = layout(report)
     signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in blocks if b.role is Role.DATE), "")
     sig_left, date_left = closing_lefts(signature, date, builder.metrics, geometry)
-    aligns = _alignments(options)
-    blank_done = False
-    for index, block in enumerate(blocks):
-        head = sanitize.clean(block.head).text
-        raw = block.text
-        if block.role is Role.TITLE:
-            raw = raw.replace("\r", "").replace("\n", "")
-        text = sanitize.clean(raw).text
-        if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
+    styles = paragraph_styles(options)
+    for para in written(blocks):
+        if para.blank:
             builder.blank()
-            blank_done = True
-        if block.role is Role.TITLE:
-            align, hang = aligns["title"]
-            builder.add(index, block, BREAK.join(split_title(text)), 0, align=align, hang=hang)
-            if not (index + 1 < len(blocks) and blocks[index + 1].role is Role.AUTHOR):
-                builder.blank()
-        elif block.role is Role.AUTHOR:
-            align, hang = aligns["author"]
-            builder.add(index, block, text, 0, align=align, hang=hang)
-            builder.blank()
-        elif block.role in (Role.SIGNATURE, Role.DATE):
-            key = "signature" if block.role is Role.SIGNATURE else "date"
-            align, hang = aligns[key]
-            left = sig_left if block.role is Role.SIGNATURE else date_left
-            builder.add(index, block, text, 0, align=align, left=left, hang=hang)
-        elif is_salutation(block):
-            align, hang = aligns["salutation"]
-            builder.add(index, block, text, 0, align=align, hang=hang)
-        else:
-            key = f"h{block.level}" if block.role is Role.HEADING else "body"
-            align, hang = aligns[key]
-            indent = geometry.indent
-            builder.add(index, block, head + text, len(head), align=align, indent=indent, hang=hang)
+            continue
+        block = blocks[para.block]
+        style = styles[para.style]
+        # a heading's own text (after a run-in head) is body text
+        text_font = styles["body"].font if block.role is Role.HEADING else style.font
+        left = {Role.SIGNATURE: sig_left, Role.DATE: date_left}.get(block.role, 0.0)
+        text = para.head + para.text
+        builder.add(para.block, block, text, len(para.head), style, text_font, left=left)
     pages: list[Page] = []
     per_page = geometry.lines_per_page
     lines: list[Line] = []

@@ -5,23 +5,20 @@ styles in Word or WPS. Every run still carries its fonts directly as well: WPS a
 Word versions fall back to the theme's fonts when a run names none, and text pasted into
 another document keeps its look.
 
-Numbers (see docs/official-layout.md):
-- 3号 = 16 pt (``sz`` 32 half-points), 2号 = 22 pt (44), 4号 = 14 pt (28).
-- Lines are exactly 28.95 pt (579 twips): 22 lines fill the 225 mm text block in Word and
-  LibreOffice alike, whatever the height of the substitute font.
-- Runs at 3号 are 0.25 pt narrower (``w:spacing -5``): 28 characters of 15.75 pt fill the
+The values (fonts, sizes, alignment, indents) are the official layout's (typeset/styles.py,
+typeset/page.py), which the page layout reads too. How they are written for Word and
+LibreOffice (see docs/official-layout.md):
+- sizes in half-points (``sz`` 32 = 3号), lengths in twips; lines exactly 28.95 pt;
+- runs at 3号 are 0.25 pt narrower (``w:spacing -5``): 28 characters of 15.75 pt fill the
   156 mm line (442.2 pt); LibreOffice puts only 27 there without it, and breaks on a
-  character grid (``charSpace``) altogether.
-- Body text and headings are justified (``w:jc="both"``), with ``w:overflowPunct w:val="1"``
-  written out. LibreOffice's .docx import reads that value the wrong way round: ``1`` turns
-  hanging punctuation *off* there, and with it off LibreOffice (7.4, 25.2) draws every mark
-  of a justified line; with hanging on (``0`` or left out) it dropped the closing mark that
-  hung at the end of a full justified line. The layout (pages/) breaks as LibreOffice does
-  then: no mark hangs, the character before it goes to the next line with it. For Word the
-  settings add ``w:doNotWrapTextWithPunct`` (see docs/page-layout.md, *Justified lines*).
-- Kinsoku on: a closing mark never starts a line, an opening one never ends a line.
-- The salutation (各位领导、同志们：) stands flush left (GB/T 9704-2012 7.3.2, 主送机关 顶格);
-  the signature and the date are placed by left indents (title.py).
+  character grid (``charSpace``) altogether;
+- justified is ``w:jc="both"``. ``w:overflowPunct w:val="1"`` is written out for a style
+  where no mark hangs: LibreOffice's .docx import reads that value the wrong way round (``1``
+  turns hanging punctuation *off* there), and with it off LibreOffice (7.4, 25.2) draws every
+  mark of a justified line; with hanging on (``0`` or left out) it dropped the closing mark
+  that hung at the end of a full justified line. For Word the settings add
+  ``w:doNotWrapTextWithPunct`` (see docs/page-layout.md, *Justified lines*);
+- kinsoku on; no widow control; no autospace between Chinese and Latin or digits.
 """
 
 from __future__ import annotations
@@ -30,17 +27,20 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from .options import ExportOptions, FontSet
+from ...typeset import ExportOptions, ParagraphStyle, paragraph_styles
+from ...typeset import page as _page
+from ...typeset.styles import SIZE_3HAO
 from .xml import el, sub, w
 
-SIZE_3HAO = 32  # half-points
-SIZE_2HAO = 44
-SIZE_4HAO = 28
-LINE_PITCH = 579  # twips: 225 mm / 22 lines
-CHAR_PITCH = 315  # twips: 16 pt − 0.25 pt, one character of body text
-TIGHTEN = "-5"  # twentieths of a point: −0.25 pt on every 3号 run
+LINE_PITCH = _page.LINE_PITCH  # twips
+TIGHTEN = str(_page.TIGHTEN)  # twentieths of a point on every tightened run
 INDENT_CHARS = "200"  # hundredths of a character: two characters
-INDENT_TWIPS = str(2 * 320)  # the same for programs that ignore firstLineChars
+INDENT_TWIPS = str(_page.INDENT)  # the same for programs that ignore firstLineChars
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def half_points(size: float) -> int:
+    return round(size * 2)
 
 
 def run_props(font: str, size: int, *, bold: bool = False, tighten: bool = True) -> Any:
@@ -69,6 +69,7 @@ def para_props(
     line: int | None = LINE_PITCH,
     outline: int | None = None,
     snap_to_grid: bool = True,
+    hang: bool = False,
 ) -> Any:
     """``w:pPr``: alignment, exact 28.95 pt lines, no space before/after, no widow control.
 
@@ -80,7 +81,7 @@ def para_props(
     sub(ppr, "kinsoku", val="1")  # Chinese line breaking: no closing mark at a line's start
     # "1": Word may hang a mark; LibreOffice reads it as "no hanging" and then draws every
     # mark of a justified line (with hanging it dropped the one past the margin)
-    sub(ppr, "overflowPunct", val="1")
+    sub(ppr, "overflowPunct", val="0" if hang else "1")
     sub(ppr, "autoSpaceDE", val="0")  # no extra space between Chinese and Latin letters
     sub(ppr, "autoSpaceDN", val="0")  # … nor between Chinese and digits: keeps 28 a line
     if not snap_to_grid:
@@ -108,62 +109,31 @@ class StyleSpec:
 
 
 def style_specs(options: ExportOptions) -> dict[str, StyleSpec]:
-    """The named styles by key: title, author, body, salutation, h1–h4, signature, date,
-    page_number."""
-    fonts: FontSet = options.font_set
-    body = fonts.fang
+    """The named styles by key (typeset.paragraph_styles): title, author, body, salutation,
+    h1–h4, signature, date, page_number."""
+    fonts = options.font_set
+    return {
+        key: StyleSpec(f"nb-{key}", style.name, _ppr(style), _rpr(style, fonts.name(style.font)))
+        for key, style in paragraph_styles(options).items()
+    }
 
-    def spec(key: str, name: str, ppr: Any, rpr: Any) -> tuple[str, StyleSpec]:
-        return key, StyleSpec(f"nb-{key}", name, ppr, rpr)
 
-    return dict(
-        [
-            spec(
-                "title",
-                "标题",
-                # off the grid: a 2号 line would take two grid lines in LibreOffice
-                para_props(jc="center", first_line=False, snap_to_grid=False),
-                run_props(fonts.title, SIZE_2HAO, tighten=False),
-            ),
-            spec(
-                "author",
-                "作者",
-                para_props(jc="center", first_line=False),
-                run_props(fonts.kai, SIZE_3HAO),
-            ),
-            spec("body", "正文", para_props(), run_props(body, SIZE_3HAO)),
-            spec(
-                "salutation",
-                "称呼",  # 各位领导、同志们： flush left (GB/T 9704-2012 7.3.2: 顶格)
-                para_props(jc="left", first_line=False),
-                run_props(body, SIZE_3HAO),
-            ),
-            spec("h1", "一级标题", para_props(outline=0), run_props(fonts.hei, SIZE_3HAO)),
-            spec("h2", "二级标题", para_props(outline=1), run_props(fonts.kai, SIZE_3HAO)),
-            spec(
-                "h3",
-                "三级标题",
-                para_props(outline=2),
-                run_props(body, SIZE_3HAO, bold=options.level3_bold),
-            ),
-            spec("h4", "四级标题", para_props(outline=3), run_props(body, SIZE_3HAO)),
-            spec(
-                "signature",
-                "落款",
-                para_props(jc="left", first_line=False),
-                run_props(body, SIZE_3HAO),
-            ),
-            spec(
-                "date", "日期", para_props(jc="left", first_line=False), run_props(body, SIZE_3HAO)
-            ),
-            spec(
-                "page_number",
-                "页码",
-                para_props(jc="right", first_line=False, line=None, snap_to_grid=False),
-                run_props(fonts.song, SIZE_4HAO, tighten=False),
-            ),
-        ]
+def _ppr(style: ParagraphStyle) -> Any:
+    return para_props(
+        jc=_JC[style.align],
+        first_line=style.first_line_indent,
+        line=LINE_PITCH if style.exact_lines else None,
+        outline=style.outline,
+        snap_to_grid=style.on_grid,
+        hang=style.hang,
     )
+
+
+def _rpr(style: ParagraphStyle, font: str) -> Any:
+    return run_props(font, half_points(style.size), bold=style.bold, tighten=style.tighten)
+
+
+_BODY_SIZE = half_points(SIZE_3HAO)
 
 
 def set_defaults(styles_root: Any, body_font: str) -> None:
@@ -175,7 +145,7 @@ def set_defaults(styles_root: Any, body_font: str) -> None:
     for child in list(defaults):
         defaults.remove(child)
     rpr_default = sub(defaults, "rPrDefault")
-    rpr_default.append(run_props(body_font, SIZE_3HAO, tighten=False))
+    rpr_default.append(run_props(body_font, _BODY_SIZE, tighten=False))
     ppr_default = sub(defaults, "pPrDefault")
     ppr = sub(ppr_default, "pPr")
     sub(ppr, "spacing", before="0", after="0", line="240", lineRule="auto")
@@ -190,7 +160,7 @@ def set_defaults(styles_root: Any, body_font: str) -> None:
     normal_ppr = sub(normal, "pPr")
     sub(normal_ppr, "widowControl", val="0")
     sub(normal_ppr, "spacing", before="0", after="0", line="240", lineRule="auto")
-    normal.append(run_props(body_font, SIZE_3HAO, tighten=False))
+    normal.append(run_props(body_font, _BODY_SIZE, tighten=False))
 
 
 def drop_table_styles(styles_root: Any) -> int:

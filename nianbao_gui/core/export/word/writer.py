@@ -1,4 +1,4 @@
-"""The report's blocks (layout.layout) written out as Word paragraphs and runs.
+"""The report's paragraphs (typeset.paragraphs) written out as Word paragraphs and runs.
 
 python-docx opens its default template and gives the package, the footers and the settings;
 the paragraphs are written as markup from property elements serialised once per style and
@@ -18,11 +18,11 @@ from docx.document import Document
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from ..layout import Block, Role, is_salutation, layout
-from ..model import Report
-from . import fonttable, page, sanitize, styles
-from .options import ExportOptions
-from .title import split_title
+from ...layout import Block, Role, layout
+from ...model import Report
+from ...typeset import ExportOptions, sanitize
+from ...typeset.paragraphs import written
+from . import fonttable, page, styles
 from .xml import W_NS, el, strip_theme_fonts, w
 
 _ROLE_NAMES = {
@@ -48,20 +48,6 @@ def _where(index: int, block: Block) -> str:
     kind = _LEVEL_NAMES.get(block.level, "标题") if block.role is Role.HEADING else ""
     kind = kind or _ROLE_NAMES[block.role]
     return f"第 {index} 段（{kind}“{sanitize.excerpt(block.full)}”）"
-
-
-def _style_key(block: Block) -> str:
-    if is_salutation(block):
-        return "salutation"
-    if block.role is Role.HEADING:
-        return f"h{block.level}"
-    return {
-        Role.TITLE: "title",
-        Role.AUTHOR: "author",
-        Role.BODY: "body",
-        Role.SIGNATURE: "signature",
-        Role.DATE: "date",
-    }[block.role]
 
 
 def _xml(element: Any) -> str:
@@ -148,8 +134,8 @@ def _closing_lefts(
     date = next((b.text for b in blocks if b.role is Role.DATE), "")
     if not (signature or date):
         return 0.0, 0.0
-    from ..pages.closing import closing_lefts  # the page layout imports this package
-    from ..pages.geometry import Geometry
+    from ...pages.closing import closing_lefts  # loaded only when there is a closing
+    from ...pages.geometry import Geometry
 
     if metrics is None:
         metrics = _layout_metrics(options)
@@ -158,10 +144,10 @@ def _closing_lefts(
 
 def _layout_metrics(options: ExportOptions) -> Any:
     """The widths the PDF and the preview use; nominal ones when no font file can be read."""
-    from ..pages.metrics import NominalMetrics
+    from ...pages.metrics import NominalMetrics
 
     try:
-        from ..pages.fonts import layout_metrics
+        from ...pages.fonts import layout_metrics
 
         return layout_metrics(options.font_set)
     except Exception:  # a font lookup that fails must not stop the Word export
@@ -192,42 +178,25 @@ def build_document(
     builder = _Builder(specs)
     blocks = layout(report)
     sig_left, date_left = _closing_lefts(blocks, options, metrics)
-    blank_done = False
-    for index, block in enumerate(blocks, start=1):
-        raw = block.text
-        if block.role is Role.TITLE:  # the title is broken into lines here, not by the user
-            raw = raw.replace("\r", "").replace("\n", "")
-        head = sanitize.clean(block.head)
-        text = sanitize.clean(raw)
-        for warning in head.warnings + text.warnings:
-            result.warnings.append(_where(index, block) + warning)
-        key = _style_key(block)
-        if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
-            builder.paragraph("body")  # one blank line between the text and the signature
+    for para in written(blocks):
+        if para.blank:
+            builder.paragraph(para.style)
             builder.end()
-            blank_done = True
-        if block.role is Role.TITLE:
-            builder.paragraph(key)
-            builder.run(sanitize.BREAK.join(split_title(text.text)), key)
-            builder.end()
-            result.paragraphs += 1
-            if not (len(blocks) > index and blocks[index].role is Role.AUTHOR):
-                builder.paragraph("body")  # a blank line under the title
-                builder.end()
             continue
+        block = blocks[para.block]
+        for warning in para.warnings:
+            result.warnings.append(_where(para.block + 1, block) + warning)
+        key = para.style
         if block.role is Role.SIGNATURE:
             builder.paragraph(key, _indent_ppr(builder, key, sig_left))
         elif block.role is Role.DATE:
             builder.paragraph(key, _indent_ppr(builder, key, date_left))
         else:
             builder.paragraph(key)
-        builder.run(head.text, key)
-        builder.run(text.text, "body" if block.role is Role.HEADING else key)
+        builder.run(para.head, key)  # a heading's own text (after a run-in head) is body text
+        builder.run(para.text, "body" if block.role is Role.HEADING else key)
         builder.end()
         result.paragraphs += 1
-        if block.role is Role.AUTHOR:
-            builder.paragraph("body")  # a blank line under the author line
-            builder.end()
     builder.into(document)
     return document, result
 
