@@ -13,6 +13,18 @@ from pathlib import Path
 from qt_helpers import run_python
 
 _HEAVY = ("docx", "fontTools", "openpyxl", "nianbao_gui.core.export")
+# what the first paint does not show loads when first used (issue 21): 对比去年, 数据, 体检's
+# panel, 预览, printing, the PDF and the page layout
+_LATER = (
+    "PySide6.QtPrintSupport",
+    "nianbao_gui.app.compare",
+    "nianbao_gui.app.figures_panel",
+    "nianbao_gui.app.check_panel",
+    "nianbao_gui.app.pages.preview",
+    "nianbao_gui.app.pages.printing",
+    "nianbao_gui.core.pages.pdf",
+    "nianbao_gui.core.pages.paginate",
+)
 
 _SCRIPT = f"""
 import sys
@@ -20,7 +32,7 @@ from nianbao_gui.cli import main
 try:
     main([])
 finally:
-    print("heavy:", sorted(m for m in sys.modules if m in {_HEAVY!r}))
+    print("heavy:", sorted(m for m in sys.modules if m in {_HEAVY + _LATER!r}))
 """
 
 

@@ -159,9 +159,9 @@ class MainWindow(QMainWindow):
         self.open_url(QUrl.fromLocalFile(str(data_dir())))
 
     def show_guide(self) -> None:
-        from .menus import open_guide
+        from .dialogs.guide import GuideDialog
 
-        open_guide(self)
+        GuideDialog(self).exec()
 
     def fill_in_placeholders(self) -> None:
         """先去补全 (the export's question): the 数据 panel lists the figures to fill; the

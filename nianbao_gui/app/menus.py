@@ -1,12 +1,11 @@
-"""What the 检查 menu's 对比去年 and 标出与去年相同的句子 open, and 帮助 › 使用说明 (F1).
-The actions themselves are in action_table.py; what they open is loaded when chosen."""
+"""What the 检查 menu's 对比去年 and 标出与去年相同的句子 open. The actions themselves are in
+action_table.py; what they open is loaded when chosen."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from ..core.model import Report
@@ -14,12 +13,6 @@ if TYPE_CHECKING:
     from .docks import Docks
     from .session import Session
     from .shading import Shading
-
-
-def open_guide(parent: QWidget) -> None:
-    from .dialogs.guide import GuideDialog
-
-    GuideDialog(parent).exec()
 
 
 class LastYearMenu:
