@@ -60,7 +60,7 @@ def main() -> None:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from nianbao_gui.app.live_check import check_now
+    from nianbao_gui.app.check.live_check import check_now
     from nianbao_gui.app.main import create_application
 
     app = create_application([sys.argv[0]])

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench_gui_form import big_report
 from PySide6.QtWidgets import QApplication
 
-from nianbao_gui.app.report_editor import ReportEditor
+from nianbao_gui.app.editor.report_editor import ReportEditor
 from nianbao_gui.core.settings import Settings
 
 

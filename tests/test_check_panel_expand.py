@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.check_rows import FINDING_ROLE
+from nianbao_gui.app.check.check_rows import FINDING_ROLE
 from nianbao_gui.core.importer import import_text
 from tests.conftest import SEED
 from tests.qt_helpers import close_window, make_window

@@ -74,7 +74,7 @@ def test_without_a_remembered_draft_she_is_asked(qtbot, tmp_path: Path) -> None:
 def test_the_form_shades_sentences_still_last_years(qtbot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from nianbao_gui.app.shading import SHADE
+    from nianbao_gui.app.compare.shading import SHADE
 
     window, _prompts = _made_from_last_year(qtbot, tmp_path)
     window.editor.tab_widget().setCurrentIndex(2)  # 一、抓好农业
@@ -128,7 +128,7 @@ def test_an_unreadable_remembered_file_lets_her_choose_another(qtbot, tmp_path: 
 def test_the_shading_follows_another_last_year_chosen(qtbot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from nianbao_gui.app.shading import SHADE
+    from nianbao_gui.app.compare.shading import SHADE
 
     window, prompts = _made_from_last_year(qtbot, tmp_path)
     window.editor.tab_widget().setCurrentIndex(2)  # 一、抓好农业

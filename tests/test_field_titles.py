@@ -80,7 +80,7 @@ def _row_labels(widget: QLabel | object) -> dict[object, str]:
 def test_the_basic_info_tab_labels_its_fields_by_their_titles(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nianbao_gui.app.report_editor import ReportEditor
+    from nianbao_gui.app.editor.report_editor import ReportEditor
 
     # a changed title changes the form: the label is not written a second time in the tab
     monkeypatch.setattr(Report.model_fields["signature"], "title", "署名")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from qt_helpers import close_window, make_window
 from test_gui_window_marks import marked_boxes
 
-from nianbao_gui.app.figures_panel import VALUE
+from nianbao_gui.app.figures.figures_panel import VALUE
 from nianbao_gui.core.model import Report, Section
 
 
@@ -80,7 +80,7 @@ def test_ten_values_typed_with_enter_in_a_row_each_land_in_their_own_place(qtbot
 def test_a_pause_between_values_keeps_the_next_row_ready(qtbot) -> None:  # type: ignore[no-untyped-def]
     """The list follows the form a moment after each change (REFRESH_MS): that must not lose
     the row ready to type into, nor digits typed into its cell meanwhile."""
-    from nianbao_gui.app.figures_actions import REFRESH_MS
+    from nianbao_gui.app.figures.figures_actions import REFRESH_MS
 
     paragraphs = ["完成播种**亩，新建农田**亩。", "建成示范点**个。"]
     report = Report(year=2025, sections=[Section(heading="抓好农业", paragraphs=paragraphs)])

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.binder import ADAPTERS, Binder, adapter_for, optional_int
-from nianbao_gui.app.commands import History
-from nianbao_gui.app.report_model import ReportModel
+from nianbao_gui.app.editor.binder import ADAPTERS, Binder, adapter_for, optional_int
+from nianbao_gui.app.editor.commands import History
+from nianbao_gui.app.editor.report_model import ReportModel
 from nianbao_gui.app.widgets.inputs import EnumCombo, OptionalDateEdit
 from nianbao_gui.app.widgets.paragraph_list import ParagraphList
 from nianbao_gui.core.model import Report, ReportKind, Section

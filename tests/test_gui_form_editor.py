@@ -10,7 +10,7 @@ from PySide6.QtGui import QInputMethodEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.report_editor import ReportEditor, exact_total
+from nianbao_gui.app.editor.report_editor import ReportEditor, exact_total
 from nianbao_gui.app.tabs.section_tab import SectionTab
 from nianbao_gui.app.widgets.look import ERROR_COLOR
 from nianbao_gui.core.model import Closing, Report, ReportKind, Section

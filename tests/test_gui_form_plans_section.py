@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.report_editor import ReportEditor
+from nianbao_gui.app.editor.report_editor import ReportEditor
 from nianbao_gui.core.importer import import_report
 from nianbao_gui.core.settings import Settings
 

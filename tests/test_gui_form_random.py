@@ -12,7 +12,7 @@ import random
 import pytest
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.report_editor import ReportEditor, exact_total
+from nianbao_gui.app.editor.report_editor import ReportEditor, exact_total
 from nianbao_gui.app.tabs.section_tab import SectionTab
 from nianbao_gui.app.widgets.section_editor import SectionEditor
 from nianbao_gui.core.model import MAX_DEPTH, Report, Section

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.report_editor import ReportEditor
+from nianbao_gui.app.editor.report_editor import ReportEditor
 from nianbao_gui.app.widgets.look import set_text_zoom
 from nianbao_gui.core.model import Section
 from nianbao_gui.core.settings import Settings

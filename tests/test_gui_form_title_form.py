@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.report_editor import ReportEditor
+from nianbao_gui.app.editor.report_editor import ReportEditor
 from nianbao_gui.core.importer import import_text
 from nianbao_gui.core.layout import layout
 from nianbao_gui.core.settings import Settings

@@ -16,8 +16,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.commands import UNDO_LIMIT, TextSpan
-from nianbao_gui.app.report_editor import ReportEditor
+from nianbao_gui.app.editor.commands import UNDO_LIMIT, TextSpan
+from nianbao_gui.app.editor.report_editor import ReportEditor
 from nianbao_gui.core.model import ReportKind
 from tests.test_gui_form_editor import commit, open_section, sample_editor, sample_report
 

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.report_editor import ReportEditor
+from nianbao_gui.app.editor.report_editor import ReportEditor
 from tests.qt_helpers import close_window, make_window
 from tests.test_gui_form_editor import commit, open_section, sample_report
 from tests.test_gui_form_undo import dump, paragraph_box, put_cursor
@@ -112,7 +112,7 @@ def test_year_invalid_then_valid_then_undo(editor: ReportEditor) -> None:
 
 
 def test_undo_limit_drops_oldest(editor: ReportEditor) -> None:
-    from nianbao_gui.app.commands import UNDO_LIMIT
+    from nianbao_gui.app.editor.commands import UNDO_LIMIT
 
     stack = editor.undo_stack()
     for i in range(UNDO_LIMIT + 5):

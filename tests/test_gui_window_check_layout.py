@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.check_rows import FINDING_ROLE
+from nianbao_gui.app.check.check_rows import FINDING_ROLE
 from nianbao_gui.core.checks import Category
 from nianbao_gui.core.model import Report, ReportKind
 from tests.qt_helpers import close_window, make_window

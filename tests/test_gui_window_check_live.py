@@ -274,7 +274,7 @@ def test_the_live_check_lets_events_through_between_slices(qtbot) -> None:
     of the check. (How long a slice takes is measured in bench_check_live.py.)"""
     from PySide6.QtCore import QTimer
 
-    from nianbao_gui.app.check_panel import CheckPanel
+    from nianbao_gui.app.check.check_panel import CheckPanel
 
     panel = CheckPanel()
     qtbot.addWidget(panel)

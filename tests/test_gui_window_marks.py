@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.check_rows import FINDING_ROLE
+from nianbao_gui.app.check.check_rows import FINDING_ROLE
 from nianbao_gui.core.model import Report, Section
 from tests.qt_helpers import close_window, make_window
 

@@ -17,9 +17,9 @@ _HEAVY = ("docx", "fontTools", "openpyxl", "nianbao_gui.core.export")
 # panel, 预览, printing, the PDF and the page layout
 _LATER = (
     "PySide6.QtPrintSupport",
-    "nianbao_gui.app.compare",
-    "nianbao_gui.app.figures_panel",
-    "nianbao_gui.app.check_panel",
+    "nianbao_gui.app.compare.last_year",
+    "nianbao_gui.app.figures.figures_panel",
+    "nianbao_gui.app.check.check_panel",
     "nianbao_gui.app.pages.preview",
     "nianbao_gui.app.pages.printing",
     "nianbao_gui.core.pages.pdf",

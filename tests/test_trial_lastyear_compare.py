@@ -96,7 +96,7 @@ def test_after_another_draft_is_opened_the_old_rows_select_nothing_in_it(
 
 
 def _shaded(edit: QPlainTextEdit) -> list[tuple[int, int]]:
-    from nianbao_gui.app.shading import SHADE
+    from nianbao_gui.app.compare.shading import SHADE
 
     formats = edit.document().firstBlock().layout().formats()
     return [(r.start, r.length) for r in formats if r.format.background().color() == SHADE]

@@ -7,7 +7,7 @@ import datetime as _dt
 from PySide6.QtWidgets import QDateEdit
 from qt_helpers import close_window, make_window
 
-from nianbao_gui.app.check_rows import FINDING_ROLE
+from nianbao_gui.app.check.check_rows import FINDING_ROLE
 from nianbao_gui.core.checks import Category
 from nianbao_gui.core.checks.pages import FONT_STAND_IN
 from nianbao_gui.core.model import Report, ReportKind

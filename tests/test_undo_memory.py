@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from nianbao_gui.app.commands import EditCommand, TypingCommand
-from nianbao_gui.app.report_editor import ReportEditor
+from nianbao_gui.app.editor.commands import EditCommand, TypingCommand
+from nianbao_gui.app.editor.report_editor import ReportEditor
 from nianbao_gui.app.widgets.inputs import OptionalDateEdit
 from tests.test_gui_form_editor import sample_editor
 from tests.test_gui_form_undo import paragraph_box, put_cursor

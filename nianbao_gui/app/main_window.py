@@ -33,16 +33,16 @@ from .action_table import ActionTable
 from .collector import SETTLE_DELAY_MS, settle
 from .dialogs.messages import Prompts
 from .docks import Docks
-from .document import Document
+from .editor.report_editor import ReportEditor
+from .files.document import Document
+from .files.recent_menu import RecentMenu
 from .forms.ui_main_window import Ui_MainWindow
-from .recent_menu import RecentMenu
-from .report_editor import ReportEditor
 from .session import Session
 
 if TYPE_CHECKING:
-    from .check_panel import CheckPanel
-    from .figures_actions import FiguresActions
-    from .start_page import StartPage
+    from .check.check_panel import CheckPanel
+    from .figures.figures_actions import FiguresActions
+    from .files.start_page import StartPage
 
 DRAFT_SUFFIXES = {".json"}
 IMPORT_SUFFIXES = {".txt", ".docx"}
@@ -86,13 +86,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.autosave_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        from .actions import FileActions  # the menu commands, kept out of this module
+        from .files.actions import FileActions  # the menu commands, kept out of this module
 
         self.files = FileActions(self)
-        from .export_actions import ExportActions
+        from .export.export_actions import ExportActions
 
         self.exports = ExportActions(self, self.files.save, self.fill_in_placeholders)
-        from .edit_actions import EditActions
+        from .editor.edit_actions import EditActions
 
         self.edits = EditActions(self.session, self.commands, self.ui.editorLayout)
         self._connect()
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
     # --- wiring ----------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        from .menus import LastYearMenu  # 检查 › 对比去年, 标出与去年相同的句子
+        from .compare.menus import LastYearMenu  # 检查 › 对比去年, 标出与去年相同的句子
 
         self.last_year = LastYearMenu(self.session, self.docks, self.ui.actionShade)
         self.editor.changed.connect(self.on_edited)
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         without it, and its module and widgets were about 10 ms of every start."""
         if self._check_panel is None:
             from ..core.typeset import ExportOptions
-            from .check_panel import CheckPanel
+            from .check.check_panel import CheckPanel
 
             panel = CheckPanel(self)
             self.ui.checkDockLayout.addWidget(panel)
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
     @property
     def start_page(self) -> StartPage:
         if self._start_page is None:
-            from .start_page import StartPage
+            from .files.start_page import StartPage
 
             area = self.ui.editorLayout
             self._start_page = StartPage(self.session, area, self.files, self._draft_commands)
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
     @property
     def figures(self) -> FiguresActions:
         if self._figures is None:
-            from .figures_actions import FiguresActions
+            from .figures.figures_actions import FiguresActions
 
             self._figures = FiguresActions(self.session, self.docks)
         return self._figures

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QStatusBar
 from ..core.fields import FieldPath
 from ..core.model import Report
 from ..core.settings import Settings
-from .commands import History
 from .dialogs.messages import Prompts
-from .document import Document
-from .report_editor import ReportEditor
+from .editor.commands import History
+from .editor.report_editor import ReportEditor
+from .files.document import Document
 
 
 class Session(QObject):

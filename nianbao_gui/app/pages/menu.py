@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from ...core.typeset import ExportOptions
     from ..docks import Docks
-    from ..export_actions import ExportActions
+    from ..export.export_actions import ExportActions
     from ..session import Session
     from .preview import PreviewPane
     from .printing import PagePrinting

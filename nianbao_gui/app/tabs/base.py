@@ -20,8 +20,8 @@ from ..widgets.look import em, fix_label_size, mute
 
 if TYPE_CHECKING:
     from ...core.model import Report
-    from ..binder import Binder
-    from ..structure import StructureRequests
+    from ..editor.binder import Binder
+    from ..editor.structure import StructureRequests
 
 
 class FormContext:

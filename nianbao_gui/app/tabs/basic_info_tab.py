@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ...core.fields import FieldPath
 from ...core.model import Report, ReportKind, field_title
 from ...core.settings import FontChoice, Settings
-from ..binder import optional_int
+from ..editor.binder import optional_int
 from ..widgets.inputs import EnumCombo, OptionalDateEdit
 from ..widgets.look import em, mute
 from .base import TabPage, count_texts

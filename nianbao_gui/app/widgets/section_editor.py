@@ -28,7 +28,7 @@ from ...core.fields import FieldPath, read_path
 from ...core.model import MAX_DEPTH, Section
 from ...core.numbering import heading_number
 from ...core.outline import char_count
-from ..structure import list_change, place_name
+from ..editor.structure import list_change, place_name
 from ..tabs.base import FormContext
 from . import look
 from .paragraph_list import ParagraphList, tool_button

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 if TYPE_CHECKING:
-    from ..core.model import Report
-    from .compare import CompareActions
-    from .docks import Docks
-    from .session import Session
+    from ...core.model import Report
+    from ..docks import Docks
+    from ..session import Session
+    from .last_year import CompareActions
     from .shading import Shading
 
 
@@ -31,7 +31,7 @@ class LastYearMenu:
     @property
     def compare(self) -> CompareActions:
         if self._compare is None:
-            from .compare import CompareActions
+            from .last_year import CompareActions
 
             self._compare = CompareActions(self.session, self.docks)
             self._compare.changed = self._last_year_changed

@@ -42,12 +42,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.fields import FieldPath, read_path, write_path
-from ..core.model import describe_validation_error, title_of
+from ...core.fields import FieldPath, read_path, write_path
+from ...core.model import describe_validation_error, title_of
+from ..widgets.inputs import OneLine
+from ..widgets.look import mark_error
 from .commands import Focus, History
 from .undo_keys import UndoKeys, route_undo_keys
-from .widgets.inputs import OneLine
-from .widgets.look import mark_error
 
 
 class ConversionError(ValueError):

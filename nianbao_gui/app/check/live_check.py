@@ -23,10 +23,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.checks import excerpt, short_label
-from ..core.checks.report import field_labels
-from ..core.checks.runner import check_steps, run_steps
-from ..core.model import Report
+from ...core.checks import excerpt, short_label
+from ...core.checks.report import field_labels
+from ...core.checks.runner import check_steps, run_steps
+from ...core.model import Report
 
 LIVE_DELAY_MS = 300
 """Quiet time after the last change before the report is checked again."""

@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.fields import FieldPath, quote, read_path
-from ..core.model import Section
-from ..core.numbering import heading_number
+from ...core.fields import FieldPath, quote, read_path
+from ...core.model import Section
+from ...core.numbering import heading_number
 from .commands import Focus, History
 
 LEVEL_NAMES = {2: "二级", 3: "三级", 4: "四级"}

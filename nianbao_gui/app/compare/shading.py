@@ -17,9 +17,9 @@ from typing import Any
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from ..core.checks.same_as_last import LastYear
-from ..core.model import Report
-from .binder import Binder
+from ...core.checks.same_as_last import LastYear
+from ...core.model import Report
+from ..editor.binder import Binder
 
 SHADE = QColor("#e3ecf7")  # a pale blue: visible, and unlike the yellow of the fill column
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QBoxLayout, QLineEdit, QPlainTextEdi
 from shiboken6 import isValid
 
 if TYPE_CHECKING:
-    from .action_table import ActionTable
+    from ..action_table import ActionTable
+    from ..session import Session
     from .find_bar import FindBar
-    from .session import Session
 
 
 class EditActions:

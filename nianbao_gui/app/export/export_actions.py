@@ -12,12 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
-from ..core.errors import ExportError, NianbaoError
-from ..core.model import Report
-from ..core.naming import draft_stem
-from ..core.paths import export_folder
-from .actions import FileHost
-from .dialogs.messages import Prompts
+from ...core.errors import ExportError, NianbaoError
+from ...core.model import Report
+from ...core.naming import draft_stem
+from ...core.paths import export_folder
+from ..dialogs.messages import Prompts
+from ..files.actions import FileHost
 
 
 class ExportActions:
@@ -41,7 +41,7 @@ class ExportActions:
         window = self.window
         if window.document is None:
             return None
-        from ..core.checks import placeholder_count
+        from ...core.checks import placeholder_count
 
         count = placeholder_count(window.run_check())
         if count and not self.prompts.confirm_placeholders(count):
@@ -68,7 +68,7 @@ class ExportActions:
         if path is None:
             return None
         try:
-            from ..core.export import ExportOptions, export_docx
+            from ...core.export import ExportOptions, export_docx
 
             result = export_docx(report, path, ExportOptions.from_settings(window.settings))
         except NianbaoError as error:

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import NianbaoError
-from ..core.model import Report
-from .widgets.look import button_row
+from ...core.errors import NianbaoError
+from ...core.model import Report
+from ..widgets.look import button_row
 
 if TYPE_CHECKING:
-    from .docks import Docks
-    from .session import Session
+    from ..docks import Docks
+    from ..session import Session
 
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
 REFRESH_MS = 400  # after typing in the form: the list follows once she pauses
@@ -63,8 +63,8 @@ class SameAsLastPanel(QWidget):
     def show_findings(
         self, report: Report, last: Path, findings: list[Any], last_report: Report, notice: str = ""
     ) -> None:
-        from ..core.checks import excerpt, location
-        from ..core.checks.report import field_labels
+        from ...core.checks import excerpt, location
+        from ...core.checks.report import field_labels
 
         self._compared = (report, last, last_report)
         self.findings = findings
@@ -101,7 +101,7 @@ class SameAsLastPanel(QWidget):
         """Compare the draft as it is now with the same last year's report."""
         if self._compared is None:
             return
-        from ..core.checks import compare_with_last
+        from ...core.checks import compare_with_last
 
         report, last, last_report = self._compared
         findings = compare_with_last(report, last_report)
@@ -111,7 +111,7 @@ class SameAsLastPanel(QWidget):
         finding = item.data(_FINDING_ROLE)
         if finding is None or self._compared is None:
             return
-        from ..core.checks import compare_with_last, locate
+        from ...core.checks import compare_with_last, locate
 
         report, _last, last_report = self._compared
         current = compare_with_last(report, last_report)
@@ -125,10 +125,10 @@ class SameAsLastPanel(QWidget):
 def load_last(path: Path) -> Report:
     """Last year's draft (.json) or report (.txt/.docx)."""
     if path.suffix.lower() == ".json":
-        from ..core.storage import load_draft
+        from ...core.storage import load_draft
 
         return load_draft(path)
-    from ..core.importer import import_report
+    from ...core.importer import import_report
 
     return import_report(path).report
 
@@ -160,7 +160,7 @@ class CompareActions:
         return self.panel
 
     def _last_path(self, choose: bool) -> Path | None:
-        from ..core.next_year import origin_path
+        from ...core.next_year import origin_path
 
         session = self.session
         document = session.document
@@ -229,7 +229,7 @@ class CompareActions:
         if found is None:
             return []
         path, last = found
-        from ..core.checks import compare_with_last
+        from ...core.checks import compare_with_last
 
         report = self.session.report()
         findings = compare_with_last(report, last)

@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.fields import FieldPath, read_path, write_path
-from ..core.identity import ids_path
-from ..core.model import Report
+from ...core.fields import FieldPath, read_path, write_path
+from ...core.identity import ids_path
+from ...core.model import Report
 
 
 class ReportModel(QObject):

@@ -19,13 +19,13 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QUrl
 
-from ..core.errors import DraftLockedError, FileAccessError, NianbaoError
-from ..core.model import Report, new_id
-from ..core.naming import draft_leader, suggested_draft_path
-from ..core.next_year import next_year_copy, origin_text
-from ..core.paths import documents_dir, drafts_dir
-from ..core.settings import Settings
-from .dialogs.messages import LockAnswer, Prompts
+from ...core.errors import DraftLockedError, FileAccessError, NianbaoError
+from ...core.model import Report, new_id
+from ...core.naming import draft_leader, suggested_draft_path
+from ...core.next_year import next_year_copy, origin_text
+from ...core.paths import documents_dir, drafts_dir
+from ...core.settings import Settings
+from ..dialogs.messages import LockAnswer, Prompts
 from .document import Document
 
 _log = logging.getLogger(__name__)
@@ -116,7 +116,7 @@ class FileActions:
 
         A draft saved under another name (``年报.txt``, a mail attachment renamed) is known by
         its content and opened as the draft it is."""
-        from ..core.storage import is_draft_file
+        from ...core.storage import is_draft_file
 
         suffix = path.suffix.lower()
         if suffix != ".json" and is_draft_file(path):
@@ -172,7 +172,7 @@ class FileActions:
 
     def import_path(self, path: Path) -> bool:
         try:
-            from ..core.importer import import_report
+            from ...core.importer import import_report
 
             result = import_report(path)
         except NianbaoError as error:
@@ -305,7 +305,7 @@ class FileActions:
             self.open_path(path)
             return
         try:
-            from ..core.storage import load_draft
+            from ...core.storage import load_draft
 
             report = load_draft(path)
         except NianbaoError as error:
@@ -330,7 +330,7 @@ class FileActions:
 
     def open_example(self) -> None:
         try:
-            from ..core.templates import example_report
+            from ...core.templates import example_report
 
             report = example_report()
         except NianbaoError as error:
@@ -351,7 +351,7 @@ class FileActions:
             return False
         if not entries:
             return False
-        from .dialogs.recovery import RecoveryDialog
+        from ..dialogs.recovery import RecoveryDialog
 
         chosen = self.prompts.offer_recovery(entries)
         if chosen == RecoveryDialog.DISCARD:

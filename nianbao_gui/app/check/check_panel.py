@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.checks import Category, Finding, locate, plan_fixes
-from ..core.checks.fixing import FixPlan
-from ..core.checks.follow import has_place
-from ..core.model import Report
+from ...core.checks import Category, Finding, locate, plan_fixes
+from ...core.checks.fixing import FixPlan
+from ...core.checks.follow import has_place
+from ...core.model import Report
 from .check_rows import (
     FINDING_ROLE,
     GroupKey,
@@ -153,8 +153,8 @@ class CheckPanel(QWidget):
     def _check_layout(self, report: Report) -> Checked:
         if self.layout_options is None:
             return Checked()
-        from ..core.checks.pages import check_pages
-        from ..core.pages.fonts import layout_metrics
+        from ...core.checks.pages import check_pages
+        from ...core.pages.fonts import layout_metrics
 
         options = self.layout_options()
         findings = check_pages(report, layout_metrics(options.font_set), options)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from ..session import Session
     from .actions import FileActions
-    from .session import Session
 
 CHOICES = (
     (

@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.fields import FieldPath, get_text, iter_text_fields
-from ..core.model import Report
-from ..core.search import Match, find_all, replace_all, replace_at
-from .widgets.inputs import OneLine
-from .widgets.look import fix_label_size, mute
+from ...core.fields import FieldPath, get_text, iter_text_fields
+from ...core.model import Report
+from ...core.search import Match, find_all, replace_all, replace_at
+from ..widgets.inputs import OneLine
+from ..widgets.look import fix_label_size, mute
 
 
 class FindBar(QWidget):

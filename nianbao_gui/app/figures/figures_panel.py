@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import NianbaoError
-from ..core.figures import Slot, filled_texts, find_slots, moved_in, still_there
-from ..core.limits import MAX_FIGURE_CHARS
-from ..core.model import Report
-from .widgets.look import button_row
+from ...core.errors import NianbaoError
+from ...core.figures import Slot, filled_texts, find_slots, moved_in, still_there
+from ...core.limits import MAX_FIGURE_CHARS
+from ...core.model import Report
+from ..widgets.look import button_row
 
 COLUMNS = ("位置", "前文", "占位", "后文", "填写")
 VALUE = 4

@@ -28,7 +28,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
-from ..core.model import Report
+from ...core.model import Report
 
 _log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def recovery_key(path: Path | None) -> str:
 def _storage() -> Any:
     # imported on first use: storage pulls in nothing heavy, but keeping the window module
     # importable without it lets the window start even if a storage module is broken
-    from ..core import storage
+    from ...core import storage
 
     return storage
 
@@ -262,7 +262,7 @@ class Document(QObject):
         """Renew the lock's heartbeat; False (and ``lock_lost``) if it was taken over."""
         if self._lock is None:
             return True
-        from ..core.errors import DraftLockedError, FileAccessError
+        from ...core.errors import DraftLockedError, FileAccessError
 
         try:
             self._lock.refresh()
@@ -278,7 +278,7 @@ class Document(QObject):
 
     def _check_lock_still_ours(self) -> None:
         """Before writing over the file: DraftLockedError if someone took it over."""
-        from ..core.errors import DraftLockedError, FileAccessError
+        from ...core.errors import DraftLockedError, FileAccessError
 
         assert self._lock is not None
         try:

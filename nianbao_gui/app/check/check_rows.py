@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QTreeWidgetItem
 
-from ..core.checks import Category, Finding
+from ...core.checks import Category, Finding
 from .live_check import RowText
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole  # a leaf row's Finding

@@ -21,9 +21,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.fields import FieldPath
-from ..core.identity import carry_ids, ids_path
-from ..core.model import Section, new_id
+from ...core.fields import FieldPath
+from ...core.identity import carry_ids, ids_path
+from ...core.model import Section, new_id
 from .report_model import ReportModel
 
 UNDO_LIMIT = 1000

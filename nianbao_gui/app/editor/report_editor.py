@@ -29,20 +29,20 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..core.fields import FieldPath, read_path
-from ..core.layout import Role, layout
-from ..core.model import Report, Section
-from ..core.outline import char_count
-from ..core.settings import Settings
+from ...core.fields import FieldPath, read_path
+from ...core.layout import Role, layout
+from ...core.model import Report, Section
+from ...core.outline import char_count
+from ...core.settings import Settings
+from ..tabs.base import FormContext, TabPage
+from ..tabs.basic_info_tab import BasicInfoTab
+from ..tabs.closing_tab import ClosingTab
+from ..tabs.opening_tab import OpeningTab
+from ..tabs.section_tab import SectionTab
 from .binder import Binder, select_range
 from .commands import Focus, History, TextSpan
 from .report_model import ReportModel
 from .structure import StructureEdits, StructureRequests, list_change
-from .tabs.base import FormContext, TabPage
-from .tabs.basic_info_tab import BasicInfoTab
-from .tabs.closing_tab import ClosingTab
-from .tabs.opening_tab import OpeningTab
-from .tabs.section_tab import SectionTab
 
 EXACT_COUNT_DELAY_MS = 300
 
@@ -180,8 +180,8 @@ class ReportEditor(QWidget):
 
     def zoom(self, step: int) -> float:
         """Make the text of every paragraph one step larger (1), smaller (-1), or normal (0)."""
-        from .widgets.look import ZOOM_STEPS, set_text_zoom, text_font, text_zoom
-        from .widgets.paragraph_edit import GrowingPlainTextEdit
+        from ..widgets.look import ZOOM_STEPS, set_text_zoom, text_font, text_zoom
+        from ..widgets.paragraph_edit import GrowingPlainTextEdit
 
         # the boxes the binder holds (a box made later takes the zoom when it is made)
         current = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - text_zoom()))
@@ -389,7 +389,7 @@ class ReportEditor(QWidget):
             self.update_tab_title(page)
 
     def _ask_confirmation(self, text: str) -> bool:
-        from .widgets.paragraph_list import ask_confirmation  # with the editors that use it
+        from ..widgets.paragraph_list import ask_confirmation  # with the editors that use it
 
         return ask_confirmation(self, text)
 

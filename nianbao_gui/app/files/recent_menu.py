@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from ..core.settings import Settings
+from ...core.settings import Settings
 
 
 class RecentMenu:

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget
 
-from ..core.errors import NianbaoError
-from ..core.naming import draft_stem
-from ..core.paths import export_folder
+from ...core.errors import NianbaoError
+from ...core.naming import draft_stem
+from ...core.paths import export_folder
 
 if TYPE_CHECKING:
-    from .docks import Docks
+    from ..docks import Docks
+    from ..session import Session
     from .figures_panel import FiguresPanel
-    from .session import Session
 
 REFRESH_MS = 400  # after typing in the form: the list follows once she pauses
 
@@ -106,9 +106,9 @@ class FiguresActions:
         session = self.session
         if session.document is None:
             return None
-        from ..core.figures import find_slots
-        from ..core.figures_match import TableInfo
-        from ..core.figures_xlsx import write_xlsx
+        from ...core.figures import find_slots
+        from ...core.figures_match import TableInfo
+        from ...core.figures_xlsx import write_xlsx
 
         report = session.report()
         slots = find_slots(report)
@@ -141,9 +141,9 @@ class FiguresActions:
         path = session.prompts.table_import_path(export_folder(session.settings.export_folder))
         if path is None:
             return 0
-        from ..core.figures import filled_texts
-        from ..core.figures_match import match_rows, other_draft, summary
-        from ..core.figures_xlsx import read_table
+        from ...core.figures import filled_texts
+        from ...core.figures_match import match_rows, other_draft, summary
+        from ...core.figures_xlsx import read_table
 
         report = session.report()
         try:

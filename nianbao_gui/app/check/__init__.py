@@ -1,0 +1,1 @@
+"""体检: the panel, its rows and the live re-check."""

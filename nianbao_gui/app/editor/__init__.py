@@ -1,0 +1,1 @@
+"""The report form: its model, undo history, binder, structural edits, the 编辑 menu."""

@@ -1,0 +1,1 @@
+"""导出 Word and the message after an export."""

@@ -1,0 +1,1 @@
+"""数据: the figures panel and the spreadsheet round trip."""

@@ -1,0 +1,1 @@
+"""The draft's file: open, save, import, recovery (document.py), recent files, the start page."""
