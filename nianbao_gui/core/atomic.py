@@ -16,6 +16,7 @@ import re
 import socket
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import FileAccessError
@@ -167,7 +168,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except OSError as error:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -177,6 +178,26 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+_REPLACE_TRIES = 20
+_REPLACE_PAUSE = 0.1
+_IN_USE = (5, 32)  # Windows: ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """os.replace, tried again for about two seconds while Windows says the target is in use:
+    antivirus programs and the search indexer open a file just written for a moment. A file
+    held longer (open in Word) is then explained by the caller; the old file is untouched.
+    Elsewhere a refusal is final at once (no Windows error code)."""
+    for attempt in range(_REPLACE_TRIES):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError as error:
+            if getattr(error, "winerror", None) not in _IN_USE or attempt == _REPLACE_TRIES - 1:
+                raise
+            time.sleep(_REPLACE_PAUSE)
 
 
 def _give_usual_permissions(fd: int, path: Path) -> None:
