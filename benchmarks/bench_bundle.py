@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DIST = REPO / "dist" / "nianbao"
+DIST = REPO / "dist" / ("windows" if sys.platform == "win32" else "nianbao")
 FLOOR_SPEC = REPO / "benchmarks" / "floor" / "floor.spec"
 FLOOR_DIST = REPO / "build" / "bench-floor" / "dist" / "floor"
 MODEL_DIST = REPO / "build" / "bench-floor-model" / "dist" / "floor-model"
