@@ -390,7 +390,9 @@ def test_a_draft_survives_kills_mid_save(build_python: tuple[Wine, str]) -> None
         # the loop prints the draft's path once it has saved the first time
         while time.monotonic() < deadline and not (out.exists() and out.read_bytes().strip()):
             time.sleep(0.05)
-        target = wine.unix(out.read_bytes().decode(CODE_PAGE).strip())
+        printed = out.read_bytes().decode(CODE_PAGE).strip() if out.exists() else ""
+        assert printed, "the saving loop did not start"
+        target = wine.unix(printed)
         time.sleep(rng.uniform(0.0, 0.5))
         assert wine.kill("python.exe", "save_loop.py") >= 1, "the saving loop ended by itself"
         runner.wait(timeout=60)

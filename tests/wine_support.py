@@ -95,6 +95,8 @@ class Wine:
         self.scratch.mkdir(parents=True, exist_ok=True)
         number = next(_counter)
         out, err = self.scratch / f"out-{number}.txt", self.scratch / f"err-{number}.txt"
+        for stale in (out, err):  # from an earlier session in this prefix (the build's)
+            stale.unlink(missing_ok=True)
         redirect = f'< NUL > "{self.windows(out)}" 2> "{self.windows(err)}"'
         bat = self.scratch / f"run-{number}.bat"
         bat.write_bytes(
