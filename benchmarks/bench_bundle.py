@@ -2,6 +2,7 @@
 line edits, benchmarks/floor/) bundled the same way (same exclusions, Qt trimming, stripping).
 
     /work/venv/bin/python benchmarks/bench_bundle.py [--rebuild]
+    .venv/bin/python benchmarks/bench_bundle.py --windows   (after ./dev bundle-windows)
 
 A third bundle, the floor that first loads the report model and the example draft
 (benchmarks/floor/floor_model.py), shows how much of the program's start is pydantic and the
@@ -15,6 +16,11 @@ Warm: median of 7 after one unmeasured run. Cold: the bundle's files are evicted
 cache with posix_fadvise(DONTNEED) before each run (dropping all caches needs privileges); median
 of 3. Runs alternate between the bundles, so that a change in the machine's load hits all
 alike. Targets: size within 1.25x of the floor, start within 1.5x.
+
+--windows: the Windows bundle (dist/windows, built through Wine) beside the floor built the
+same way under Wine (build/windows/bench-floor), both started under Wine offscreen in the build
+prefix; start = from before ``wine`` is spawned to the first paint (Wine's own start is in
+both), median of 5 after one unmeasured run each.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DIST = REPO / "dist" / "nianbao"
+DIST = REPO / "dist" / ("windows" if sys.platform == "win32" else "nianbao")
 FLOOR_SPEC = REPO / "benchmarks" / "floor" / "floor.spec"
 FLOOR_DIST = REPO / "build" / "bench-floor" / "dist" / "floor"
 MODEL_DIST = REPO / "build" / "bench-floor-model" / "dist" / "floor-model"
@@ -109,10 +115,66 @@ def start_times(bundles: dict[str, tuple[Path, Path]]) -> dict[str, tuple[float,
     }
 
 
+def count_files(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*") if p.is_file())
+
+
+def windows_main(rebuild: bool) -> int:
+    sys.path.insert(0, str(REPO / "tests"))
+    from wine_support import BUILD, Wine
+
+    wine = Wine(BUILD / "prefix")
+    program = REPO / "dist" / "windows"
+    floor = BUILD / "bench-floor" / "dist" / "floor"
+    if not (program / "nianbao.exe").is_file():
+        raise SystemExit("no dist/windows: run ./dev bundle-windows first")
+    if rebuild or not (floor / "floor.exe").is_file():
+        print("building the floor under Wine ...", flush=True)
+        work = floor.parent.parent / "work"
+        result = wine.run(
+            r"C:\bundle-venv\Scripts\python.exe", "-m", "PyInstaller", "--noconfirm", "--clean",
+            "--distpath", wine.windows(floor.parent), "--workpath", wine.windows(work),
+            wine.windows(FLOOR_SPEC), timeout=1800,
+        )  # fmt: skip
+        if result.returncode != 0:
+            raise SystemExit(result.output[-3000:])
+    exes = {"nianbao": program / "年报助手.exe", "floor (bare window)": floor / "floor.exe"}
+    runs: dict[str, list[float]] = {name: [] for name in exes}
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {"QT_QPA_PLATFORM": "offscreen", "NIANBAO_SMOKE_TEST": "1"}
+        env["NIANBAO_DATA_DIR"] = wine.windows(Path(tmp))
+        for round_ in range(6):
+            for name, exe in exes.items():
+                began = time.time()
+                result = wine.run(wine.windows(exe), timeout=300, **env)
+                painted = PAINTED_AT.search(result.stderr)
+                if result.returncode != 0 or painted is None:
+                    raise SystemExit(f"{exe} exited {result.returncode}: {result.output[-2000:]}")
+                if round_:  # the first round warms the caches
+                    runs[name].append((float(painted.group(1)) - began) * 1000)
+    print(f"{'Windows bundle':<22}{'size MiB':>10}{'files':>8}{'start ms':>10}")
+    rows = {}
+    for name, exe in exes.items():
+        rows[name] = (size_mib(exe.parent), count_files(exe.parent), statistics.median(runs[name]))
+        print(f"{name:<22}{rows[name][0]:>10.1f}{rows[name][1]:>8}{rows[name][2]:>10.0f}")
+    (size, files, start), (fsize, ffiles, fstart) = rows.values()
+    for label, ratio, target in (
+        ("size", size / fsize, SIZE_TARGET),
+        ("files", files / ffiles, SIZE_TARGET),
+        ("start under Wine", start / fstart, START_TARGET),
+    ):
+        verdict = "ok" if ratio <= target else "OVER TARGET"
+        print(f"{label}: {ratio:.2f}x the floor (target {target}x) {verdict}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="rebuild the bundles first")
+    parser.add_argument("--windows", action="store_true", help="the Windows bundle, under Wine")
     args = parser.parse_args()
+    if args.windows:
+        return windows_main(args.rebuild)
     if args.rebuild or not (DIST / f"nianbao{SUFFIX}").is_file():
         print("building dist/nianbao ...", flush=True)
         pyinstaller(REPO / "build.spec")

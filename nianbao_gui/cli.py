@@ -186,6 +186,23 @@ def _write_stdout(text: str) -> None:
         ) from error
 
 
+# The findings' own marks (checks/report.py) and what stands for them where stdout's encoding
+# lacks them: redirected output on a Chinese Windows is GBK, which has neither.
+_OWN_MARKS = {
+    " › ": " > ",  # between the parts of a field's name
+    "␣": "_",  # a space in the quoted text around a finding
+}
+
+
+def _own_marks_for_stdout(text: str) -> str:
+    for mark, stand_in in _OWN_MARKS.items():
+        try:
+            mark.encode(sys.stdout.encoding or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            text = text.replace(mark, stand_in)
+    return text
+
+
 def _export_target(source: Path, output: str | None) -> Path:
     """``-o`` as given, else the draft's name with .docx; never the report read from.
 
@@ -260,7 +277,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if not findings:
         print("体检通过：没有发现问题。")
         return EXIT_OK
-    _write_stdout(format_findings(report, findings))
+    _write_stdout(_own_marks_for_stdout(format_findings(report, findings)))
     return EXIT_FINDINGS if any(is_problem(finding) for finding in findings) else EXIT_OK
 
 

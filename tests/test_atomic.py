@@ -64,3 +64,71 @@ def test_new_files_are_readable_by_colleagues_and_modes_are_kept(tmp_path: Path)
     kept.chmod(0o640)
     atomic_write_bytes(kept, b"new")
     assert kept.stat().st_mode & 0o777 == 0o640
+
+
+class _InUse(PermissionError):
+    """What Windows raises when os.replace meets a target another program holds open
+    (antivirus, the search indexer, Word): access denied or a sharing violation."""
+
+    def __init__(self, winerror: int) -> None:
+        super().__init__(errno.EACCES, "另一个程序正在使用此文件，进程无法访问。")
+        self.winerror = winerror
+
+
+@pytest.mark.parametrize("winerror", [5, 32])
+def test_a_target_held_open_for_a_moment_is_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, winerror: int
+) -> None:
+    target = tmp_path / "a.json"
+    target.write_text("old", encoding="utf-8")
+    real_replace = os.replace
+    refusals = iter(range(3))
+
+    def held_for_a_moment(src: str, dst: str) -> None:
+        if next(refusals, None) is not None:
+            raise _InUse(winerror)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", held_for_a_moment)
+    monkeypatch.setattr("nianbao_gui.core.atomic._REPLACE_PAUSE", 0.001)
+    atomic_write_text(target, "新内容")
+    assert target.read_text(encoding="utf-8") == "新内容"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_a_target_held_open_for_good_is_explained_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.json"
+    target.write_text("old", encoding="utf-8")
+    tries = []
+
+    def held(src: str, dst: str) -> None:
+        tries.append(dst)
+        raise _InUse(32)
+
+    monkeypatch.setattr(os, "replace", held)
+    monkeypatch.setattr("nianbao_gui.core.atomic._REPLACE_PAUSE", 0.001)
+    with pytest.raises(FileAccessError) as caught:
+        atomic_write_text(target, "新内容")
+    assert "正被其他程序" in str(caught.value)
+    assert len(tries) > 1  # retried before giving up
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_a_refused_rename_on_linux_is_not_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without Windows' error code a refusal is final: no seconds of waiting for nothing."""
+    target = tmp_path / "a.json"
+    tries = []
+
+    def refuse(src: str, dst: str) -> None:
+        tries.append(dst)
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(FileAccessError):
+        atomic_write_text(target, "x")
+    assert len(tries) == 1

@@ -34,7 +34,8 @@ pytestmark = [
     ),
 ]
 
-DIST = REPO / "dist" / "nianbao"
+# build.spec: dist/windows (年报助手.exe windowed, nianbao.exe the console) on Windows
+DIST = REPO / "dist" / ("windows" if sys.platform == "win32" else "nianbao")
 EXE_NAME = "nianbao.exe" if sys.platform == "win32" else "nianbao"
 # Everything the bundle is built from; a bundle older than any of these is stale.
 SOURCES = [

@@ -68,3 +68,26 @@ def test_unreadable_file_is_an_error_in_chinese(
 ) -> None:
     assert cli.main(["check", str(tmp_path / "没有这个文件.txt")]) == cli.EXIT_ERROR
     assert "错误：" in capsys.readouterr().err
+
+
+def test_check_redirected_on_chinese_windows_writes_its_findings_in_gbk() -> None:
+    """`nianbao check 草稿.json > 结果.txt` on a Chinese Windows writes code page 936, which has
+    no "›" (the findings' separator between a field's parts) and no "␣" (a space shown in the
+    quoted text): the check failed with a message blaming a character 'in the report' (found
+    by the Windows bundle test, issue 19). They are written as ">" and "_" there."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SEED
+
+    run = subprocess.run(
+        [sys.executable, "-m", "nianbao_gui.cli", "check", str(SEED)],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "gbk"},
+        timeout=120,
+        check=False,
+    )
+    out = run.stdout.decode("gbk")
+    assert run.returncode == 3, run.stderr.decode("gbk", errors="replace")
+    assert "自已" in out and " > " in out and "›" not in out

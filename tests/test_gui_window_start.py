@@ -3,6 +3,7 @@ Qt's Chinese translations, the icon, window size on a smaller screen, menus and 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -244,3 +245,32 @@ def test_check_panel_is_built_when_first_needed_and_reopens_with_findings(qtbot)
     again.files.open_example()
     assert again.check_panel.findings  # the example's findings, listed without a click
     close_window(again)
+
+
+def test_a_smoke_run_reports_a_question_at_start_and_can_save(tmp_path: Path) -> None:
+    """The Windows bundle test opens a draft another window holds: the smoke run reports the
+    lock question asked at start (before, it waited for a click that never came) and exits 0;
+    NIANBAO_SMOKE_SAVE saves the open report as 另存为 does."""
+    from conftest import REPO
+
+    from nianbao_gui.core.storage import DraftLock, load_draft
+
+    draft = tmp_path / "草稿 一.json"
+    shutil.copyfile(REPO / "seeds" / "example-2022-shuzhi-shulian.json", draft)
+    saved = tmp_path / "另存 一.json"
+    smoke = {"NIANBAO_SMOKE_TEST": "1"}
+    result = run_python(
+        tmp_path, "-m", "nianbao_gui", str(draft), NIANBAO_SMOKE_SAVE=str(saved), **smoke
+    )
+    assert f"smoke: saved to {saved}" in result.stderr
+    assert load_draft(saved).sections
+
+    held = DraftLock(draft)
+    held.acquire()  # another program of this PC (this test) holds the draft
+    try:
+        result = run_python(tmp_path, "-m", "nianbao_gui", str(draft), **smoke)
+    finally:
+        held.release()
+    assert "smoke: first paint of MainWindow" in result.stderr
+    assert "smoke: question open:" in result.stderr
+    assert "草稿“草稿 一”正被" in result.stderr

@@ -11,14 +11,21 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 ENV = "NIANBAO_SMOKE_TEST"
+# With a path, the smoke run also saves the open report there after the first paint (as 另存为
+# does: the new file is locked first), so a test of the packaged program sees a window save.
+SAVE_ENV = "NIANBAO_SMOKE_SAVE"
 # If the window never paints (a modal question at start, a hang), fail instead of waiting forever.
 TIMEOUT_MS = 60_000
 EXIT_NO_PAINT = 4
+# Set when the smoke run has reported: main() then skips its event loop if the paint came
+# inside a question asked at start (a modal dialog's own loop), which the exit ended.
+FINISHED = False
 # A benchmark that counts the work up to the first paint sets this: the process then ends
 # right after the report, without the event loop's end and the interpreter's teardown.
 EXIT_AT_ONCE = False
@@ -61,6 +68,14 @@ class _FirstPaint(QObject):
         title = window.windowTitle()
         # Qt's own Chinese translations were found (the bundle ships qtbase_zh_CN.qm).
         cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+        global FINISHED
+        FINISHED = True
+        saved = save_as_asked(window)
+        if saved:
+            _report(saved)
+        question = open_question()
+        if question:
+            _report(question)
         # the wall-clock time lets a benchmark measure from before the process was spawned
         _report(
             f"first paint of {type(window).__name__} {title!r} "
@@ -71,6 +86,29 @@ class _FirstPaint(QObject):
             sys.stderr.flush()
             os._exit(0)
         self._app.exit(0)
+
+
+def save_as_asked(window: QWidget) -> str:
+    """Save the window's report to NIANBAO_SMOKE_SAVE, if set; what happened, in a line."""
+    target = os.environ.get(SAVE_ENV, "")
+    document = getattr(window, "document", None)
+    if not target or document is None:
+        return ""
+    try:
+        document.save(Path(target))
+    except Exception as error:  # reported for the test to read, like any smoke finding
+        return f"save failed: {type(error).__name__}: {error}"
+    return f"saved to {document.path}"
+
+
+def open_question() -> str:
+    """The modal question on screen at the first paint (a lock held by another program...)."""
+    modal = QApplication.activeModalWidget()
+    if modal is None:
+        return ""
+    # a QMessageBox has text(); not imported here, the start test counts the classes loaded
+    text = getattr(modal, "text", lambda: "")()
+    return f"question open: {modal.windowTitle()!r} {text!r}"
 
 
 def usage() -> str:

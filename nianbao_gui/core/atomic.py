@@ -257,6 +257,26 @@ def remove_orphan_temps_of(path: Path) -> int:
     return removed
 
 
+_REPLACE_TRIES = 20
+_REPLACE_PAUSE = 0.1
+_IN_USE = (5, 32)  # Windows: ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """os.replace, tried again for about two seconds while Windows says the target is in use:
+    antivirus programs and the search indexer open a file just written for a moment. A file
+    held longer (open in Word) is then explained by the caller; the old file is untouched.
+    Elsewhere a refusal is final at once (no Windows error code)."""
+    for attempt in range(_REPLACE_TRIES):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError as error:
+            if getattr(error, "winerror", None) not in _IN_USE or attempt == _REPLACE_TRIES - 1:
+                raise
+            time.sleep(_REPLACE_PAUSE)
+
+
 def _give_usual_permissions(fd: int, path: Path) -> None:
     """mkstemp makes the file private (0600); a report in a shared office folder must stay
     readable by colleagues: keep the old file's mode, else what a new file would get."""
