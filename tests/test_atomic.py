@@ -90,7 +90,7 @@ def test_a_target_held_open_for_a_moment_is_retried(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", held_for_a_moment)
-    monkeypatch.setattr("nianbao_gui.core.atomic._REPLACE_PAUSE", 0.001)
+    monkeypatch.setattr("nianbao_gui.core.atomic.REPLACE_WAITS", (0.001,) * 6)
     atomic_write_text(target, "新内容")
     assert target.read_text(encoding="utf-8") == "新内容"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
@@ -108,7 +108,7 @@ def test_a_target_held_open_for_good_is_explained_and_kept(
         raise _InUse(32)
 
     monkeypatch.setattr(os, "replace", held)
-    monkeypatch.setattr("nianbao_gui.core.atomic._REPLACE_PAUSE", 0.001)
+    monkeypatch.setattr("nianbao_gui.core.atomic.REPLACE_WAITS", (0.001,) * 6)
     with pytest.raises(FileAccessError) as caught:
         atomic_write_text(target, "新内容")
     assert "正被其他程序" in str(caught.value)

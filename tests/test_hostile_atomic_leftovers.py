@@ -70,20 +70,27 @@ def test_a_live_writers_file_and_other_names_are_left_alone(tmp_path: Path) -> N
         sleeper.wait()
 
 
+def _sharing_violation() -> PermissionError:
+    """What Windows raises while another program holds the target open."""
+    error = PermissionError(13, "sharing violation")
+    error.winerror = 32  # type: ignore[attr-defined]
+    return error
+
+
 def test_a_rename_refused_for_a_moment_is_tried_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "述职.json"
     target.write_bytes(b"old")
     real = os.replace
-    refusals = [PermissionError(13, "sharing violation")] * 3  # Word lets go after 3 tries
+    refusals = [_sharing_violation() for _ in range(3)]  # Word lets go after 3 tries
 
     def held_open(src: object, dst: object) -> None:
         if refusals:
             raise refusals.pop()
         real(src, dst)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(atomic, "REPLACE_WAITS", (0.0,) * 5)
+    monkeypatch.setattr(atomic, "REPLACE_WAITS", (0.0,) * 6)
     monkeypatch.setattr(os, "replace", held_open)
     atomic_write_bytes(target, b"new")
     assert target.read_bytes() == b"new" and _temps(tmp_path) == []
@@ -98,12 +105,12 @@ def test_a_rename_refused_for_good_is_said_and_the_old_file_stays(
 
     def held_open(src: object, dst: object) -> None:
         tries.append(dst)
-        raise PermissionError(13, "sharing violation")
+        raise _sharing_violation()
 
-    monkeypatch.setattr(atomic, "REPLACE_WAITS", (0.0,) * 5)
+    monkeypatch.setattr(atomic, "REPLACE_WAITS", (0.0,) * 6)
     monkeypatch.setattr(os, "replace", held_open)
     with pytest.raises(FileAccessError) as caught:
         atomic_write_bytes(target, b"new")
-    assert len(tries) == 6
+    assert len(tries) == len(atomic.REPLACE_WAITS) + 1
     assert "正被其他程序" in str(caught.value) and "sharing" not in str(caught.value)
     assert target.read_bytes() == b"old" and _temps(tmp_path) == []

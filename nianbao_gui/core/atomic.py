@@ -187,21 +187,23 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     _remove_own_leftovers(path)
 
 
-REPLACE_WAITS = (0.05, 0.1, 0.2, 0.3, 0.5)
-"""Seconds to wait before each new try of a refused rename (1.15 s in all)."""
+REPLACE_WAITS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.85)
+"""Seconds to wait before each new try of a rename Windows refuses (2 s in all)."""
+_IN_USE = (5, 32)  # Windows: ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION
 
 
 def _replace(tmp: Path, path: Path) -> None:
-    """os.replace, tried again for a moment when refused: on Windows a file another program
-    holds open (a virus scanner, a backup or indexing tool, a colleague's copy reading the
-    lock file, Word) cannot be replaced until it lets go, usually within milliseconds. The
-    last refusal is raised; the caller then says so in Chinese and the old file stays."""
+    """os.replace, tried again for a moment while Windows says the target is in use: a file
+    another program holds open (a virus scanner, the search indexer, a backup tool, Word)
+    cannot be replaced until it lets go, usually within milliseconds. The last refusal is
+    raised; the caller then says so in Chinese and the old file stays. Elsewhere a refusal
+    (a read-only folder) is final at once: no Windows error code, no seconds of waiting."""
     for wait in (*REPLACE_WAITS, None):
         try:
             os.replace(tmp, path)
             return
-        except PermissionError:
-            if wait is None:
+        except PermissionError as error:
+            if wait is None or getattr(error, "winerror", None) not in _IN_USE:
                 raise
             time.sleep(wait)
 
@@ -255,26 +257,6 @@ def remove_orphan_temps_of(path: Path) -> int:
             orphan.unlink()
             removed += 1
     return removed
-
-
-_REPLACE_TRIES = 20
-_REPLACE_PAUSE = 0.1
-_IN_USE = (5, 32)  # Windows: ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION
-
-
-def _replace(tmp: Path, path: Path) -> None:
-    """os.replace, tried again for about two seconds while Windows says the target is in use:
-    antivirus programs and the search indexer open a file just written for a moment. A file
-    held longer (open in Word) is then explained by the caller; the old file is untouched.
-    Elsewhere a refusal is final at once (no Windows error code)."""
-    for attempt in range(_REPLACE_TRIES):
-        try:
-            os.replace(tmp, path)
-            return
-        except PermissionError as error:
-            if getattr(error, "winerror", None) not in _IN_USE or attempt == _REPLACE_TRIES - 1:
-                raise
-            time.sleep(_REPLACE_PAUSE)
 
 
 def _give_usual_permissions(fd: int, path: Path) -> None:
