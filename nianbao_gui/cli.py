@@ -62,9 +62,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         )
     replacing = _may_write_draft(output, force=args.force)
     result = import_report(source)
+    from .core.model import new_id
     from .core.next_year import origin_text
 
     result.report.made_from = origin_text(source, output)  # what check --last compares with
+    result.report.draft_id = new_id()
     if replacing:
         _keep_replaced_draft(output)
     save_draft(result.report, output)
@@ -74,12 +76,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _may_write_draft(output: Path, *, force: bool) -> bool:
-    """``import -o`` writes a draft: never over something that is not a draft; over a draft
-    only when the user says so (asked at a console, else ``--force``). True when a draft
-    will be replaced."""
+def _may_write_draft(output: Path, *, force: bool, action: str = "") -> bool:
+    """``import -o`` (and ``figures --fill -o``) writes a draft: never over something that is
+    not a draft; over a draft only when the user says so (asked at a console, else
+    ``--force``). True when a draft will be replaced."""
     from .core.errors import ReportImportError
     from .core.storage import is_draft_file
+
+    made = action or "导入的内容"
 
     if output.suffix.lower() != ".json":
         raise ReportImportError(
@@ -92,11 +96,12 @@ def _may_write_draft(output: Path, *, force: bool) -> bool:
         return False
     if not existing:
         raise ReportImportError(
-            f"{output} 已经存在，而且不是年报助手的草稿，导入不会覆盖它。",
+            f"{output} 已经存在，而且不是年报助手的草稿，"
+            + ("导入不会覆盖它。" if not action else "没有覆盖它。"),
             "请用 -o 指定另一个文件名。",
             path=output,
         )
-    if force or _confirm(f"草稿 {output} 已经存在，要用导入的内容覆盖它吗？"):
+    if force or _confirm(f"草稿 {output} 已经存在，要用{made}覆盖它吗？"):
         return True
     raise ReportImportError(
         f"草稿 {output} 已经存在，没有覆盖它。",
@@ -268,11 +273,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_figures(args: argparse.Namespace) -> int:
     from .core.errors import NianbaoError
     from .core.figures import find_slots
+    from .core.figures_match import TableInfo
 
     source = Path(args.draft)
     report = _load(source)
     if args.fill:
-        return _fill_figures(report, source, Path(args.fill), args.output)
+        return _fill_figures(report, source, Path(args.fill), args)
     from .core.figures_xlsx import check_replaceable, write_xlsx
 
     output = Path(args.output) if args.output else source.with_name(f"{source.stem}（数据）.xlsx")
@@ -280,35 +286,57 @@ def _cmd_figures(args: argparse.Namespace) -> int:
         raise NianbaoError(f"表格文件应以 .xlsx 结尾：{output}", "请用 -o 指定 .xlsx 文件名。")
     check_replaceable(output)  # the window's file dialog asks; here nobody would
     slots = find_slots(report)
-    write_xlsx(slots, output)
+    write_xlsx(slots, output, TableInfo.of(report))
     print(f"已导出 {len(slots)} 处待填数据：{output}")
     print("请在“填写”一栏填数，其余各栏不要改动；填好后用 --fill 填入草稿。")
     return EXIT_OK
 
 
-def _fill_figures(report: Report, source: Path, table: Path, output: str | None) -> int:
+def _fill_figures(report: Report, source: Path, table: Path, args: argparse.Namespace) -> int:
     from .core.errors import NianbaoError
     from .core.fields import set_text
-    from .core.figures import find_slots, match_rows
-    from .core.figures_xlsx import read_xlsx
+    from .core.figures import filled_texts, find_slots
+    from .core.figures_match import match_rows, other_draft, summary
+    from .core.figures_xlsx import read_table
     from .core.storage import save_draft
 
+    output = args.output
     target = Path(output) if output else source.with_name(f"{source.stem}（已填数据）.json")
-    if target.suffix.lower() != ".json" or target.resolve() == source.resolve():
+    if target.suffix.lower() != ".json" or target.absolute() == source.absolute():
         raise NianbaoError(
             f"填入数据后的草稿应另存为新的 .json 文件，不能是 {target}。",
             "请用 -o 指定一个新的文件名（.json），核对后再替换原草稿。",
         )
-    matched = match_rows(report, read_xlsx(table))
-    from .core.figures import filled_texts
-
+    if target.exists() and target.resolve() == source.resolve():
+        raise NianbaoError(
+            f"填入数据后的草稿应另存为新的文件，{target} 就是原草稿。",
+            "请用 -o 指定一个新的文件名（.json），核对后再替换原草稿。",
+        )
+    replacing = _may_write_draft(output=target, force=args.force, action="填入数据后的草稿")
+    read = read_table(table)
+    mismatch = other_draft(report, read.info)
+    if mismatch:
+        todo = "请从这份草稿重新导出表格（nianbao figures 草稿），填好后再填入。"
+        raise NianbaoError(mismatch, todo)
+    matched = match_rows(report, read.rows)
+    reasons = [reason for _row, reason in matched.refused]
+    if matched.refused and args.all_or_nothing:
+        print(
+            f"没有填入：{len(matched.refused)} 行不能填入（原因见下），按 --all-or-nothing "
+            "一处也没有填，草稿没有另存。",
+        )
+        for line in summary(reasons).splitlines():
+            print(f"  未填入：{line}", file=sys.stderr)
+        return EXIT_FINDINGS
     for path, text in filled_texts(report, matched.filled):
         set_text(report, path, text)
+    if replacing:
+        _keep_replaced_draft(target)
     save_draft(report, target)
     left = len(find_slots(report))
     print(f"已填入 {len(matched.filled)} 处，另存为：{target}（仍有 {left} 处待填）")
-    for _row, reason in matched.refused:
-        print(f"  未填入：{reason}", file=sys.stderr)
+    for line in summary(reasons).splitlines() if reasons else []:
+        print(f"  未填入：{line}", file=sys.stderr)
     if matched.refused:
         print(
             f"  共 {len(matched.refused)} 行未填入（原因见上）。"

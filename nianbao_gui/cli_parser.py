@@ -101,4 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="导出时：表格文件（.xlsx），默认“草稿名（数据）.xlsx”；"
         "填入时：新草稿（.json），默认“草稿名（已填数据）.json”",
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="填入时 -o 指向已有的草稿也覆盖它（原草稿保留为较早版本）",
+    )
+    p.add_argument(
+        "--all-or-nothing",
+        action="store_true",
+        help="填入时只要有一行不能填入，就一处也不填",
+    )
     return parser

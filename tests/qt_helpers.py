@@ -62,6 +62,7 @@ class ScriptedPrompts(Prompts):
         self.replace_answers: deque[bool] = deque()
         self.export_answers: deque[str] = deque()  # empty: the message is closed
         self.export_notes: list[list[str]] = []  # what each message after an export noted
+        self.partial_answers: deque[bool] = deque()
         self.errors: list[BaseException] = []
         self.infos: list[tuple[str, str, str]] = []
 
@@ -84,6 +85,10 @@ class ScriptedPrompts(Prompts):
 
     def ask_lock_conflict(self, path: Path, owner: str) -> LockAnswer:
         return self._next(self.lock_answers, "ask_lock_conflict", owner)  # type: ignore[no-any-return]
+
+    def ask_partial_fill(self, filled: int, refused: int, details: str) -> bool:
+        self.infos.append(("从表格填入", f"{refused} 行不能填入，{filled} 处可以填入", details))
+        return self._next(self.partial_answers, "ask_partial_fill", (filled, refused))  # type: ignore[no-any-return]
 
     def confirm_placeholders(self, count: int) -> bool:
         return self._next(self.placeholder_answers, "confirm_placeholders", count)  # type: ignore[no-any-return]

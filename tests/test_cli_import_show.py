@@ -25,7 +25,9 @@ def test_import_writes_a_draft_and_show_prints_the_outline(
     assert "已导入" in capsys.readouterr().out
     saved = load_draft(draft)
     assert saved.made_from == str(SEED.absolute())  # remembered for check --last
-    assert saved == import_report(SEED).report.model_copy(update={"made_from": saved.made_from})
+    assert saved.draft_id  # a new draft: its own identity
+    made = {"made_from": saved.made_from, "draft_id": saved.draft_id}
+    assert saved == import_report(SEED).report.model_copy(update=made)
     assert json.loads(draft.read_text(encoding="utf-8"))["year"] == 2022
 
     assert cli.main(["show", str(draft)]) == cli.EXIT_OK

@@ -11,7 +11,7 @@ import pytest
 
 from nianbao_gui.core import storage
 from nianbao_gui.core.errors import FileAccessError
-from nianbao_gui.core.model import Closing, Report, ReportKind, Section
+from nianbao_gui.core.model import SCHEMA_VERSION, Closing, Report, ReportKind, Section
 from nianbao_gui.core.paths import data_dir
 from nianbao_gui.core.storage import backups_of, load_draft, save_draft
 
@@ -47,7 +47,7 @@ def test_file_is_readable_pretty_json_with_version_first(tmp_path: Path) -> None
     save_draft(sample(), path)
     text = path.read_text(encoding="utf-8")
     assert "张三" in text and "\\u" not in text  # ensure_ascii=False: readable Chinese
-    assert text.startswith('{\n  "schema_version": 1,\n')
+    assert text.startswith(f"{{\n  \"schema_version\": {SCHEMA_VERSION},\n")
     assert list(json.loads(text))[:3] == ["schema_version", "kind", "year"]
     assert text.endswith("}\n")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from nianbao_gui.core.errors import DraftError, FileAccessError
-from nianbao_gui.core.model import Report, Section
+from nianbao_gui.core.model import SCHEMA_VERSION, Report, Section
 from nianbao_gui.core.paths import data_dir
 from nianbao_gui.core.storage import RecoveryStore, key_for
 
@@ -91,7 +91,7 @@ def test_recovery_is_compact_and_readable(tmp_path: Path) -> None:
     path = store.write("k", Report(title="述职"))
     text = path.read_text(encoding="utf-8")
     assert "述职" in text and "\n" not in text
-    assert json.loads(text)["report"]["schema_version"] == 1
+    assert json.loads(text)["report"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_pending_newest_first_and_skips_broken_files(tmp_path: Path) -> None:

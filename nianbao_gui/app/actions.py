@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QUrl
 
 from ..core.errors import DraftLockedError, FileAccessError, NianbaoError
-from ..core.model import Report
+from ..core.model import Report, new_id
 from ..core.naming import draft_leader, suggested_draft_path
 from ..core.next_year import next_year_copy, origin_text
 from ..core.paths import documents_dir, drafts_dir
@@ -93,6 +93,7 @@ class FileActions:
         if not self.window.maybe_save():
             return False
         self.window.close_document()
+        report.draft_id = new_id()  # a new draft: 数据 tables of others are not its own
         self.window.new_document(report, name_hint or report.effective_title(), dirty=dirty)
         return True
 

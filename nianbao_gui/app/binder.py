@@ -244,7 +244,9 @@ class Binding:
         if not self.binder.loading:
             self.binder.commit(self, (*self.path, index), text)
 
-    def _on_items_requested(self, label: str, items: list[str], after: Any, before: Any) -> None:
+    def _on_items_requested(
+        self, label: str, items: list[str], after: Any, before: Any, sources: Any = None
+    ) -> None:
         if self.binder.loading:
             return
         path = self.path
@@ -253,6 +255,7 @@ class Binding:
             [(path, list(items))],
             focus=Focus((*path, after[0]), after[1], after[2]) if after else None,
             undo_focus=Focus((*path, before[0]), before[1], before[2]) if before else None,
+            sources=sources,  # which paragraph is which: their ids follow (identity.py)
         )
 
 

@@ -22,10 +22,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.fields import FieldPath
+from ..core.identity import carry_ids, ids_path
+from ..core.model import Section, new_id
 from .report_model import ReportModel
 
 UNDO_LIMIT = 1000
 """Steps kept. Typing is stored as spans, so this bounds the memory (see benchmarks)."""
+
+Sources = Sequence[int | tuple[int, ...] | None]
+"""For each paragraph of a new list, which old one(s) it is (identity.carry_ids)."""
 
 _TYPING_ID = 1
 _VALUE_ID = 2
@@ -49,9 +54,12 @@ class ValueChange:
     path: FieldPath
     old: Any
     new: Any
+    old_ids: list[str] | None = None  # a list of paragraphs: their identities before and after
+    new_ids: list[str] | None = None
 
     def apply(self, model: ReportModel, forward: bool) -> None:
-        model.set(self.path, self.new if forward else self.old)
+        ids = self.new_ids if forward else self.old_ids
+        model.set(self.path, self.new if forward else self.old, list(ids) if ids else ids)
 
 
 @dataclass(frozen=True)
@@ -146,16 +154,20 @@ class History(QObject):
         focus: Focus | None = None,
         undo_focus: Focus | None = None,
         focus_on_push: bool = True,
+        sources: Sources | None = None,
     ) -> bool:
         """One step that sets each path to its new value; False when nothing changes.
 
         ``focus_on_push=False`` for a value typed or picked in its own widget: the cursor is
-        already there and must stay where the user put it."""
+        already there and must stay where the user put it. ``sources``: for a list of
+        paragraphs, which old paragraph each new one is (identity.carry_ids); the step keeps
+        the ids before and after, so undo gives each paragraph back its own."""
         steps = []
         for path, new in changes:
             old = self.model.get(path)
-            if old != new:
-                steps.append(ValueChange(path, _detached(old), new))
+            step = self._change(path, old, new, sources)
+            if old != new or step.old_ids != step.new_ids:  # twins swapped: only ids move
+                steps.append(step)
         if not steps:
             return False
         first = steps[0].path
@@ -170,6 +182,29 @@ class History(QObject):
             )
         )
         return True
+
+
+    def _change(self, path: FieldPath, old: Any, new: Any, sources: Sources | None) -> ValueChange:
+        where = ids_path(path)
+        if where is not None and isinstance(old, list) and isinstance(new, list):
+            old_ids = list(self.model.get(where))
+            new_ids = carry_ids(old, old_ids, new, sources)
+            return ValueChange(path, _detached(old), new, old_ids, new_ids)
+        if isinstance(new, list) and any(isinstance(item, Section) for item in new):
+            _give_ids(new)  # a new section (added, or from elsewhere) gets its own
+        return ValueChange(path, _detached(old), new)
+
+
+def _give_ids(sections: list[Any]) -> None:
+    """Ids for sections that have none yet, and for their paragraphs (new objects)."""
+    for section in sections:
+        if not isinstance(section, Section):
+            continue
+        if not section.id:
+            section.id = new_id()
+        if len(section.paragraph_ids) != len(section.paragraphs):
+            section.paragraph_ids = carry_ids([], [], section.paragraphs)
+        _give_ids(section.children)
 
 
 def _detached(value: Any) -> Any:

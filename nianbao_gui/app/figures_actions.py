@@ -105,6 +105,7 @@ class FiguresActions:
         if window.document is None:
             return None
         from ..core.figures import find_slots
+        from ..core.figures_match import TableInfo
         from ..core.figures_xlsx import write_xlsx
 
         report = window.report()
@@ -117,7 +118,7 @@ class FiguresActions:
         if path is None:
             return None
         try:
-            write_xlsx(slots, path)
+            write_xlsx(slots, path, TableInfo.of(report))
         except NianbaoError as error:
             window.prompts.error(error)
             return None
@@ -130,39 +131,49 @@ class FiguresActions:
         return path
 
     def fill_from_table(self) -> int:
-        """Fill from a spreadsheet; returns how many slots were filled."""
+        """Fill from a spreadsheet; returns how many slots were filled. When some rows
+        cannot be filled, she chooses: fill the others, or none (all or nothing)."""
         window = self.window
         if window.document is None:
             return 0
         path = window.prompts.table_import_path(export_folder(window.settings.export_folder))
         if path is None:
             return 0
-        from ..core.figures import filled_texts, match_rows
-        from ..core.figures_xlsx import read_xlsx
+        from ..core.figures import filled_texts
+        from ..core.figures_match import match_rows, other_draft, summary
+        from ..core.figures_xlsx import read_table
 
+        report = window.report()
         try:
-            rows = read_xlsx(path)
+            table = read_table(path)
+            mismatch = other_draft(report, table.info)
+            if mismatch:
+                raise NianbaoError(
+                    mismatch, "请从这份草稿（数据 → 导出表格）重新导出表格，填好后再填入。"
+                )
         except NianbaoError as error:
             window.prompts.error(error)
             return 0
-        report = window.report()
-        matched = match_rows(report, rows)
-        if matched.filled:
-            self.apply(
-                f"从表格填入数据（{len(matched.filled)} 处）", filled_texts(report, matched.filled)
-            )
-            if self._panel is not None:
-                self._panel.refresh()
-        refused = "\n".join(reason for _, reason in matched.refused)
-        if matched.refused:
+        matched = match_rows(report, table.rows)
+        refused = summary([reason for _, reason in matched.refused])
+        count = len(matched.filled)
+        if matched.refused and count:
+            if not window.prompts.ask_partial_fill(count, len(matched.refused), refused):
+                window.statusBar().showMessage("没有从表格填入：一处都没有填", 8000)
+                return 0
+        elif matched.refused:
             window.prompts.info(
                 "从表格填入",
-                f"已填入 {len(matched.filled)} 处；{len(matched.refused)} 行没有填入，"
-                "原因见下。请改好表格再填入，或在“数据”面板中手工填写：",
+                f"表格中的 {len(matched.refused)} 行都没有填入，原因见下。"
+                "请改好表格再填入，或在“数据”面板中手工填写：",
                 refused,
             )
-        elif matched.filled:
-            window.statusBar().showMessage(f"已从表格填入 {len(matched.filled)} 处", 8000)
-        else:
+        if count:
+            self.apply(f"从表格填入数据（{count} 处）", filled_texts(report, matched.filled))
+            if self._panel is not None:
+                self._panel.refresh()
+            left = f"；{len(matched.refused)} 行没有填入" if matched.refused else ""
+            window.statusBar().showMessage(f"已从表格填入 {count} 处{left}", 8000)
+        elif not matched.refused:
             window.prompts.info("从表格填入", "表格的“填写”一栏是空的，没有填入任何数据。")
-        return len(matched.filled)
+        return count

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from ..core.fields import FieldPath, read_path, write_path
+from ..core.identity import ids_path
 from ..core.model import Report
 
 
@@ -31,10 +32,15 @@ class ReportModel(QObject):
     def get(self, path: FieldPath) -> Any:
         return read_path(self.report, path)
 
-    def set(self, path: FieldPath, value: Any) -> None:
-        """Write one value (validated by pydantic on assignment) and tell the widgets."""
+    def set(self, path: FieldPath, value: Any, ids: list[str] | None = None) -> None:
+        """Write one value (validated by pydantic on assignment) and tell the widgets.
+
+        ``ids``: for a list of paragraphs, their identities, written with it (identity.py)."""
         old = read_path(self.report, path)
         write_path(self.report, path, value)
+        where = ids_path(path)
+        if ids is not None and where is not None:
+            write_path(self.report, where, ids)
         self.changed.emit(path, old, read_path(self.report, path))
 
     def probe(self, path: FieldPath, value: Any) -> Any:

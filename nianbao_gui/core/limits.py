@@ -38,3 +38,17 @@ takes. A 100-page report's XML is a few MB even with heavy formatting."""
 
 MAX_DOCX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 """All parts of a .docx, uncompressed (python-docx holds every part in memory)."""
+
+MAX_XLSX_BYTES = 20 * 1024 * 1024
+"""A 数据 table (.xlsx) on disk: one row per figure, a few hundred KB for a long report."""
+
+MAX_XLSX_XML_BYTES = 16 * 1024 * 1024
+"""The XML parts of a 数据 table, uncompressed: openpyxl keeps every shared string in memory,
+and a table a zip bomb inflates to gigabytes is refused before it is opened."""
+
+MAX_XLSX_ROWS = 20_000
+"""Rows of a 数据 table read: a 100-page report has about a thousand figures."""
+
+MAX_FIGURE_CHARS = 60
+"""A value put into a slot: a figure or a name (青禾镇高标准农田建设示范项目) is short; a
+cell holding a whole text is no figure, and would swell the draft (issue 18 item 5)."""

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import secrets
+from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
@@ -31,9 +33,10 @@ from pydantic import (
 # it; skipping the search saves about 10 ms of every start. A value set from outside wins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bumped whenever a draft written by this version could not be read by an older one.
-Older drafts are upgraded by storage.migrations."""
+Older drafts are upgraded by storage.migrations (2: identities of the draft, its sections
+and its paragraphs)."""
 
 MAX_DEPTH = 4
 """一、 （一） 1． （1）: the four levels of GB/T 9704-2012."""
@@ -77,6 +80,8 @@ class Section(_Model):
     paragraphs: list[str] = Field(default_factory=list, title="段")
     children: list[Section] = Field(default_factory=list, title="下级标题")
     holds_plans: bool = Field(False, title="本部分是今后打算")
+    id: str = Field("", title="标题编号")
+    paragraph_ids: list[str] = Field(default_factory=list, title="段的编号")
 
     def depth(self) -> int:
         """Levels from this section down, itself included (a leaf is 1)."""
@@ -107,6 +112,9 @@ class Closing(_Model):
     plans_heading: str = Field("", title="今后打算的标题")
     plans: list[str] = Field(default_factory=list, title="今后打算")
     one_paragraph: bool = Field(False, title="合为一段")
+    other_work_ids: list[str] = Field(default_factory=list, title="其他工作的编号")
+    shortcoming_ids: list[str] = Field(default_factory=list, title="不足的编号")
+    plan_ids: list[str] = Field(default_factory=list, title="今后打算的编号")
 
     def is_empty(self) -> bool:
         return not (
@@ -149,6 +157,17 @@ class Report(_Model):
     """The file this draft was made from: last year's draft (复制为明年的报告) or the
     report it was imported from; what 对比去年 compares with. A new key with a default:
     drafts written before it load unchanged, so the schema version stays."""
+    draft_id: str = Field("", title="草稿编号")
+    """Given when a draft is started (new, imported, carried into next year; empty in drafts
+    older than that): a 数据 table made for another draft is refused."""
+    opening_ids: list[str] = Field(default_factory=list, title="开篇的编号")
+    """Identities (see ``ID_KEYS``): a paragraph keeps its id through moves, undo and save,
+    so a figure from a table finds its own paragraph, never a twin that took its place."""
+
+    def model_post_init(self, context: Any, /) -> None:
+        # at construction only (a load, an import, a new draft), never on assignment: the
+        # window's commands keep the ids of each change themselves (app/commands.py)
+        ensure_ids(self)
 
     @field_validator("year")
     @classmethod
@@ -214,6 +233,83 @@ class Report(_Model):
     def from_json_data(cls, data: Any) -> Report:
         """Validate already-parsed, already-migrated JSON data."""
         return cls.model_validate(data)
+
+
+ID_KEYS = {
+    "paragraphs": "paragraph_ids",
+    "opening": "opening_ids",
+    "other_work": "other_work_ids",
+    "shortcomings": "shortcoming_ids",
+    "plans": "plan_ids",
+}
+"""Each list of paragraphs and the list of their identities beside it (same length)."""
+
+
+def new_id() -> str:
+    """A fresh identity: 48 random bits, never the ``s0.1p2`` form ensure_ids derives."""
+    return secrets.token_hex(6)
+
+
+def id_lists(report: Report) -> Iterator[tuple[str, Any, str]]:
+    """``(prefix, owner, key)`` for every list of paragraphs in reading order; ``prefix``
+    is the owner's position in the short form derived ids use."""
+    yield "o", report, "opening"
+    for prefix, section in _sections_with_prefix(report.sections, "s"):
+        yield prefix + "p", section, "paragraphs"
+    for key, prefix in (("other_work", "w"), ("shortcomings", "k"), ("plans", "n")):
+        yield prefix, report.closing, key
+
+
+def _sections_with_prefix(sections: list[Section], prefix: str) -> Iterator[tuple[str, Section]]:
+    for index, section in enumerate(sections):
+        name = f"{prefix}{index}" if prefix == "s" else f"{prefix}.{index}"
+        yield name, section
+        yield from _sections_with_prefix(section.children, name)
+
+
+def ensure_ids(report: Report) -> None:
+    """Give every section and paragraph an identity unique in the draft, keeping those it
+    has (the first of two alike keeps it). Missing ones are derived from the position
+    (``s0.1p2``), so the same file read twice (a draft of version 1, a report imported on the
+    fly) gets the same ids both times."""
+    sections = list(_sections_with_prefix(report.sections, "s"))
+    lists = [
+        (f"{prefix}{i}", owner, key, i)
+        for prefix, owner, key in id_lists(report)
+        for i in range(len(getattr(owner, key)))
+    ]
+    stored = [section.id for _, section in sections]
+    stored += [_stored_id(owner, key, i) for _, owner, key, i in lists]
+    used: set[str] = set()
+    keep = []
+    for pid in stored:  # pass 1: the ids already there, first come first kept
+        keep.append(bool(pid) and pid not in used)
+        used.add(pid)
+
+    def fresh(derived: str) -> str:
+        candidate, suffix = derived, 0
+        while candidate in used:
+            suffix += 1
+            candidate = f"{derived}~{suffix}"
+        used.add(candidate)
+        return candidate
+
+    for (prefix, section), kept in zip(sections, keep, strict=False):
+        if not kept:
+            section.id = fresh(prefix)
+    fixed: dict[tuple[int, str], list[str]] = {}
+    for (derived, owner, key, i), kept in zip(lists, keep[len(sections) :], strict=True):
+        ids = fixed.setdefault((id(owner), key), [])
+        ids.append(_stored_id(owner, key, i) if kept else fresh(derived))
+    for _, owner, key in id_lists(report):
+        ids = fixed.get((id(owner), key), [])
+        if ids != getattr(owner, ID_KEYS[key]):
+            setattr(owner, ID_KEYS[key], ids)
+
+
+def _stored_id(owner: Any, key: str, index: int) -> str:
+    ids: list[str] = getattr(owner, ID_KEYS[key])
+    return ids[index] if index < len(ids) else ""
 
 
 # pydantic's own messages are English; a secretary gets these instead.

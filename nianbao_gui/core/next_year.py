@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import Report, ReportKind
+from .model import Report, ReportKind, new_id
 
 _YEAR_DIGITS = re.compile(r"(?<![0-9０-９])(?:[0-9]{4}|[０-９]{4})(?![0-9０-９])")
 
@@ -77,6 +77,7 @@ def next_year_copy(report: Report, source: Path | None = None) -> Report:
     on. ``source`` (the draft copied) is remembered for 对比去年.
     """
     copy = report.model_copy(deep=True)
+    copy.draft_id = new_id()  # another draft: this year's 数据 tables are not for it
     automatic = has_automatic_title(report)
     if copy.year is not None:
         copy.year = copy.year + 1

@@ -173,6 +173,25 @@ class Prompts:
             otherwise=False,
         )
 
+    def ask_partial_fill(self, filled: int, refused: int, details: str) -> bool:
+        """Some rows of a 数据 table cannot be filled: fill the others (True), or none?"""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("从表格填入")
+        box.setText(f"表格中有 {refused} 行不能填入（原因见“详细信息”），{filled} 处可以填入。")
+        box.setInformativeText(
+            f"可以先填入这 {filled} 处，其余的改好表格再填，或在“数据”面板中手工填写；"
+            "也可以一处都不填，改好表格后整份重新填入。"
+        )
+        box.setDetailedText(details)
+        some = box.addButton(f"填入 {filled} 处", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("一处都不填", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(some)
+        box.exec()
+        return box.clickedButton() is some
+
     def confirm_replace_draft(self, path: Path, existing: str | None, new: str) -> bool:
         """Replace the draft at ``path`` (written for ``existing``) with ``new``'s report?"""
         if existing is None:

@@ -3,15 +3,16 @@
 Bound as a whole list (``value()``, ``set_value(list)``, ``set_item``). The list never
 changes itself: typing in one paragraph is reported as ``item_edited(index, text)``, and
 adding, removing, moving, splitting, merging and pasting as ``items_requested(label, items,
-after, before)`` — the whole new list with where the cursor goes after the step and after its
-undo, ``(index, start, end)``. The binder turns both into undo steps; the rows follow the
-model when it changes. Rows are reused when the list changes, so a structural change does not
-rebuild every editor.
+after, before, sources)`` — the whole new list with where the cursor goes after the step and
+after its undo, ``(index, start, end)``, and for each new item the old index it continues
+(None: a new paragraph), so that each paragraph keeps its identity (core/identity.py). The
+binder turns both into undo steps; the rows follow the model when it changes. Rows are reused
+when the list changes, so a structural change does not rebuild every editor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -72,7 +73,7 @@ def tool_button(text: str, tip: str) -> QToolButton:
 
 class ParagraphList(QWidget):
     item_edited = Signal(int, str)
-    items_requested = Signal(str, list, object, object)  # label, items, after, before
+    items_requested = Signal(str, list, object, object, object)  # … after, before, sources
 
     def __init__(
         self,
@@ -145,13 +146,16 @@ class ParagraphList(QWidget):
         items: list[str],
         after: tuple[int, int, int] | None,
         before: tuple[int, int, int] | None,
+        sources: Sequence[int | tuple[int, ...] | None],
     ) -> None:
-        self.items_requested.emit(label, items, after, before)
+        self.items_requested.emit(label, items, after, before, sources)
 
     def insert_item(self, index: int, text: str = "") -> None:
         items = self.value()
         items.insert(index, text)
-        self._request(f"添加{self.item_name}", items, (index, 0, 0), None)
+        sources: list[int | None] = list(range(len(items) - 1))
+        sources.insert(index, None)
+        self._request(f"添加{self.item_name}", items, (index, 0, 0), None, sources)
 
     def remove_item(self, index: int) -> None:
         items = self.value()
@@ -164,7 +168,8 @@ class ParagraphList(QWidget):
                 return
         del items[index]
         after = (min(index, len(items) - 1), 0, 0) if items else None
-        self._request(f"删除{self.label(index)}", items, after, (index, 0, len(text)))
+        sources: list[int | None] = [i for i in range(len(items) + 1) if i != index]
+        self._request(f"删除{self.label(index)}", items, after, (index, 0, len(text)), sources)
 
     def move_item(self, index: int, delta: int) -> None:
         target = index + delta
@@ -172,14 +177,21 @@ class ParagraphList(QWidget):
         if not 0 <= target < len(items):
             return
         items.insert(target, items.pop(index))
+        sources: list[int | None] = list(range(len(items)))
+        sources.insert(target, sources.pop(index))
         word = "上移" if delta < 0 else "下移"
-        self._request(f"{word}{self.label(index)}", items, (target, -1, -1), (index, -1, -1))
+        label = f"{word}{self.label(index)}"
+        self._request(label, items, (target, -1, -1), (index, -1, -1), sources)
 
     def split_item(self, index: int, position: int) -> None:
         items = self.value()
         text = items[index]
         items[index : index + 1] = [text[:position], text[position:]]
-        self._request("分段", items, (index + 1, 0, 0), (index, position, position))
+        # the first half keeps the id; Enter at the very start puts a new empty paragraph
+        # before the text, which keeps its own
+        halves: list[int | None] = [None, index] if position == 0 and text else [index, None]
+        sources = [*range(index), *halves, *range(index + 1, len(items) - 1)]
+        self._request("分段", items, (index + 1, 0, 0), (index, position, position), sources)
 
     def merge_item(self, index: int) -> None:
         """Join paragraph ``index`` to the one before; the cursor stays at the joint."""
@@ -188,7 +200,10 @@ class ParagraphList(QWidget):
         items = self.value()
         joint = len(items[index - 1])
         items[index - 1 : index + 1] = [items[index - 1] + items[index]]
-        self._request("合并段落", items, (index - 1, joint, joint), (index, 0, 0))
+        # the joined paragraph is both (identity.carry_ids): a figure of either is found in it
+        sources: list[int | tuple[int, ...] | None] = [*range(index - 1), (index - 1, index)]
+        sources += range(index + 1, len(items) + 1)
+        self._request("合并段落", items, (index - 1, joint, joint), (index, 0, 0), sources)
 
     def paste_items(self, index: int, parts: list[str]) -> None:
         row = self.rows[index]
@@ -199,10 +214,14 @@ class ParagraphList(QWidget):
         before, after = text[:start], text[end:]
         new = [before + parts[0], *parts[1:-1], parts[-1] + after]
         items = self.value()
+        count = len(items)
         items[index : index + 1] = new
         last = index + len(new) - 1
         joint = len(parts[-1])
-        self._request(f"粘贴（{len(parts)} 段）", items, (last, joint, joint), (index, start, end))
+        # the paragraph pasted into keeps its id in the first part; the others are new
+        sources = [*range(index + 1), *[None] * (len(new) - 1), *range(index + 1, count)]
+        label = f"粘贴（{len(parts)} 段）"
+        self._request(label, items, (last, joint, joint), (index, start, end), sources)
 
     # --- focus --------------------------------------------------------------------------
 

@@ -9,6 +9,12 @@ version 1 in names and in two shapes:
   string ``body`` with a line break between paragraphs (now the list ``paragraphs``);
 - closing: ``problems`` → ``shortcomings``, ``problems_intro`` → ``shortcomings_intro``.
 
+Version 2 adds identities: ``draft_id``, each section's ``id`` and each list of paragraphs'
+ids beside it (``paragraph_ids`` …, see model.ID_KEYS). A version-1 draft gets them derived
+from positions, the same every time it is read, so a 数据 table exported from it before it
+is saved again still finds its slots; its text is unchanged. A version-2 draft cannot be
+read by a version-1 program (extra keys), hence the new version.
+
 A new version adds one function to ``_STEPS``; ``migrate`` runs every step from the draft's
 version up. Drafts from a newer program are refused, never half-read and saved back.
 """
@@ -77,7 +83,13 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-_STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # Nothing to rename: the ids are derived by the model (model.ensure_ids) from positions,
+    # the same every time the file is read; draft_id stays empty (none was given).
+    return data
+
+
+_STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1, 1: _v1_to_v2}
 """Version n → n+1."""
 
 
