@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from nianbao_gui.core.errors import DraftError
-from nianbao_gui.core.model import Report, Section
+from nianbao_gui.core.model import SCHEMA_VERSION, Report, Section
 from nianbao_gui.core.storage import MAX_DRAFT_BYTES, load_draft, save_draft
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -49,7 +49,7 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
         b'{"name": "left-pad", "version": "1.3.0", "type": "module", "dependencies": {}}',
         "不是年报助手的草稿",
     ),
-    "newer schema": (_with(schema_version=2, new_field="x"), "请使用更新的年报助手打开"),
+    "newer schema": (_with(schema_version=SCHEMA_VERSION + 1, new_field="x"), "请使用更新的年报助手打开"),
     "far newer schema": (_with(schema_version=99), "请使用更新的年报助手打开"),
     "nonsense schema": (_with(schema_version="一"), "格式版本"),
     "negative schema": (_with(schema_version=-1), "格式版本"),
