@@ -284,6 +284,9 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else source.with_name(f"{source.stem}（数据）.xlsx")
     if output.suffix.lower() != ".xlsx":
         raise NianbaoError(f"表格文件应以 .xlsx 结尾：{output}", "请用 -o 指定 .xlsx 文件名。")
+    from .core.atomic import check_writable
+
+    check_writable(output, "导出")  # a name too long, a folder gone: said in Chinese
     check_replaceable(output)  # the window's file dialog asks; here nobody would
     slots = find_slots(report)
     write_xlsx(slots, output, TableInfo.of(report))
@@ -383,13 +386,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app.main import main as gui_main
 
         return int(gui_main([]))
+    from .core.logfile import logging_to_file
+
     try:
-        code = int(HANDLERS[args.command](args))
+        with logging_to_file():  # the program's own notes go to the log, not to the console
+            code = int(HANDLERS[args.command](args))
     except NianbaoError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # a file the command met: its reason in Chinese, not "意外问题"
+        _log_unexpected(error)
+        print(f"错误：{os_error_text(error)}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as error:  # a bug: logged with its traceback, shown in plain words
         log = _log_unexpected(error)
         logged = (
@@ -400,6 +410,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误：程序遇到意外问题（{type(error).__name__}），{logged}", file=sys.stderr)
         return EXIT_ERROR
     return code
+
+
+def os_error_text(error: OSError) -> str:
+    """What the system refused, in Chinese, naming the file (never its English strerror)."""
+    import errno
+
+    reasons = {
+        errno.ENAMETOOLONG: ("文件名或路径太长", "请缩短文件名，或换到层次较浅的文件夹。"),
+        errno.EACCES: ("没有权限", "请检查文件和文件夹的权限，或换一个位置。"),
+        errno.EPERM: ("没有权限", "请检查文件和文件夹的权限，或换一个位置。"),
+        errno.EROFS: ("所在的磁盘或文件夹是只读的", "请换一个可以写入的位置。"),
+        errno.ENOSPC: ("磁盘已满", "请清理磁盘空间后重试。"),
+        errno.ENOENT: ("文件或文件夹不存在", "请检查路径是否正确。"),
+        errno.ENOTDIR: ("路径中有一部分是文件，不是文件夹", "请检查路径是否正确。"),
+        errno.EISDIR: ("这是一个文件夹，不是文件", "请选择一个文件。"),
+    }
+    what, todo = reasons.get(
+        error.errno or 0,
+        (f"系统错误 {errno.errorcode.get(error.errno or 0, '未知')}", "请稍后重试，或换一个位置。"),
+    )
+    where = f" {error.filename}" if error.filename else ""
+    return f"无法访问{where}：{what}。\n{todo}"
 
 
 def _log_unexpected(error: BaseException) -> Path | None:

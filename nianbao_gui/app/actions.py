@@ -247,14 +247,14 @@ class FileActions:
 
     def _save_to(self, document: Document, path: Path | None) -> bool:
         try:
-            document.save(path)
+            notes = document.save(path)
         except NianbaoError as error:
             self.prompts.error(error)
             return False
         assert document.path is not None
         self.window.show_saved(_dt.datetime.now())
         self.window.remember_recent(document.path)
-        self._status(f"已保存：{document.path}")
+        self._status("".join([f"已保存：{document.path}。", *notes]))
         return True
 
     def save_as_next_year(self) -> None:

@@ -8,61 +8,18 @@ and a secretary under deadline should not lose the window over it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import os
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from ..core.paths import logs_dir
+from ..core.logfile import LOG_NAME, log_handler, rotate_log, setup_logging
 
-LOG_NAME = "nianbao.log"
-LOG_MAX_BYTES = 1_000_000
-LOG_BACKUPS = 3
+__all__ = ["LOG_NAME", "CrashHandler", "crash_message", "rotate_log", "setup_logging"]
 _log = logging.getLogger("nianbao")
-
-
-def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS) -> None:
-    """At start, move a log over ``max_bytes`` to ``.1`` (``.1`` to ``.2``, …, the oldest goes).
-
-    Rotating once per start instead of with ``logging.handlers.RotatingFileHandler`` keeps
-    that module (and socket, pickle, queue, which it imports) out of every start: ~11 ms.
-    A session writes a few lines, so a log never grows far past the limit. A log another
-    running copy holds open (Windows) is simply not rotated this time.
-    """
-    try:
-        if path.stat().st_size <= max_bytes:
-            return
-        for index in range(backups - 1, 0, -1):
-            older = path.with_name(f"{path.name}.{index}")
-            if older.exists():
-                os.replace(older, path.with_name(f"{path.name}.{index + 1}"))
-        os.replace(path, path.with_name(f"{path.name}.1"))
-    except OSError:
-        return
-
-
-def setup_logging(folder: Path | None = None) -> Path:
-    """Log to ``logs/nianbao.log`` (1 MB, three older files kept). Returns the log path.
-    The file is created with the first line logged, not at start."""
-    try:
-        path = (folder or logs_dir()) / LOG_NAME
-    except OSError:  # no data folder (read-only profile): the program runs all the same
-        path = Path(tempfile.gettempdir()) / f"nianbao-{LOG_NAME}"
-    root = logging.getLogger()
-    for handler in root.handlers:
-        if getattr(handler, "baseFilename", None) == str(path):
-            return path
-    rotate_log(path)
-    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    if root.level == logging.NOTSET or root.level > logging.INFO:
-        root.setLevel(logging.INFO)
-    return path
 
 
 def crash_message(log_path: Path | None, saved_to: str | None) -> str:
@@ -123,7 +80,9 @@ class CrashHandler:
         if issubclass(kind, KeyboardInterrupt):
             self.previous(kind, error, trace)
             return
-        _log.critical("unexpected error", exc_info=(kind, error, trace))
+        # logging never raises (core/logfile.py); this handler must not either
+        with contextlib.suppress(Exception):
+            _log.critical("unexpected error", exc_info=(kind, error, trace))
         if not self._busy.acquire(blocking=False):
             return  # an error while handling an error: logged, nothing more
         try:
@@ -132,9 +91,19 @@ class CrashHandler:
                 saved_to = self.save_draft()
             except Exception:
                 _log.exception("could not save the draft after an unexpected error")
-            logged = self.log_path if self.log_path.is_file() else None
-            self.show(crash_message(logged, saved_to))
+            self.show(crash_message(self._logged_to(), saved_to))
         except Exception:
             _log.exception("could not show the error message")
         finally:
             self._busy.release()
+
+    def _logged_to(self) -> Path | None:
+        """Where the error was really written (the fallback in the temporary folder when the
+        data folder is read-only); None when it was not written at all."""
+        handler = log_handler(self.log_path)
+        if handler is not None:
+            return handler.written_to
+        try:
+            return self.log_path if self.log_path.is_file() else None
+        except OSError:
+            return None

@@ -293,8 +293,9 @@ class Document(QObject):
 
     # --- saving ----------------------------------------------------------------------------
 
-    def save(self, path: Path | None = None) -> None:
+    def save(self, path: Path | None = None) -> list[str]:
         """Save to ``path`` (save as) or to the current file; raises NianbaoError on failure.
+        Returns notes on what the save could not do besides (storage.save_draft).
 
         Saving under a new name locks the new file first and lets go of the old one after.
         """
@@ -312,7 +313,7 @@ class Document(QObject):
         # over another file only after a question promising its earlier version is kept
         replacing = new_file and target.exists()
         try:
-            storage.save_draft(self.report, target, backup_required=replacing)
+            notes: list[str] = storage.save_draft(self.report, target, backup_required=replacing)
         except BaseException:
             if new_lock is not None:
                 new_lock.release()
@@ -322,15 +323,21 @@ class Document(QObject):
             self._release_lock()
             self._lock = new_lock
             self.heartbeat.start()
+        if self._lock is not None:
+            self._lock.after_save()  # a hard-linked draft has a new identity now
         self.read_only = False
         self.timer.stop()
-        self._discard_recovery(old_key)
+        if not self._discard_recovery(old_key):
+            notes.append(
+                "自动保存的旧内容没能删除（数据文件夹不能写入）；下次启动时如提示恢复，可选择不恢复。"
+            )
         if new_file:
             self.path = target
             self.key = recovery_key(target)
             self.path_changed.emit()
         self._unsaved_in_recovery = False
         self._mark_clean()
+        return notes
 
     # --- closing ---------------------------------------------------------------------------
 
@@ -352,11 +359,13 @@ class Document(QObject):
         self._release_lock()
         self._untrack()
 
-    def _discard_recovery(self, key: str) -> None:
+    def _discard_recovery(self, key: str) -> bool:
         try:
             self.store.discard(key)
         except Exception:  # a leftover recovery file is harmless; it is offered once more
             _log.warning("could not discard recovery entry %s", key, exc_info=True)
+            return False
+        return True
 
     def _release_lock(self) -> None:
         self.heartbeat.stop()

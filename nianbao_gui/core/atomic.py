@@ -16,6 +16,7 @@ import re
 import socket
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import FileAccessError
@@ -53,6 +54,11 @@ def _explain(error: OSError, path: Path, verb: str = "保存") -> FileAccessErro
         what = f"无法写入 {path}（系统错误 {name}）。"
         todo = "请换一个位置保存，或稍后再试；问题持续时请联系信息中心。"
     return FileAccessError(what, todo, path=path)
+
+
+def explain_write_error(error: OSError, path: Path, verb: str = "保存") -> FileAccessError:
+    """The Chinese message for an OS error met writing ``path`` (never its English text)."""
+    return _explain(error, path, verb)
 
 
 TEMP_MARK = ".pid"
@@ -167,7 +173,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except OSError as error:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -177,6 +183,38 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+    _remove_own_leftovers(path)
+
+
+REPLACE_WAITS = (0.05, 0.1, 0.2, 0.3, 0.5)
+"""Seconds to wait before each new try of a refused rename (1.15 s in all)."""
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """os.replace, tried again for a moment when refused: on Windows a file another program
+    holds open (a virus scanner, a backup or indexing tool, a colleague's copy reading the
+    lock file, Word) cannot be replaced until it lets go, usually within milliseconds. The
+    last refusal is raised; the caller then says so in Chinese and the old file stays."""
+    for wait in (*REPLACE_WAITS, None):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if wait is None:
+                raise
+            time.sleep(wait)
+
+
+def _remove_own_leftovers(path: Path) -> None:
+    """Temporary files of earlier writes of this very name that a kill or crash left (a
+    ``.R.pdf.*.tmp`` beside an exported R.pdf stayed for ever). Imported here, not at the
+    top: storage builds on this module. Never raises: the write itself succeeded."""
+    try:
+        from .storage.cleanup import remove_orphan_temps_of
+
+        remove_orphan_temps_of(path)
+    except Exception:  # housekeeping only
+        return
 
 
 def _give_usual_permissions(fd: int, path: Path) -> None:

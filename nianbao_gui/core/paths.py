@@ -55,8 +55,13 @@ def cache_dir() -> Path:
 
 
 def drafts_dir() -> Path:
-    path = data_dir() / "drafts"
-    path.mkdir(parents=True, exist_ok=True)
+    """Where drafts go unless the user picks a place; the documents folder when it cannot be
+    made (a read-only or missing data folder): the save dialog must still open."""
+    try:
+        path = data_dir() / "drafts"
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return documents_dir()
     return path
 
 

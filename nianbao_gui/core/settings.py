@@ -2,10 +2,16 @@
 
 Kept as napari keeps its own: a pydantic model with a schema version, stored as JSON in the
 data folder and saved whenever a field is assigned (no save calls scattered in the window).
-A broken settings file must never stop the program from starting, nor cost more than it must:
+A broken settings file must never stop the program from starting, never hang it, nor cost
+more than it must:
 
-- a file that is not JSON (or not a JSON object) is moved aside as ``settings.json.bad-<time>``
-  and defaults are used;
+- only a regular file of at most ``MAX_SETTINGS_BYTES`` is read (a pipe would wait for ever,
+  a link to /dev/zero never end); anything else, and a file that is not JSON (or not a JSON
+  object, or nested thousands deep), is moved aside as ``settings.json.bad-<time>`` and
+  defaults are used; a UTF-8 byte-order mark (old Notepad) is accepted;
+- strings are checked: a font name with a control character or half a character (a lone
+  surrogate) is a bad value; recent drafts are trimmed to ``MAX_RECENT`` (100,000 of them
+  took 8 s to the first paint);
 - a key with a bad value falls back to its default, the others are kept; the file is copied
   aside the same way and rewritten without the bad value;
 - an unknown key (from a newer program, or typed by hand) is logged and dropped.
@@ -25,15 +31,29 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+)
 
 from .atomic import atomic_write_text
 from .errors import FileAccessError
+from .fileinfo import not_a_regular_file, read_limited
 from .paths import settings_path
 
 _log = logging.getLogger(__name__)
 
 MAX_RECENT = 10
+MAX_SETTINGS_BYTES = 16 * 1024 * 1024
+"""A settings file is under 2 KB; one over 16 MB is damaged (or not ours) and is set aside.
+Below that it is read (0.2 s at most) so that a list of recent drafts grown without bound
+(100,000: 4 MB) is trimmed without losing the other settings."""
+MAX_NAME_CHARS = 100
+"""A font name: the longest real ones have about 30 characters."""
 
 SETTINGS_SCHEMA_VERSION = 1
 """Bumped when a field changes its meaning; older files are upgraded by ``_MIGRATIONS``.
@@ -69,6 +89,31 @@ class Settings(BaseModel):
     # where the last Word file was exported (an import leaves it alone)
     export_folder: str = Field("", title="上次导出的文件夹")
 
+    @field_validator("title_font")
+    @classmethod
+    def _a_font_name(cls, value: str) -> str:
+        if not value.strip() or len(value) > MAX_NAME_CHARS or not _clean(value):
+            raise ValueError("不是可用的字体名")
+        return value
+
+    @field_validator("last_folder", "export_folder")
+    @classmethod
+    def _a_folder(cls, value: str) -> str:
+        return value if _clean(value) else ""  # assigned by the window: never refused
+
+    @field_validator("recent_files", mode="before")
+    @classmethod
+    def _recent(cls, value: Any) -> Any:
+        if not isinstance(value, (list, tuple)):
+            return value  # refused as a whole, as any bad value
+        kept: list[str] = []
+        for item in value:
+            if isinstance(item, str) and item and _clean(item) and item not in kept:
+                kept.append(item)
+                if len(kept) == MAX_RECENT:
+                    break
+        return tuple(kept)
+
     _path: Path | None = PrivateAttr(None)
     _listeners: list[SettingsListener] = PrivateAttr(default_factory=list)
 
@@ -101,6 +146,12 @@ class Settings(BaseModel):
     def add_recent(self, path: Path) -> None:
         text = str(path)
         self.recent_files = (text, *(p for p in self.recent_files if p != text))[:MAX_RECENT]
+
+
+def _clean(text: str) -> bool:
+    """No control character (NUL breaks every Word export) and no lone surrogate (it cannot
+    be written as UTF-8, nor drawn)."""
+    return not any(ord(char) < 32 or "\ud800" <= char <= "\udfff" for char in text)
 
 
 def _backup_name(path: Path) -> Path:
@@ -155,29 +206,46 @@ def _validate_leniently(data: dict[str, Any]) -> tuple[Settings, list[str]]:
 
 def load_settings(path: Path | None = None) -> Settings:
     """The saved settings, bound to their file (they save themselves on every change)."""
-    path = path or settings_path()
+    try:
+        path = path or settings_path()
+    except OSError:  # no data folder at all: defaults, kept in memory only
+        _log.warning("settings: no data folder, defaults used and not saved")
+        return Settings()
     settings = _read(path)
     settings.bind(path)
     return settings
 
 
+def _set_aside(path: Path, reason: object) -> Settings:
+    backup = _backup_name(path)
+    _log.warning("settings: %s unreadable (%s), moved to %s", path, reason, backup.name)
+    try:
+        path.replace(backup)
+    except OSError:
+        _log.warning("settings: could not move %s aside", path)
+    return Settings()
+
+
 def _read(path: Path) -> Settings:
     try:
-        raw = path.read_bytes()
+        info = path.stat()
     except OSError:  # missing (first start) or unreadable: defaults, nothing to keep aside
         return Settings()
+    kind = not_a_regular_file(info)
+    if kind is not None or info.st_size > MAX_SETTINGS_BYTES:
+        return _set_aside(path, "not a regular file" if kind else f"{info.st_size} bytes")
     try:
-        data = json.loads(raw.decode("utf-8"))  # UnicodeDecodeError is a ValueError
+        raw = read_limited(path, MAX_SETTINGS_BYTES)  # it may grow between stat and read
+    except OSError:
+        return Settings()
+    if len(raw) > MAX_SETTINGS_BYTES:
+        return _set_aside(path, "too large")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))  # UnicodeDecodeError is a ValueError
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-    except ValueError as error:
-        backup = _backup_name(path)
-        _log.warning("settings: %s unreadable (%s), moved to %s", path, error, backup.name)
-        try:
-            path.replace(backup)
-        except OSError:
-            _log.warning("settings: could not move %s aside", path)
-        return Settings()
+    except (ValueError, RecursionError) as error:
+        return _set_aside(path, error)
     settings, bad = _validate_leniently(_migrate(data))
     if bad:
         backup = _backup_name(path)
@@ -189,7 +257,14 @@ def _read(path: Path) -> Settings:
             _log.warning("settings: %s had bad values, copied to %s", path, backup.name)
             # without the bad values, so the next start neither warns nor copies again
             save_settings(settings, path)
+    elif _trimmed(data, settings):
+        save_settings(settings, path)  # the long list of recent drafts, read once more only
     return settings
+
+
+def _trimmed(data: dict[str, Any], settings: Settings) -> bool:
+    recent = data.get("recent_files")
+    return isinstance(recent, list) and len(recent) != len(settings.recent_files)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -197,5 +272,5 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     target = path or settings_path()
     try:
         atomic_write_text(target, settings.model_dump_json(indent=2))
-    except FileAccessError as error:
+    except (FileAccessError, ValueError) as error:  # ValueError: text that is not UTF-8
         _log.warning("settings: not saved to %s: %s", target, error)

@@ -3,10 +3,11 @@ folder (``backups/…/`` and ``recovery/``, and the settings beside them).
 
 An atomic write (core/atomic.py) leaves its temporary file behind only when the process dies
 between creating and renaming it. Each temporary file names its writer's process id and PC,
-so at the next start (or the next save of that draft) one whose writer no longer runs on
-this PC is removed at once; one with a live writer (another copy of the program saving right
-now), or from another PC, is left alone unless it is older than any save could take (an
-hour). Nothing else is ever removed: only hidden ``.tmp`` files.
+so at the next start (or the next write of that name: a save, an export, see
+``atomic_write_bytes``) one whose writer no longer runs on this PC is removed at once; one
+with a live writer (another copy of the program saving right now), or from another PC, is
+left alone unless it is older than any save could take (an hour). Nothing else is ever
+removed: only hidden ``.tmp`` files.
 """
 
 from __future__ import annotations

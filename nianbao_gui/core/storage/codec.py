@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import DraftError
+from ..errors import DraftError, FileAccessError
 from ..limits import MAX_DRAFT_BYTES
 from ..model import Report, describe_validation_error
 from .migrations import is_draft_data, migrate
@@ -246,8 +246,25 @@ def too_large(size: int, path: Path | None) -> DraftError:
     )
 
 
+def check_openable(data: bytes, path: Path | None, *, what: str = "草稿") -> None:
+    """Refuse to write what the program would then refuse to open (the limits of
+    core/limits.py, checked at open by ``decode_report`` and the recovery store): a
+    FileAccessError before anything is written, so the file on disk stays as it was."""
+    if len(data) <= MAX_DRAFT_BYTES:
+        return
+    limit = MAX_DRAFT_BYTES // 1024 // 1024
+    name = _name(path) if what == "草稿" else what
+    raise FileAccessError(
+        f"没有保存{name}：内容有 {len(data) / 1024 / 1024:.0f} MB，"
+        f"超过草稿的上限 {limit} MB，保存后将无法再打开（一份报告的草稿通常不到 1 MB）。",
+        "多半是某一处粘贴或填入了大量文字：请用“查找”或“体检”找到它，删去后再保存。",
+        path=path,
+    )
+
+
 __all__ = [
     "MAX_DRAFT_BYTES",
+    "check_openable",
     "decode_report",
     "decode_text",
     "encode_report",

@@ -22,15 +22,16 @@ from ..errors import DraftError, FileAccessError
 from ..fileinfo import file_in_the_way, not_a_regular_file, read_limited
 from ..model import Report
 from .backups import DEFAULT_KEEP, backup_dir, backups_of, keep_version
-from .cleanup import remove_orphan_temps_of
 from .codec import (
     MAX_DRAFT_BYTES,
+    check_openable,
     decode_report,
     decode_text,
     encode_report,
     parse_json,
     too_large,
 )
+from .identity import other_names
 from .migrations import is_draft_data
 from .recovery import recovery_copy_of
 
@@ -52,24 +53,35 @@ def save_draft(
     *,
     keep_backups: int = DEFAULT_KEEP,
     backup_required: bool = False,
-) -> None:
+) -> list[str]:
     """Write ``report`` to ``path`` atomically, keeping the previous content as a version.
 
     Raises FileAccessError (Chinese) when the place cannot be written; the old draft is then
-    untouched. A failing backup does not stop a save, unless ``backup_required``: replacing
-    another file after a question that promised its earlier version is kept.
+    untouched. A failing backup does not stop a save (backups are best effort), unless
+    ``backup_required``: replacing another file after a question that promised its earlier
+    version is kept. Returns notes (Chinese) on what the save could not do besides.
     """
     path = link_target(path)
     data = encode_report(report)
+    check_openable(data, path)
     old = _check_target(path)
+    notes: list[str] = []
     if old is not None and old != data:
         kept = keep_version(path, old, keep=keep_backups)
-        if kept is None and backup_required and not _newest_backup_is(path, old):
-            raise _no_backup(path)
+        if kept is None and not _newest_backup_is(path, old):
+            if backup_required:
+                raise _no_backup(path)
+            notes.append("保存前的内容没有保留为较早版本：数据文件夹不能写入（只读或已满）。")
     elif old is None and backup_required and os.path.lexists(path):
         raise _no_backup(path)  # too large or unreadable to keep: not replaced unseen
-    atomic_write_bytes(path, data)
-    remove_orphan_temps_of(path)
+    others = other_names(path)
+    atomic_write_bytes(path, data)  # also removes what killed saves of this name left
+    if others:  # decided in identity.py: a new file under this name, the others keep the old
+        notes.append(
+            f"“{path.name}”原来还有 {others} 个别名（硬链接，同一个文件的其他名字）；"
+            "保存后只有这个名字是新内容，其他名字仍是保存前的内容。"
+        )
+    return notes
 
 
 def _newest_backup_is(path: Path, old: bytes) -> bool:

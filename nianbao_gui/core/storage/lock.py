@@ -41,6 +41,7 @@ from typing import Any
 
 from ..atomic import atomic_write_bytes, link_target
 from ..errors import DraftLockedError, FileAccessError
+from .identity import identity_lock_file
 from .liveness import own_alive_file, still_running
 
 STALE_AFTER = _dt.timedelta(minutes=10)
@@ -114,6 +115,7 @@ class LockOwner:
     heartbeat: _dt.datetime | None = None
     token: str = ""
     alive: str = ""
+    draft: str = ""  # the name the holder opened (another name of the same file, perhaps)
     unreadable: bool = False
 
     def label(self) -> str:
@@ -154,6 +156,7 @@ def read_owner(lock_file: Path) -> LockOwner | None:
             heartbeat=_parse_time(data.get("heartbeat")) or mtime,
             token=str(data.get("token", "")),
             alive=str(data.get("alive", "")),
+            draft=str(data.get("path", "")),
         )
     except ValueError:
         # Being written this very moment, or damaged: the file's age is all we know.
@@ -183,11 +186,12 @@ def _local(moment: _dt.datetime | None) -> str:
 class DraftLock:
     """The lock on one draft. ``acquire`` / ``refresh`` / ``release``, or ``with DraftLock(p):``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lock_file: Path | None = None) -> None:
         self.path = link_target(path)  # one lock per real file, whatever link opened it
-        self.lock_file = lock_path_for(self.path)
+        self.lock_file = lock_file or lock_path_for(self.path)
         self.token = ""
         self._since: _dt.datetime | None = None
+        self._by_identity: DraftLock | None = None  # while the file has other names
 
     @property
     def held(self) -> bool:
@@ -204,13 +208,19 @@ class DraftLock:
             "token": self.token,
             "alive": str(alive) if (alive := own_alive_file()) else "",
             "draft": self.path.name,
+            "path": str(self.path),
         }
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
     def _locked_error(self, owner: LockOwner) -> DraftLockedError:
         who = owner.label()
+        same = ""
+        by_identity = self.lock_file != lock_path_for(self.path)
+        if by_identity and owner.draft and Path(owner.draft) != self.path:
+            # only a lock by identity proves it: one share is named differently on two PCs
+            same = f"（它和“{owner.draft}”是同一个文件的两个名字，即硬链接）"
         what = (
-            f"草稿“{self.path.name}”正由 {who} 打开"
+            f"草稿“{self.path.name}”{same}正由 {who} 打开"
             f"（自 {_local(owner.since or owner.heartbeat)} 起），为免互相覆盖，现在不能编辑。"
         )
         todo = (
@@ -270,11 +280,47 @@ class DraftLock:
         """Take the lock; DraftLockedError naming the holder if someone else has it.
 
         A stale lock is taken over silently; ``take_over=True`` takes over any lock (the
-        user chose “强行接管” after seeing who holds it).
+        user chose “强行接管” after seeing who holds it). A file with other names (hard
+        links) is locked by its identity too (``identity.py``).
         """
         if self.held:
             self.refresh()
             return
+        self._acquire_by_name(take_over)
+        try:
+            self._follow_identity(take_over)
+        except BaseException:
+            self.release()
+            raise
+
+    def _follow_identity(self, take_over: bool = False) -> None:
+        """Hold the lock by identity the file has now: another after a save gave it a new
+        one (the old names keep the old file), none when it has no other names."""
+        lock_file = identity_lock_file(self.path)
+        held = self._by_identity
+        if held is not None and held.lock_file == lock_file:
+            with contextlib.suppress(FileAccessError):  # best effort, as the data folder
+                held.refresh()
+            return
+        if held is not None:
+            held.release()
+            self._by_identity = None
+        if lock_file is None or lock_file == self.lock_file:
+            return
+        other = DraftLock(self.path, lock_file)
+        try:
+            other._acquire_by_name(take_over)
+        except FileAccessError:
+            return  # data folder read-only: the lock by name still holds
+        self._by_identity = other
+
+    def after_save(self) -> None:
+        """A save gave the file a new identity (its other names keep the old file): lock by
+        the new one. Best effort; the heartbeat tries again."""
+        with contextlib.suppress(FileAccessError, DraftLockedError):
+            self._follow_identity()
+
+    def _acquire_by_name(self, take_over: bool) -> None:
         self.token = uuid.uuid4().hex
         try:
             for _attempt in range(5):
@@ -320,13 +366,15 @@ class DraftLock:
         for attempt in range(3):
             try:
                 atomic_write_bytes(self.lock_file, self._content(_now()))
-                return
+                break
             except FileAccessError:
                 # On Windows a colleague's program reading the lock file at this instant
                 # blocks the rename; a moment later it works.
                 if attempt == 2:
                     raise
                 time.sleep(0.05)
+        if self._by_identity is not None or identity_lock_file(self.path) is not None:
+            self._follow_identity()  # after a save: the file's new identity, or none
 
     def _lost_error(self, owner: LockOwner | None) -> DraftLockedError:
         if owner is None:
@@ -342,6 +390,9 @@ class DraftLock:
 
     def release(self) -> None:
         """Remove the lock if it is still ours (never someone else's who took it over)."""
+        if self._by_identity is not None:
+            self._by_identity.release()
+            self._by_identity = None
         if not self.held:
             return
         owner = read_owner(self.lock_file)

@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_bytes, link_target
+from ..atomic import atomic_write_bytes, explain_write_error, link_target
 from ..errors import DraftError, FileAccessError
 from ..fileinfo import not_a_regular_file, read_limited
 from ..model import Report
 from ..paths import data_dir
 from .cleanup import remove_orphan_temps
-from .codec import MAX_DRAFT_BYTES, json_bytes, parse_json, report_from_data
+from .codec import MAX_DRAFT_BYTES, check_openable, json_bytes, parse_json, report_from_data
 from .liveness import is_own, own_alive_file, still_running
 from .lock import pid_alive
 
@@ -83,9 +83,10 @@ class RecoveryStore:
             folder = self._folder or data_dir() / "recovery"
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
+            why = explain_write_error(error, Path(error.filename or self._folder or "."))
             raise FileAccessError(
-                f"无法建立保存未保存内容的文件夹：{error.strerror or error}。",
-                "自动恢复暂时不可用，请及时手动保存；如一直出现，请信息化管理员检查用户目录权限。",
+                f"自动保存暂时不可用：{why.what}",
+                "请及时手动保存（Ctrl+S）；如一直出现，请信息化管理员检查用户目录权限。",
                 path=self._folder,
             ) from error
         return folder
@@ -111,8 +112,11 @@ class RecoveryStore:
             "title": report.effective_title(),
             "report": report.model_dump(mode="json"),
         }
+        raw = json_bytes(json.dumps(data, ensure_ascii=False))
+        # never a recovery file the next start would skip as too large
+        check_openable(raw, None, what="自动保存的内容")
         target = self.file_for(key)
-        atomic_write_bytes(target, json_bytes(json.dumps(data, ensure_ascii=False)))
+        atomic_write_bytes(target, raw)
         return target
 
     def _read(self, path: Path) -> dict[str, Any]:
@@ -180,6 +184,12 @@ class RecoveryStore:
         return report_from_data(data.get("report"), entry.path)
 
     def discard(self, key: str) -> None:
-        """Forget the unsaved state of ``key`` (after a save, or when the user declines it)."""
-        with contextlib.suppress(FileNotFoundError):
-            self.file_for(key).unlink()
+        """Forget the unsaved state of ``key`` (after a save, or when the user declines it).
+        Creates nothing: no recovery folder means nothing to forget. OSError when the file
+        is there and cannot be removed (a read-only data folder)."""
+        try:
+            folder = self._folder or data_dir() / "recovery"
+        except OSError:
+            return  # no data folder at all: no recovery file either
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            (folder / _file_name(key)).unlink()
