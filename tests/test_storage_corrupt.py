@@ -49,7 +49,10 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
         b'{"name": "left-pad", "version": "1.3.0", "type": "module", "dependencies": {}}',
         "不是年报助手的草稿",
     ),
-    "newer schema": (_with(schema_version=SCHEMA_VERSION + 1, new_field="x"), "请使用更新的年报助手打开"),
+    "newer schema": (
+        _with(schema_version=SCHEMA_VERSION + 1, new_field="x"),
+        "请使用更新的年报助手打开",
+    ),
     "far newer schema": (_with(schema_version=99), "请使用更新的年报助手打开"),
     "nonsense schema": (_with(schema_version="一"), "格式版本"),
     "negative schema": (_with(schema_version=-1), "格式版本"),

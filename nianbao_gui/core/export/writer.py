@@ -32,6 +32,7 @@ _ROLE_NAMES = {
     Role.HEADING: "标题",
     Role.SIGNATURE: "落款",
     Role.DATE: "日期",
+    Role.TABLE: "表格",
 }
 _LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
@@ -201,6 +202,12 @@ def build_document(
         text = sanitize.clean(raw)
         for warning in head.warnings + text.warnings:
             result.warnings.append(_where(index, block) + warning)
+        if block.role is Role.TABLE:
+            for row in text.text.split(sanitize.BREAK):  # for now: one paragraph a row
+                builder.paragraph("salutation")
+                builder.run(row, "salutation")
+                builder.end()
+            continue
         key = _style_key(block)
         if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
             builder.paragraph("body")  # one blank line between the text and the signature

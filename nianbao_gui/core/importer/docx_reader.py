@@ -6,8 +6,10 @@ its declared size, so checking the declarations is enough against a zip bomb), a
 a Word document rather than a workbook or some other zip. An encrypted .docx is not a zip but
 an OLE compound file, like an old .doc; both are recognised and explained.
 
-Text is read in body order: paragraphs, table rows (cells joined by a tab, so no text is
-dropped), content controls, and text boxes after the paragraph that anchors them. Headings
+Text is read in body order: paragraphs, tables, content controls, and text boxes after the
+paragraph that anchors them. A table of the body becomes a placeholder line and a model
+Table with its merged cells (tables_in.py lifts it into place); a table inside a cell or a
+text box is read as rows (cells joined by a tab, so no text is dropped). Headings
 whose numbers Word generates (heading styles) get them written out, see docx_headings.
 """
 
@@ -21,7 +23,10 @@ from typing import Any
 
 from .. import limits
 from ..errors import ReportImportError
+from ..fields import one_line
+from ..model import Merge, Table
 from .docx_headings import heading_styles, number_styled_headings
+from .tables_in import placeholder
 
 # see core/limits.py
 MAX_DOCX_BYTES = limits.MAX_DOCX_BYTES
@@ -209,32 +214,112 @@ def _paragraph_lines(element: Any, styles: dict[str, int]) -> Iterator[Line]:
         yield from _block_lines(box, {})
 
 
+def _cell_text(cell: Any) -> str:
+    texts = [line for line, _ in _block_lines(cell, {}) if line.strip()]
+    return one_line("\n".join(texts))
+
+
 def _table_lines(element: Any) -> Iterator[Line]:
     for row in element.iter(_W + "tr"):
-        cells = []
-        for cell in row.findall(_W + "tc"):
-            texts = [line for p in cell.findall(_W + "p") for line, _ in _paragraph_lines(p, {})]
-            cells.append(" ".join(text for text in texts if text.strip()))
-        yield "\t".join(cells), None
+        yield "\t".join(_cell_text(cell) for cell in _children(row, "tc")), None
 
 
-def _block_lines(container: Any, styles: dict[str, int]) -> Iterator[Line]:
+def _children(element: Any, name: str) -> Iterator[Any]:
+    """``element``'s ``w:name`` children, also those inside content controls and custom XML."""
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == _W + name:
+            yield child
+        elif tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _children(content, name)
+        elif tag == _W + "customXml":
+            yield from _children(child, name)
+
+
+def _int_of(props: Any, name: str, default: int) -> int:
+    found = props.find(_W + name) if props is not None else None
+    value = found.get(_W + "val", "") if found is not None else ""
+    return int(value) if value.isdigit() and 0 < int(value) < 1000 else default
+
+
+def read_table(element: Any) -> Table:
+    """A w:tbl as a model Table: the grid of cells, horizontal (gridSpan) and vertical
+    (vMerge) merges, the header rows (w:tblHeader, and at least the first row)."""
+    grid: list[list[str]] = []
+    merges: list[list[int]] = []  # top, left, height, width
+    open_merges: dict[int, list[int]] = {}  # column → a vertical merge still going on
+    headers = 0
+    for r, row in enumerate(_children(element, "tr")):
+        row_props = row.find(_W + "trPr")
+        if headers == r and row_props is not None and row_props.find(_W + "tblHeader") is not None:
+            headers += 1
+        cells: list[str] = [""] * _int_of(row_props, "gridBefore", 0)
+        for cell in _children(row, "tc"):
+            props = cell.find(_W + "tcPr")
+            span = _int_of(props, "gridSpan", 1)
+            vmerge = props.find(_W + "vMerge") if props is not None else None
+            column = len(cells)
+            text = _cell_text(cell)
+            going = open_merges.get(column)
+            restart = vmerge is not None and vmerge.get(_W + "val") == "restart"
+            if vmerge is not None and not restart and going is not None:
+                going[2] += 1
+                if text:  # text in a continued cell: kept with the merged cell's
+                    top, left = going[0], going[1]
+                    grid[top][left] = one_line(grid[top][left] + "\n" + text)
+                cells.extend([""] * going[3])
+                continue
+            open_merges.pop(column, None)
+            cells.append(text)
+            cells.extend([""] * (span - 1))
+            if span > 1 or restart:
+                merge = [r, column, 1, span]
+                merges.append(merge)
+                if restart:
+                    open_merges[column] = merge
+        for column in [c for c in open_merges if c >= len(cells)]:
+            del open_merges[column]  # a row too short to continue it
+        grid.append(cells)
+    width = max((len(row) for row in grid), default=0)
+    if not grid or not width:
+        return Table(rows=[[""]], header_rows=0)
+    rows = [row + [""] * (width - len(row)) for row in grid]
+    kept = [m for m in merges if m[2] > 1 or m[3] > 1]
+    if kept:
+        headers = max([headers, 1] + [m[2] for m in kept if m[0] == 0])
+    return Table(
+        rows=rows,
+        header_rows=min(max(headers, 1), len(rows)),
+        merges=[Merge(top=t, left=c, height=h, width=w) for t, c, h, w in kept],
+    )
+
+
+def _block_lines(
+    container: Any, styles: dict[str, int], tables: list[Table] | None = None
+) -> Iterator[Line]:
+    """Lines of a body (or a cell, a text box); ``tables`` collects the body's tables, each
+    standing as a placeholder line; without it a table is read as rows."""
     for child in container:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == _W + "p":
             yield from _paragraph_lines(child, styles)
+        elif tag == _W + "tbl" and tables is not None:
+            yield placeholder(len(tables)), None
+            tables.append(read_table(child))
         elif tag == _W + "tbl":
             yield from _table_lines(child)
         elif tag == _W + "sdt":
             content = child.find(_W + "sdtContent")
             if content is not None:
-                yield from _block_lines(content, styles)
+                yield from _block_lines(content, styles, tables)
 
 
 @dataclass(frozen=True)
 class DocxText:
-    text: str  # one paragraph a line
-    tables: int
+    text: str  # one paragraph a line, each table a placeholder (tables_in.placeholder)
+    tables: list[Table]
     numbered_headings: int  # heading-styled paragraphs given their number (see docx_headings)
 
 
@@ -247,8 +332,8 @@ def read_docx(path: Path | str) -> DocxText:
     try:
         document = docx.Document(str(path))
         body = document.element.body
-        lines = list(_block_lines(body, heading_styles(document.styles.element)))
-        tables = len(body.findall(_W + "tbl"))
+        tables: list[Table] = []
+        lines = list(_block_lines(body, heading_styles(document.styles.element), tables))
     # Untrusted input: python-docx and lxml raise many kinds of error on broken packages
     # (KeyError for a missing part, XMLSyntaxError, ValueError …); all mean the same to a user.
     except Exception as error:

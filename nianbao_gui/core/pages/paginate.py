@@ -263,6 +263,11 @@ def paginate(
         elif is_salutation(block):
             align, hang = aligns["salutation"]
             builder.add(index, block, text, 0, align=align, hang=hang)
+        elif block.role is Role.TABLE:
+            # for now one line of text a row, cells 2 em apart (issue 22 item 6 draws it)
+            align, hang = aligns["salutation"]
+            for row in text.split(BREAK):
+                builder.add(index, block, row, 0, align=align, hang=hang)
         else:
             key = f"h{block.level}" if block.role is Role.HEADING else "body"
             align, hang = aligns[key]
