@@ -112,3 +112,34 @@ def is_number(text: str) -> bool:
         and any(c.isdigit() for c in stripped)
         and all(c in _NUMBER_CHARS for c in stripped)
     )
+
+
+TEXT_WIDTH_TWIPS = 8844
+"""156 mm, the width of the text block (GB/T 9704-2012): a table spans it."""
+
+_MIN_CHARS, _MAX_CHARS = 2.0, 14.0
+
+
+def _text_width(text: str) -> float:
+    """Characters of the body's size a text needs: a Latin letter or digit half of one."""
+    return sum(1.0 if ord(char) > 0x2E80 else 0.55 for char in text)
+
+
+def column_twips(table: Table, total: int = TEXT_WIDTH_TWIPS) -> list[int]:
+    """The widths of the columns (twips), summing to ``total``: each column as wide as its
+    longest unmerged cell needs (between 2 and 14 characters), shared out proportionally.
+    The export and the page layout use the same widths."""
+    width = len(table.rows[0])
+    hidden = covered(table)
+    spanned = {(m.top, m.left) for m in table.merges if m.width > 1}
+    wants = [_MIN_CHARS] * width
+    for r, row in enumerate(table.rows):
+        for c, text in enumerate(row):
+            if (r, c) in hidden or (r, c) in spanned:
+                continue
+            longest = max((_text_width(line) for line in text.split("\n")), default=0.0)
+            wants[c] = max(wants[c], min(longest + 1.0, _MAX_CHARS))
+    share = sum(wants)
+    widths = [int(total * want / share) for want in wants]
+    widths[-1] += total - sum(widths)
+    return widths

@@ -156,6 +156,7 @@ def style_specs(options: ExportOptions) -> dict[str, StyleSpec]:
             spec(
                 "date", "日期", para_props(jc="left", first_line=False), run_props(body, SIZE_3HAO)
             ),
+            *table_specs(options),
             spec(
                 "page_number",
                 "页码",
@@ -164,6 +165,56 @@ def style_specs(options: ExportOptions) -> dict[str, StyleSpec]:
             ),
         ]
     )
+
+
+def table_specs(options: ExportOptions) -> list[tuple[str, StyleSpec]]:
+    """Styles of tables (issue 22, docs/official-layout.md): 表题 黑体 三号 centred on the
+    body's lines; unit line right-aligned and 注 on the body's lines in the cells' size;
+    cells in 仿宋 at the size set (四号 by default) with single line spacing and off the
+    document grid (an exact 28.95 pt line, or LibreOffice's snapping to the 28.95 pt grid,
+    would blow every row up to a body line); header cells in 黑体, centred; numbers centred."""
+    fonts: FontSet = options.font_set
+    size = options.table_size.half_points
+
+    def above(jc: str) -> Any:  # stays on the page of the table under it
+        ppr = para_props(jc=jc, first_line=False)
+        ppr.insert(0, el("keepNext"))
+        return ppr
+
+    def cell(jc: str, font: str) -> Any:
+        return para_props(jc=jc, first_line=False, line=None, snap_to_grid=False), run_props(
+            font, size, tighten=False
+        )
+
+    return [
+        (
+            key,
+            StyleSpec(f"nb-{key}", name, ppr, rpr),
+        )
+        for key, name, ppr, rpr in (
+            (
+                "table_caption",
+                "表题",
+                above("center"),
+                run_props(fonts.hei, SIZE_3HAO),
+            ),
+            (
+                "table_unit",
+                "表格单位",
+                above("right"),
+                run_props(fonts.fang, size, tighten=False),
+            ),
+            (
+                "table_note",
+                "表注",
+                para_props(jc="left", first_line=False),
+                run_props(fonts.fang, size, tighten=False),
+            ),
+            ("cell", "表格文字", *cell("left", fonts.fang)),
+            ("cell_number", "表格数字", *cell("center", fonts.fang)),
+            ("cell_head", "表头", *cell("center", fonts.hei)),
+        )
+    ]
 
 
 def set_defaults(styles_root: Any, body_font: str) -> None:

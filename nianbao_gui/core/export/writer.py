@@ -22,6 +22,7 @@ from ..layout import Block, Role, is_salutation, layout
 from ..model import Report
 from . import fonttable, page, sanitize, styles
 from .options import ExportOptions
+from .table_xml import write_table
 from .title import split_title
 from .xml import W_NS, el, strip_theme_fonts, w
 
@@ -103,6 +104,11 @@ class _Builder:
 
     def end(self) -> None:
         self.parts.append("</w:p>")
+
+    def text_paragraph(self, key: str, text: str) -> None:
+        self.paragraph(key)
+        self.run(text, key)
+        self.end()
 
     def run(self, text: str, key: str) -> None:
         """A run in the fonts of style ``key``; tabs and line breaks become w:tab and w:br."""
@@ -195,6 +201,16 @@ def build_document(
     sig_left, date_left = _closing_lefts(blocks, options, metrics)
     blank_done = False
     for index, block in enumerate(blocks, start=1):
+        if block.role is Role.TABLE and block.table is not None:
+            if index > 1 and blocks[index - 2].role is Role.TABLE:
+                builder.paragraph("body")  # Word joins two tables with nothing between
+                builder.end()
+            warnings = write_table(builder.parts, block.table, builder.text_paragraph)
+            result.warnings += [_where(index, block) + warning for warning in warnings]
+            if index == len(blocks):
+                builder.paragraph("body")  # the body ends with a paragraph, not a table
+                builder.end()
+            continue
         raw = block.text
         if block.role is Role.TITLE:  # the title is broken into lines here, not by the user
             raw = raw.replace("\r", "").replace("\n", "")
@@ -202,12 +218,6 @@ def build_document(
         text = sanitize.clean(raw)
         for warning in head.warnings + text.warnings:
             result.warnings.append(_where(index, block) + warning)
-        if block.role is Role.TABLE:
-            for row in text.text.split(sanitize.BREAK):  # for now: one paragraph a row
-                builder.paragraph("salutation")
-                builder.run(row, "salutation")
-                builder.end()
-            continue
         key = _style_key(block)
         if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
             builder.paragraph("body")  # one blank line between the text and the signature
