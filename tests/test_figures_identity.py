@@ -293,3 +293,49 @@ def test_a_lone_surrogate_next_to_a_slot_exports_and_fills(tmp_path: Path) -> No
     fill_cells(table, {2: "800"})
     assert _fill(draft, table, out) == cli.EXIT_OK
     assert load_draft(out).sections[0].paragraphs == ["完成\ud800播种800亩。"]
+
+
+def test_rows_copied_out_of_another_drafts_table_are_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Item 2 without the hidden 草稿 sheet (rows copied into a new workbook)."""
+    from figures_support import rewrite_part
+
+    draft, table, out = tmp_path / "草稿.json", tmp_path / "数据.xlsx", tmp_path / "已填.json"
+    _draft(tmp_path, A, draft_id="zhang")
+    _export(draft, table)
+    fill_cells(table, {2: "100", 3: "5"})
+    _draft(tmp_path, A, draft_id="li")  # another draft, same text
+    rewrite_part(table, "xl/workbook.xml", lambda text: text.replace('state="hidden"', ""))
+    import openpyxl
+
+    book = openpyxl.load_workbook(table)
+    del book["草稿"]
+    book.save(table)
+    assert _fill(draft, table, out) == cli.EXIT_FINDINGS
+    assert "为另一份草稿导出" in capsys.readouterr().err
+    assert load_draft(out).sections[0].paragraphs == [A]
+
+
+def test_a_version_1_draft_exports_and_fills_before_it_is_saved_again(tmp_path: Path) -> None:
+    """Its ids are derived from positions, the same at export and at fill."""
+    draft, table, out = tmp_path / "旧.json", tmp_path / "数据.xlsx", tmp_path / "已填.json"
+    old = {"schema_version": 1, "year": 2024, "sections": [{"heading": "一", "paragraphs": [A, B]}]}
+    draft.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    _export(draft, table)
+    fill_cells(table, {2: "100", 3: "5", 4: "200", 5: "6"})
+    assert _fill(draft, table, out) == cli.EXIT_OK
+    assert load_draft(out).sections[0].paragraphs[0].startswith("城关村党支部")
+    assert "100万元" in load_draft(out).sections[0].paragraphs[0]
+    assert json.loads(draft.read_text(encoding="utf-8")) == old  # the old draft untouched
+
+
+def test_a_paragraph_longer_than_a_cell_fills_by_its_words(tmp_path: Path) -> None:
+    """An Excel cell holds 32,767 characters: such a paragraph is not kept in 原文 (Excel
+    would cut it), and its slot is found by the words around it."""
+    draft, table, out = tmp_path / "草稿.json", tmp_path / "数据.xlsx", tmp_path / "已填.json"
+    long = "工作" * 20_000 + "完成播种**亩。"
+    _draft(tmp_path, long)
+    _export(draft, table)
+    assert table_rows(table)[1][7] in (None, "")
+    fill_cells(table, {2: "800"})
+    assert _fill(draft, table, out) == cli.EXIT_OK
+    assert load_draft(out).sections[0].paragraphs == [long.replace("**", "800")]

@@ -124,3 +124,35 @@ def test_a_long_list_of_refusals_is_summarised(qtbot, tmp_path: Path) -> None:  
     assert "60 行" in text
     assert len(details.splitlines()) == 21 and "等 60 行" in details
     close_window(window)
+
+
+def test_a_whole_text_pasted_into_the_panel_is_no_figure(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Item 5 in the panel: a figure is short."""
+    prompts = ScriptedPrompts()
+    window = _window(qtbot, _villages(), prompts)
+    assert not window.figures.panel.fill(0, "大" * 1000)
+    assert window.report().sections[0].paragraphs == [A, B]
+    assert "太长" in str(prompts.errors[-1])
+    close_window(window)
+
+
+def test_a_hundred_thousand_filled_rows_do_not_freeze_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Item 12: refused at once, in one short message (it took 41 s, 35 of them building a
+    message box of 100,000 lines)."""
+    import time
+
+    from tests.test_figures_hostile_xlsx import _many_rows
+
+    prompts = ScriptedPrompts()
+    window = _window(qtbot, _villages(), prompts)
+    table = tmp_path / "数据.xlsx"
+    _export_table(window, prompts, table)
+    _many_rows(table, 100_000)
+    prompts.paths.append(table)
+    started = time.monotonic()
+    window.ui.actionFiguresFill.trigger()
+    assert time.monotonic() - started < 2
+    (error,) = prompts.errors
+    assert len(str(error).splitlines()) <= 3 and "不像是导出的数据表格" in str(error)
+    assert window.report().sections[0].paragraphs == [A, B]
+    close_window(window)

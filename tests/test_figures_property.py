@@ -183,3 +183,24 @@ def test_a_value_goes_to_its_own_slot_or_nowhere(choice: list[int], ops: list[tu
         para = sections[int(slot.path[1])][int(slot.path[3])]
         span = [at for at, tag in enumerate(para.tags) if tag == number]
         assert span == list(range(slot.start, slot.end)), (value, para.text, slot)
+
+
+@pytest.mark.slow
+@settings(max_examples=2_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    choice=st.lists(st.integers(0, len(SENTENCES) - 1), min_size=2, max_size=6),
+    ops=st.lists(OPS, max_size=8),
+)
+def test_the_same_holds_for_paragraphs_too_long_to_compare_character_by_character(
+    choice: list[int],
+    ops: list[tuple],  # type: ignore[type-arg]
+) -> None:
+    """Long paragraphs are compared by their common start and end only (figures_match)."""
+    from nianbao_gui.core import figures_match
+
+    saved = figures_match._DIFF_CHARS
+    figures_match._DIFF_CHARS = 0
+    try:
+        test_a_value_goes_to_its_own_slot_or_nowhere.hypothesis.inner_test(choice, ops)  # type: ignore[attr-defined]
+    finally:
+        figures_match._DIFF_CHARS = saved

@@ -115,3 +115,27 @@ def test_carry_ids_reads_the_change(old: list[str], new: list[str], expect: list
             assert have not in ids
         else:
             assert have == want
+
+
+def test_next_years_copy_is_another_draft_with_the_same_paragraphs() -> None:
+    from nianbao_gui.core.next_year import next_year_copy
+
+    report = sample()
+    report.year, report.draft_id = 2024, "this-year"
+    copy = next_year_copy(report)
+    assert copy.draft_id and copy.draft_id != "this-year"
+    assert copy.sections[0].paragraph_ids == report.sections[0].paragraph_ids
+
+
+def test_a_place_is_not_guessed_where_the_text_repeats() -> None:
+    """``新建**、`` typed before ``新建**、新建**、新建**。``. Compared character by character,
+    the old text is found whole after what was typed; in a paragraph too long for that,
+    compared by the common start and end only, the two disagree and nothing is guessed."""
+    from nianbao_gui.core import figures_match
+
+    old = "新建**、新建**、新建**。"
+    new = "新建**、" + old
+    assert figures_match._Draft(Report()).carried(old, new, 2, 4) == 7
+    pad = "甲" * 5000
+    assert figures_match._Draft(Report()).carried(pad + old, pad + new, 5002, 5004) is None
+    assert figures_match._Draft(Report()).carried(pad + old, pad + old + "乙", 5002, 5004) == 5002

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import NianbaoError
 from ..core.figures import Slot, filled_texts, find_slots, moved_in, still_there
+from ..core.limits import MAX_FIGURE_CHARS
 from ..core.model import Report
 from .widgets.look import button_row
 
@@ -217,6 +218,14 @@ class FiguresPanel(QWidget):
                 NianbaoError(
                     f"要填入“{slot.place}”的内容有换行，没有填入。",
                     "请只填一行：一个数字或名称。",
+                )
+            )
+            return False
+        if len(value) > MAX_FIGURE_CHARS:  # a whole text pasted: no figure (issue 18 item 5)
+            self.failed.emit(
+                NianbaoError(
+                    f"要填入“{slot.place}”的内容有 {len(value)} 个字，太长，没有填入。",
+                    f"这里应填一个数字或名称（最多 {MAX_FIGURE_CHARS} 字）。",
                 )
             )
             return False

@@ -124,19 +124,34 @@ def _opcodes(old: str, new: str) -> _Opcodes:
 
 def _carried(old: str, new: str, start: int, end: int, opcodes: _Opcodes | None) -> int | None:
     """Where ``old[start:end]`` is in ``new`` when the edits between them left it alone;
-    None when it was edited (or, without ``opcodes``, lies between two edits)."""
+    None when it was edited (or, without ``opcodes``, lies between two edits, or the common
+    start and the common end of the two texts tell different places)."""
     if opcodes is not None:
         for tag, i1, i2, j1, _j2 in opcodes:
             if tag == "equal" and i1 <= start and end <= i2:
                 return j1 + start - i1
         return None
+    from_start = _anchored(old, new, start, end, prefix_first=True)
+    from_end = _anchored(old, new, start, end, prefix_first=False)
+    return from_start if from_start == from_end else None
+
+
+def _common(a: str, b: str, limit: int) -> int:
+    n = 0
+    while n < limit and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _anchored(old: str, new: str, start: int, end: int, *, prefix_first: bool) -> int | None:
+    """By the common start and end of the texts, the one counted first taking the overlap."""
     limit = min(len(old), len(new))
-    prefix = 0
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
+    if prefix_first:
+        prefix = _common(old, new, limit)
+        suffix = _common(old[::-1], new[::-1], limit - prefix)
+    else:
+        suffix = _common(old[::-1], new[::-1], limit)
+        prefix = _common(old, new, limit - suffix)
     if end <= prefix:
         return start
     if start >= len(old) - suffix:
@@ -317,6 +332,11 @@ def match_rows(report: Report, rows: Sequence[Row]) -> Matched:
             result.refused.append((row, f"第{row.number}行：{row.problem}，这一行未填入"))
             continue
         parsed = parse_key(row.key) if row.key else None
+        if parsed and parsed[0] and report.draft_id and parsed[0] != report.draft_id:
+            # rows copied into another workbook keep their draft's id (the 草稿 sheet is lost)
+            reason = f"第{row.number}行：这一行是为另一份草稿导出的，这一行未填入"
+            result.refused.append((row, reason))
+            continue
         found = _by_identity(draft, row, parsed[1], parsed[2]) if parsed else _by_words(draft, row)
         if isinstance(found, str):
             result.refused.append((row, found))

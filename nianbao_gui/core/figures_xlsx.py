@@ -35,6 +35,7 @@ _WIDTHS = (38, 26, 8, 26, 16, 16)
 SHEET = "数据"
 INFO_SHEET = "草稿"
 _INFO_KEYS = {"草稿编号": "draft_id", "姓名": "author", "报告": "title"}
+_CELL_CHARS = 32_767  # what an Excel cell holds: a longer text would come back cut
 _MAX_MEMBERS = 1000
 _MAX_RATIO, _RATIO_FLOOR = 100, 5 * 1024 * 1024
 _TODO = "请使用 nianbao figures 导出的表格（.xlsx），只在“填写”一栏填数。"
@@ -48,7 +49,8 @@ def export_cells(slot: Slot, info: TableInfo) -> list[str]:
     """The row of ``slot``: 位置 前文 占位 后文, 填写 (empty), 说明, and the hidden 编号 and
     原文 (the paragraph as exported, when a cell holds it as it is; else the words around)."""
     texts = (slot.place, slot.before, slot.placeholder, slot.after)
-    whole = slot.text if cell_text(slot.text) == slot.text else ""
+    fits = cell_text(slot.text) == slot.text and len(slot.text) <= _CELL_CHARS
+    whole = slot.text if fits else ""
     key = slot_key(info.draft_id, slot.key, slot.start) if slot.key else ""
     return [*map(cell_text, texts), "", slot.hint, key, whole]
 
