@@ -183,7 +183,6 @@ class History(QObject):
         )
         return True
 
-
     def _change(self, path: FieldPath, old: Any, new: Any, sources: Sources | None) -> ValueChange:
         where = ids_path(path)
         if where is not None and isinstance(old, list) and isinstance(new, list):

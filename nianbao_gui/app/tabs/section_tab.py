@@ -11,6 +11,7 @@ from ...core.fields import FieldPath
 from ...core.model import Section
 from ...core.numbering import heading_number
 from ...core.outline import char_count
+from ...core.tables import table_text
 from .base import FormContext, TabPage
 
 if TYPE_CHECKING:
@@ -24,8 +25,12 @@ PLANS_TIP = (
 
 
 def section_count(section: Section) -> int:
+    """Characters of the section: headings, paragraphs and the tables' texts."""
     return sum(
-        char_count(s.heading) + sum(char_count(p) for p in s.paragraphs) for _, s in section.walk()
+        char_count(s.heading)
+        + sum(char_count(p) for p in s.paragraphs)
+        + sum(char_count(table_text(t)) for t in s.tables)
+        for _, s in section.walk()
     )
 
 

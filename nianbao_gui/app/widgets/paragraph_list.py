@@ -96,6 +96,7 @@ class ParagraphList(QWidget):
         self.confirm: Callable[[str], bool] = lambda text: ask_confirmation(self, text)
         self.place: Callable[[], str] = lambda: ""  # where the list is, for questions
         self.rows: list[_Row] = []
+        self.attachments: list[tuple[int, QWidget]] = []  # (after paragraph, widget): tables
 
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +132,27 @@ class ParagraphList(QWidget):
         for row, text in zip(self.rows, items, strict=True):
             row.set_value(text)
         self._renumber()
+        self.place_attachments()
+
+    def set_attachments(self, attachments: list[tuple[int, QWidget]]) -> None:
+        """Widgets that stand among the rows (a section's tables): each after the row of its
+        index (−1: before the first). The list's value stays the paragraphs."""
+        for _, widget in self.attachments:
+            if all(widget is not w for _, w in attachments):
+                self._rows_layout.removeWidget(widget)
+        self.attachments = list(attachments)
+        self.place_attachments()
+
+    def place_attachments(self) -> None:
+        order: list[QWidget] = [w for after, w in self.attachments if after < 0]
+        for index, row in enumerate(self.rows):
+            order.append(row)
+            order += [w for after, w in self.attachments if after == index]
+        order += [w for after, w in self.attachments if after >= len(self.rows)]
+        for position, widget in enumerate(order):
+            if self._rows_layout.indexOf(widget) != position:
+                self._rows_layout.removeWidget(widget)
+                self._rows_layout.insertWidget(position, widget)
 
     def set_item(self, index: int, text: str) -> None:
         self.rows[index].set_value(text)
