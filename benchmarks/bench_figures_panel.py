@@ -51,9 +51,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
     app = create_application([])
-    from nianbao_gui.app.widgets.signal_guard import guard_signal_refcounts
-
-    guard_signal_refcounts()  # as main() does (PySide6 6.12 on CPython 3.11)
     report = big_report()
     slots = len(find_slots(report))
     times = []
