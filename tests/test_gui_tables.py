@@ -143,3 +143,52 @@ def test_insert_table_from_the_section_and_undo(qtbot: QtBot) -> None:
     editor.history.stack.undo()
     assert len(editor.report().sections[0].tables) == 1
     assert len(section_editor.table_editors) == 1
+
+
+def test_a_block_pasted_into_a_paragraph_is_offered_as_a_table(qtbot: QtBot) -> None:
+    editor = shown(qtbot, draft())
+    before = editor.report().model_dump()
+    section_editor = editor.section_tabs[0].editor
+    assert section_editor is not None
+    asked: list[tuple[int, int]] = []
+    section_editor.paragraphs.ask_table = lambda rows, columns: (
+        asked.append((rows, columns)) or True
+    )
+    QGuiApplication.clipboard().setText("指标\t数量\n改厕\t**户\n")
+    box = section_editor.paragraphs.editor_at(1)
+    assert box is not None
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [(2, 2)]
+    section = editor.report().sections[0]
+    assert section.paragraphs == ["主要指标如下。", "其他工作。"]  # nothing pasted as text
+    assert section.tables[1].rows == [["指标", "数量"], ["改厕", "**户"]]
+    assert section.tables[1].after == section.paragraph_ids[1]
+    editor.history.stack.undo()
+    assert editor.report().model_dump() == before
+
+
+def test_a_table_whose_paragraph_is_deleted_stays_where_it_stood(qtbot: QtBot) -> None:
+    report = draft()
+    report.sections[0].paragraphs.insert(0, "开头一段。")
+    report = Report.model_validate(
+        report.model_dump()
+        | {"sections": [report.sections[0].model_dump() | {"paragraph_ids": []}]}
+    )
+    section = report.sections[0]
+    section.tables[0].after = section.paragraph_ids[1]  # after 主要指标如下。
+    editor = shown(qtbot, report)
+    before = editor.report().model_dump()
+    section_editor = editor.section_tabs[0].editor
+    assert section_editor is not None
+    click(section_editor.paragraphs.rows[1].remove)
+    now = editor.report().sections[0]
+    assert now.paragraphs == ["开头一段。", "其他工作。"]
+    assert now.tables[0].after == now.paragraph_ids[0]  # after the paragraph before it
+    layout = section_editor.paragraphs._rows_layout
+    rows = section_editor.paragraphs.rows
+    table = table_editor(editor)
+    assert layout.indexOf(rows[0]) < layout.indexOf(table) < layout.indexOf(rows[1])
+    assert editor.history.stack.count() == 1
+    editor.history.stack.undo()
+    assert editor.report().model_dump() == before

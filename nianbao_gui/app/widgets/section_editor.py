@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import table_edit
 from ...core.fields import FieldPath, quote, read_path, table_numbers
 from ...core.model import MAX_DEPTH, Section, Table
 from ...core.numbering import heading_number
@@ -115,6 +116,8 @@ class SectionEditor(QFrame):
         )
         self.paragraphs.confirm = lambda text: self.ctx.confirm(text)
         self.paragraphs.place = self.place_name
+        self.paragraphs.offers_tables = True
+        self.paragraphs.table_requested.connect(self._paste_table)
         body.addWidget(self.paragraphs)
         self.children_box = QVBoxLayout()
         self.children_box.setContentsMargins(0, 0, 0, 0)
@@ -228,6 +231,12 @@ class SectionEditor(QFrame):
         after = len(section.paragraphs) - 1 if after is None else after
         table = Table(rows=[["", "", ""] for _ in range(3)], after=anchor_before(section, after))
         self._tables_step("插入表格", [*section.tables, table])
+
+    def _paste_table(self, after: int, rows: list[list[str]]) -> None:
+        section = self.section()
+        table = table_edit.table_from_block(rows)
+        table = table.model_copy(update={"after": anchor_before(section, after)})
+        self._tables_step("粘贴为表格", [*section.tables, table])
 
     def _tables_step(self, label: str, tables: list[Table]) -> None:
         path = (*self.path, "tables")
