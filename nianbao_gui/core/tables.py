@@ -143,3 +143,13 @@ def column_twips(table: Table, total: int = TEXT_WIDTH_TWIPS) -> list[int]:
     widths = [int(total * want / share) for want in wants]
     widths[-1] += total - sum(widths)
     return widths
+
+
+def needs_separator(before: Table | None, table: Table) -> bool:
+    """A blank paragraph goes between two tables that would touch (the first without 注,
+    the second without 表题 or unit line): Word would join them into one table."""
+    return (
+        before is not None
+        and not before.note.strip()
+        and not (table.caption.strip() or table.unit.strip())
+    )

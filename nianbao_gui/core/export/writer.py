@@ -20,6 +20,7 @@ from lxml import etree
 
 from ..layout import Block, Role, is_salutation, layout
 from ..model import Report
+from ..tables import needs_separator
 from . import fonttable, page, sanitize, styles
 from .options import ExportOptions
 from .table_xml import write_table
@@ -202,12 +203,13 @@ def build_document(
     blank_done = False
     for index, block in enumerate(blocks, start=1):
         if block.role is Role.TABLE and block.table is not None:
-            if index > 1 and blocks[index - 2].role is Role.TABLE:
+            before = blocks[index - 2].table if index > 1 else None
+            if needs_separator(before, block.table):
                 builder.paragraph("body")  # Word joins two tables with nothing between
                 builder.end()
             warnings = write_table(builder.parts, block.table, builder.text_paragraph)
             result.warnings += [_where(index, block) + warning for warning in warnings]
-            if index == len(blocks):
+            if index == len(blocks) and not block.table.note.strip():
                 builder.paragraph("body")  # the body ends with a paragraph, not a table
                 builder.end()
             continue

@@ -16,10 +16,12 @@ from ..export.title import split_title
 from ..export.xml import w
 from ..layout import Block, Role, is_salutation, layout
 from ..model import Report
+from ..tables import needs_separator
 from .closing import closing_lefts
 from .geometry import Geometry
 from .linebreak import BREAK, HANGING, break_lines
 from .metrics import FontKey, Metrics, NominalMetrics
+from .table_rows import LaidRow, lay_table
 from .widths import CHINESE, advances, char_widths, scripts
 
 
@@ -57,7 +59,7 @@ class Line:
     start: int  # characters start:end of the paragraph's text
     end: int
     page: int  # 1-based
-    slot: int  # 0 … 21 on its page
+    slot: float  # 0 … 21 on its page; after a table a line is off the grid (20.4)
     spans: tuple[Span, ...]
     first: bool  # the paragraph's first line
     last: bool  # the paragraph's last line
@@ -72,6 +74,17 @@ class Line:
 class Page:
     number: int
     lines: tuple[Line, ...]
+    rules: tuple[tuple[float, float, float, float], ...] = ()
+    """A table's borders: (x0, y0, x1, y1) in points from the text block's top left."""
+    table_rows: tuple[tuple[int, int, bool], ...] = ()
+    """Each table row on the page: (paragraph of its table, row, repeated header)."""
+
+
+@dataclass(frozen=True)
+class _TableRow:
+    paragraph: int  # the table's Paragraph
+    row: LaidRow
+    headers: tuple[LaidRow, ...]  # the table's header rows, repeated on a new page
 
 
 @dataclass
@@ -97,6 +110,8 @@ def _fonts(block: Block) -> tuple[FontKey, FontKey]:
         return FontKey.KAI, FontKey.KAI
     if block.role is Role.HEADING:
         return _HEAD_FONTS.get(block.level, FontKey.FANG), FontKey.FANG
+    if block.role is Role.TABLE:  # the head is a 表题
+        return FontKey.HEI, FontKey.FANG
     return FontKey.FANG, FontKey.FANG
 
 
@@ -106,7 +121,8 @@ class _Builder:
         self.g = geometry
         self.options = options
         self.paragraphs: list[Paragraph] = []
-        self.rows: list[tuple[int, int, int, tuple[Span, ...], bool, bool, bool]] = []
+        self.rows: list[tuple[int, int, int, tuple[Span, ...], bool, bool, bool] | _TableRow] = []
+        self.keep: set[int] = set()  # rows kept on the page of the row after them (表题)
 
     def blank(self) -> None:
         self.paragraphs.append(Paragraph(-1, Role.BODY, 0, ""))
@@ -123,16 +139,22 @@ class _Builder:
         indent: float = 0.0,
         left: float = 0.0,
         hang: bool = True,
+        size: float = 0.0,
+        keep: bool = False,
     ) -> None:
         """``indent``: the first line's, ``left``: every line's (points); ``hang``: a
-        closing mark may hang past the margin (``w:overflowPunct``, as LibreOffice reads it)."""
+        closing mark may hang past the margin (``w:overflowPunct``, as LibreOffice reads it);
+        ``size``: another than the body's (a table's unit line, untightened); ``keep``: on
+        the page of what follows (``w:keepNext``)."""
         g = self.g
         self.paragraphs.append(Paragraph(index, block.role, block.level, text, head_len))
         number = len(self.paragraphs) - 1
         head_font, text_font = _fonts(block)
         title = block.role is Role.TITLE
-        size = g.title_size if title else g.body_size
-        spacing = 0.0 if title else g.tighten
+        spacing = 0.0 if title or size else g.tighten
+        size = size or (g.title_size if title else g.body_size)
+        if keep:
+            self.keep.add(len(self.rows))
         bold_head = block.role is Role.HEADING and block.level == 3 and self.options.level3_bold
         fonts = [head_font if i < head_len else text_font for i in range(len(text))]
         needs = advances(text, fonts, self.metrics, size)
@@ -176,6 +198,110 @@ class _Builder:
                 spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
                 i = j
             self.rows.append((number, start, end, tuple(spans), first, last, hanging))
+        if keep:
+            self.keep.update(range(min(self.keep | {len(self.rows)}), len(self.rows)))
+
+    def table(self, index: int, block: Block) -> None:
+        """A table block: 表题 and unit line above (kept with the table), its rows, 注."""
+        table = block.table
+        if table is None:
+            return
+        g, size = self.g, self.options.table_size.half_points / 2
+        caption = sanitize.clean(table.caption).text.strip()
+        unit = sanitize.clean(table.unit).text.strip()
+        note = sanitize.clean(table.note).text.strip()
+        if caption:
+            self.add(index, block, caption, len(caption), align="center", keep=True)
+        if unit:
+            self.add(index, block, unit, 0, align="right", size=size, keep=True)
+        laid = lay_table(table, self.metrics, g.block_width, size)
+        self.paragraphs.append(Paragraph(index, Role.TABLE, 0, block.text))
+        number = len(self.paragraphs) - 1
+        headers = tuple(row for row in laid.rows if row.header)
+        for row in laid.rows:
+            self.rows.append(_TableRow(number, row, headers))
+        if note:
+            self.add(index, block, note, 0, align="left", size=size)
+
+
+BASELINE = 21.0
+"""A 3号 line's baseline below the top of its grid line (pdf.py, the preview)."""
+_FITS = 1e-6
+
+
+def _height(builder: _Builder, at: int, pitch: float) -> float:
+    """Grid lines the row ``at`` of the builder takes: 1 for a line of text."""
+    item = builder.rows[at]
+    return item.row.height / pitch if isinstance(item, _TableRow) else 1.0
+
+
+def _paginate(builder: _Builder, g: Geometry) -> list[Page]:
+    """Lines and table rows onto pages of 22 lines: a table row is never split and starts a
+    new page with the table's header rows repeated; a line kept with the next (表题, unit)
+    goes to the next page with it. Lines after a table follow it directly, off the grid,
+    as LibreOffice sets them."""
+    per, pitch = g.lines_per_page, g.line_pitch
+    pages: list[
+        tuple[list[Line], list[tuple[float, float, float, float]], list[tuple[int, int, bool]]]
+    ] = [([], [], [])]
+    pos = 0.0
+    rows = builder.rows
+    for at, item in enumerate(rows):
+        height = _height(builder, at, pitch)
+        need = height
+        if at in builder.keep:  # the whole chain and what it keeps with
+            end = at
+            while end in builder.keep and end + 1 < len(rows):
+                end += 1
+            need = sum(_height(builder, k, pitch) for k in range(at, end + 1))
+        repeat: tuple[LaidRow, ...] = ()
+        if pos > _FITS and pos + min(need, per) > per + _FITS:
+            pages.append(([], [], []))
+            pos = 0.0
+            if isinstance(item, _TableRow) and not item.row.header:
+                repeat = item.headers
+        lines, rules, placed = pages[-1]
+        number = len(pages)
+        if not isinstance(item, _TableRow):
+            paragraph, start, end_, spans, first, last, hanging = item
+            lines.append(Line(paragraph, start, end_, number, pos, spans, first, last, hanging))
+            pos += 1.0
+            continue
+        for row, repeated in [*((h, True) for h in repeat), (item.row, False)]:
+            top = pos * pitch
+            _place_row(item.paragraph, row, top, number, g, lines, rules)
+            placed.append((item.paragraph, row.index, repeated))
+            pos += row.height / pitch
+    return [
+        Page(n, tuple(lines), tuple(rules), tuple(placed))
+        for n, (lines, rules, placed) in enumerate(pages, start=1)
+        if n == 1 or lines or placed
+    ]
+
+
+def _place_row(
+    paragraph: int,
+    row: LaidRow,
+    top: float,
+    page: int,
+    g: Geometry,
+    lines: list[Line],
+    rules: list[tuple[float, float, float, float]],
+) -> None:
+    """The row's cell lines as Lines (slots from their baselines) and its borders."""
+    pitch = g.line_pitch
+    for text, font, size, xs, baseline in row.lines:
+        slot = (top + baseline - BASELINE - (size - g.body_size) / 2) / pitch
+        span = Span(text, font, size, False, xs)
+        lines.append(Line(paragraph, 0, len(text), page, slot, (span,), True, True))
+    bottom = top + row.height
+    for left, width, starts, ends in row.boxes:
+        if starts:
+            rules.append((left, top, left + width, top))
+        if ends:
+            rules.append((left, bottom, left + width, bottom))
+        rules.append((left, top, left, bottom))
+        rules.append((left + width, top, left + width, bottom))
 
 
 def _stretchable(text: str, script: list[str]) -> list[bool]:
@@ -263,22 +389,17 @@ def paginate(
         elif is_salutation(block):
             align, hang = aligns["salutation"]
             builder.add(index, block, text, 0, align=align, hang=hang)
-        elif block.role is Role.TABLE:
-            # for now one line of text a row, cells 2 em apart (issue 22 item 6 draws it)
-            align, hang = aligns["salutation"]
-            for row in text.split(BREAK):
-                builder.add(index, block, row, 0, align=align, hang=hang)
+        elif block.role is Role.TABLE and block.table is not None:
+            before = blocks[index - 1].table if index else None
+            if needs_separator(before, block.table):
+                builder.blank()  # as the export writes it between two tables
+            builder.table(index, block)
+            if index + 1 == len(blocks) and not block.table.note.strip():
+                builder.blank()  # the export ends the body with a paragraph
         else:
             key = f"h{block.level}" if block.role is Role.HEADING else "body"
             align, hang = aligns[key]
             indent = geometry.indent
             builder.add(index, block, head + text, len(head), align=align, indent=indent, hang=hang)
-    pages: list[Page] = []
-    per_page = geometry.lines_per_page
-    lines: list[Line] = []
-    for row_no, (number, start, end, spans, first, last, hanging) in enumerate(builder.rows):
-        page, slot = divmod(row_no, per_page)
-        lines.append(Line(number, start, end, page + 1, slot, spans, first, last, hanging))
-    for page_no in range(0, len(lines), per_page):
-        pages.append(Page(page_no // per_page + 1, tuple(lines[page_no : page_no + per_page])))
+    pages = _paginate(builder, geometry)
     return PageLayout(builder.paragraphs, pages, geometry, blocks)
