@@ -139,3 +139,19 @@ def test_metrics_from_the_fonts_give_libreoffices_row_heights() -> None:
     # measured in LibreOffice 7.4 with tests/fonts/fonts.conf: 19.4 pt (黑体), 15.2 pt (仿宋)
     assert abs(laid.rows[0].height - 19.4) < 0.3
     assert abs(laid.rows[1].height - 15.25) < 0.3
+
+
+def test_a_header_row_alone_at_a_page_foot_is_reported() -> None:
+    from nianbao_gui.core.checks.pages import TABLE_HEADER_AT_PAGE_END, check_pages
+
+    def report(lines: int) -> Report:
+        draft = report_with(village_table(5, caption=""))
+        draft.sections[0].paragraphs[0] = "一" * 28 * lines
+        return Report.model_validate(draft.model_dump())
+
+    alone = [f for f in check_pages(report(17)) if f.code == TABLE_HEADER_AT_PAGE_END]
+    assert len(alone) == 1
+    assert alone[0].path == ("sections", 0, "tables", 0, "rows", 0, 0)
+    assert "第 1 页" in alone[0].message
+    for lines in (15, 16, 18):  # header with rows, or the whole table on the next page
+        assert not [f for f in check_pages(report(lines)) if f.code == TABLE_HEADER_AT_PAGE_END]
