@@ -50,7 +50,16 @@ def report_with(*tables: Table, after_last: bool = False) -> Report:
 def document_xml(report: Report, options: ExportOptions | None = None) -> etree._Element:
     data, _ = export_bytes(report, options)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return etree.fromstring(archive.read("word/document.xml"))
+        root = etree.fromstring(archive.read("word/document.xml"))
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+    # each paragraph's style, put beside it for _cell_runs (a cell's properties are its
+    # style's, its run names the fonts)
+    for p in root.iter(W + "p"):
+        style = p.find("w:pPr/w:pStyle", NS)
+        if style is not None:
+            found = styles.find(f"w:style[@w:styleId='{style.get(W + 'val')}']", NS)
+            p.set("style-copy", etree.tostring(found).decode() if found is not None else "")
+    return root
 
 
 def test_the_table_spans_the_text_block_centred_with_consistent_widths() -> None:
@@ -87,22 +96,28 @@ def test_header_rows_repeat_and_no_row_splits() -> None:
     assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in rows)
 
 
-def _cell_runs(root: etree._Element) -> dict[str, tuple[str, str, str, str]]:
-    """Each cell's text → (font, size, alignment, line rule) as written on it or its style."""
+def _prop(p: etree._Element, path: str, attribute: str) -> str | None:
+    """A property of paragraph ``p``: written on it (or its first run), else its style's."""
+    direct = p.find(path, NS)
+    if direct is None and p.get("style-copy"):
+        style = etree.fromstring(p.get("style-copy"))  # type: ignore[arg-type]
+        direct = style.find(path.replace(".//w:r/", ""), NS)
+    return None if direct is None else direct.get(W + attribute)
+
+
+def _cell_runs(root: etree._Element) -> dict[str, tuple[str | None, ...]]:
+    """Each cell's text → (font, size, alignment, line rule), direct or from its style."""
     found = {}
     for tc in root.iterfind(".//w:tc", NS):
         p = tc.find("w:p", NS)
-        text = "".join(p.itertext())  # type: ignore[union-attr]
-        fonts = p.find(".//w:r/w:rPr/w:rFonts", NS)  # type: ignore[union-attr]
-        size = p.find(".//w:r/w:rPr/w:sz", NS)  # type: ignore[union-attr]
-        jc = p.find("w:pPr/w:jc", NS)  # type: ignore[union-attr]
-        spacing = p.find("w:pPr/w:spacing", NS)  # type: ignore[union-attr]
+        assert p is not None
+        text = "".join(p.itertext())
         if text:
             found[text] = (
-                fonts.get(W + "eastAsia"),  # type: ignore[union-attr]
-                size.get(W + "val"),  # type: ignore[union-attr]
-                jc.get(W + "val"),  # type: ignore[union-attr]
-                spacing.get(W + "lineRule"),  # type: ignore[union-attr]
+                _prop(p, ".//w:r/w:rPr/w:rFonts", "eastAsia"),
+                _prop(p, ".//w:r/w:rPr/w:sz", "val"),
+                _prop(p, "w:pPr/w:jc", "val"),
+                _prop(p, "w:pPr/w:spacing", "lineRule"),
             )
     return found
 

@@ -98,6 +98,18 @@ class _Builder:
             self.pprs[key] = ppr
             self.ppr_xml[key] = _xml(ppr)
             self.rpr_xml[key] = _xml(spec.rpr)
+        # a table's cells: the style says it all but the fonts (which WPS wants on the run,
+        # see styles.py); thousands of cells stay a fraction of the markup (bench_tables.py)
+        self.cell_ppr_xml = {
+            key: f'<w:pPr><w:pStyle w:val="{spec.style_id}"/></w:pPr>'
+            for key, spec in specs.items()
+            if key.startswith("cell")
+        }
+        self.cell_rpr_xml = {
+            key: "<w:rPr>" + _xml(spec.rpr.find(w("rFonts"))) + "</w:rPr>"
+            for key, spec in specs.items()
+            if key.startswith("cell")
+        }
 
     def paragraph(self, key: str, ppr: Any = None) -> None:
         self.parts.append("<w:p>")
@@ -107,17 +119,30 @@ class _Builder:
         self.parts.append("</w:p>")
 
     def text_paragraph(self, key: str, text: str) -> None:
+        if key in self.cell_ppr_xml:  # a cell: its style's properties, the run's fonts
+            if text and "\t" not in text and sanitize.BREAK not in text and text == text.strip():
+                # one run, one w:t, no space to keep (the common cell): written at once
+                self.parts.append(
+                    f"<w:p>{self.cell_ppr_xml[key]}<w:r>{self.cell_rpr_xml[key]}"
+                    f"<w:t>{escape(text)}</w:t></w:r></w:p>"
+                )
+                return
+            self.parts.append("<w:p>" + self.cell_ppr_xml[key])
+            self.run(text, key, self.cell_rpr_xml[key])
+            self.parts.append("</w:p>")
+            return
         self.paragraph(key)
         self.run(text, key)
         self.end()
 
-    def run(self, text: str, key: str) -> None:
-        """A run in the fonts of style ``key``; tabs and line breaks become w:tab and w:br."""
+    def run(self, text: str, key: str, rpr: str = "") -> None:
+        """A run in the fonts of style ``key`` (or with ``rpr``); tabs and line breaks
+        become w:tab and w:br."""
         if not text:
             return
         out = self.parts
         out.append("<w:r>")
-        out.append(self.rpr_xml[key])
+        out.append(rpr or self.rpr_xml[key])
         for line_no, line in enumerate(text.split(sanitize.BREAK)):
             if line_no:
                 out.append("<w:br/>")

@@ -153,8 +153,7 @@ class _Builder:
         title = block.role is Role.TITLE
         spacing = 0.0 if title or size else g.tighten
         size = size or (g.title_size if title else g.body_size)
-        if keep:
-            self.keep.add(len(self.rows))
+        first_row = len(self.rows)
         bold_head = block.role is Role.HEADING and block.level == 3 and self.options.level3_bold
         fonts = [head_font if i < head_len else text_font for i in range(len(text))]
         needs = advances(text, fonts, self.metrics, size)
@@ -198,8 +197,8 @@ class _Builder:
                 spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
                 i = j
             self.rows.append((number, start, end, tuple(spans), first, last, hanging))
-        if keep:
-            self.keep.update(range(min(self.keep | {len(self.rows)}), len(self.rows)))
+        if keep:  # every line of the paragraph stays with what follows it
+            self.keep.update(range(first_row, len(self.rows)))
 
     def table(self, index: int, block: Block) -> None:
         """A table block: 表题 and unit line above (kept with the table), its rows, 注."""
