@@ -124,9 +124,16 @@ def _cell_lines(
         return [], height * size
     fonts = [font] * len(text)
     needs = advances(text, fonts, metrics, size)
-    widths = char_widths(text, fonts, metrics, size, 0.0, 0.2, needs, scripts(text))
+    if text.isascii() or min(text) >= "\u2e80":  # one script: no space between scripts
+        widths = needs
+    else:
+        widths = char_widths(text, fonts, metrics, size, 0.0, 0.2, needs, scripts(text))
+    if sum(widths) <= room and "\n" not in text:
+        bounds = [(0, len(text))]  # the common cell: one line
+    else:
+        bounds = break_lines(text, widths, room, room, needs)
     lines: list[CellLine] = []
-    for number, (start, end) in enumerate(break_lines(text, widths, room, room, needs)):
+    for number, (start, end) in enumerate(bounds):
         used = sum(widths[start:end])
         x = left + CELL_MARGIN + ((room - used) / 2 if align == "center" else 0.0)
         xs = []
