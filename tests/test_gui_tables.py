@@ -192,3 +192,12 @@ def test_a_table_whose_paragraph_is_deleted_stays_where_it_stood(qtbot: QtBot) -
     assert editor.history.stack.count() == 1
     editor.history.stack.undo()
     assert editor.report().model_dump() == before
+
+
+def test_a_finding_in_a_cell_goes_to_the_cell(qtbot: QtBot) -> None:
+    editor = shown(qtbot, draft())
+    editor.tab_widget().setCurrentWidget(editor.opening)
+    assert editor.focus_field(("sections", 0, "tables", 0, "rows", 1, 2), 0, 2)
+    assert editor.tab_widget().currentWidget() is editor.section_tabs[0]
+    grid = table_editor(editor).grid
+    assert (grid.currentRow(), grid.currentColumn()) == (1, 2)
