@@ -201,3 +201,21 @@ def test_a_finding_in_a_cell_goes_to_the_cell(qtbot: QtBot) -> None:
     assert editor.tab_widget().currentWidget() is editor.section_tabs[0]
     grid = table_editor(editor).grid
     assert (grid.currentRow(), grid.currentColumn()) == (1, 2)
+
+
+def test_the_table_font_size_is_a_setting_in_the_form(qtbot: QtBot) -> None:
+    from nianbao_gui.core.settings import TableFontSize
+
+    settings = Settings()
+    editor = ReportEditor(settings)
+    qtbot.addWidget(editor)
+    editor.set_report(draft())
+    editor.show()
+    qtbot.waitExposed(editor)
+    tab = editor.basic
+    editor.tab_widget().setCurrentWidget(tab)
+    combo = tab.table_font_size
+    assert combo.currentText() == "四号"
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert settings.table_font_size is TableFontSize.XIAO_SI
