@@ -189,7 +189,7 @@ def _write_stdout(text: str) -> None:
 def _export_target(source: Path, output: str | None) -> Path:
     """``-o`` as given, else the draft's name with .docx; never the report read from.
 
-    The extension of ``-o`` decides the format (core.export.export_format): an unknown one is
+    The extension of ``-o`` decides the format (core/export/formats.py): an unknown one is
     refused before the draft is read, not written as a .docx under another name.
     """
     from .core.errors import ExportError
@@ -212,19 +212,13 @@ def _export_target(source: Path, output: str | None) -> Path:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import ExportOptions, export_docx, export_format
+    from .core.export import ExportOptions, export_file
 
     source = Path(args.draft)
     output = _export_target(source, args.output)
     report = _load(source)
     options = ExportOptions.from_cli(fonts=args.fonts, level3_bold=args.level3_bold)
-    warnings: list[str]
-    if export_format(output) == "pdf":
-        from .core.pages.pdf import export_pdf
-
-        warnings = export_pdf(report, output, options).warnings
-    else:
-        warnings = export_docx(report, output, options).warnings
+    warnings = export_file(report, output, options).warnings  # the extension picks the format
     print(f"已导出：{output}")
     for warning in warnings:
         print(f"  注意：{warning}", file=sys.stderr)
@@ -353,9 +347,9 @@ def _fill_figures(report: Report, source: Path, table: Path, args: argparse.Name
 def _layout_findings(report: Report) -> list[Finding]:
     """【版面】 with the fonts the PDF uses (checks/pages.py)."""
     from .core.checks.pages import check_pages
-    from .core.export import ExportOptions
     from .core.pages.fonts import layout_metrics
     from .core.settings import load_settings
+    from .core.typeset import ExportOptions
 
     options = ExportOptions.from_settings(load_settings())
     return check_pages(report, layout_metrics(options.font_set), options)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from render_support import FONTS_CONF
 
-from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.pages.fonts import font_files
 from nianbao_gui.core.pages.metrics import FileMetrics
+from nianbao_gui.core.typeset import ExportOptions
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

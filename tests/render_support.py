@@ -157,8 +157,8 @@ def text_on_paper(pages: list[Page]) -> str:
 def draft_text(report: Report) -> str:
     """The draft's text as the export must put it on paper: every block, head and text, in
     order, without the characters Word cannot hold (the export reports those) and whitespace."""
-    from nianbao_gui.core.export.sanitize import clean
     from nianbao_gui.core.layout import layout
+    from nianbao_gui.core.typeset.sanitize import clean
 
     return squeeze(
         "".join(clean(block.head).text + clean(block.text).text for block in layout(report))

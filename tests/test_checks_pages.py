@@ -97,3 +97,18 @@ def test_cli_check_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["check", str(draft), "--layout"]) == 3
     out = capsys.readouterr().out
     assert "【版面】" in out and "单字成行" in out
+
+
+def test_a_font_missing_here_is_a_note_not_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a computer without the official fonts (this one), 【版面】 says which font stands in,
+    under 字体 rather than the title's place, and ``check --layout`` still passes: the .docx
+    names the official fonts whatever this computer has."""
+    draft = tmp_path / "草稿.json"
+    draft.write_text(_report(["我镇扎实推进各项工作。"]).to_json(), encoding="utf-8")
+    assert main(["check", str(draft), "--layout"]) == 0
+    out = capsys.readouterr().out
+    notes = [line for line in out.splitlines() if "本机没有" in line]
+    assert notes and all(line.strip().startswith("字体：") for line in notes)
+    assert "体检通过" in out and f"另有字体说明 {len(notes)} 条" in out

@@ -19,13 +19,13 @@ from export_support import long_report, seed_report
 from render_support import BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_RIGHT, BLOCK_TOP, FONTS_CONF
 
 from nianbao_gui.cli import main
-from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.layout import layout
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.pages.fonts import embeddable, find_font, font_files
 from nianbao_gui.core.pages.linebreak import HANGING
 from nianbao_gui.core.pages.metrics import FontKey, nominal_advance
 from nianbao_gui.core.pages.pdf import render_pdf
+from nianbao_gui.core.typeset import ExportOptions
 
 pytestmark = pytest.mark.skipif(shutil.which("fc-match") is None, reason="needs fontconfig")
 
@@ -244,8 +244,12 @@ def test_a_font_file_that_cannot_be_read_is_a_chinese_error(tmp_path: Path) -> N
     broken.write_bytes(b"not a font")
     fonts = dict(_fonts())
     fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋", FontFile(broken, 0, "Broken"))
+    # another font draws instead (issue 18 item 9), and the damaged one is named
+    data, result = render_pdf(Report(opening=["正文。"]), fonts=fonts)
+    assert data.startswith(b"%PDF") and any(str(broken) in w for w in result.warnings)
+    only = {key: FontChoice(key, "仿宋", FontFile(broken, 0, "Broken")) for key in FontKey}
     with pytest.raises(ExportError, match="无法用于 PDF（文件已损坏或不是可用的字体）"):
-        render_pdf(Report(opening=["正文。"]), fonts=fonts)
+        render_pdf(Report(opening=["正文。"]), fonts=only)
 
 
 def _windows_fonts(monkeypatch: pytest.MonkeyPatch, folder: Path, registry: dict) -> None:  # type: ignore[type-arg]
@@ -276,7 +280,11 @@ def test_windows_fonts_by_registry_and_file_name(
     assert title.file is not None and title.file.path.name == "FZXBSJW.TTF" and not title.note
     kai = find_font(FontKey.KAI, "楷体_GB2312")  # missing: simkai.ttf is not there either
     assert kai.file is not None and kai.file.path.name == "simfang.ttf"
-    assert kai.note == "没有找到字体“楷体_GB2312”，改用“simfang”。"
+    # the stand-in by the name its file gives itself, not the file's name (issue 20 item 5)
+    assert kai.note == (
+        "本机没有“楷体_GB2312”，二级标题用“AR PL UMing CN”代替；"
+        "在装有该字体的电脑上用 Word 打开 .docx 会是正确字体。"
+    )
 
 
 def test_windows_font_that_forbids_embedding_gives_way(
@@ -314,9 +322,8 @@ def test_a_missing_font_file_is_named_in_chinese(tmp_path: Path) -> None:
     from nianbao_gui.core.errors import ExportError
     from nianbao_gui.core.pages.fonts import FontChoice, FontFile
 
-    fonts = dict(_fonts())
     gone = tmp_path / "gone.ttf"
-    fonts[FontKey.FANG] = FontChoice(FontKey.FANG, "仿宋", FontFile(gone, 0, "Gone"))
+    fonts = {key: FontChoice(key, "仿宋", FontFile(gone, 0, "Gone")) for key in FontKey}
     with pytest.raises(ExportError) as caught:
         render_pdf(Report(opening=["正文。"]), fonts=fonts)
     assert "（文件不存在）" in str(caught.value) and "Error" not in str(caught.value)

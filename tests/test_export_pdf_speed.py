@@ -19,7 +19,6 @@ from export_support import seed_report
 from render_support import FONTS_CONF
 
 from nianbao_gui.core.errors import ExportError
-from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.layout import layout
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.pages import pdffonts
@@ -27,6 +26,7 @@ from nianbao_gui.core.pages.fonts import FontChoice, FontFile, _fs_type, find_fo
 from nianbao_gui.core.pages.metrics import FontKey
 from nianbao_gui.core.pages.pdf import render_pdf
 from nianbao_gui.core.paths import cache_dir as cache_root
+from nianbao_gui.core.typeset import ExportOptions
 
 pytestmark = pytest.mark.skipif(shutil.which("fc-match") is None, reason="needs fontconfig")
 PDF_FONTS_CONF = FONTS_CONF.with_name("pdf-fonts.conf")

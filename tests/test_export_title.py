@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nianbao_gui.core.export.title import split_title, text_width
+from nianbao_gui.core.typeset.title import split_title, text_width
 
 
 def test_short_title_one_line() -> None:

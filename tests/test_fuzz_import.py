@@ -5,12 +5,18 @@ are in fuzz_support.py; NIANBAO_FUZZ_EXAMPLES sets the examples per test (defaul
 from __future__ import annotations
 
 import io
+import random
+import re
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 from conftest import SEED
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
 from fuzz_support import EXAMPLES, _plain_chinese, fuzz, import_file, outcome
 from hostile_support import snapshot
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +25,9 @@ from hypothesis import strategies as st
 from nianbao_gui import cli
 from nianbao_gui.core.errors import ReportImportError
 from nianbao_gui.core.importer import import_text
+from nianbao_gui.core.importer.decode import Decoded, decode_report, read_text_file_decoded
+from nianbao_gui.core.importer.docx_chunks import html_lines
+from nianbao_gui.core.importer.docx_reader import read_docx
 from nianbao_gui.core.paths import data_dir
 from nianbao_gui.core.storage import load_draft, save_draft
 
@@ -179,3 +188,212 @@ def test_the_command_line_import(
     else:
         assert err.startswith("错误：") and "意外问题" not in err and "已导入" not in out
         assert snapshot(tmp_path, data_dir()) == before
+
+
+# -- issue 18 items 17 and 18: damaged UTF-8, Big5, and text in every place of a .docx --------
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """The oracle for "this is UTF-8 with flaws, not something else": more than twice as
+    many good characters beyond ASCII as broken places, and few control characters."""
+    text = raw.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - raw.count("\ufffd".encode())
+    good = sum(1 for char in text if char > "\x7f") - text.count("\ufffd")
+    controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f\v")
+    return good > 2 * broken and controls * 10 < len(text)
+
+
+@fuzz
+@given(
+    strays=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0x80, 0xFF)), max_size=4),
+    cut=st.integers(0, 3),
+    lines=st.none() | st.lists(st.sampled_from(SEED_LINES), min_size=1, max_size=3),
+)
+def test_utf8_with_stray_bytes_or_cut_short_is_imported(
+    tmp_path: Path, strays: list[tuple[int, int]], cut: int, lines: list[str] | None
+) -> None:
+    """Never refused as "not text" (the whole seed, or a few of its lines); each place the
+    note gives holds the U+FFFD shown."""
+    raw = bytearray(SEED.read_bytes() if lines is None else "\n".join(lines).encode())
+    for at, byte in strays:
+        raw.insert(at % (len(raw) + 1), byte)
+    data = bytes(raw[: len(raw) - cut])
+    path = tmp_path / "报告.txt"
+    path.write_bytes(data)
+    if _mostly_utf8(data):
+        decoded = read_text_file_decoded(path)
+        lines = decoded.text.split("\n")
+        for line, char in decoded.damaged:
+            assert lines[line - 1][char - 1] == "\ufffd"
+        valid = True
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            valid = False
+        assert valid or decoded.damaged or decoded.encoding != "utf-8"
+        assert import_file(path, tmp_path) is not None
+    else:
+        outcome(import_file(path, tmp_path))
+
+
+TRADITIONAL = [
+    "二零二三年度述職報告",
+    "一、加強學習，提高政治站位",
+    "今年以來，我認真學習黨的二十大精神，堅持把學習貫穿工作始終。",
+    "鄉鎮經濟發展穩中向好，財政收入穩步增長。",
+    "鞏固脫貧攻堅成果，全面推進鄉村振興。",
+    "全年完成固定資產投資**萬元，同比增長**%。",
+    "黨風廉政建設",
+    "為人民服務",
+    "述職報告",
+    "存在的不足和今後打算",
+]
+
+
+@fuzz
+@given(lines=st.lists(st.sampled_from(TRADITIONAL), min_size=1, max_size=8))
+def test_big5_is_never_mojibake(tmp_path: Path, lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert decode_report(text.encode("cp950")) == Decoded(text, "big5")
+
+
+@fuzz
+@given(lines=st.lists(st.sampled_from(SEED_LINES), min_size=1, max_size=8))
+def test_gbk_is_never_taken_for_big5(tmp_path: Path, lines: list[str]) -> None:
+    data = "\n".join(lines).encode("gbk", "ignore")
+    assert decode_report(data).encoding != "big5"
+
+
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
+
+class _Body:
+    """A random body built from every place text can stand, each piece of text unique."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.visible: list[str] = []
+        self.hidden: list[str] = []
+        self.notes: list[str] = []
+
+    def _token(self, hidden: bool = False) -> str:
+        token = f"{'隐' if hidden else '甲'}{len(self.visible) + len(self.hidden)}乙"
+        (self.hidden if hidden else self.visible).append(token)
+        return token
+
+    def paragraph(self) -> str:
+        runs = []
+        for _ in range(self.rng.randint(1, 3)):
+            kind = self.rng.choice(["text", "text", "hidden", "sym", "note", "ins", "link"])
+            if kind == "hidden":
+                runs.append(f"<w:r><w:rPr><w:vanish/></w:rPr><w:t>{self._token(True)}</w:t></w:r>")
+            elif kind == "sym":
+                font = self.rng.choice(["Symbol", "Wingdings", "Webdings", "宋体", "", "x&amp;"])
+                code = self.rng.choice(["F0B1", "F0D6", "F0FC", "F021", "2026", "ZZ", "F000"])
+                code = code if self.rng.random() < 0.8 else f"{self.rng.randrange(0x120000):X}"
+                runs.append(f"<w:r><w:sym w:font='{font}' w:char='{code}'/></w:r>")
+            elif kind == "note":
+                number = len(self.notes) + 1
+                self.notes.append(f"<w:footnote w:id='{number}'>{self._plain()}</w:footnote>")
+                cited = number if self.rng.random() < 0.9 else self.rng.choice([0, -1, 999])
+                runs.append(f"<w:r><w:footnoteReference w:id='{cited}'/></w:r>")
+            else:
+                run = f"<w:r><w:t>{self._token()}</w:t></w:r>"
+                wrap = {"ins": "w:ins w:id='1' w:author='a'", "link": "w:hyperlink"}.get(kind)
+                runs.append(f"<{wrap}>{run}</{wrap.split()[0]}>" if wrap else run)
+        return f"<w:p>{''.join(runs)}</w:p>"
+
+    def _plain(self) -> str:
+        return f"<w:p><w:r><w:t>{self._token()}</w:t></w:r></w:p>"
+
+    def _wrap(self, inner: str) -> str:
+        kind = self.rng.choice(["none", "none", "sdt", "custom"])
+        if kind == "sdt":
+            return f"<w:sdt><w:sdtPr/><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+        if kind == "custom":
+            return f"<w:customXml w:element='x'>{inner}</w:customXml>"
+        return inner
+
+    def blocks(self, depth: int) -> str:
+        parts = []
+        for _ in range(self.rng.randint(1, 3)):
+            if depth < 3 and self.rng.random() < 0.3:
+                parts.append(self._wrap(self.table(depth + 1)))
+            else:
+                parts.append(self._wrap(self.paragraph()))
+        return "".join(parts)
+
+    def table(self, depth: int) -> str:
+        rows = []
+        for _ in range(self.rng.randint(1, 3)):
+            cells = [
+                self._wrap(f"<w:tc>{self.blocks(depth)}<w:p/></w:tc>")
+                for _ in range(self.rng.randint(1, 3))
+            ]
+            rows.append(self._wrap(f"<w:tr>{''.join(cells)}</w:tr>"))
+        return f"<w:tbl>{''.join(rows)}</w:tbl>"
+
+
+@fuzz
+@given(rng=st.randoms(use_true_random=False), chunk=st.binary(max_size=200))
+def test_every_visible_piece_of_a_random_docx_is_read(
+    tmp_path: Path, rng: random.Random, chunk: bytes
+) -> None:
+    """Text in any nesting of tables, content controls, custom XML, footnotes, symbols and
+    hidden runs: every visible piece comes in once, no hidden piece does, and each leaving
+    out is noted. A merged-in chunk of random bytes never breaks the import."""
+    built = _Body(rng)
+    body = built.blocks(0) + "<w:altChunk r:id='{chunk}'/>"
+    document = docx.Document()
+    kind = rng.choice(["text/html", "text/plain", "message/rfc822", "application/rtf"])
+    part = Part(PackURI("/word/chunk1.htm"), kind, chunk, document.part.package)
+    ids = {"chunk": document.part.relate_to(part, RT.A_F_CHUNK)}
+    if built.notes:
+        footnotes = f"<w:footnotes {_NS}>{''.join(built.notes)}</w:footnotes>".encode()
+        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+        notes = Part(PackURI("/word/footnotes.xml"), kind, footnotes, document.part.package)
+        document.part.relate_to(notes, RT.FOOTNOTES)
+    element = document.element.body
+    for block in parse_xml(f"<w:body {_NS}>{body.format(**ids)}</w:body>"):
+        element.insert(len(element) - 1, block)
+    path = tmp_path / "报告.docx"
+    document.save(str(path))
+    read = read_docx(path)
+    cited = set(re.findall(r"footnoteReference w:id='(\d+)'", body))
+    uncited = {
+        token
+        for note in built.notes
+        if (found := re.search(r"w:id='(\d+)'", note)) and found.group(1) not in cited
+        for token in re.findall(r"甲\d+乙", note)
+    }
+    for token in built.visible:
+        assert read.text.count(token) == (token not in uncited), token
+    for token in built.hidden:
+        assert token not in read.text, token
+    assert not built.hidden or any("隐藏文字" in note for note in read.notes)
+    outcome(import_file(path, tmp_path))
+
+
+_TAGS = ["<p>", "</p>", "<div>", "</div>", "<br>", "<br/>", "<td>", "</td>", "<tr>", "<b>", "</b>"]
+_TAGS += ["<table>", "</table>", "<a href='x>y'>", "<!-- c -->", "&amp;", "&#x4e2d;", "<", ">", " "]
+
+
+@fuzz
+@given(pieces=st.lists(st.sampled_from(_TAGS) | st.integers(0, 99), max_size=60))
+def test_merged_in_web_page_keeps_every_word(pieces: list[str | int]) -> None:
+    """The HTML scan of a w:altChunk: every word outside a tag comes out; never an error."""
+    page = "".join(f"字{p}号" if isinstance(p, int) else p for p in pieces)
+    text = "".join(html_lines(page.encode()))
+    # a stray "<" before the word opens a tag that the next ">" closes: the word is inside
+    inside = re.compile(r"<[A-Za-z/!][^>]*>")
+    for word in re.findall(r"字\d+号", inside.sub("", page)):
+        assert word in text, (word, page)
+
+
+@fuzz
+@given(raw=st.binary(max_size=3000))
+def test_merged_in_web_page_of_random_bytes(raw: bytes) -> None:
+    html_lines(raw)

@@ -40,8 +40,8 @@ def _make_docx(path: Path) -> Path:
 def test_docx_paragraphs_and_tables_in_body_order(tmp_path: Path) -> None:
     path = _make_docx(tmp_path / "报告.docx")
     read = read_docx(path)
-    assert len(read.tables) == 1 and read.numbered_headings == 0
-    assert read.tables[0].rows == [["项目", "数量"], ["改厕", "**户"]]
+    assert read.tables == 1 and read.numbered_headings == 0
+    assert read.found_tables[0].rows == [["项目", "数量"], ["改厕", "**户"]]
     lines = read.text.split("\n")
     assert lines.index(placeholder(0)) == lines.index("全年粮食播种面积**亩。") + 1
     assert lines.index(placeholder(0)) < lines.index("二、抓好安全工作")

@@ -4,6 +4,8 @@ under TYPE_CHECKING), so a circle hidden from the running program still fails he
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import nianbao_gui
@@ -101,3 +103,42 @@ def test_core_has_no_import_circle() -> None:
 def test_the_graph_sees_imports_inside_functions() -> None:
     graph = _graph()
     assert "nianbao_gui.cli_parser" in graph["nianbao_gui.cli"]  # imported inside main()
+
+
+def _reaching(graph: dict[str, set[str]], under: str, into: str) -> dict[str, set[str]]:
+    """Modules under ``under`` that import a module under ``into``, and which."""
+    found = {
+        name: {t for t in targets if t == into or t.startswith(into + ".")}
+        for name, targets in graph.items()
+        if name == under or name.startswith(under + ".")
+    }
+    return {name: targets for name, targets in found.items() if targets}
+
+
+def test_the_page_layout_does_not_import_the_word_writer() -> None:
+    """core/pages (layout, preview, PDF) reads the typesetting values from core/typeset, not
+    from the Word writer's style XML (issue 21 item 5); typeset/ reads neither of them."""
+    graph = _graph()
+    assert _reaching(graph, "nianbao_gui.core.pages", "nianbao_gui.core.export") == {}
+    assert _reaching(graph, "nianbao_gui.core.typeset", "nianbao_gui.core.export") == {}
+    assert _reaching(graph, "nianbao_gui.core.typeset", "nianbao_gui.core.pages") == {}
+
+
+_NO_DOCX = """
+import sys
+heavy = ("docx", "nianbao_gui.core.export.word")
+import nianbao_gui.core.pages
+import nianbao_gui.core.pages.pdf
+print("pages:", sorted(m for m in sys.modules if m.startswith(heavy)))
+import nianbao_gui.core.export
+print("export:", sorted(m for m in sys.modules if m.startswith(heavy)))
+"""
+
+
+def test_the_pdf_code_loads_without_python_docx() -> None:
+    """Loading the page layout, its PDF writer and the export entry point does not load
+    python-docx (0.2 s): only writing a .docx does."""
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_DOCX], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split("\n")[:2] == ["pages: []", "export: []"], result.stdout

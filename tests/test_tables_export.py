@@ -13,10 +13,10 @@ import pytest
 from lxml import etree
 
 from nianbao_gui.core.export import export_bytes
-from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.importer.api import import_report
 from nianbao_gui.core.model import Merge, Report, Section, Table
 from nianbao_gui.core.settings import TableFontSize
+from nianbao_gui.core.typeset import ExportOptions
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}

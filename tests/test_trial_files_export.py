@@ -16,9 +16,8 @@ import pytest
 
 from nianbao_gui import cli
 from nianbao_gui.core.errors import ExportError
-from nianbao_gui.core.export import export_docx
+from nianbao_gui.core.export import export_docx, export_pdf
 from nianbao_gui.core.model import Report
-from nianbao_gui.core.pages.pdf import export_pdf
 
 LONG_NAME = "长" * 100  # 300 bytes of UTF-8: over the 255 a name may take
 

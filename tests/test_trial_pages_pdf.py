@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from render_support import FONTS_CONF
 
-from nianbao_gui.core.export.options import ExportOptions
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.pages.fonts import font_files
 from nianbao_gui.core.pages.pdf import render_pdf
+from nianbao_gui.core.typeset import ExportOptions
 
 PDF_FONTS_CONF = FONTS_CONF.with_name("pdf-fonts.conf")  # TrueType fonts (test_export_pdf)
 

@@ -40,7 +40,7 @@ def test_preview_shows_whole_lines_in_the_dock_as_it_opens_and_when_resized(qtbo
     # docked at its first width (~400 px) the page (0.8 pixel a point: 502 px) was cut on the
     # right: line ends, hanging marks and odd pages' numbers hidden behind a scroll bar
     from nianbao_gui.app.pages.preview import PreviewPane
-    from nianbao_gui.core.export.options import ExportOptions
+    from nianbao_gui.core.typeset import ExportOptions
 
     report = seed_report()
     pane = PreviewPane(lambda: report, ExportOptions)

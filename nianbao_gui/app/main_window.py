@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         """The 体检 panel, built the first time it is shown or used: most sessions start
         without it, and its module and widgets were about 10 ms of every start."""
         if self._check_panel is None:
-            from ..core.export.options import ExportOptions
+            from ..core.typeset import ExportOptions
             from .check_panel import CheckPanel
 
             panel = CheckPanel(self)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import FileAccessError
 from .fileinfo import file_in_the_way, not_a_regular_file
+from .processes import pid_alive
 
 _FORBIDDEN = re.compile(r'[\\:*?"<>|\x00-\x1f]')
 """Characters Windows and FAT (U 盘) refuse in a file name; there the write fails with EINVAL."""
@@ -207,14 +208,53 @@ def _replace(tmp: Path, path: Path) -> None:
 
 def _remove_own_leftovers(path: Path) -> None:
     """Temporary files of earlier writes of this very name that a kill or crash left (a
-    ``.R.pdf.*.tmp`` beside an exported R.pdf stayed for ever). Imported here, not at the
-    top: storage builds on this module. Never raises: the write itself succeeded."""
-    try:
-        from .storage.cleanup import remove_orphan_temps_of
-
+    ``.R.pdf.*.tmp`` beside an exported R.pdf stayed for ever). Never raises: the write
+    itself succeeded."""
+    with contextlib.suppress(Exception):  # housekeeping only
         remove_orphan_temps_of(path)
-    except Exception:  # housekeeping only
-        return
+
+
+ORPHAN_AFTER = 3600
+"""Seconds after which a temporary file is left over whatever its name says."""
+
+
+def _writer_gone(name: str) -> bool:
+    """Whether the process that wrote this temporary file ran on this PC and has ended."""
+    writer = temp_writer(name)
+    if writer is None:
+        return False
+    pid, host = writer
+    return host == host_tag() and pid != os.getpid() and not pid_alive(pid)
+
+
+def orphan_temps(folder: Path, now: float, prefix: str = ".") -> list[Path]:
+    """The temporary files in ``folder`` (starting with ``prefix``) that no write will finish:
+    their writer ended on this PC, or they are older than any write could take."""
+    found = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+                continue
+            with contextlib.suppress(OSError):
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                if not entry.name.startswith(prefix):
+                    continue
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+                if age > ORPHAN_AFTER or _writer_gone(entry.name):
+                    found.append(Path(entry.path))
+    return found
+
+
+def remove_orphan_temps_of(path: Path) -> int:
+    """Remove crash leftovers of saves of the file at ``path``, in its folder (a shared
+    folder, perhaps: only this PC's dead writers, or files older than an hour)."""
+    removed = 0
+    for orphan in orphan_temps(path.parent, time.time(), prefix=temp_prefix(path)):
+        with contextlib.suppress(OSError):
+            orphan.unlink()
+            removed += 1
+    return removed
 
 
 def _give_usual_permissions(fd: int, path: Path) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget
 from ...core.errors import NianbaoError
 
 if TYPE_CHECKING:
-    from ...core.export.options import ExportOptions
+    from ...core.typeset import ExportOptions
     from ..main_window import MainWindow
     from .preview import PreviewPane
     from .printing import PagePrinting
@@ -78,8 +78,8 @@ class PageCommands:
         return self.window.report()
 
     def options(self) -> ExportOptions:
-        # imported here: core.export's package loads python-docx (~0.2 s), not needed to start
-        from ...core.export.options import ExportOptions
+        # imported here: not needed for the first paint
+        from ...core.typeset import ExportOptions
 
         return ExportOptions.from_settings(self.window.settings)
 

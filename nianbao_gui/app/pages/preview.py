@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.export.options import ExportOptions
 from ...core.model import Report
 from ...core.pages import Geometry, PageLayout, paginate
+from ...core.typeset import ExportOptions
 from .painter import paint_page
 from .qtfonts import PageFonts, page_fonts
 

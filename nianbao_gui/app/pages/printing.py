@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 
-from ...core.export.options import ExportOptions
 from ...core.model import Report
 from ...core.pages import PageLayout, paginate
+from ...core.typeset import ExportOptions
 from .painter import paint_page
 from .qtfonts import PageFonts, page_fonts
 
@@ -107,6 +107,6 @@ class PagePrinting:
 
 def export_pdf_file(report: Report, path: Path, options: ExportOptions) -> list[str]:
     """The core's PDF export; returns its warnings (fonts stood in for …)."""
-    from ...core.pages.pdf import export_pdf
+    from ...core.export import export_pdf
 
     return export_pdf(report, path, options).warnings

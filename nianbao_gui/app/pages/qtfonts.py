@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from PySide6.QtGui import QFont, QFontDatabase, QPaintDevice
 
-from ...core.export.options import ExportOptions
 from ...core.pages import Metrics, NominalMetrics
 from ...core.pages.fonts import FontChoice, font_files
 from ...core.pages.metrics import FileMetrics, FontKey
+from ...core.typeset import ExportOptions
 
 
 @dataclass

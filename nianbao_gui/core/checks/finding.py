@@ -76,8 +76,10 @@ class Finding:
 
     @property
     def is_hint(self) -> bool:
-        """An importer's note to check (a guessed year…), not a problem of the text."""
-        return self.code == "import.note"
+        """A note to read, not a problem of the text: an importer's note (a guessed year…)
+        or the font search's (this computer lacks an official font; the .docx still names
+        it). ``nianbao check`` passes with hints only."""
+        return self.code in HINT_CODES
 
     def fix_label(self) -> str:
         """How the fix reads in a button or a line of output: ``改为“，”`` / ``删除``."""
@@ -90,6 +92,11 @@ class Finding:
         if self.start == self.end:
             return f"补上“{self.fix}”"
         return f"改为“{self.fix}”"
+
+
+FONT_STAND_IN = "layout.font_stand_in"
+"""A font the search could not find here, and what the pages use instead (【版面】)."""
+HINT_CODES = frozenset({"import.note", FONT_STAND_IN})
 
 
 def make_finding(

@@ -14,13 +14,14 @@ but its findings change with every edit far from where the user types.
 
 from __future__ import annotations
 
-from ..export.options import ExportOptions
 from ..fields import FieldPath, get_text
 from ..layout import Role
 from ..model import Report
 from ..pages import Metrics, PageLayout, paginate
 from ..pages.linebreak import BREAK, NO_START
-from .finding import Category, Finding, make_finding
+from ..pages.metrics import FileMetrics
+from ..typeset import ExportOptions
+from .finding import FONT_STAND_IN, Category, Finding, make_finding
 
 ORPHAN = "layout.orphan_char"
 SIGNATURE_ALONE = "layout.signature_alone"
@@ -144,6 +145,16 @@ def _headings_at_page_end(report: Report, laid: PageLayout) -> list[Finding]:
     return findings
 
 
+def _font_notes(report: Report, metrics: Metrics | None) -> list[Finding]:
+    """What the font search said (a font missing here, and what stands in for it): the
+    pages are laid out with the stand-in, as the PDF draws them."""
+    notes = metrics.notes if isinstance(metrics, FileMetrics) else ()
+    text = _field(report, ("title",))
+    return [
+        make_finding(text, ("title",), 0, 0, FONT_STAND_IN, note, Category.LAYOUT) for note in notes
+    ]
+
+
 def _table_headers_at_page_end(report: Report, laid: PageLayout) -> list[Finding]:
     findings = []
     for page, following in zip(laid.pages, laid.pages[1:], strict=False):
@@ -186,4 +197,5 @@ def check_pages(
         + _headings_at_page_end(report, laid)
         + _signature_alone(report, laid)
         + _table_headers_at_page_end(report, laid)
+        + _font_notes(report, metrics)
     )

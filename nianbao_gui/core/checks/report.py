@@ -9,7 +9,7 @@ from typing import Any
 from ..fields import FieldPath, get_text, iter_text_fields, label_of
 from ..model import Report
 from ..numbering import heading_number
-from .finding import Category, Finding
+from .finding import FONT_STAND_IN, Category, Finding
 
 _REPORT_LABELS: dict[FieldPath, str] = {(): "导入", ("date",): "日期", ("year",): "年份"}
 
@@ -40,6 +40,8 @@ def position(report: Report, finding: Finding) -> str:
 
 def location(report: Report, finding: Finding, labels: dict[FieldPath, str] | None = None) -> str:
     """Where the finding is, as the user reads it: the field's label and the position."""
+    if finding.code == FONT_STAND_IN:  # about this computer's fonts, not a place in the text
+        return "字体"
     label = (labels or field_labels(report)).get(finding.path)
     if label is None:
         label = "/".join(str(step) for step in finding.path)
@@ -113,8 +115,11 @@ def group_by_category(findings: Sequence[Finding]) -> dict[Category, list[Findin
 def summary(findings: Sequence[Finding]) -> str:
     """``共 12 处问题：占位符与空白 5 处，标点 3 处……；其中 7 处可以自动修改。``"""
     problems = [finding for finding in findings if not finding.is_hint]
-    hints = len(findings) - len(problems)
-    hint_text = f"另有导入提示 {hints} 条，请核对。" if hints else ""
+    imported = sum(1 for finding in findings if finding.code == "import.note")
+    fonts = len(findings) - len(problems) - imported
+    hint_text = (f"另有导入提示 {imported} 条，请核对。" if imported else "") + (
+        f"另有字体说明 {fonts} 条（本机缺少公文字体，导出的 .docx 不受影响）。" if fonts else ""
+    )
     if not problems:
         return "体检通过：没有发现问题。" + hint_text
     parts = "，".join(

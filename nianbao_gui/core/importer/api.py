@@ -18,12 +18,12 @@ from ..limits import MAX_REPORT_CHARS, MAX_REPORT_PARAGRAPHS
 from ..model import Report, Table
 from ..next_year import follow_year
 from .decode import (
-    MIXED_ENCODING,
     check_regular_file,
     count_controls,
+    encoding_notes,
     normalise_newlines,
     not_found_through_a_file,
-    read_text_file_with_encoding,
+    read_text_file_decoded,
 )
 from .docx_reader import OLE_MAGIC, explain_ole, read_docx
 from .meta import closing_date
@@ -168,21 +168,17 @@ def import_report(path: Path | str) -> ImportResult:
         raise explain_ole(path, head)
     if head.startswith(b"PK\x03\x04"):
         return _import_docx(path)
-    text, encoding = read_text_file_with_encoding(path)
+    decoded = read_text_file_decoded(path)
+    text = decoded.text
     result = _with_path(import_text, text, path)
-    result.encoding = encoding
+    result.encoding = decoded.encoding
     controls = count_controls(text)
     if controls:
         result.notes.append(
             f"文件中有 {controls} 个控制字符（看不见，多半是从其他程序粘贴来的），已原样保留；"
             "体检会指出它们的位置，可以一键删除。"
         )
-    if encoding == MIXED_ENCODING:
-        result.notes.insert(
-            0,
-            "这个文件混有两种编码（UTF-8 和 GBK），多半是从不同来源拼接的；"
-            "已分段识别，请核对导入后的文字有无乱码。",
-        )
+    result.notes[:0] = encoding_notes(decoded)
     return result
 
 
@@ -201,12 +197,19 @@ def _refuse_a_draft(path: Path) -> None:
 def _import_docx(path: Path) -> ImportResult:
     """A Word document (also one saved with another extension, ``报告.txt`` that is a .docx)."""
     read = read_docx(path)
-    result = _with_path(lambda text: import_text(text, read.tables), read.text, path)
+    result = _with_path(lambda text: import_text(text, read.found_tables), read.text, path)
     if read.numbered_headings:
         result.notes.append(
             f"Word 文档中有 {read.numbered_headings} 个标题使用了标题样式（编号不在文字里），"
             "已按标题层次导入并编号，请核对"
         )
+    nested = read.tables - len(read.found_tables)
+    if nested > 0:
+        result.notes.append(
+            f"原文中有 {nested} 个表格在表格的单元格或文本框里，其文字已按行并入正文"
+            "（单元格之间用制表符分隔），请核对"
+        )
+    result.notes.extend(read.notes)
     return result
 
 

@@ -6,14 +6,25 @@ including UTF-8 Chinese, into plausible-looking nonsense. So UTF-8 first, GB1803
 (a superset of GBK and GB2312, what Notepad on Chinese Windows calls "ANSI"), and only then
 charset-normalizer, whose guesses on short Chinese texts are unreliable. Each strict result
 must also look like text (no NUL or other control characters), or the next step is tried.
+
+Two things a strict order gets wrong are caught on the way. A UTF-8 file with a stray byte,
+or cut in the middle of its last character, is still UTF-8: it is read so, the bad bytes
+shown as U+FFFD and their places noted (refusing it, or reading it as GBK, loses the whole
+file). And Big5 (traditional Chinese, Taiwan and Hong Kong) bytes are nearly all valid GBK:
+read as GB18030 they become common-looking nonsense, so a file whose GB18030 reading is
+mostly characters outside GB2312 while its Big5 reading is mostly common characters is
+Big5 (see _big5_rather_than_gb).
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import unicodedata
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from ..errors import ReportImportError
@@ -46,31 +57,142 @@ def _private_use(text: str) -> int:
 
 MIXED_ENCODING = "utf-8+gb18030"
 """A UTF-8 file with some GBK pieces pasted in: the importer says so in its notes."""
+BIG5 = "big5"
+"""Traditional Chinese (Taiwan, Hong Kong): read as Big5 (Windows code page 950), noted."""
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
-def _mostly_utf8_with_gb_pieces(data: bytes) -> str | None:
-    """A file stitched together from a UTF-8 and a GBK source, decoded line by line.
+@dataclass(frozen=True)
+class Decoded:
+    """A .txt report's text, the encoding it was read with, and where bytes that are not
+    UTF-8 were shown as U+FFFD: (line, character) pairs, counted from 1."""
 
-    Read whole as GB18030 such a file turns all its UTF-8 Chinese into nonsense that looks
-    like Chinese. A GBK line is almost never valid UTF-8, so lines that fail UTF-8 are read
-    as GB18030 — provided most Chinese lines are valid UTF-8 (else the file is GBK).
+    text: str
+    encoding: str
+    damaged: tuple[tuple[int, int], ...] = field(default=())
+
+
+def _utf8_marking(line: bytes) -> tuple[str, list[int], int]:
+    """The line as UTF-8, each run of bad bytes one U+FFFD; the 0-based places of those, and
+    how many characters beyond ASCII were good. Linear: no re-decoding from each error."""
+    escaped = line.decode("utf-8", "surrogateescape")  # a bad byte becomes one lone surrogate
+    places: list[int] = []
+    pieces: list[str] = []
+    shrink = last = bad_bytes = 0
+    for match in _ESCAPED.finditer(escaped):
+        pieces.append(escaped[last : match.start()])
+        places.append(match.start() - shrink)
+        pieces.append("\ufffd")
+        bad_bytes += len(match.group())
+        shrink += len(match.group()) - 1
+        last = match.end()
+    pieces.append(escaped[last:])
+    ascii_chars = len(line.translate(None, _HIGH_BYTES))
+    return "".join(pieces), places, len(escaped) - ascii_chars - bad_bytes
+
+
+def _utf8_with_flaws_or_gb_pieces(data: bytes) -> Decoded | None:
+    """A UTF-8 file with a few bad bytes, or with GBK pieces pasted in, decoded line by line.
+
+    A GBK line read as UTF-8 breaks at nearly every Chinese character; a UTF-8 line with a
+    stray byte (or a last character cut short) breaks once among many good characters. So a
+    line with more than twice as many good characters beyond ASCII as broken places is UTF-8
+    with its bad bytes shown as U+FFFD; another is GB18030 if it reads so. The file as a whole
+    must be mostly UTF-8, else it is GBK (or not text) and the callers go on guessing.
     """
     lines = data.splitlines(keepends=True)
     decoded: list[str] = []
-    utf8_lines = gb_lines = 0
-    for line in lines:
-        try:
-            decoded.append(line.decode("utf-8"))
+    damaged: list[tuple[int, int]] = []
+    utf8_lines = gb_lines = good_total = broken_total = 0
+    for number, line in enumerate(lines, start=1):
+        text, places, good = _utf8_marking(line)
+        good_total += good
+        if not places:
+            decoded.append(text)
             utf8_lines += not line.isascii()
-        except UnicodeDecodeError:
+            continue
+        broken_total += len(places)
+        if good <= 2 * len(places):
             try:
                 decoded.append(line.decode("gb18030"))
+                gb_lines += 1
+                continue
             except UnicodeDecodeError:
-                return None
-            gb_lines += 1
-    if not gb_lines or utf8_lines <= gb_lines:
+                pass  # neither: shown as UTF-8 with U+FFFD, if the file is UTF-8 at all
+        decoded.append(text)
+        utf8_lines += 1
+        damaged.extend((number, place + 1) for place in places)
+        if len(damaged) > 1000 and good_total <= 2 * len(damaged):
+            return None  # not text: give up early on a large file of random bytes
+    if gb_lines:
+        if utf8_lines <= gb_lines:
+            return None
+        return Decoded("".join(decoded), MIXED_ENCODING, tuple(damaged))
+    if not damaged or good_total <= broken_total:
+        return None  # GBK read as UTF-8 has several broken places per good character
+    return Decoded("".join(decoded), "utf-8", tuple(damaged))
+
+
+def _with_a_few_flaws(data: bytes, encoding: str) -> Decoded | None:
+    """A file with a byte-order mark and a few bad places (UTF-16 cut in its last
+    character, a stray byte): read, each bad place a U+FFFD, when it is text otherwise."""
+    text = data.decode(encoding, "replace")
+    places = [
+        (number, index + 1)
+        for number, line in enumerate(normalise_newlines(text).split("\n"), start=1)
+        for index, char in enumerate(line)
+        if char == "\ufffd"
+    ]
+    if (len(places) > 3 and len(places) * 100 > len(text)) or not _looks_like_text(text):
         return None
-    return "".join(decoded)
+    return Decoded(text, encoding, tuple(places))
+
+
+def _common_gb(char: str) -> bool:
+    """In GB2312's hanzi (rows 16–87) or its punctuation rows (1–3)."""
+    try:
+        code = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and (0xB0 <= code[0] <= 0xF7 or 0xA1 <= code[0] <= 0xA3)
+
+
+def _common_big5(char: str) -> bool:
+    """In Big5's symbols or its common hanzi (A140–C67E)."""
+    try:
+        code = char.encode("cp950")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xA140 <= int.from_bytes(code, "big") <= 0xC67E
+
+
+def _sample(text: str, size: int = 5000) -> list[str]:
+    """The first characters beyond ASCII: enough to judge, cheap on a 10 MB file."""
+    return list(islice((char for char in text if char > "\x7f" and not char.isspace()), size))
+
+
+def _big5_rather_than_gb(data: bytes, gb_text: str) -> str | None:
+    """The Big5 reading, when the GB18030 one is Big5 read wrongly.
+
+    Real GBK reports keep to GB2312 (all but a rare name); Big5 read as GBK lands outside it
+    for about half its characters (every Big5 trail byte below 0x7F, and the common leads A4–A9
+    fall in GB2312's kana, Greek and box-drawing rows). Big5 text keeps to Big5's common hanzi.
+    """
+    try:
+        big5 = data.decode("cp950")
+    except UnicodeDecodeError:
+        return None
+    if not _looks_like_text(big5):
+        return None
+    gb_chars = _sample(gb_text)
+    big5_chars = _sample(big5)
+    if len(gb_chars) < 2 or not big5_chars:
+        return None
+    gb_share = sum(map(_common_gb, gb_chars)) / len(gb_chars)
+    big5_share = sum(map(_common_big5, big5_chars)) / len(big5_chars)
+    return big5 if gb_share < 0.8 and big5_share >= 0.9 else None
 
 
 def _mostly_text(data: bytes) -> bool:
@@ -85,27 +207,39 @@ def _mostly_text(data: bytes) -> bool:
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """The text and the name of the encoding it was read with (``utf-8``, ``gb18030``, …)."""
+    decoded = decode_report(data)
+    return decoded.text, decoded.encoding
+
+
+def decode_report(data: bytes) -> Decoded:
+    """The text, its encoding, and where bad UTF-8 bytes were replaced (see Decoded)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return Decoded(data.decode(encoding), encoding)
             except UnicodeDecodeError:
+                flawed = _with_a_few_flaws(data, encoding)
+                if flawed is not None:
+                    return flawed
                 break  # a BOM followed by garbage: let the guesser have a go
     try:
         text = data.decode("utf-8")
         if _looks_like_text(text):
-            return text, "utf-8"
+            return Decoded(text, "utf-8")
     except UnicodeDecodeError:
-        mixed = _mostly_utf8_with_gb_pieces(data)
-        if mixed is not None and _looks_like_text(mixed):
-            return mixed, MIXED_ENCODING
-    candidate: tuple[str, str] | None = None
+        flawed = _utf8_with_flaws_or_gb_pieces(data.removeprefix(codecs.BOM_UTF8))
+        if flawed is not None and count_controls(flawed.text) * 10 < len(flawed.text):
+            return flawed  # a few control characters pasted in are noted, as below
+    candidate: Decoded | None = None
     try:
         text = data.decode("gb18030")
         if _looks_like_text(text):
+            big5 = _big5_rather_than_gb(data, text)
+            if big5 is not None:
+                return Decoded(big5, BIG5)
             if not _private_use(text):
-                return text, "gb18030"
-            candidate = (text, "gb18030")  # GBK user-defined characters, or not GB at all
+                return Decoded(text, "gb18030")
+            candidate = Decoded(text, "gb18030")  # GBK user-defined characters, or not GB
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -114,13 +248,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if best is not None:
         text = str(best)
         if _looks_like_text(text) and (candidate is None or not _private_use(text)):
-            return text, str(best.encoding)
+            name = str(best.encoding)
+            return Decoded(text, BIG5 if name in ("big5", "cp950", "big5hkscs") else name)
     if candidate is not None:
         return candidate
     if _mostly_text(data):
         # UTF-8 text with a few control characters pasted in from other programs: kept
         # (nothing the user wrote is dropped); the importer notes them, 体检 removes them
-        return data.decode("utf-8-sig"), "utf-8"
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
     raise ReportImportError(
         "无法识别这个文本文件的编码，可能不是文字文件。",
         "请用记事本或 WPS 打开它，另存为“UTF-8”编码的 .txt 文件后再导入。",
@@ -193,18 +328,58 @@ def not_found_through_a_file(path: Path) -> ReportImportError:
     )
 
 
-def read_text_file_with_encoding(path: Path | str) -> tuple[str, str]:
-    """The text of a .txt report with LF line ends, and the encoding it was read with."""
+def read_text_file_decoded(path: Path | str) -> Decoded:
+    """The text of a .txt report with LF line ends, its encoding and damaged places."""
     path = Path(path)
     data = _read_limited(path)
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode_report(data)
     except ReportImportError as error:
         error.path = path
         raise
-    return normalise_newlines(text), encoding
+    return Decoded(normalise_newlines(decoded.text), decoded.encoding, decoded.damaged)
 
 
 def read_text_file(path: Path | str) -> str:
     """The text of a .txt report with LF line ends; raises ReportImportError in Chinese."""
-    return read_text_file_with_encoding(path)[0]
+    return read_text_file_decoded(path).text
+
+
+_SHOWN_PLACES = 10
+_EXPECTED = {"utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-32", "ascii", MIXED_ENCODING, BIG5}
+"""What Chinese Windows programs write; any other guess is said to be a guess."""
+
+
+def encoding_notes(decoded: Decoded) -> list[str]:
+    """What the secretary should know about how the file was read (Chinese sentences)."""
+    notes: list[str] = []
+    if decoded.encoding == MIXED_ENCODING:
+        notes.append(
+            "这个文件混有两种编码（UTF-8 和 GBK），多半是从不同来源拼接的；"
+            "已分段识别，请核对导入后的文字有无乱码。"
+        )
+    if decoded.encoding == BIG5:
+        notes.append(
+            "这个文件是繁体中文 Big5 编码（台湾、香港常用），已按 Big5 读取，文字仍是繁体字；"
+            "如需简体，请在 WPS 或 Word 中用“繁转简”转换后再导入，或导入后逐处改正。"
+        )
+    if decoded.encoding.lower().replace("_", "-") not in _EXPECTED:
+        notes.append(
+            f"这个文件的编码不常见，程序猜测是 {decoded.encoding}，导入的文字可能是乱码，请核对；"
+            "如有乱码，请用记事本打开原文件，另存为“UTF-8”编码后再导入。"
+        )
+    if decoded.damaged:
+        shown = decoded.damaged[:_SHOWN_PLACES]
+        places = "、".join(f"第{line}行第{char}字" for line, char in shown)
+        more = f"等 {len(decoded.damaged)} 处" if len(decoded.damaged) > _SHOWN_PLACES else ""
+        last_line = decoded.text.count("\n") + 1
+        cut = decoded.text.endswith("\ufffd") and decoded.damaged[-1][0] == last_line
+        why = "文件末尾的最后一个字不完整，文件可能没有保存完或被截断" if cut else "文件可能有损坏"
+        unicode = next(
+            (name for name in ("UTF-16", "UTF-32") if name.lower() in decoded.encoding), "UTF-8"
+        )
+        notes.append(
+            f"文件中有 {len(decoded.damaged)} 处字节不是有效的 {unicode} 文字（{why}），"
+            f"已显示为“\ufffd”，在原文件的{places}{more}。请对照原稿改成正确的字。"
+        )
+    return notes

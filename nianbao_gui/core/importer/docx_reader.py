@@ -6,27 +6,25 @@ its declared size, so checking the declarations is enough against a zip bomb), a
 a Word document rather than a workbook or some other zip. An encrypted .docx is not a zip but
 an OLE compound file, like an old .doc; both are recognised and explained.
 
-Text is read in body order: paragraphs, tables, content controls, and text boxes after the
-paragraph that anchors them. A table of the body becomes a placeholder line and a model
-Table with its merged cells (tables_in.py lifts it into place); a table inside a cell or a
-text box is read as rows (cells joined by a tab, so no text is dropped). Headings
-whose numbers Word generates (heading styles) get them written out, see docx_headings.
+The text is read in body order by docx_text (tables, content controls, text boxes,
+footnotes, merged-in chunks; what is left out is noted). Headings whose numbers Word
+generates (heading styles) get them written out, see docx_headings.
 """
 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import limits
 from ..errors import ReportImportError
-from ..fields import one_line
-from ..model import Merge, Table
+from ..model import Table
+from .docx_chunks import HTML_TYPES, MHT_TYPES, chunk_kind, chunk_lines
 from .docx_headings import heading_styles, number_styled_headings
-from .tables_in import placeholder
+from .docx_text import BodyReader, Chunk, W, hidden_styles
 
 # see core/limits.py
 MAX_DOCX_BYTES = limits.MAX_DOCX_BYTES
@@ -41,9 +39,6 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AS_DOCX = (
     "请在 Word 或 WPS 中打开它，选择“另存为”，文件类型选“Word 文档（*.docx）”，再导入新文件。"
 )
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 def _refuse(what: str, todo: str, path: Path) -> ReportImportError:
@@ -166,161 +161,68 @@ def _check_content_type(path: Path, names: set[str]) -> None:
     raise _refuse(what, _SAVE_AS_DOCX, path)
 
 
-def _run_text(element: Any, boxes: list[Any]) -> str:
-    """The visible text of a paragraph, with text boxes collected for later."""
-    parts: list[str] = []
-    stack = [element]
-    while stack:
-        node = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == _W + "t":
-            parts.append(node.text or "")
-        elif tag == _W + "tab":
-            parts.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            parts.append("\n")
-        elif tag == _W + "noBreakHyphen":
-            parts.append("\u2011")
-        elif tag == _W + "txbxContent":
-            boxes.append(node)
-            continue
-        elif tag in (_MC + "Fallback", _W + "del", _W + "moveFrom", _W + "instrText"):
-            continue  # Fallback repeats the Choice; deletions are not in the visible text
-        stack.extend(reversed(list(node)))
-    return "".join(parts)
-
-
-Line = tuple[str, int | None]
-"""A line of text and its outline level from Word (1–9 for headings, None for body text)."""
-
-
-def _outline_level(element: Any, styles: dict[str, int]) -> int | None:
-    props = element.find(_W + "pPr")
-    if props is None:
-        return None
-    direct = props.find(_W + "outlineLvl")
-    if direct is not None:
-        value = direct.get(_W + "val", "")
-        return int(value) + 1 if value.isdigit() and int(value) < 9 else None
-    style = props.find(_W + "pStyle")
-    return styles.get(style.get(_W + "val", "")) if style is not None else None
-
-
-def _paragraph_lines(element: Any, styles: dict[str, int]) -> Iterator[Line]:
-    boxes: list[Any] = []
-    text = _run_text(element, boxes)
-    yield text, _outline_level(element, styles) if text.strip() else None
-    for box in boxes:
-        yield from _block_lines(box, {})
-
-
-def _cell_text(cell: Any) -> str:
-    texts = [line for line, _ in _block_lines(cell, {}) if line.strip()]
-    return one_line("\n".join(texts))
-
-
-def _table_lines(element: Any) -> Iterator[Line]:
-    for row in element.iter(_W + "tr"):
-        yield "\t".join(_cell_text(cell) for cell in _children(row, "tc")), None
-
-
-def _children(element: Any, name: str) -> Iterator[Any]:
-    """``element``'s ``w:name`` children, also those inside content controls and custom XML."""
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == _W + name:
-            yield child
-        elif tag == _W + "sdt":
-            content = child.find(_W + "sdtContent")
-            if content is not None:
-                yield from _children(content, name)
-        elif tag == _W + "customXml":
-            yield from _children(child, name)
-
-
-def _int_of(props: Any, name: str, default: int) -> int:
-    found = props.find(_W + name) if props is not None else None
-    value = found.get(_W + "val", "") if found is not None else ""
-    return int(value) if value.isdigit() and 0 < int(value) < 1000 else default
-
-
-def read_table(element: Any) -> Table:
-    """A w:tbl as a model Table: the grid of cells, horizontal (gridSpan) and vertical
-    (vMerge) merges, the header rows (w:tblHeader, and at least the first row)."""
-    grid: list[list[str]] = []
-    merges: list[list[int]] = []  # top, left, height, width
-    open_merges: dict[int, list[int]] = {}  # column → a vertical merge still going on
-    headers = 0
-    for r, row in enumerate(_children(element, "tr")):
-        row_props = row.find(_W + "trPr")
-        if headers == r and row_props is not None and row_props.find(_W + "tblHeader") is not None:
-            headers += 1
-        cells: list[str] = [""] * _int_of(row_props, "gridBefore", 0)
-        for cell in _children(row, "tc"):
-            props = cell.find(_W + "tcPr")
-            span = _int_of(props, "gridSpan", 1)
-            vmerge = props.find(_W + "vMerge") if props is not None else None
-            column = len(cells)
-            text = _cell_text(cell)
-            going = open_merges.get(column)
-            restart = vmerge is not None and vmerge.get(_W + "val") == "restart"
-            if vmerge is not None and not restart and going is not None:
-                going[2] += 1
-                if text:  # text in a continued cell: kept with the merged cell's
-                    top, left = going[0], going[1]
-                    grid[top][left] = one_line(grid[top][left] + "\n" + text)
-                cells.extend([""] * going[3])
-                continue
-            open_merges.pop(column, None)
-            cells.append(text)
-            cells.extend([""] * (span - 1))
-            if span > 1 or restart:
-                merge = [r, column, 1, span]
-                merges.append(merge)
-                if restart:
-                    open_merges[column] = merge
-        for column in [c for c in open_merges if c >= len(cells)]:
-            del open_merges[column]  # a row too short to continue it
-        grid.append(cells)
-    width = max((len(row) for row in grid), default=0)
-    if not grid or not width:
-        return Table(rows=[[""]], header_rows=0)
-    rows = [row + [""] * (width - len(row)) for row in grid]
-    kept = [m for m in merges if m[2] > 1 or m[3] > 1]
-    if kept:
-        headers = max([headers, 1] + [m[2] for m in kept if m[0] == 0])
-    return Table(
-        rows=rows,
-        header_rows=min(max(headers, 1), len(rows)),
-        merges=[Merge(top=t, left=c, height=h, width=w) for t, c, h, w in kept],
-    )
-
-
-def _block_lines(
-    container: Any, styles: dict[str, int], tables: list[Table] | None = None
-) -> Iterator[Line]:
-    """Lines of a body (or a cell, a text box); ``tables`` collects the body's tables, each
-    standing as a placeholder line; without it a table is read as rows."""
-    for child in container:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == _W + "p":
-            yield from _paragraph_lines(child, styles)
-        elif tag == _W + "tbl" and tables is not None:
-            yield placeholder(len(tables)), None
-            tables.append(read_table(child))
-        elif tag == _W + "tbl":
-            yield from _table_lines(child)
-        elif tag == _W + "sdt":
-            content = child.find(_W + "sdtContent")
-            if content is not None:
-                yield from _block_lines(content, styles, tables)
-
-
 @dataclass(frozen=True)
 class DocxText:
-    text: str  # one paragraph a line, each table a placeholder (tables_in.placeholder)
-    tables: list[Table]
+    text: str  # one paragraph a line, a table of the body a placeholder (tables_in)
+    tables: int
     numbered_headings: int  # heading-styled paragraphs given their number (see docx_headings)
+    notes: tuple[str, ...] = ()  # what was left out or changed, and where (see docx_text)
+    found_tables: tuple[Table, ...] = ()  # the body's tables, in the placeholders' order
+
+
+_FOOTNOTES = (
+    ("f", "/relationships/footnotes", W + "footnote"),
+    ("e", "/relationships/endnotes", W + "endnote"),
+)
+
+
+def _related(document: Any, reltype_end: str) -> Iterator[Any]:
+    """Parts of the main document related by a type (external targets skipped)."""
+    for rel in list(document.part.rels.values()):
+        if rel.reltype.endswith(reltype_end) and not rel.is_external:
+            yield rel.target_part
+
+
+def _xml_of(part: Any) -> Any:
+    element = getattr(part, "element", None)
+    if element is not None:
+        return element
+    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
+
+    return parse_xml(part.blob)
+
+
+def _notes_by_id(document: Any) -> dict[str, Any]:
+    notes: dict[str, Any] = {}
+    for prefix, reltype, tag in _FOOTNOTES:
+        for part in _related(document, reltype):
+            for note in _xml_of(part).findall(tag):
+                if note.get(W + "type") in (None, "normal"):  # not the separator lines
+                    notes[prefix + note.get(W + "id", "")] = note
+    return notes
+
+
+def _chunk_reader(document: Any) -> Callable[[str], Chunk | None]:
+    def read(rid: str) -> Chunk | None:
+        rel = document.part.rels.get(rid)
+        if rel is None or rel.is_external:
+            return None
+        part = rel.target_part
+        kind = chunk_kind(part.content_type, str(part.partname))
+        content_type = part.content_type.lower()
+        if content_type in HTML_TYPES or content_type in MHT_TYPES:
+            kind = "网页（HTML）"
+        elif content_type.startswith("text/plain"):
+            kind = "纯文本"
+        if len(part.blob) > MAX_CHUNK_BYTES:
+            return Chunk(f"很大的{kind}", None)
+        return Chunk(kind, chunk_lines(part.content_type, part.blob))
+
+    return read
+
+
+MAX_CHUNK_BYTES = 2 * 1024 * 1024
+"""An embedded web page larger than this is not read (noted): a report's is far smaller."""
 
 
 def read_docx(path: Path | str) -> DocxText:
@@ -332,11 +234,27 @@ def read_docx(path: Path | str) -> DocxText:
     try:
         document = docx.Document(str(path))
         body = document.element.body
-        tables: list[Table] = []
-        lines = list(_block_lines(body, heading_styles(document.styles.element), tables))
+        styles = document.styles.element
+        reader = BodyReader(
+            heading_styles(styles),
+            hidden_styles(styles),
+            _notes_by_id(document),
+            _chunk_reader(document),
+            found_tables=[],
+        )
+        lines = reader.lines(body)
+    except ReportImportError as error:
+        error.path = error.path or path
+        raise
     # Untrusted input: python-docx and lxml raise many kinds of error on broken packages
     # (KeyError for a missing part, XMLSyntaxError, ValueError …); all mean the same to a user.
     except Exception as error:
         raise _refuse("这个 Word 文档已损坏或格式不对，无法读取。", _SAVE_AS_DOCX, path) from error
     texts, numbered = number_styled_headings(lines)
-    return DocxText("\n".join(texts), tables, numbered)
+    return DocxText(
+        "\n".join(texts),
+        reader.tables,
+        numbered,
+        tuple(reader.notes()),
+        tuple(reader.found_tables or ()),
+    )

@@ -9,24 +9,15 @@ that the layout breaks lines where that renderer does.
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from collections.abc import Iterator, Mapping
-from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from ..typeset.options import FontKey as FontKey  # re-exported: the layout names it here
 from . import sfnt
-
-
-class FontKey(str, Enum):
-    """The five fonts of the official layout, by use (names: export.options.FontSet)."""
-
-    FANG = "fang"  # body, level 3/4 headings, signature, date
-    KAI = "kai"  # level 2 headings, author line
-    HEI = "hei"  # level 1 headings
-    SONG = "song"  # page numbers
-    TITLE = "title"  # 小标宋
 
 
 class Metrics(Protocol):
@@ -35,8 +26,12 @@ class Metrics(Protocol):
         ...
 
 
+# drawn nowhere (the PDF leaves them out): a soft hyphen, zero-width spaces and joiners
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
 def nominal_advance(char: str) -> float:
-    if char == "\t":
+    if char == "\t" or char in INVISIBLE:
         return 0.0
     return 1.0 if unicodedata.east_asian_width(char) in "WFA" else 0.5
 
@@ -66,7 +61,10 @@ class Widths(Mapping[int, float]):
     def _glyph(self, code: object) -> int:
         if not isinstance(code, int) or not 0 <= code < 0x110000:
             return 0
-        gid = self._lookup(code)
+        try:
+            gid = self._lookup(code)
+        except (struct.error, ValueError):  # a damaged cmap segment: as if absent
+            return 0
         return gid if gid < self._count else 0
 
     def __getitem__(self, code: int) -> float:
@@ -128,7 +126,10 @@ class FileMetrics:
     """Advance widths read from font files; a character a font lacks counts as nominal
     (the renderer draws it from a fallback font)."""
 
-    def __init__(self, files: dict[FontKey, tuple[Path, int]]) -> None:
+    def __init__(
+        self, files: dict[FontKey, tuple[Path, int]], notes: tuple[str, ...] = ()
+    ) -> None:
+        self.notes = notes  # what the font search had to say (a font missing, damaged…)
         self._widths: dict[FontKey, Mapping[int, float]] = {}
         self._seen: dict[tuple[FontKey, str], float] = {}  # Widths looks up by bisection
         self._vertical: dict[FontKey, tuple[float, float]] = {}
@@ -149,7 +150,7 @@ class FileMetrics:
         if seen is not None:
             return seen
         widths = self._widths.get(font)
-        found = None if widths is None else widths.get(ord(char))
+        found = None if widths is None or char in INVISIBLE else widths.get(ord(char))
         advance = nominal_advance(char) if found is None else found
         self._seen[(font, char)] = advance
         return advance

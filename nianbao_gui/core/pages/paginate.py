@@ -1,26 +1,27 @@
 """The report's paragraphs broken into lines and pages on the official grid.
 
-Every line takes one grid line of 28.95 pt, the title's 2号 lines too (exact spacing, as
-the .docx says), and a page holds 22: there is no widow/orphan control and no keep-with-
-next, so pages break every 22 lines (the standard fills the text block). The blank lines
-the export writes (under the title or author line, above the signature) are lines here.
+The paragraphs, their styles (font, size, alignment, indent) and the blank lines come from
+typeset/, as the .docx writer's do. Every line takes one grid line of 28.95 pt, the title's
+2号 lines too (exact spacing, as the .docx says), and a page holds 22: there is no
+widow/orphan control and no keep-with-next but a table's 表题, so pages break every 22 lines
+(the standard fills the text block). A table's rows (table_rows.py) take their own heights;
+the lines after a table follow it off the grid, as LibreOffice sets them. The blank lines
+(under the title or author line, above the signature) are lines here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..export import sanitize, styles
-from ..export.options import ExportOptions
-from ..export.title import split_title
-from ..export.xml import w
-from ..layout import Block, Role, is_salutation, layout
+from ..layout import Block, Role, layout
 from ..model import Report
-from ..tables import needs_separator
+from ..typeset import ExportOptions, FontKey, ParagraphStyle, paragraph_styles
+from ..typeset.paragraphs import written
+from ..typeset.styles import TABLE
 from .closing import closing_lefts
 from .geometry import Geometry
 from .linebreak import BREAK, HANGING, break_lines
-from .metrics import FontKey, Metrics, NominalMetrics
+from .metrics import Metrics, NominalMetrics
 from .table_rows import LaidRow, lay_table
 from .widths import CHINESE, advances, char_widths, scripts
 
@@ -99,27 +100,10 @@ class PageLayout:
         return [line for page in self.pages for line in page.lines]
 
 
-_HEAD_FONTS = {1: FontKey.HEI, 2: FontKey.KAI, 3: FontKey.FANG, 4: FontKey.FANG}
-
-
-def _fonts(block: Block) -> tuple[FontKey, FontKey]:
-    """(font of the heading part, font of the text)."""
-    if block.role is Role.TITLE:
-        return FontKey.TITLE, FontKey.TITLE
-    if block.role is Role.AUTHOR:
-        return FontKey.KAI, FontKey.KAI
-    if block.role is Role.HEADING:
-        return _HEAD_FONTS.get(block.level, FontKey.FANG), FontKey.FANG
-    if block.role is Role.TABLE:  # the head is a 表题
-        return FontKey.HEI, FontKey.FANG
-    return FontKey.FANG, FontKey.FANG
-
-
 class _Builder:
-    def __init__(self, metrics: Metrics, geometry: Geometry, options: ExportOptions) -> None:
+    def __init__(self, metrics: Metrics, geometry: Geometry) -> None:
         self.metrics = metrics
         self.g = geometry
-        self.options = options
         self.paragraphs: list[Paragraph] = []
         self.rows: list[tuple[int, int, int, tuple[Span, ...], bool, bool, bool] | _TableRow] = []
         self.keep: set[int] = set()  # rows kept on the page of the row after them (表题)
@@ -134,34 +118,28 @@ class _Builder:
         block: Block,
         text: str,
         head_len: int,
+        style: ParagraphStyle,
+        text_font: FontKey,
         *,
-        align: str,
-        indent: float = 0.0,
         left: float = 0.0,
-        hang: bool = True,
-        size: float = 0.0,
-        keep: bool = False,
     ) -> None:
-        """``indent``: the first line's, ``left``: every line's (points); ``hang``: a
-        closing mark may hang past the margin (``w:overflowPunct``, as LibreOffice reads it);
-        ``size``: another than the body's (a table's unit line, untightened); ``keep``: on
-        the page of what follows (``w:keepNext``)."""
+        """``style`` (typeset.styles) gives the font of the head, the size, the alignment,
+        the first line's indent and whether a closing mark may hang past the margin;
+        ``text_font`` the font after the head; ``left`` every line's indent (points)."""
         g = self.g
         self.paragraphs.append(Paragraph(index, block.role, block.level, text, head_len))
         number = len(self.paragraphs) - 1
-        head_font, text_font = _fonts(block)
-        title = block.role is Role.TITLE
-        spacing = 0.0 if title or size else g.tighten
-        size = size or (g.title_size if title else g.body_size)
         first_row = len(self.rows)
-        bold_head = block.role is Role.HEADING and block.level == 3 and self.options.level3_bold
+        head_font, size, align = style.font, style.size, style.align
+        spacing = g.tighten if style.tighten else 0.0
+        indent = g.indent if style.first_line_indent else 0.0
         fonts = [head_font if i < head_len else text_font for i in range(len(text))]
         needs = advances(text, fonts, self.metrics, size)
         script = scripts(text)
         widths = char_widths(text, fonts, self.metrics, size, spacing, g.autospace, needs, script)
-        stretchable = _stretchable(text, script) if align == "both" else []
+        stretchable = _stretchable(text, script) if align == "justify" else []
         room = g.block_width - left
-        bounds = break_lines(text, widths, room - indent, room, needs, hang=hang)
+        bounds = break_lines(text, widths, room - indent, room, needs, hang=style.hang)
         for line_no, (start, end) in enumerate(bounds):
             first, last = line_no == 0, line_no == len(bounds) - 1
             lead = indent if first else 0.0
@@ -173,7 +151,7 @@ class _Builder:
                 lead += (room - inner) / 2
             elif align == "right":
                 lead += room - lead - inner
-            elif align == "both" and not last and text[end : end + 1] != BREAK:
+            elif align == "justify" and not last and text[end : end + 1] != BREAK:
                 inside = end - (1 if hanging else 0)
                 extra = _spread(stretchable, start, inside, room - lead - inner)
             spans: list[Span] = []
@@ -192,35 +170,25 @@ class _Builder:
                     for k in range(i, j):
                         xs.append(x)
                         x += widths[k]
-                bold = bold_head and i < head_len
+                bold = style.bold and i < head_len
                 chunk = text[i:j]  # a forced break is never inside a line
                 spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
                 i = j
             self.rows.append((number, start, end, tuple(spans), first, last, hanging))
-        if keep:  # every line of the paragraph stays with what follows it
+        if style.keep_next:  # every line of the paragraph stays with what follows it
             self.keep.update(range(first_row, len(self.rows)))
 
-    def table(self, index: int, block: Block) -> None:
-        """A table block: 表题 and unit line above (kept with the table), its rows, 注."""
-        table = block.table
-        if table is None:
+    def table(self, index: int, block: Block, size: float) -> None:
+        """A table's grid (its 表题, unit line and 注 are paragraphs of their own): a row of
+        the builder for each of its rows."""
+        if block.table is None:
             return
-        g, size = self.g, self.options.table_size.half_points / 2
-        caption = sanitize.clean(table.caption).text.strip()
-        unit = sanitize.clean(table.unit).text.strip()
-        note = sanitize.clean(table.note).text.strip()
-        if caption:
-            self.add(index, block, caption, len(caption), align="center", keep=True)
-        if unit:
-            self.add(index, block, unit, 0, align="right", size=size, keep=True)
-        laid = lay_table(table, self.metrics, g.block_width, size)
+        laid = lay_table(block.table, self.metrics, self.g.block_width, size)
         self.paragraphs.append(Paragraph(index, Role.TABLE, 0, block.text))
         number = len(self.paragraphs) - 1
         headers = tuple(row for row in laid.rows if row.header)
         for row in laid.rows:
             self.rows.append(_TableRow(number, row, headers))
-        if note:
-            self.add(index, block, note, 0, align="left", size=size)
 
 
 BASELINE = 21.0
@@ -333,19 +301,6 @@ def _extent(widths: list[float], needs: list[float], start: int, end: int) -> fl
     return sum(widths[start : end - 1]) + needs[end - 1] if end > start else 0.0
 
 
-def _alignments(options: ExportOptions) -> dict[str, tuple[str, bool]]:
-    """Each .docx style's ``w:jc`` (left or both) and whether a mark may hang there, so the
-    layout breaks and aligns as the export does. LibreOffice reads ``w:overflowPunct`` the
-    wrong way round (docs/page-layout.md): ``1`` means no hanging there, 0 or none hanging."""
-    found = {}
-    for key, spec in styles.style_specs(options).items():
-        jc = spec.ppr.find(w("jc"))
-        overflow = spec.ppr.find(w("overflowPunct"))
-        hang = overflow is None or overflow.get(w("val")) in ("0", "false", "off")
-        found[key] = ("left" if jc is None else str(jc.get(w("val"))), hang)
-    return found
-
-
 def paginate(
     report: Report,
     metrics: Metrics | None = None,
@@ -355,50 +310,25 @@ def paginate(
     """Where every line and every page of ``report`` breaks (see the module docstring)."""
     options = options or ExportOptions()
     geometry = geometry or Geometry()
-    builder = _Builder(metrics or NominalMetrics(), geometry, options)
+    builder = _Builder(metrics or NominalMetrics(), geometry)
     blocks = layout(report)
     signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in blocks if b.role is Role.DATE), "")
     sig_left, date_left = closing_lefts(signature, date, builder.metrics, geometry)
-    aligns = _alignments(options)
-    blank_done = False
-    for index, block in enumerate(blocks):
-        head = sanitize.clean(block.head).text
-        raw = block.text
-        if block.role is Role.TITLE:
-            raw = raw.replace("\r", "").replace("\n", "")
-        text = sanitize.clean(raw).text
-        if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
+    styles = paragraph_styles(options)
+    for para in written(blocks):
+        if para.blank:
             builder.blank()
-            blank_done = True
-        if block.role is Role.TITLE:
-            align, hang = aligns["title"]
-            builder.add(index, block, BREAK.join(split_title(text)), 0, align=align, hang=hang)
-            if not (index + 1 < len(blocks) and blocks[index + 1].role is Role.AUTHOR):
-                builder.blank()
-        elif block.role is Role.AUTHOR:
-            align, hang = aligns["author"]
-            builder.add(index, block, text, 0, align=align, hang=hang)
-            builder.blank()
-        elif block.role in (Role.SIGNATURE, Role.DATE):
-            key = "signature" if block.role is Role.SIGNATURE else "date"
-            align, hang = aligns[key]
-            left = sig_left if block.role is Role.SIGNATURE else date_left
-            builder.add(index, block, text, 0, align=align, left=left, hang=hang)
-        elif is_salutation(block):
-            align, hang = aligns["salutation"]
-            builder.add(index, block, text, 0, align=align, hang=hang)
-        elif block.role is Role.TABLE and block.table is not None:
-            before = blocks[index - 1].table if index else None
-            if needs_separator(before, block.table):
-                builder.blank()  # as the export writes it between two tables
-            builder.table(index, block)
-            if index + 1 == len(blocks) and not block.table.note.strip():
-                builder.blank()  # the export ends the body with a paragraph
-        else:
-            key = f"h{block.level}" if block.role is Role.HEADING else "body"
-            align, hang = aligns[key]
-            indent = geometry.indent
-            builder.add(index, block, head + text, len(head), align=align, indent=indent, hang=hang)
+            continue
+        block = blocks[para.block]
+        if para.style == TABLE:
+            builder.table(para.block, block, styles["cell"].size)
+            continue
+        style = styles[para.style]
+        # a heading's own text (after a run-in head) is body text
+        text_font = styles["body"].font if block.role is Role.HEADING else style.font
+        left = {Role.SIGNATURE: sig_left, Role.DATE: date_left}.get(block.role, 0.0)
+        text = para.head + para.text
+        builder.add(para.block, block, text, len(para.head), style, text_font, left=left)
     pages = _paginate(builder, geometry)
     return PageLayout(builder.paragraphs, pages, geometry, blocks)

@@ -12,23 +12,22 @@ not fpdf2: it re-subsets whole CJK fonts on every export, seconds each time).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..atomic import atomic_write_bytes, check_writable
-from ..errors import ExportError, FileAccessError
-from ..export.options import ExportOptions
+from ..errors import ExportError
+from ..layout import layout
 from ..model import Report
 from ..paths import cache_dir
+from ..typeset import ExportOptions, sanitize
 from .fonts import FontChoice, FontFile, font_files
 from .geometry import Geometry
-from .metrics import FileMetrics, FontKey, _font_widths, nominal_advance
+from .metrics import INVISIBLE, FileMetrics, FontKey, _font_widths, nominal_advance
 from .paginate import PageLayout, paginate
 from .pdffonts import FontRefused, Subset, subset
-from .pdfwrite import PdfWriter, pdf_date, text_string
+from .pdfwrite import PdfWriter, actual_text, pdf_date, text_map, text_string
 
 MM = 72 / 25.4
 # the baseline of a line below the top of its 28.95 pt grid line (LibreOffice: 21.0 pt for
@@ -74,6 +73,28 @@ def _usable(choices: dict[FontKey, FontChoice]) -> tuple[dict[FontKey, FontFile]
     return files, notes
 
 
+class _Damaged(ExportError):
+    """A font file that passed the search but failed when read in full (its outlines):
+    the export tries again without it."""
+
+    def __init__(self, error: ExportError, where: _Where) -> None:
+        super().__init__(error.what, error.todo, path=error.path)
+        self.where = where
+
+
+def _without(choices: dict[FontKey, FontChoice], where: _Where) -> dict[FontKey, FontChoice]:
+    """``choices`` with every use of the file ``where`` left without a file, said once."""
+    left = dict(choices)
+    said = False
+    for key, choice in choices.items():
+        if choice.file is not None and (choice.file.path, choice.file.index) == where:
+            name = choice.file.name
+            note = f"字体“{name}”（{where[0]}）已损坏，PDF 中没有用它；请重新安装这个字体。"
+            left[key] = FontChoice(key, choice.wanted, None, "" if said else note)
+            said = True
+    return left
+
+
 def _unreadable(path: Path, error: Exception) -> ExportError:
     if isinstance(error, FileNotFoundError):
         why = "文件不存在"
@@ -98,7 +119,7 @@ def _covered(files: dict[FontKey, FontFile]) -> dict[FontKey, Mapping[int, float
         try:
             covered[key] = _font_widths(str(file.path), file.index)
         except Exception as error:  # sfnt or fontTools on a file they cannot read
-            raise _unreadable(file.path, error) from error
+            raise _Damaged(_unreadable(file.path, error), (file.path, file.index)) from error
     return covered
 
 
@@ -109,13 +130,31 @@ def render_pdf(
     fonts: dict[FontKey, FontChoice] | None = None,
     geometry: Geometry | None = None,
 ) -> tuple[bytes, PdfResult]:
-    """The PDF's bytes and what the export had to change on the way."""
+    """The PDF's bytes and what the export had to change on the way. A font file found
+    damaged on the way is left out, said, and the pages laid out again without it."""
     options = options or ExportOptions()
-    geometry = geometry or Geometry()
-    files, notes = _usable(fonts or font_files(options.font_set))
+    choices = fonts or font_files(options.font_set)
+    while True:
+        try:
+            return _render(report, options, geometry or Geometry(), choices)
+        except _Damaged as damaged:
+            left = _without(choices, damaged.where)
+            if left == choices or not any(c.file for c in left.values()):
+                raise ExportError(damaged.what, damaged.todo, path=damaged.path) from damaged
+            choices = left
+
+
+def _render(
+    report: Report,
+    options: ExportOptions,
+    geometry: Geometry,
+    choices: dict[FontKey, FontChoice],
+) -> tuple[bytes, PdfResult]:
+    files, notes = _usable(choices)
     covered = _covered(files)
     metrics = FileMetrics({key: (f.path, f.index) for key, f in files.items()})
     laid = paginate(report, metrics, options, geometry)
+    notes += _removed(report)
     result = PdfResult(warnings=list(dict.fromkeys(notes)), pages=len(laid.pages))
 
     missing: dict[str, None] = {}  # in the order written: the first ones typed are named
@@ -153,6 +192,18 @@ def _rule_ops(g: Geometry, rules: tuple[tuple[float, float, float, float], ...])
     return "\n".join(ops)
 
 
+def _removed(report: Report) -> list[str]:
+    """What the layout left out (as the .docx export does): characters no text can hold,
+    a lone surrogate or a control character, named with the paragraph they were in."""
+    found = []
+    for index, block in enumerate(layout(report), start=1):
+        listed = sanitize.forbidden(block.head + block.text)
+        if listed:
+            where = f"第 {index} 段（“{sanitize.excerpt(block.full)}”）"
+            found.append(f"{where}含有无法显示的字符（{listed}），PDF 中已删除。")
+    return found
+
+
 def _page_glyphs(
     laid: PageLayout,
     number: int,
@@ -170,7 +221,7 @@ def _page_glyphs(
         for span in line.spans:
             baseline = top + _BASELINE + (span.size - g.body_size) / 2
             for char, x in zip(span.text, span.xs, strict=True):
-                if char in " \t\u3000":
+                if char in " \t\u3000" or char in INVISIBLE:  # a soft hyphen is not drawn
                     continue
                 where = chosen.get((span.font, char))
                 if where is None:
@@ -215,7 +266,7 @@ def _subsets(used: dict[_Where, set[str]]) -> dict[_Where, Subset]:
                 path=where[0],
             ) from error
         except Exception as error:  # sfnt or fontTools on a font file they cannot read
-            raise _unreadable(where[0], error) from error
+            raise _Damaged(_unreadable(where[0], error), where) from error
     return found
 
 
@@ -236,8 +287,12 @@ def _write(
     resources = out.add(b"<< /Font << " + font_refs + b" >> >>")
     tree = out.reserve()
     kids = []
+    shown = {  # the character each code copies as: another one on its glyph is marked
+        where: text_map({c: v for c, v in font.codes.items() if c in used[where]})
+        for where, font in subsets.items()
+    }
     for glyphs, lines in zip(pages, rules, strict=True):
-        drawn = _content(glyphs, names, subsets)
+        drawn = _content(glyphs, names, subsets, shown)
         content = out.add_stream(drawn + b"\n" + lines.encode("ascii") if lines else drawn)
         kids.append(
             out.add(
@@ -269,9 +324,13 @@ def _write(
 
 
 def _content(
-    glyphs: list[_Glyph], names: dict[_Where, str], subsets: dict[_Where, Subset]
+    glyphs: list[_Glyph],
+    names: dict[_Where, str],
+    subsets: dict[_Where, Subset],
+    shown: dict[_Where, dict[int, str]],
 ) -> bytes:
-    """One page's drawing: each character placed by its own text matrix."""
+    """One page's drawing: each character placed by its own text matrix; one whose code
+    copies as another character (two on one glyph: · and ・) carries its own text."""
     ops = ["BT"]
     current: tuple[_Where, float] | None = None
     for glyph in glyphs:
@@ -279,29 +338,9 @@ def _content(
             current = (glyph.where, glyph.size)
             ops.append(f"/{names[glyph.where]} {glyph.size:g} Tf")
         code = subsets[glyph.where].codes.get(glyph.char, (0, 0))[0]  # 0: .notdef
-        ops.append(f"1 0 0 1 {glyph.x:.2f} {glyph.y:.2f} Tm <{code:04X}> Tj")
+        draw = f"1 0 0 1 {glyph.x:.2f} {glyph.y:.2f} Tm <{code:04X}> Tj"
+        if shown[glyph.where].get(code) != glyph.char:
+            draw = f"{actual_text(glyph.char)} {draw} EMC"
+        ops.append(draw)
     ops.append("ET")
     return "\n".join(ops).encode("ascii")
-
-
-def export_pdf(report: Report, target: Path, options: ExportOptions | None = None) -> PdfResult:
-    """Write ``report`` as a PDF to ``target`` (atomically); ExportError in Chinese."""
-    path = Path(target)
-    if os.path.isdir(path):  # not Path.is_dir: a name too long must not raise here
-        raise ExportError(
-            f"无法导出到 {path}：这是一个文件夹。", "请指定 PDF 文件名，例如 报告.pdf。", path=path
-        )
-    try:  # as the Word export: a folder that is a file said so, a read-only PDF kept
-        check_writable(path, "导出")
-    except FileAccessError as error:
-        raise ExportError(
-            f"PDF 没有导出。{error.what}", error.todo + "草稿没有受影响。", path=path
-        ) from error
-    data, result = render_pdf(report, options)
-    try:
-        atomic_write_bytes(path, data)
-    except FileAccessError as error:
-        raise ExportError(
-            f"PDF 没有导出。{error.what}", error.todo + "草稿没有受影响。", path=path
-        ) from error
-    return result

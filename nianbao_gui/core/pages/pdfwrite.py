@@ -16,8 +16,10 @@ from .pdffonts import Subset
 
 
 def text_string(value: str) -> bytes:
-    """A PDF text string in UTF-16BE with its byte-order mark (any language)."""
-    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+    """A PDF text string in UTF-16BE with its byte-order mark (any language). A lone
+    surrogate (a damaged draft) has no UTF-16 form: it is left out, as in the .docx."""
+    data = value.encode("utf-16-be", "surrogatepass").decode("utf-16-be", "ignore")
+    return b"<FEFF" + data.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
 def _utf16_hex(char: str) -> str:
@@ -104,13 +106,24 @@ class PdfWriter:
         return bytes(out)
 
 
-def _to_unicode(codes: dict[str, tuple[int, int]]) -> bytes:
-    """The CMap that turns the codes back into text (copy, search, screen readers)."""
-    # two characters on one glyph (心 and the Kangxi radical ⼼): the text says the usual one
+def text_map(codes: dict[str, tuple[int, int]]) -> dict[int, str]:
+    """Code → the character the text layer gives it (``ToUnicode``). Two characters on one
+    glyph (心 and the Kangxi radical ⼼, · and ・) share a code: the map names the usual
+    one, and the page marks the other with its own text (``ActualText``)."""
     usual = sorted(
         codes.items(), key=lambda item: unicodedata.normalize("NFKC", item[0]) == item[0]
     )
-    pairs = sorted({code: char for char, (code, _) in usual}.items())
+    return {code: char for char, (code, _) in usual}
+
+
+def actual_text(char: str) -> str:
+    """The marked-content operator that makes one drawn glyph copy as ``char``."""
+    return f"/Span << /ActualText <FEFF{_utf16_hex(char)}> >> BDC"
+
+
+def _to_unicode(codes: dict[str, tuple[int, int]]) -> bytes:
+    """The CMap that turns the codes back into text (copy, search, screen readers)."""
+    pairs = sorted(text_map(codes).items())
     blocks = []
     for start in range(0, len(pairs), 100):  # at most 100 entries a block
         chunk = pairs[start : start + 100]

@@ -11,6 +11,7 @@ A damaged file raises ValueError or struct.error.
 from __future__ import annotations
 
 import os
+import stat
 import struct
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -57,9 +58,24 @@ class Face:
         return self.places[tag]
 
 
+class NotAFile(ValueError):
+    """The path is a folder, a pipe or a device: nothing a font can be read from."""
+
+
 @contextmanager
 def open_face(path: Path | str, index: int) -> Iterator[Face]:
-    with open(path, "rb") as handle:
+    """Face ``index`` of the font file at ``path``. Opened without blocking and checked to
+    be a regular file before a byte is read: a pipe put where a font was (behind
+    fontconfig's cache) would otherwise hang the export for ever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotAFile(f"{path} is not a regular file")
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
         yield Face(handle, index)
 
 
@@ -118,8 +134,9 @@ def fs_type(face: Face) -> int:
 
 def embedding_forbidden(fs_type: int) -> bool:
     """Bits 0–3: 0 installable, 2 restricted (no embedding), 4 preview & print, 8 editable;
-    bit 8 (0x100) forbids subsetting, which a PDF of a few characters relies on."""
-    return fs_type & 0x000F == 0x0002 or bool(fs_type & 0x0100)
+    bit 8 (0x100) forbids subsetting, which a PDF of a few characters relies on; bit 9
+    (0x200) allows bitmaps only, and the PDF embeds outlines."""
+    return fs_type & 0x000F == 0x0002 or bool(fs_type & 0x0300)
 
 
 def advances(face: Face) -> Callable[[int], tuple[int, int]]:
@@ -128,6 +145,11 @@ def advances(face: Face) -> Callable[[int], tuple[int, int]]:
     hmtx = face.table(b"hmtx")
     if long_count == 0:
         raise ValueError("hmtx without metrics")
+    # checked once here, not at every glyph: a short hmtx (hhea counting more metrics than
+    # the table holds) would otherwise fail in the middle of a layout
+    count = glyph_count(face)
+    if len(hmtx) < 4 * long_count + 2 * max(0, count - long_count):
+        raise ValueError("hmtx shorter than hhea and maxp say")
     (last,) = struct.unpack_from(">H", hmtx, 4 * (long_count - 1))
 
     def metric(gid: int) -> tuple[int, int]:
@@ -226,3 +248,29 @@ def _room(pairs: list[tuple[int, int]], more: range) -> None:
     size."""
     if len(pairs) + len(more) > _MAX_CODES:
         raise ValueError("the cmap maps more codes than Unicode has")
+
+
+# Windows language ids of Chinese names: Simplified (PRC, Singapore) first
+_CHINESE = (0x0804, 0x1004, 0x0404, 0x0C04, 0x1404)
+
+
+def family_names(face: Face) -> list[str]:
+    """The face's family names (name ids 16 and 1; Unicode and Windows records), Simplified
+    Chinese first, then the other Chinese ones, then the rest (English): "黑体", "SimHei"."""
+    if b"name" not in face:
+        return []
+    table = face.table(b"name")
+    count, strings = struct.unpack_from(">2xHH", table, 0)
+    found: list[tuple[int, str]] = []
+    for at in range(6, 6 + 12 * count, 12):
+        platform, encoding, language, name_id, length, offset = struct.unpack_from(
+            ">6H", table, at
+        )
+        if name_id not in (1, 16) or platform not in (0, 3) or (platform, encoding) == (3, 0):
+            continue  # (3, 0) is the Symbol encoding; Macintosh records are in legacy ones
+        raw = table[strings + offset : strings + offset + length]
+        name = raw.decode("utf-16-be", "replace").replace("\0", "").strip()
+        if name and "\ufffd" not in name:
+            rank = _CHINESE.index(language) if platform == 3 and language in _CHINESE else 9
+            found.append((2 * rank + (name_id != 16), name))
+    return list(dict.fromkeys(name for _rank, name in sorted(found, key=lambda f: f[0])))

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..export.sanitize import clean
 from ..model import Table
 from ..tables import column_twips, covered, is_number
+from ..typeset.sanitize import clean
 from .linebreak import break_lines
 from .metrics import FontKey, Metrics
 from .widths import advances, char_widths, scripts

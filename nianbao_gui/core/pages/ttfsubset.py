@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import struct
 import sys
+import unicodedata
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,6 +82,9 @@ def _subset(face: sfnt.Face, chars: str) -> TrueTypeSubset:
         if 0 < gid < glyph_count:
             glyphs[char] = (gid, metric(gid)[0])
     kept = _with_components({0, *(gid for gid, _ in glyphs.values())}, outline, glyph_count)
+    copies = _own_glyphs(glyphs, kept, glyph_count)
+    for new, old in copies.items():
+        kept[new] = kept[old]
     offsets: list[int] = []  # every glyph not kept is empty: it ends where it starts
     parts: list[bytes] = []
     at = 0
@@ -93,7 +97,7 @@ def _subset(face: sfnt.Face, chars: str) -> TrueTypeSubset:
     offsets.extend([at] * (glyph_count + 1 - len(offsets)))
     metrics = bytearray(4 * glyph_count)  # one long metric per glyph: zeros compress to nothing
     for gid in kept:
-        struct.pack_into(">Hh", metrics, 4 * gid, *metric(gid))
+        struct.pack_into(">Hh", metrics, 4 * gid, *metric(copies.get(gid, gid)))
     new_hhea = bytearray(hhea)
     struct.pack_into(">H", new_hhea, 34, glyph_count)
     new_head = bytearray(head)
@@ -126,6 +130,30 @@ def _subset(face: sfnt.Face, chars: str) -> TrueTypeSubset:
         fs_type=sfnt.fs_type(face),
         postscript_name=_postscript_name(face.table(b"name") if b"name" in face else None),
     )
+
+
+def _own_glyphs(
+    glyphs: dict[str, tuple[int, int]], kept: dict[int, bytes], glyph_count: int
+) -> dict[int, int]:
+    """Each character its own glyph: a second character drawn with the same glyph (· and
+    ・, - and the soft hyphen) gets a copy of it under a glyph id the subset leaves empty,
+    so that its code in the PDF copies as itself, in readers that ignore ActualText too.
+    Changes ``glyphs``; returns new glyph id → the glyph copied. The usual character of
+    the two (NFKC-stable, as the text map prefers) keeps the original."""
+    free = (gid for gid in range(glyph_count - 1, 0, -1) if gid not in kept)
+    owner: dict[int, str] = {}
+    copies: dict[int, int] = {}
+    for char in sorted(glyphs, key=lambda c: (unicodedata.normalize("NFKC", c) != c, c)):
+        gid, advance = glyphs[char]
+        if gid not in owner:
+            owner[gid] = char
+            continue
+        new = next(free, None)
+        if new is None:  # no empty id left: the two share it (the page marks the other)
+            break
+        copies[new] = gid
+        glyphs[char] = (new, advance)
+    return copies
 
 
 def _with_components(

@@ -29,10 +29,10 @@ from ..errors import DraftError, FileAccessError
 from ..fileinfo import not_a_regular_file, read_limited
 from ..model import Report
 from ..paths import data_dir
+from ..processes import pid_alive
 from .cleanup import remove_orphan_temps
 from .codec import MAX_DRAFT_BYTES, check_openable, json_bytes, parse_json, report_from_data
 from .liveness import is_own, own_alive_file, still_running
-from .lock import pid_alive
 
 _FORMAT = "nianbao-recovery"
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from docx.document import Document
 
-from .options import FontSet
+from ...typeset import FontSet
 from .xml import el, sub, w
 
 

@@ -51,6 +51,14 @@ def excerpt(text: str, limit: int = 12) -> str:
     return flat if len(flat) <= limit else flat[:limit] + "……"
 
 
+def forbidden(text: str) -> str:
+    """What of ``text`` XML cannot hold, named and counted ("残缺字符 U+D800 1 个"), or ""."""
+    counts: dict[str, int] = {}
+    for char in _FORBIDDEN.findall(text):
+        counts[_name(char)] = counts.get(_name(char), 0) + 1
+    return "、".join(f"{name} {count} 个" for name, count in counts.items())
+
+
 def clean(text: str) -> Cleaned:
     """``text`` with forbidden characters removed and newlines normalised to ``BREAK``.
 
@@ -58,12 +66,8 @@ def clean(text: str) -> Cleaned:
     (``第 3 段（正文“我始终把讲政治……”）``), named only when there is something to say.
     """
     warnings: list[str] = []
-    found = _FORBIDDEN.findall(text)
-    if found:
-        counts: dict[str, int] = {}
-        for char in found:
-            counts[_name(char)] = counts.get(_name(char), 0) + 1
-        listed = "、".join(f"{name} {count} 个" for name, count in counts.items())
+    listed = forbidden(text)
+    if listed:
         warnings.append(f"含有 Word 无法保存的字符（{listed}），已删除。")
         text = _FORBIDDEN.sub("", text)
     if "\r" in text or "\n" in text:

@@ -1,4 +1,4 @@
-"""The report's blocks (layout.layout) written out as Word paragraphs and runs.
+"""The report's paragraphs (typeset.paragraphs) written out as Word paragraphs and runs.
 
 python-docx opens its default template and gives the package, the footers and the settings;
 the paragraphs are written as markup from property elements serialised once per style and
@@ -18,13 +18,13 @@ from docx.document import Document
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from ..layout import Block, Role, is_salutation, layout
-from ..model import Report
-from ..tables import needs_separator
-from . import fonttable, page, sanitize, styles
-from .options import ExportOptions
+from ...layout import Block, Role, layout
+from ...model import Report
+from ...typeset import ExportOptions, sanitize
+from ...typeset.paragraphs import written
+from ...typeset.styles import TABLE
+from . import fonttable, page, styles
 from .table_xml import write_table
-from .title import split_title
 from .xml import W_NS, el, strip_theme_fonts, w
 
 _ROLE_NAMES = {
@@ -51,20 +51,6 @@ def _where(index: int, block: Block) -> str:
     kind = _LEVEL_NAMES.get(block.level, "标题") if block.role is Role.HEADING else ""
     kind = kind or _ROLE_NAMES[block.role]
     return f"第 {index} 段（{kind}“{sanitize.excerpt(block.full)}”）"
-
-
-def _style_key(block: Block) -> str:
-    if is_salutation(block):
-        return "salutation"
-    if block.role is Role.HEADING:
-        return f"h{block.level}"
-    return {
-        Role.TITLE: "title",
-        Role.AUTHOR: "author",
-        Role.BODY: "body",
-        Role.SIGNATURE: "signature",
-        Role.DATE: "date",
-    }[block.role]
 
 
 def _xml(element: Any) -> str:
@@ -111,29 +97,27 @@ class _Builder:
             if key.startswith("cell")
         }
 
+    def cell(self, key: str, text: str) -> None:
+        """A cell's paragraph in style ``key``: the style's properties, the run's fonts."""
+        if not text:
+            self.parts.append(f"<w:p>{self.cell_ppr_xml[key]}</w:p>")
+        elif "\t" not in text and sanitize.BREAK not in text and text == text.strip():
+            # one run, one w:t, no space to keep (the common cell): written at once
+            self.parts.append(
+                f"<w:p>{self.cell_ppr_xml[key]}<w:r>{self.cell_rpr_xml[key]}"
+                f"<w:t>{escape(text)}</w:t></w:r></w:p>"
+            )
+        else:
+            self.parts.append("<w:p>" + self.cell_ppr_xml[key])
+            self.run(text, key, self.cell_rpr_xml[key])
+            self.parts.append("</w:p>")
+
     def paragraph(self, key: str, ppr: Any = None) -> None:
         self.parts.append("<w:p>")
         self.parts.append(self.ppr_xml[key] if ppr is None else _xml(ppr))
 
     def end(self) -> None:
         self.parts.append("</w:p>")
-
-    def text_paragraph(self, key: str, text: str) -> None:
-        if key in self.cell_ppr_xml:  # a cell: its style's properties, the run's fonts
-            if text and "\t" not in text and sanitize.BREAK not in text and text == text.strip():
-                # one run, one w:t, no space to keep (the common cell): written at once
-                self.parts.append(
-                    f"<w:p>{self.cell_ppr_xml[key]}<w:r>{self.cell_rpr_xml[key]}"
-                    f"<w:t>{escape(text)}</w:t></w:r></w:p>"
-                )
-                return
-            self.parts.append("<w:p>" + self.cell_ppr_xml[key])
-            self.run(text, key, self.cell_rpr_xml[key])
-            self.parts.append("</w:p>")
-            return
-        self.paragraph(key)
-        self.run(text, key)
-        self.end()
 
     def run(self, text: str, key: str, rpr: str = "") -> None:
         """A run in the fonts of style ``key`` (or with ``rpr``); tabs and line breaks
@@ -181,8 +165,8 @@ def _closing_lefts(
     date = next((b.text for b in blocks if b.role is Role.DATE), "")
     if not (signature or date):
         return 0.0, 0.0
-    from ..pages.closing import closing_lefts  # the page layout imports this package
-    from ..pages.geometry import Geometry
+    from ...pages.closing import closing_lefts  # loaded only when there is a closing
+    from ...pages.geometry import Geometry
 
     if metrics is None:
         metrics = _layout_metrics(options)
@@ -191,10 +175,10 @@ def _closing_lefts(
 
 def _layout_metrics(options: ExportOptions) -> Any:
     """The widths the PDF and the preview use; nominal ones when no font file can be read."""
-    from ..pages.metrics import NominalMetrics
+    from ...pages.metrics import NominalMetrics
 
     try:
-        from ..pages.fonts import layout_metrics
+        from ...pages.fonts import layout_metrics
 
         return layout_metrics(options.font_set)
     except Exception:  # a font lookup that fails must not stop the Word export
@@ -225,53 +209,29 @@ def build_document(
     builder = _Builder(specs)
     blocks = layout(report)
     sig_left, date_left = _closing_lefts(blocks, options, metrics)
-    blank_done = False
-    for index, block in enumerate(blocks, start=1):
-        if block.role is Role.TABLE and block.table is not None:
-            before = blocks[index - 2].table if index > 1 else None
-            if needs_separator(before, block.table):
-                builder.paragraph("body")  # Word joins two tables with nothing between
-                builder.end()
-            warnings = write_table(builder.parts, block.table, builder.text_paragraph)
-            result.warnings += [_where(index, block) + warning for warning in warnings]
-            if index == len(blocks) and not block.table.note.strip():
-                builder.paragraph("body")  # the body ends with a paragraph, not a table
-                builder.end()
-            continue
-        raw = block.text
-        if block.role is Role.TITLE:  # the title is broken into lines here, not by the user
-            raw = raw.replace("\r", "").replace("\n", "")
-        head = sanitize.clean(block.head)
-        text = sanitize.clean(raw)
-        for warning in head.warnings + text.warnings:
-            result.warnings.append(_where(index, block) + warning)
-        key = _style_key(block)
-        if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
-            builder.paragraph("body")  # one blank line between the text and the signature
+    for para in written(blocks):
+        if para.blank:
+            builder.paragraph(para.style)
             builder.end()
-            blank_done = True
-        if block.role is Role.TITLE:
-            builder.paragraph(key)
-            builder.run(sanitize.BREAK.join(split_title(text.text)), key)
-            builder.end()
-            result.paragraphs += 1
-            if not (len(blocks) > index and blocks[index].role is Role.AUTHOR):
-                builder.paragraph("body")  # a blank line under the title
-                builder.end()
             continue
+        block = blocks[para.block]
+        for warning in para.warnings:
+            result.warnings.append(_where(para.block + 1, block) + warning)
+        if para.style == TABLE and block.table is not None:
+            warnings = write_table(builder.parts, block.table, builder.cell)
+            result.warnings += [_where(para.block + 1, block) + warning for warning in warnings]
+            continue
+        key = para.style
         if block.role is Role.SIGNATURE:
             builder.paragraph(key, _indent_ppr(builder, key, sig_left))
         elif block.role is Role.DATE:
             builder.paragraph(key, _indent_ppr(builder, key, date_left))
         else:
             builder.paragraph(key)
-        builder.run(head.text, key)
-        builder.run(text.text, "body" if block.role is Role.HEADING else key)
+        builder.run(para.head, key)  # a heading's own text (after a run-in head) is body text
+        builder.run(para.text, "body" if block.role is Role.HEADING else key)
         builder.end()
         result.paragraphs += 1
-        if block.role is Role.AUTHOR:
-            builder.paragraph("body")  # a blank line under the author line
-            builder.end()
     builder.into(document)
     return document, result
 

@@ -1,4 +1,5 @@
-"""What the exporter writes besides the text: font names, bold level-3 headings.
+"""The choices a user makes about the look (font names, bold level-3 headings), and the five
+fonts of the official layout by use (``FontKey``).
 
 Font names are a setting because office PCs differ: the standard names 仿宋_GB2312 and
 楷体_GB2312, or 仿宋 and 楷体 as current Windows and WPS ship them. A font a PC lacks is
@@ -8,12 +9,23 @@ replaced by Word with another one; the text itself is never lost.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from ..errors import ExportError
 from ..settings import FontChoice, Settings, TableFontSize, load_settings
 
 SONG = "宋体"  # page numbers (GB/T 9704-2012 7.5: 4号半角宋体阿拉伯数字)
 HEI = "黑体"
+
+
+class FontKey(str, Enum):
+    """The five fonts of the official layout, by use (their names: ``FontSet``)."""
+
+    FANG = "fang"  # body, level 3/4 headings, signature, date
+    KAI = "kai"  # level 2 headings, author line
+    HEI = "hei"  # level 1 headings
+    SONG = "song"  # page numbers
+    TITLE = "title"  # 小标宋
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,10 @@ class FontSet:
     hei: str  # level 1 headings
     song: str  # page numbers
     title: str  # the title (方正小标宋简体 or a substitute)
+
+    def name(self, key: FontKey) -> str:
+        """The font name for the use ``key``."""
+        return str(getattr(self, key.value))
 
 
 def font_set(choice: FontChoice, title_font: str = "方正小标宋简体") -> FontSet:

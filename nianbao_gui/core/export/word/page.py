@@ -1,6 +1,6 @@
-"""The page: A4, the margins and line grid of GB/T 9704-2012, page numbers in the footers.
+"""The page in Word: A4, the margins and line grid of GB/T 9704-2012 (typeset/page.py),
+page numbers in the footers.
 
-- Margins 37 / 35 / 28 / 26 mm (top, bottom, left, right) leave the 156 × 225 mm text block.
 - ``w:docGrid w:type="lines" w:linePitch="579"``: 22 lines a page. No ``charSpace``: any
   negative value makes LibreOffice put each character across two cells (14 a line); the 28
   characters a line come from the −0.25 pt spacing on the runs instead (styles.py).
@@ -18,19 +18,20 @@ from typing import Any
 from docx.document import Document
 from docx.shared import Twips
 
+from ...typeset.page import (
+    FOOTER_DISTANCE,
+    HEADER_DISTANCE,
+    LINE_PITCH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_NUMBER_INDENT,
+    PAGE_WIDTH,
+)
 from .styles import StyleSpec
 from .xml import el, sub, w
-
-MM = 1440 / 25.4  # twips per millimetre
-PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838  # A4
-MARGIN_TOP, MARGIN_BOTTOM = 2098, 1984  # 37 mm, 35 mm
-MARGIN_LEFT, MARGIN_RIGHT = 1587, 1474  # 28 mm, 26 mm
-HEADER_DISTANCE = 851  # 15 mm; the report has no header
-# The bottom of the footer line above the paper's edge. The dashes stand ~2.2 mm above the
-# bottom of the 4号 line, so 35 − 7 − 2.2 ≈ 25.2 mm. Measured on a rendered page (ink of the
-# dash at 300 dpi): 7.0 mm below the text block; the render test keeps it within 6–8 mm.
-FOOTER_DISTANCE = round(25.2 * MM)
-PAGE_NUMBER_INDENT = 280  # one 4号 character (14 pt)
 
 
 def setup_section(document: Document) -> None:
@@ -50,7 +51,7 @@ def setup_section(document: Document) -> None:
         grid = sub(sect_pr, "docGrid")
     grid.attrib.clear()
     grid.set(w("type"), "lines")
-    grid.set(w("linePitch"), "579")
+    grid.set(w("linePitch"), str(LINE_PITCH))
 
 
 def add_page_numbers(document: Document, spec: StyleSpec) -> None:

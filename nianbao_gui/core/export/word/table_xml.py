@@ -1,5 +1,6 @@
-"""A table (model.Table) written as WordprocessingML: 表题 and unit line above, the w:tbl,
-注 below (issue 22; docs/official-layout.md, Tables).
+"""A table's grid (model.Table) written as WordprocessingML, the w:tbl (issue 22;
+docs/official-layout.md, Tables); its 表题, unit line and 注 are paragraphs of their own
+(typeset.paragraphs).
 
 As wide as the text block (156 mm) and centred; 0.5 pt single borders; the same widths in
 ``w:tblW``, ``w:gridCol`` and every ``w:tcW`` (WPS reads the grid, Word the cells); a fixed
@@ -13,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Merge, Table
-from ..tables import TEXT_WIDTH_TWIPS, column_twips, is_number
-from . import sanitize
+from ...model import Merge, Table
+from ...tables import TEXT_WIDTH_TWIPS, column_twips, is_number
+from ...typeset import sanitize
 
 BORDER = 4
 """Eighths of a point: 0.5 pt."""
@@ -26,7 +27,7 @@ _BORDERS = "".join(
 )
 
 Paragraph = Callable[[str, str], None]
-"""Writes one paragraph of style key with the given text (the writer's builder)."""
+"""Writes a cell's paragraph of style key with the given text (the writer's builder)."""
 
 
 def write_table(parts: list[str], table: Table, paragraph: Paragraph) -> list[str]:
@@ -39,10 +40,6 @@ def write_table(parts: list[str], table: Table, paragraph: Paragraph) -> list[st
         warnings.extend(f"{where}{warning}" for warning in result.warnings)
         return result.text
 
-    if table.caption.strip():
-        paragraph("table_caption", clean(table.caption, "表题"))
-    if table.unit.strip():
-        paragraph("table_unit", clean(table.unit, "表格单位"))
     widths = column_twips(table)
     parts.append(
         "<w:tbl><w:tblPr>"
@@ -87,6 +84,4 @@ def write_table(parts: list[str], table: Table, paragraph: Paragraph) -> list[st
             c += span
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
-    if table.note.strip():
-        paragraph("table_note", clean(table.note, "表注"))
     return warnings
