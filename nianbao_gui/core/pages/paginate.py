@@ -255,12 +255,16 @@ def _place_row(
     lines: list[Line],
     rules: list[tuple[float, float, float, float]],
 ) -> None:
-    """The row's cell lines as Lines (slots from their baselines) and its borders."""
+    """The row's cell lines as Lines (slots from their baselines; the cells' lines on one
+    baseline are one Line, a span each) and its borders."""
     pitch = g.line_pitch
+    by_slot: dict[float, list[Span]] = {}
     for text, font, size, xs, baseline in row.lines:
         slot = (top + baseline - BASELINE - (size - g.body_size) / 2) / pitch
-        span = Span(text, font, size, False, xs)
-        lines.append(Line(paragraph, 0, len(text), page, slot, (span,), True, True))
+        by_slot.setdefault(slot, []).append(Span(text, font, size, False, xs))
+    for slot, spans in by_slot.items():
+        end = sum(len(span.text) for span in spans)
+        lines.append(Line(paragraph, 0, end, page, slot, tuple(spans), True, True))
     bottom = top + row.height
     for left, width, starts, ends in row.boxes:
         if starts:

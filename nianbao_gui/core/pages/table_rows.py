@@ -68,6 +68,7 @@ def lay_table(table: Table, metrics: Metrics, block_width: float, size: float) -
     rows: list[LaidRow] = []
     tall: list[tuple[int, int, float]] = []  # (first row, rows, text height) of merges down
     cells: list[tuple[int, list[CellLine], float, float, int]] = []
+    heights = {font: vertical(metrics, font) for font in (FontKey.FANG, FontKey.HEI)}
     for r, row in enumerate(table.rows):
         header = r < table.header_rows
         laid = LaidRow(r, header, 0.0)
@@ -88,13 +89,14 @@ def lay_table(table: Table, metrics: Metrics, block_width: float, size: float) -
             font = FontKey.HEI if header else FontKey.FANG
             text = clean(raw).text
             align = "center" if header or is_number(text) else "left"
-            lines, height = _cell_lines(text, font, size, metrics, width, lefts[c], align)
+            place = (width, lefts[c], align)
+            lines, height = _cell_lines(text, font, size, metrics, heights[font], place)
             cells.append((r, lines, height, 0.0, down))
             if down == 1:
                 need = max(need, height)
             else:
                 tall.append((r, down, height))
-        laid.height = max(need, vertical(metrics, FontKey.FANG)[1] * size) + RULE
+        laid.height = max(need, heights[FontKey.FANG][1] * size) + RULE
         rows.append(laid)
     for first, down, height in tall:
         last = min(first + down, len(rows)) - 1
@@ -113,12 +115,13 @@ def _cell_lines(
     font: FontKey,
     size: float,
     metrics: Metrics,
-    width: float,
-    left: float,
-    align: str,
+    vertical_ems: tuple[float, float],
+    place: tuple[float, float, str],
 ) -> tuple[list[CellLine], float]:
-    """The cell's lines (baselines from the top of its text) and the text's height."""
-    ascent, height = vertical(metrics, font)
+    """The cell's lines (baselines from the top of its text) and the text's height;
+    ``place``: the cell's width, left edge and alignment."""
+    ascent, height = vertical_ems
+    width, left, align = place
     room = max(width - 2 * CELL_MARGIN, size)
     if not text:
         return [], height * size
