@@ -17,7 +17,9 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 from PySide6.QtWidgets import QPlainTextEdit
 
 from ..core.checks.same_as_last import LastYear
-from ..core.model import Report
+from ..core.checks.targets import Kind, Target
+from ..core.model import Report, Table
+from .widgets.table_editor import TableEditor
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -64,7 +66,8 @@ class Shading:
             self.show(self._last)
 
     def attach(self) -> int:
-        """A highlighter on every paragraph editor built so far that has none yet."""
+        """A highlighter on every paragraph editor built so far that has none yet; every
+        table editor shades its cells still as last year's (TableEditor.shade)."""
         if self.known is None:
             return 0
         count = 0
@@ -73,10 +76,27 @@ class Shading:
             if document.findChild(_SameAsLast) is None:
                 _SameAsLast(document, self.known)
                 count += 1
+        for table in self.window.editor.findChildren(TableEditor):
+            table.set_shade(self._cell_same)
         return count
+
+    def _cell_same(self, table: Table, row: int, column: int) -> bool:
+        """A cell that is last year's: a figure under the same row label and column header,
+        or a sentence word for word."""
+        known = self.known
+        if known is None:
+            return False
+        text = table.rows[row][column]
+        header = table.rows[max(table.header_rows - 1, 0)]
+        context = f"{table.rows[row][0]}\x02{header[column]}"
+        target = Target(("cell",), text, Kind.CELL, context=context)
+        key = known.cell_key(target, self.window.report().year)
+        return bool(key and key in known.figures) or bool(known.same_sentences(text))
 
     def hide(self) -> None:
         self.known = self._last = None
+        for table in self.window.editor.findChildren(TableEditor):
+            table.set_shade(None)
         for edit in self.window.editor.findChildren(QPlainTextEdit):
             for highlighter in edit.document().findChildren(_SameAsLast):
                 highlighter.setDocument(None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -33,6 +33,8 @@ from ...core.fields import one_line
 from ...core.model import Table
 from ...core.tables import covered
 from .paragraph_list import tool_button
+
+SHADE = QColor("#e3ecf7")  # 对比去年's pale blue (shading.py)
 
 
 class CellGrid(QTableWidget):
@@ -72,6 +74,7 @@ class TableEditor(QFrame):
         self.table = Table()
         self.number = 0
         self._loading = False
+        self.shade: Callable[[Table, int, int], bool] | None = None  # 对比去年's shading
         self.title = QLabel()
         self.caption = QLineEdit()
         self.caption.setPlaceholderText("表题（可不填），如：主要经济指标完成情况")
@@ -130,6 +133,11 @@ class TableEditor(QFrame):
 
     # --- model → widget -----------------------------------------------------------------
 
+    def set_shade(self, shade: Callable[[Table, int, int], bool] | None) -> None:
+        """Shade the cells ``shade`` says are still last year's (None: no shading)."""
+        self.shade = shade
+        self.set_table(self.table, self.number)
+
     def set_table(self, table: Table, number: int) -> None:
         self._loading = True
         try:
@@ -158,6 +166,9 @@ class TableEditor(QFrame):
                     font = item.font()
                     font.setBold(r < table.header_rows)
                     item.setFont(font)
+                    same = self.shade is not None and bool(text) and self.shade(table, r, c)
+                    item.setBackground(SHADE if same else QBrush())
+                    item.setToolTip("与去年的报告相同" if same else "")
                     enabled = (r, c) not in hidden
                     flags = item.flags()
                     item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if enabled else flags)
