@@ -10,14 +10,16 @@ from pytestqt.qtbot import QtBot
 
 from nianbao_gui.core.model import (
     Closing,
+    Merge,
     Report,
     Section,
+    Table,
     describe_validation_error,
     field_title,
 )
 from nianbao_gui.core.settings import Settings
 
-MODELS: list[type[BaseModel]] = [Report, Section, Closing, Settings]
+MODELS: list[type[BaseModel]] = [Report, Section, Closing, Table, Merge, Settings]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
@@ -29,7 +31,7 @@ def test_every_field_has_a_chinese_title(model: type[BaseModel]) -> None:
 
 def test_a_name_shared_by_two_models_has_one_title() -> None:
     seen: dict[str, str] = {}
-    for model in (Report, Section, Closing):
+    for model in (Report, Section, Closing, Table, Merge):
         for name in model.model_fields:
             assert seen.setdefault(name, field_title(model, name)) == field_title(model, name)
 

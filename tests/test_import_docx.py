@@ -12,6 +12,7 @@ import pytest
 from nianbao_gui.core.errors import ReportImportError
 from nianbao_gui.core.importer import import_report
 from nianbao_gui.core.importer.docx_reader import MAX_DOCX_BYTES, OLE_MAGIC, read_docx
+from nianbao_gui.core.importer.tables_in import placeholder
 from nianbao_gui.core.layout import to_plain_text
 
 
@@ -40,15 +41,17 @@ def test_docx_paragraphs_and_tables_in_body_order(tmp_path: Path) -> None:
     path = _make_docx(tmp_path / "报告.docx")
     read = read_docx(path)
     assert read.tables == 1 and read.numbered_headings == 0
+    assert read.found_tables[0].rows == [["项目", "数量"], ["改厕", "**户"]]
     lines = read.text.split("\n")
-    assert lines.index("项目\t数量") == lines.index("全年粮食播种面积**亩。") + 1
-    assert lines.index("改厕\t**户") < lines.index("二、抓好安全工作")
+    assert lines.index(placeholder(0)) == lines.index("全年粮食播种面积**亩。") + 1
+    assert lines.index(placeholder(0)) < lines.index("二、抓好安全工作")
     result = import_report(path)
     report = result.report
     assert report.effective_title() == "2023年度述职报告"
     assert report.author_name == "张三" and report.position == "副镇长"
     assert report.opening == ["2023年，我认真履行职责，现报告如下："]
-    assert report.sections[0].paragraphs == ["全年粮食播种面积**亩。", "项目\t数量", "改厕\t**户"]
+    assert report.sections[0].paragraphs == ["全年粮食播种面积**亩。"]
+    assert report.sections[0].tables[0].rows == [["项目", "数量"], ["改厕", "**户"]]
     assert report.sections[1].paragraphs == ["开展检查**次，整改隐患**处。"]
     assert report.signature == "张三"
     assert any("表格" in note for note in result.notes)

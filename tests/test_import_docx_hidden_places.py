@@ -14,6 +14,7 @@ from docx.oxml import parse_xml
 
 from nianbao_gui.core.importer import import_report
 from nianbao_gui.core.importer.docx_reader import read_docx
+from nianbao_gui.core.importer.tables_in import placeholder
 from nianbao_gui.core.layout import to_plain_text
 
 NS = (
@@ -52,7 +53,8 @@ def test_content_control_inside_a_table_cell(tmp_path: Path) -> None:
     cell = f"<w:tc><w:sdt><w:sdtContent>{_p('单元格控件里的字')}</w:sdtContent></w:sdt></w:tc>"
     table = f"<w:tbl><w:tr><w:tc>{_p('项目')}</w:tc>{cell}</w:tr></w:tbl>"
     path = _docx(tmp_path / "a.docx", table)
-    assert _lines(path) == ["开篇。", "项目\t单元格控件里的字", "结束。"]
+    assert _lines(path) == ["开篇。", placeholder(0), "结束。"]  # the table, kept as one
+    assert read_docx(path).found_tables[0].rows == [["项目", "单元格控件里的字"]]
     assert "单元格控件里的字" in to_plain_text(import_report(path).report)
 
 
@@ -72,8 +74,9 @@ def test_content_control_around_table_cells_and_rows(tmp_path: Path) -> None:
         f"<w:tr><w:tc><w:tbl><w:tr><w:tc>{_p('嵌套表格')}</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr>"
     )
     path = _docx(tmp_path / "b.docx", f"<w:tbl>{row_sdt}{rows_sdt}{custom_cell}{nested}</w:tbl>")
-    expected = ["行控件甲\t行控件乙", "整行控件", "自定义单元格", "嵌套表格"]
-    assert _lines(path) == ["开篇。", *expected, "结束。"]
+    expected = [["行控件甲", "行控件乙"], ["整行控件", ""], ["自定义单元格", ""], ["嵌套表格", ""]]
+    assert _lines(path) == ["开篇。", placeholder(0), "结束。"]
+    assert read_docx(path).found_tables[0].rows == expected
 
 
 def test_block_level_custom_xml(tmp_path: Path) -> None:

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Report, Section, field_title
+from .model import Report, Section, Table, field_title
 from .numbering import heading_number
+from .tables import all_tables, body, cell_label, covered
 
 FieldPath = tuple[str | int, ...]
 
@@ -33,15 +34,49 @@ class TextField:
     text: str
 
 
+TABLE_PARTS = (("caption", "表题"), ("unit", "单位"), ("note", "注"))
+
+
+def table_fields(table: Table, path: FieldPath, number: int, name: str) -> Iterator[TextField]:
+    """A table's text fields in reading order: caption, unit, the cells row by row (not
+    those a merge covers), note. ``path`` is the table's (``(…, "tables", 0)``)."""
+    head = f"{name} · 表{number}".lstrip(" ·")
+    for key, label in TABLE_PARTS[:2]:
+        yield TextField((*path, key), f"{head} {label}", getattr(table, key))
+    hidden = covered(table)
+    for r, row in enumerate(table.rows):
+        for c, text in enumerate(row):
+            if (r, c) not in hidden:
+                label = f"{name} · {cell_label(number, r, c)}".lstrip(" ·")
+                yield TextField((*path, "rows", r, c), label, text)
+    key, label = TABLE_PARTS[2]
+    yield TextField((*path, key), f"{head} {label}", table.note)
+
+
+def table_numbers(report: Report) -> dict[FieldPath, int]:
+    """Each table's path → its number (表1, 表2 … in reading order)."""
+    return {place.path: place.number for place in all_tables(report)}
+
+
 def _section_fields(
-    section: Section, path: FieldPath, level: int, index: int, trail: str
+    section: Section,
+    path: FieldPath,
+    level: int,
+    index: int,
+    trail: str,
+    numbers: dict[FieldPath, int],
 ) -> Iterator[TextField]:
     name = f"{trail} › {heading_number(level, index)}{section.heading}".lstrip(" ›")
     yield TextField((*path, "heading"), f"{name} · 标题", section.heading)
-    for i, text in enumerate(section.paragraphs):
-        yield TextField((*path, "paragraphs", i), f"{name} · 第{i + 1}段", text)
+    for kind, i in body(section):
+        if kind == "paragraph":
+            text = section.paragraphs[i]
+            yield TextField((*path, "paragraphs", i), f"{name} · 第{i + 1}段", text)
+        else:
+            where = (*path, "tables", i)
+            yield from table_fields(section.tables[i], where, numbers.get(where, 0), name)
     for i, child in enumerate(section.children):
-        yield from _section_fields(child, (*path, "children", i), level + 1, i + 1, name)
+        yield from _section_fields(child, (*path, "children", i), level + 1, i + 1, name, numbers)
 
 
 def iter_text_fields(report: Report) -> Iterator[TextField]:
@@ -50,8 +85,9 @@ def iter_text_fields(report: Report) -> Iterator[TextField]:
         yield TextField((key,), field_title(Report, key), getattr(report, key))
     for i, text in enumerate(report.opening):
         yield TextField(("opening", i), f"开篇 · 第{i + 1}段", text)
+    numbers = table_numbers(report)
     for i, section in enumerate(report.sections):
-        yield from _section_fields(section, ("sections", i), 1, i + 1, "")
+        yield from _section_fields(section, ("sections", i), 1, i + 1, "", numbers)
     closing = report.closing
     for key, label in _CLOSING_LABELS.items():
         value = getattr(closing, key)

@@ -6,7 +6,8 @@ beside each list), so a figure from a 数据 table goes to its own paragraph eve
 moved, or a twin that differs only in the village's name was put in its place.
 
 ``field_key`` names a text field by identity: ``p:<id>`` a paragraph (of any list),
-``h:<id>`` a section's heading, ``f:<path>`` a field that is one of a kind (title, 姓名,
+``h:<id>`` a section's heading, ``c:<id>`` a table's cell, ``t:<id>.caption`` (``.unit``,
+``.note``) a table's other texts, ``f:<path>`` a field that is one of a kind (title, 姓名,
 the closing's headings).
 """
 
@@ -17,6 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from .fields import FieldPath, read_path
 from .model import ID_KEYS, Report, id_lists, new_id
+from .tables import all_tables
 
 JOINED = "+"
 """Between the ids of paragraphs joined into one (Backspace at the start of a paragraph)."""
@@ -115,6 +117,16 @@ def _list_paths(report: Report) -> Iterator[tuple[FieldPath, str]]:
             yield (*base, index), pid
 
 
+def _table_paths(report: Report) -> Iterator[tuple[FieldPath, str]]:
+    for place in all_tables(report):
+        table = place.table
+        for part in ("caption", "unit", "note"):
+            yield (*place.path, part), f"t:{table.table_id}.{part}"
+        for r, ids in enumerate(table.cell_ids):
+            for c, cid in enumerate(ids):
+                yield (*place.path, "rows", r, c), f"c:{cid}"
+
+
 def field_keys(report: Report) -> dict[FieldPath, str]:
     """Every text field's path → its identity (see the module's doc)."""
     keys: dict[FieldPath, str] = {}
@@ -122,6 +134,8 @@ def field_keys(report: Report) -> dict[FieldPath, str]:
         keys[path] = f"h:{sid}"
     for path, pid in _list_paths(report):
         keys[path] = f"p:{pid}"
+    for path, key in _table_paths(report):
+        keys[path] = key
     return keys
 
 

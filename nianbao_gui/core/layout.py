@@ -12,8 +12,9 @@ import datetime as _dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Report, Section
+from .model import Report, Section, Table
 from .numbering import heading_number, ordinal
+from .tables import body, table_text
 
 
 class Role(str, Enum):
@@ -23,6 +24,7 @@ class Role(str, Enum):
     HEADING = "heading"
     SIGNATURE = "signature"
     DATE = "date"
+    TABLE = "table"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ class Block:
     head: str = ""
     level: int = 0
     path: tuple[str | int, ...] = ()
+    table: Table | None = None
+    """A TABLE block's table; its ``text`` is the table's text (tables.table_text: one line
+    a row, cells tab-separated), what plain text and character counts read."""
 
     @property
     def full(self) -> str:
@@ -76,10 +81,15 @@ def _section_blocks(
         first = 1
     else:
         blocks.append(Block(Role.HEADING, head=head, level=level, path=(*path, "heading")))
-    blocks.extend(
-        Block(Role.BODY, text=p, path=(*path, "paragraphs", i))
-        for i, p in enumerate(paragraphs, start=first)
-    )
+    for kind, i in body(section):
+        if kind == "table":
+            table = section.tables[i]
+            where = (*path, "tables", i)
+            blocks.append(Block(Role.TABLE, text=table_text(table), path=where, table=table))
+        elif i >= first:
+            blocks.append(
+                Block(Role.BODY, text=section.paragraphs[i], path=(*path, "paragraphs", i))
+            )
     for child_index, child in enumerate(section.children, start=1):
         child_path = (*path, "children", child_index - 1)
         blocks.extend(_section_blocks(child, level + 1, child_index, child_path))

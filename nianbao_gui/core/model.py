@@ -6,6 +6,13 @@ fourth level), a closing (other work, shortcomings written out as 一是……�
 and an optional signature. Heading numbers (一、 （一） 1． （1）) are not stored: they are
 derived from the position, so moving a section renumbers it (see numbering.py).
 
+Tables (issue 22) stand in a section's body among its paragraphs. They are kept in the
+section's own list ``tables`` (not in one list of mixed blocks), so every path to a paragraph
+(``("sections", 0, "paragraphs", 2)``) keeps meaning what it meant; each table says where it
+stands by the identity of the paragraph it follows (``after``; empty: before the first), so it
+stays with that paragraph through inserts, moves and undo. A cell's text is at
+``(…, "tables", 0, "rows", 2, 1)``; see tables.py for the body's order and the grid.
+
 The model holds text verbatim. Cleaning (spaces, punctuation) is the checker's job and is
 only ever done on the user's request.
 """
@@ -33,10 +40,10 @@ from pydantic import (
 # it; skipping the search saves about 10 ms of every start. A value set from outside wins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped whenever a draft written by this version could not be read by an older one.
 Older drafts are upgraded by storage.migrations (2: identities of the draft, its sections
-and its paragraphs)."""
+and its paragraphs; 3: tables)."""
 
 MAX_DEPTH = 4
 """一、 （一） 1． （1）: the four levels of GB/T 9704-2012."""
@@ -63,6 +70,61 @@ class _Model(BaseModel):
     model_config = ConfigDict(validate_assignment=True, extra="forbid")
 
 
+class Merge(_Model):
+    """Cells merged into one: ``height`` rows × ``width`` columns from (``top``, ``left``).
+    The text is the top-left cell's; the cells it covers stay in the grid, empty."""
+
+    top: int = Field(0, ge=0, title="起始行")
+    left: int = Field(0, ge=0, title="起始列")
+    height: int = Field(1, ge=1, title="所占行数")
+    width: int = Field(1, ge=1, title="所占列数")
+
+
+class Table(_Model):
+    """A table in a section's body: 表题, unit line, header rows, a grid of cells, 注.
+
+    ``rows`` is a full grid (every row as long as the first); merged cells are listed in
+    ``merges``. ``cell_ids`` beside ``rows`` gives each cell its identity (like
+    ``paragraph_ids``), so a figure of a cell finds its cell after rows moved.
+    """
+
+    table_id: str = Field("", title="表格编号")
+    after: str = Field("", title="表格所在位置")
+    caption: str = Field("", title="表题")
+    unit: str = Field("", title="计量单位")
+    header_rows: int = Field(1, ge=0, title="表头行数")
+    rows: list[list[str]] = Field(default_factory=lambda: [[""]], title="表格行")
+    cell_ids: list[list[str]] = Field(default_factory=list, title="单元格的编号")
+    merges: list[Merge] = Field(default_factory=list, title="合并单元格")
+    note: str = Field("", title="表注")
+
+    @model_validator(mode="after")
+    def _grid(self) -> Table:
+        if not self.rows or not self.rows[0]:
+            raise ValueError("表格至少要有一行一列")
+        width = len(self.rows[0])
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != width:
+                raise ValueError(f"表格第{number}行有{len(row)}格，第1行有{width}格，应一样多")
+        if self.header_rows > len(self.rows):
+            raise ValueError(f"表头行数（{self.header_rows}）超过了表格的行数（{len(self.rows)}）")
+        taken: set[tuple[int, int]] = set()
+        for merge in self.merges:
+            if merge.top + merge.height > len(self.rows) or merge.left + merge.width > width:
+                raise ValueError(f"合并单元格（第{merge.top + 1}行第{merge.left + 1}列）超出了表格")
+            cells = {
+                (r, c)
+                for r in range(merge.top, merge.top + merge.height)
+                for c in range(merge.left, merge.left + merge.width)
+            }
+            if cells & taken:
+                raise ValueError(
+                    f"合并单元格（第{merge.top + 1}行第{merge.left + 1}列）与另一处重叠"
+                )
+            taken |= cells
+        return self
+
+
 class Section(_Model):
     """A heading with its text and its subsections; the level is the nesting depth (1–4).
 
@@ -82,6 +144,7 @@ class Section(_Model):
     holds_plans: bool = Field(False, title="本部分是今后打算")
     id: str = Field("", title="标题编号")
     paragraph_ids: list[str] = Field(default_factory=list, title="段的编号")
+    tables: list[Table] = Field(default_factory=list, title="表格")
 
     def depth(self) -> int:
         """Levels from this section down, itself included (a leaf is 1)."""
@@ -297,6 +360,7 @@ def ensure_ids(report: Report) -> None:
     for (prefix, section), kept in zip(sections, keep, strict=False):
         if not kept:
             section.id = fresh(prefix)
+    _ensure_table_ids(sections, used, fresh)
     fixed: dict[tuple[int, str], list[str]] = {}
     for (derived, owner, key, i), kept in zip(lists, keep[len(sections) :], strict=True):
         ids = fixed.setdefault((id(owner), key), [])
@@ -305,6 +369,33 @@ def ensure_ids(report: Report) -> None:
         ids = fixed.get((id(owner), key), [])
         if ids != getattr(owner, ID_KEYS[key]):
             setattr(owner, ID_KEYS[key], ids)
+
+
+def _ensure_table_ids(sections: list[tuple[str, Section]], used: set[str], fresh: Any) -> None:
+    """Tables and cells: kept when unique, else derived (``s0t1``, ``s0t1r2c3``); a grid of
+    ids that does not fit the grid of cells is made to fit (ids of the cells still there
+    kept)."""
+    for prefix, section in sections:
+        for t, table in enumerate(section.tables):
+            name = f"{prefix}t{t}"
+            if not table.table_id or table.table_id in used:
+                table.table_id = fresh(name)
+            else:
+                used.add(table.table_id)
+            ids: list[list[str]] = []
+            for r, row in enumerate(table.rows):
+                stored = table.cell_ids[r] if r < len(table.cell_ids) else []
+                line = []
+                for c in range(len(row)):
+                    cid = stored[c] if c < len(stored) else ""
+                    if not cid or cid in used:
+                        cid = fresh(f"{name}r{r}c{c}")
+                    else:
+                        used.add(cid)
+                    line.append(cid)
+                ids.append(line)
+            if ids != table.cell_ids:
+                table.cell_ids = ids
 
 
 def _stored_id(owner: Any, key: str, index: int) -> str:
@@ -351,7 +442,7 @@ def title_of(name: str) -> str:
     is named by its key alone; this also serves errors of a single section or closing (the
     binder assigns to those directly).
     """
-    for model in (Report, Section, Closing):
+    for model in (Report, Section, Closing, Table, Merge):
         field = model.model_fields.get(name)
         if field is not None and field.title:
             return field.title

@@ -18,8 +18,10 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ...core.checks.same_as_last import LastYear
-from ...core.model import Report
+from ...core.checks.targets import Kind, Target
+from ...core.model import Report, Table
 from ..editor.binder import Binder
+from ..widgets.table_editor import TableEditor
 
 SHADE = QColor("#e3ecf7")  # a pale blue: visible, and unlike the yellow of the fill column
 
@@ -48,6 +50,7 @@ class Shading:
         self._last: Report | None = None
         self._year: int | None = None  # the draft's year the shading was made for
         binder.editor_bound.connect(self._shade)
+        binder.table_bound.connect(self._shade_table)
         changed.connect(self._follow_year)
 
     @property
@@ -59,6 +62,8 @@ class Shading:
         self.hide()
         self._last, self._year = last, self.report().year
         self.known = LastYear(last, self._year)
+        for table in self.binder.tables():
+            self._shade_table(table)
         return sum(self._shade(box) for box in self.binder.text_boxes())
 
     def _follow_year(self) -> None:
@@ -75,8 +80,29 @@ class Shading:
         _SameAsLast(document, self.known)
         return True
 
+    def _shade_table(self, table: QWidget) -> None:
+        """A table editor shades its cells still as last year's (TableEditor.set_shade)."""
+        if self.known is not None and isinstance(table, TableEditor):
+            table.set_shade(self._cell_same)
+
+    def _cell_same(self, table: Table, row: int, column: int) -> bool:
+        """A cell that is last year's: a figure under the same row label and column header,
+        or a sentence word for word."""
+        known = self.known
+        if known is None:
+            return False
+        text = table.rows[row][column]
+        header = table.rows[max(table.header_rows - 1, 0)]
+        context = f"{table.rows[row][0]}\x02{header[column]}"
+        target = Target(("cell",), text, Kind.CELL, context=context)
+        key = known.cell_key(target, self.report().year)
+        return bool(key and key in known.figures) or bool(known.same_sentences(text))
+
     def hide(self) -> None:
         self.known = self._last = None
+        for table in self.binder.tables():
+            if isinstance(table, TableEditor):
+                table.set_shade(None)
         for box in self.binder.text_boxes():
             if not isinstance(box, QPlainTextEdit):
                 continue

@@ -292,6 +292,7 @@ class Binder(QObject):
 
     editor_bound = Signal(QWidget)  # a text box now shows a field of the draft
     editor_unbound = Signal(QWidget)  # … no longer (its widget is about to go)
+    table_bound = Signal(QWidget)  # a table editor now shows a table of the draft
 
     def __init__(self, history: History) -> None:
         super().__init__()
@@ -302,6 +303,7 @@ class Binder(QObject):
         self._bindings: dict[tuple[str, FieldPath], Binding] = {}
         self._roots: dict[str, Callable[[], Any]] = {"report": lambda: history.model.report}
         self.settings_edited: Callable[[], None] = lambda: None
+        self._tables: list[QWidget] = []
 
     def set_root(self, scope: str, root: Callable[[], Any]) -> None:
         self._roots[scope] = root
@@ -345,6 +347,21 @@ class Binder(QObject):
     def text_boxes(self) -> list[QWidget]:
         """Every text box bound now (those announced and not yet let go)."""
         return [box for binding in self._bindings.values() for box in binding.boxes]
+
+    def announce_table(self, editor: QWidget) -> None:
+        """A table editor appeared (a section's tables edit through their own commands, not a
+        binding): told like a text box, so 与去年相同 shading reaches its cells."""
+        self._tables.append(editor)
+        editor.destroyed.connect(lambda *_: self.withdraw_table(editor))
+        self.table_bound.emit(editor)
+
+    def withdraw_table(self, editor: QWidget) -> None:
+        if editor in self._tables:
+            self._tables.remove(editor)
+
+    def tables(self) -> list[QWidget]:
+        """Every table editor announced and not yet gone."""
+        return list(self._tables)
 
     def get(self, path: FieldPath, scope: str = "report") -> Binding | None:
         return self._bindings.get((scope, path))

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...core.fields import FieldPath
-from ...core.identity import carry_ids, ids_path
+from ...core.identity import JOINED, carry_ids, ids_path
 from ...core.model import Section, new_id
 from .report_model import ReportModel
 
@@ -170,6 +170,7 @@ class History(QObject):
                 steps.append(step)
         if not steps:
             return False
+        steps += [moved for step in steps if (moved := self._tables_follow(step)) is not None]
         first = steps[0].path
         self.push(
             EditCommand(
@@ -183,6 +184,21 @@ class History(QObject):
         )
         return True
 
+    def _tables_follow(self, step: ValueChange) -> ValueChange | None:
+        """A section's paragraphs changed: a table that stood after a paragraph now gone
+        (deleted, or joined into another) stands after the one before it, in the same step."""
+        if step.path[-1:] != ("paragraphs",) or step.new_ids is None or step.old_ids is None:
+            return None
+        owner = self.model.get(step.path[:-1])
+        if not isinstance(owner, Section) or not owner.tables:
+            return None
+        tables = [
+            table.model_copy(update={"after": _anchor(table.after, step.old_ids, step.new_ids)})
+            for table in owner.tables
+        ]
+        if [t.after for t in tables] == [t.after for t in owner.tables]:
+            return None
+        return ValueChange((*step.path[:-1], "tables"), list(owner.tables), tables)
 
     def _change(self, path: FieldPath, old: Any, new: Any, sources: Sources | None) -> ValueChange:
         where = ids_path(path)
@@ -193,6 +209,27 @@ class History(QObject):
         if isinstance(new, list) and any(isinstance(item, Section) for item in new):
             _give_ids(new)  # a new section (added, or from elsewhere) gets its own
         return ValueChange(path, _detached(old), new)
+
+
+def _anchor(after: str, old_ids: Sequence[str], new_ids: Sequence[str]) -> str:
+    """Where a table anchored to paragraph ``after`` stands once ``old_ids`` became
+    ``new_ids``: the same paragraph, the one it was joined into, or the nearest one before
+    it that is still there (empty: before the first)."""
+
+    def now(pid: str) -> str | None:
+        for new in new_ids:
+            if new == pid or pid in new.split(JOINED):
+                return new
+        return None
+
+    if not after or now(after) is not None:
+        return now(after) or after
+    index = list(old_ids).index(after) if after in old_ids else -1
+    for pid in reversed(list(old_ids)[:index] if index >= 0 else []):
+        found = now(pid)
+        if found is not None:
+            return found
+    return "" if index >= 0 else after
 
 
 def _give_ids(sections: list[Any]) -> None:

@@ -250,6 +250,8 @@ class ReportEditor(QWidget):
                         owner.children_changed(old, new)
             else:
                 self.binder.load(path)
+            if path[0] == "sections" and ("tables" in path or path[-1] == "paragraphs"):
+                self._tables_follow(path)
             if isinstance(new, str) and isinstance(old, str):  # one text field: cheap delta
                 delta = char_count(new) - char_count(old)
                 if page is not None and delta:
@@ -266,6 +268,16 @@ class ReportEditor(QWidget):
                 page.follow(path)
                 self.update_tab_title(page)
         self.changed.emit()
+
+    def _tables_follow(self, path: FieldPath) -> None:
+        """A table, a cell or a list of paragraphs changed: the section's tables follow
+        (their places among the paragraphs too)."""
+        end = path.index("tables") if "tables" in path else len(path) - 1
+        tab = self.section_tabs[int(path[1])]
+        if tab.editor is not None:
+            owner = tab.editor.find_editor(path[:end])
+            if owner is not None:
+                owner.tables_changed()
 
     def _focus(self, focus: Focus) -> None:
         try:

@@ -17,9 +17,7 @@ from ...core.settings import Settings
 
 
 class RecentMenu:
-    def __init__(
-        self, menu: QMenu, settings: Settings, open_path: Callable[[Path], Any]
-    ) -> None:
+    def __init__(self, menu: QMenu, settings: Settings, open_path: Callable[[Path], Any]) -> None:
         self.menu = menu
         self.settings = settings
         self.open_path = open_path

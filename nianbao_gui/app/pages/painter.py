@@ -46,7 +46,22 @@ def paint_page(
             for char, x in zip(span.text, span.xs, strict=True):
                 if not char.isspace():
                     painter.drawText(QPointF(g.left + x, baseline), char)
+    _paint_rules(painter, laid, number)
     _paint_number(painter, laid, number, fonts)
+
+
+def _paint_rules(painter: QPainter, laid: PageLayout, number: int) -> None:
+    """A table's borders, 0.5 pt, where the PDF draws them."""
+    g = laid.geometry
+    rules = laid.pages[number - 1].rules
+    if not rules:
+        return
+    pen = QPen(Qt.GlobalColor.black)
+    pen.setWidthF(0.5)
+    painter.setPen(pen)
+    for x0, y0, x1, y1 in rules:
+        painter.drawLine(QLineF(g.left + x0, g.top + y0, g.left + x1, g.top + y1))
+    painter.setPen(Qt.GlobalColor.black)
 
 
 def _paint_number(painter: QPainter, laid: PageLayout, number: int, fonts: PageFonts) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ...core.fields import FieldPath
 from ...core.model import Report, ReportKind, field_title
-from ...core.settings import FontChoice, Settings
+from ...core.settings import FontChoice, Settings, TableFontSize
 from ..editor.binder import optional_int
 from ..widgets.inputs import EnumCombo, OptionalDateEdit
 from ..widgets.look import em, mute
@@ -144,6 +144,9 @@ class BasicInfoTab(TabPage):
         self.level3_bold = QCheckBox("三级标题（1．）加粗")
         binder.bind(self.level3_bold, ("level3_bold",), scope="settings")
         form.row("", self.level3_bold)
+        self.table_font_size = EnumCombo(list(TableFontSize))
+        binder.bind(self.table_font_size, ("table_font_size",), scope="settings")
+        form.row(_label("table_font_size", Settings), self.table_font_size)
         form.row(
             "",
             _hint("没有安装 GB2312 字体的电脑上，选“仿宋、楷体”可避免 Word 换用其他字体。"),

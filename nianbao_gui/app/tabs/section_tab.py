@@ -10,6 +10,7 @@ from ...core.fields import FieldPath
 from ...core.model import Section
 from ...core.numbering import heading_number
 from ...core.outline import char_count
+from ...core.tables import table_text
 from .base import FormContext, TabPage
 
 if TYPE_CHECKING:
@@ -23,8 +24,12 @@ PLANS_TIP = (
 
 
 def section_count(section: Section) -> int:
+    """Characters of the section: headings, paragraphs and the tables' texts."""
     return sum(
-        char_count(s.heading) + sum(char_count(p) for p in s.paragraphs) for _, s in section.walk()
+        char_count(s.heading)
+        + sum(char_count(p) for p in s.paragraphs)
+        + sum(char_count(table_text(t)) for t in s.tables)
+        for _, s in section.walk()
     )
 
 
@@ -92,6 +97,30 @@ class SectionTab(TabPage):
         layout.addWidget(self.editor)
         self.update_buttons()
 
+    def _locate_in_table(self, path: FieldPath) -> QWidget | None:
+        """A table's cell (``…, "tables", 0, "rows", 2, 1``), 表题, unit or 注: the cell made
+        current in its grid, or the line edit."""
+        assert self.editor is not None
+        at = path.index("tables")
+        editor = self.editor.find_editor(path[:at])
+        index = path[at + 1] if len(path) > at + 1 else None
+        if editor is None or not isinstance(index, int):
+            return None
+        if not 0 <= index < len(editor.table_editors):
+            return None
+        editor.expand_ancestors()
+        table = editor.table_editors[index]
+        self.scroll_to(table)
+        rest = path[at + 2 :]
+        if rest[:1] == ("rows",) and len(rest) == 3:
+            row, column = rest[1], rest[2]
+            if isinstance(row, int) and isinstance(column, int):
+                table.grid.setCurrentCell(row, column)
+            return table.grid
+        return {"caption": table.caption, "unit": table.unit, "note": table.note}.get(
+            str(rest[0]) if rest else "", table.grid
+        )
+
     def editor_shape(self) -> tuple[object, ...]:
         def shape(editor: object) -> tuple[object, ...]:
             return tuple(shape(child) for child in getattr(editor, "children_editors", []))
@@ -102,6 +131,8 @@ class SectionTab(TabPage):
         assert self.editor is not None
         if len(path) < 3:
             return None
+        if "tables" in path:
+            return self._locate_in_table(path)
         field = path[-1] if path[-1] == "heading" else path[-2]
         owner = path[:-1] if field == "heading" else path[:-2]
         editor = self.editor.find_editor(owner)

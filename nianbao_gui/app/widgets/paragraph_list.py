@@ -43,6 +43,19 @@ def ask_confirmation(parent: QWidget | None, text: str) -> bool:
     return box.clickedButton() is delete
 
 
+def ask_table(parent: QWidget | None, rows: int, columns: int) -> bool:
+    """粘贴的内容是表格（制表符分隔的行）时问：做成表格，还是按段落粘贴。"""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("粘贴表格")
+    box.setText(f"粘贴的内容像是从表格复制来的（{rows} 行 {columns} 列）。要做成表格吗？")
+    table = box.addButton("做成表格", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("按段落粘贴", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(table)
+    box.exec()
+    return box.clickedButton() is table
+
+
 def paragraph_label(index: int) -> str:
     return f"第{index + 1}段"
 
@@ -74,6 +87,7 @@ def tool_button(text: str, tip: str) -> QToolButton:
 class ParagraphList(QWidget):
     item_edited = Signal(int, str)
     items_requested = Signal(str, list, object, object, object)  # … after, before, sources
+    table_requested = Signal(int, list)  # after paragraph, rows: a pasted block as a table
 
     def __init__(
         self,
@@ -96,6 +110,13 @@ class ParagraphList(QWidget):
         self.confirm: Callable[[str], bool] = lambda text: ask_confirmation(self, text)
         self.place: Callable[[], str] = lambda: ""  # where the list is, for questions
         self.rows: list[_Row] = []
+        # a section's list (its owner takes table_requested) offers to make a table of a
+        # block pasted from a spreadsheet; the question is asked through ``ask_table``
+        self.offers_tables = False
+        self.ask_table: Callable[[int, int], bool] = lambda rows, columns: ask_table(
+            self, rows, columns
+        )
+        self.attachments: list[tuple[int, QWidget]] = []  # (after paragraph, widget): tables
 
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +152,27 @@ class ParagraphList(QWidget):
         for row, text in zip(self.rows, items, strict=True):
             row.set_value(text)
         self._renumber()
+        self.place_attachments()
+
+    def set_attachments(self, attachments: list[tuple[int, QWidget]]) -> None:
+        """Widgets that stand among the rows (a section's tables): each after the row of its
+        index (−1: before the first). The list's value stays the paragraphs."""
+        for _, widget in self.attachments:
+            if all(widget is not w for _, w in attachments):
+                self._rows_layout.removeWidget(widget)
+        self.attachments = list(attachments)
+        self.place_attachments()
+
+    def place_attachments(self) -> None:
+        order: list[QWidget] = [w for after, w in self.attachments if after < 0]
+        for index, row in enumerate(self.rows):
+            order.append(row)
+            order += [w for after, w in self.attachments if after == index]
+        order += [w for after, w in self.attachments if after >= len(self.rows)]
+        for position, widget in enumerate(order):
+            if self._rows_layout.indexOf(widget) != position:
+                self._rows_layout.removeWidget(widget)
+                self._rows_layout.insertWidget(position, widget)
 
     def set_item(self, index: int, text: str) -> None:
         self.rows[index].set_value(text)
@@ -206,6 +248,12 @@ class ParagraphList(QWidget):
         self._request("合并段落", items, (index - 1, joint, joint), (index, 0, 0), sources)
 
     def paste_items(self, index: int, parts: list[str]) -> None:
+        widths = {part.count("\t") for part in parts}
+        if self.offers_tables and len(parts) >= 2 and len(widths) == 1 and widths != {0}:
+            block = [part.split("\t") for part in parts]
+            if self.ask_table(len(block), len(block[0])):
+                self.table_requested.emit(index, block)
+                return
         row = self.rows[index]
         cursor = row.editor.textCursor()
         text = row.value()

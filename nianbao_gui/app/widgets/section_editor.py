@@ -24,14 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.fields import FieldPath, read_path
-from ...core.model import MAX_DEPTH, Section
+from ...core import table_edit
+from ...core.fields import FieldPath, read_path, table_numbers
+from ...core.model import MAX_DEPTH, Section, Table
 from ...core.numbering import heading_number
 from ...core.outline import char_count
+from ...core.tables import anchor_before, body
+from ..editor.commands import Focus
 from ..editor.structure import list_change, place_name
 from ..tabs.base import FormContext
 from . import look
 from .paragraph_list import ParagraphList, tool_button
+from .table_editor import TableEditor
 
 _PLACEHOLDERS = {
     1: "一级标题，如：强化学习意识，提高理论素养",
@@ -99,6 +103,9 @@ class SectionEditor(QFrame):
             self.up.clicked.connect(lambda: requests.move_requested.emit(self.path, -1))
             self.down.clicked.connect(lambda: requests.move_requested.emit(self.path, 1))
             self.remove.clicked.connect(lambda: requests.remove_requested.emit(self.path))
+        self.insert_table = tool_button("插入表格", "在这一部分的最后一段后面插入一个表格")
+        self.insert_table.clicked.connect(lambda: self.add_table())
+        header.addWidget(self.insert_table)
 
         # body: paragraphs, subsections, add-subsection button
         body = QVBoxLayout(self.body)
@@ -111,6 +118,8 @@ class SectionEditor(QFrame):
         )
         self.paragraphs.confirm = lambda text: self.ctx.confirm(text)
         self.paragraphs.place = self.place_name
+        self.paragraphs.offers_tables = True
+        self.paragraphs.table_requested.connect(self._paste_table)
         body.addWidget(self.paragraphs)
         self.children_box = QVBoxLayout()
         self.children_box.setContentsMargins(0, 0, 0, 0)
@@ -136,6 +145,8 @@ class SectionEditor(QFrame):
         binder.bind(self.heading_edit, (*path, "heading"))
         binder.bind(self.run_in, (*path, "run_in"))
         binder.bind(self.paragraphs, (*path, "paragraphs"))
+        self.table_editors: list[TableEditor] = []
+        self.tables_changed()
         self._build_children()
         self._update_buttons()
 
@@ -159,6 +170,71 @@ class SectionEditor(QFrame):
 
     def move_child(self, index: int, delta: int) -> None:
         self.ctx.requests.move_requested.emit((*self.path, "children", index), delta)
+
+    # --- tables: each change one undo step ---------------------------------------------
+
+    def add_table(self, after: int | None = None) -> None:
+        """A new 3 × 3 table with a header row, after paragraph ``after`` (the last)."""
+        section = self.section()
+        after = len(section.paragraphs) - 1 if after is None else after
+        table = Table(rows=[["", "", ""] for _ in range(3)], after=anchor_before(section, after))
+        self._tables_step("插入表格", [*section.tables, table])
+
+    def _paste_table(self, after: int, rows: list[list[str]]) -> None:
+        section = self.section()
+        table = table_edit.table_from_block(rows)
+        table = table.model_copy(update={"after": anchor_before(section, after)})
+        self._tables_step("粘贴为表格", [*section.tables, table])
+
+    def _tables_step(self, label: str, tables: list[Table]) -> None:
+        path = (*self.path, "tables")
+        self.ctx.binder.history.edit(label, [(path, tables)], focus=Focus(path))
+
+    def _table_edited(self, editor: TableEditor, label: str, table: Table) -> None:
+        index = self.table_editors.index(editor)
+        path = (*self.path, "tables", index)
+        self.ctx.binder.history.edit(label, [(path, table)], focus=Focus(path))
+
+    def _table_removed(self, editor: TableEditor) -> None:
+        index = self.table_editors.index(editor)
+        tables = list(self.section().tables)
+        table = tables[index]
+        if any(text.strip() for row in table.rows for text in row) and not self.ctx.confirm(
+            f"确定删除“{self.place_name()}”下的表{editor.number}吗？表中的文字会一并删除。"
+        ):
+            return
+        del tables[index]
+        self._tables_step("删除表格", tables)
+
+    def tables_changed(self) -> None:
+        """The model's tables (or the paragraphs they follow) changed: the editors follow."""
+        section = self.section()
+        while len(self.table_editors) > len(section.tables):
+            editor = self.table_editors.pop()
+            self.ctx.binder.withdraw_table(editor)
+            editor.deleteLater()
+        new: list[TableEditor] = []
+        while len(self.table_editors) < len(section.tables):
+            editor = TableEditor()
+            editor.table_requested.connect(
+                lambda label, table, e=editor: self._table_edited(e, label, table)
+            )
+            editor.remove_requested.connect(lambda e=editor: self._table_removed(e))
+            self.table_editors.append(editor)
+            new.append(editor)
+        numbers = table_numbers(self.ctx.report())
+        places: list[tuple[int, QWidget]] = []
+        last = -1
+        for kind, i in body(section):
+            if kind == "paragraph":
+                last = i
+                continue
+            editor = self.table_editors[i]
+            editor.set_table(section.tables[i], numbers.get((*self.path, "tables", i), i + 1))
+            places.append((last, editor))
+        self.paragraphs.set_attachments(places)
+        for editor in new:  # once it shows its table: 与去年相同 shading may reach its cells
+            self.ctx.binder.announce_table(editor)
 
     # --- following the model --------------------------------------------------------------
 

@@ -122,9 +122,14 @@ def _same_width(digits: str, like: str) -> str:
     return digits
 
 
+_COLUMN_YEAR = re.compile(r"[0-9０-９]{4}\s*年度?")
+
+
 def _text_years(target: Target, year: int, history: HistoryRules) -> list[Finding]:
     text = target.text
-    findings = []
+    findings: list[Finding] = []
+    if target.kind is Kind.CELL and _COLUMN_YEAR.fullmatch(text.strip()):
+        return findings  # a column of an indicator table: 2024年 | 2025年 compares years
     for start, end, found in _years(text):
         message = ""
         if year < found <= year + _NEAR_FUTURE:

@@ -3,7 +3,8 @@
 - 单字成行: a paragraph whose last line holds a single character (closing marks aside);
 - the last page holds only the 落款 and 成文日期 (GB/T 9704-2012 7.3.5: they stand on a
   page with text);
-- a heading on the last line of a page, its text on the next page.
+- a heading on the last line of a page, its text on the next page;
+- a table's header row alone at the foot of a page, its first row on the next page.
 
 Each finding says what to do. The layout is ``pages.paginate`` with the metrics given (the
 PDF's and the preview's fonts, or the nominal widths of the standard's fonts). Checked
@@ -25,6 +26,7 @@ from .finding import FONT_STAND_IN, Category, Finding, make_finding
 ORPHAN = "layout.orphan_char"
 SIGNATURE_ALONE = "layout.signature_alone"
 HEADING_AT_PAGE_END = "layout.heading_at_page_end"
+TABLE_HEADER_AT_PAGE_END = "layout.table_header_at_page_end"
 
 
 def _field(report: Report, path: FieldPath) -> str:
@@ -149,9 +151,40 @@ def _font_notes(report: Report, metrics: Metrics | None) -> list[Finding]:
     notes = metrics.notes if isinstance(metrics, FileMetrics) else ()
     text = _field(report, ("title",))
     return [
-        make_finding(text, ("title",), 0, 0, FONT_STAND_IN, note, Category.LAYOUT)
-        for note in notes
+        make_finding(text, ("title",), 0, 0, FONT_STAND_IN, note, Category.LAYOUT) for note in notes
     ]
+
+
+def _table_headers_at_page_end(report: Report, laid: PageLayout) -> list[Finding]:
+    findings = []
+    for page, following in zip(laid.pages, laid.pages[1:], strict=False):
+        if not page.table_rows or not following.table_rows:
+            continue
+        paragraph, _row, repeated = page.table_rows[-1]
+        header = laid.paragraphs[paragraph]
+        block = laid.blocks[header.block]
+        table = block.table
+        continues = following.table_rows[0][0] == paragraph
+        if table is None or repeated or not continues:
+            continue
+        rows = [row for number, row, again in page.table_rows if number == paragraph and not again]
+        if any(row >= table.header_rows for row in rows):
+            continue  # a body row of the table is on this page too
+        path = (*block.path, "rows", 0, 0)
+        text = _field(report, path)
+        findings.append(
+            make_finding(
+                text,
+                path,
+                0,
+                len(text),
+                TABLE_HEADER_AT_PAGE_END,
+                f"第 {page.number} 页的最后是表格的表头，表格的内容从下一页开始。"
+                "在这一页前面精简几行文字，或补充几行（让表头与内容同页）。",
+                Category.LAYOUT,
+            )
+        )
+    return findings
 
 
 def check_pages(
@@ -163,5 +196,6 @@ def check_pages(
         _orphans(report, laid)
         + _headings_at_page_end(report, laid)
         + _signature_alone(report, laid)
+        + _table_headers_at_page_end(report, laid)
         + _font_notes(report, metrics)
     )

@@ -17,14 +17,16 @@ import re
 from collections.abc import Iterator
 
 from ..model import Report
+from ..tables import is_number
 from .finding import Category, Finding, make_finding
 from .targets import Kind, Target, targets
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 _FIGURE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9])(?:%|％)?")
 _FIGURE_BEFORE = 6  # the words before a figure that say what it counts
+_YEAR = re.compile(r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])")
 MIN_SENTENCE = 8  # 无。 同意。 and the like are not worth a line
-_COMPARED = (Kind.BODY, Kind.INTRO, Kind.ITEM)
+_COMPARED = (Kind.BODY, Kind.INTRO, Kind.ITEM, Kind.CELL)
 
 
 def _year_neutral(text: str, years: tuple[str, ...]) -> str:
@@ -70,6 +72,20 @@ class LastYear:
             text = _year_neutral(target.text, self.years)
             self.sentences.update(sentence for _, _, sentence in _sentences(text))
             self.figures.update(key for _, _, key in _figures(text))
+            if cell := self.cell_key(target, last.year):
+                self.figures.add(cell)
+
+    @staticmethod
+    def cell_key(target: Target, year: int | None) -> str:
+        """A figure cell's row label, column header and value; "" for other texts. Years are
+        written relative to the report's own (``2025年`` in a 2025 report is ``Y+0``), so
+        this year's 本年 column is compared with last year's 本年 column, not its 上年."""
+        if target.kind is not Kind.CELL or not target.context or not is_number(target.text):
+            return ""
+        context = target.context
+        if year:
+            context = _YEAR.sub(lambda m: f"Y{int(m.group()) - year:+d}", context)
+        return f"{context}\x01{target.text.strip()}"
 
     def same_sentences(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of ``text`` that last year's report has too."""
@@ -110,6 +126,19 @@ def compare(report: Report, last: Report) -> list[Finding]:
             )
             for start, end in known.same_figures(text, listed)
         ]
+        cell = known.cell_key(target, report.year)
+        if cell and cell in known.figures:
+            start = len(text) - len(text.lstrip())
+            end = len(text.rstrip())
+            findings.append(
+                _same(
+                    target,
+                    start,
+                    end,
+                    "same.figure",
+                    f"表中数字“{text[start:end]}”与去年同一行同一列相同，请核对是否已更新",
+                )
+            )
     return findings
 
 

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from ..fields import FieldPath
+from ..fields import FieldPath, table_fields
 from ..model import Report, Section
+from ..tables import body
 
 
 class Kind(str, Enum):
@@ -25,6 +26,7 @@ class Kind(str, Enum):
     CLOSING_HEADING = "closing_heading"  # 存在的不足 / 今后打算 (empty = no heading)
     INTRO = "intro"  # the words before 一是…… of the shortcomings
     ITEM = "item"  # one shortcoming, without ordinal or end mark
+    CELL = "cell"  # a table's cell, caption, unit line or note: no closing mark expected
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Target:
     kind: Kind
     group: FieldPath = ()
     plans: bool = False  # next year's plans: the closing's, or a section that holds them
+    context: str = ""  # a cell's row label and column header (``粮食产量\x022025年``)
 
 
 def _section_targets(section: Section, path: FieldPath, plans: bool = False) -> Iterator[Target]:
@@ -41,8 +44,20 @@ def _section_targets(section: Section, path: FieldPath, plans: bool = False) -> 
     plans = plans or section.holds_plans
     yield Target((*path, "heading"), section.heading, kind, plans=plans)
     group = (*path, "paragraphs")
-    for i, text in enumerate(section.paragraphs):
-        yield Target((*group, i), text, Kind.BODY, group, plans)
+    for item, i in body(section):
+        if item == "paragraph":
+            yield Target((*group, i), section.paragraphs[i], Kind.BODY, group, plans)
+            continue
+        where = (*path, "tables", i)
+        table = section.tables[i]
+        header = table.rows[max(table.header_rows - 1, 0)]
+        for field in table_fields(table, where, 0, ""):
+            context = ""
+            if len(field.path) > len(where) + 1 and field.path[len(where)] == "rows":
+                r, c = field.path[-2], field.path[-1]
+                assert isinstance(r, int) and isinstance(c, int)
+                context = f"{table.rows[r][0]}\x02{header[c]}"
+            yield Target(field.path, field.text, Kind.CELL, where, plans, context)
     for i, child in enumerate(section.children):
         yield from _section_targets(child, (*path, "children", i), plans)
 

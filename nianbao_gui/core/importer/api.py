@@ -9,13 +9,13 @@ steps, down to "everything is an opening paragraph" — structure may be lost, t
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..errors import ReportImportError
 from ..layout import Role, layout
 from ..limits import MAX_REPORT_CHARS, MAX_REPORT_PARAGRAPHS
-from ..model import Report
+from ..model import Report, Table
 from ..next_year import follow_year
 from .decode import (
     check_regular_file,
@@ -30,6 +30,7 @@ from .meta import closing_date
 from .patterns import match_heading
 from .result import ImportResult
 from .structure import Options, build_report, parse_lines, split_lines
+from .tables_in import find_text_tables, lift_tables
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +85,29 @@ def check_text_size(text: str) -> None:
         )
 
 
-def import_text(text: str) -> ImportResult:
+def import_text(text: str, tables: Sequence[Table] | None = None) -> ImportResult:
     """A report's text (pasted, or read from a file) as a Report with Chinese notes.
 
+    ``tables``: the tables whose placeholders the text holds (a .docx's); without it, runs of
+    tab-separated rows in the text are the tables (tables_in.find_text_tables).
     ReportImportError when the text is beyond the import limits."""
     text = normalise_newlines(text)
     check_text_size(text)
+    if tables is None:
+        text, tables = find_text_tables(text)
+    result = _import_lines(text)
+    lifted, as_rows = lift_tables(result.report, tables)
+    if lifted:
+        result.notes.append(f"读到 {lifted} 个表格，已按表格导入（保留合并单元格），请核对")
+    if as_rows:
+        result.notes.append(
+            f"有 {as_rows} 个表格不在任何标题之下（在开篇、结尾或标题行），"
+            "其文字已按行并入正文（单元格之间用制表符分隔），请核对"
+        )
+    return result
+
+
+def _import_lines(text: str) -> ImportResult:
     lines, gaps = split_lines(text)
     full_text = "\n".join(lines)
     for attempt, options in enumerate(_ATTEMPTS):
@@ -179,15 +197,16 @@ def _refuse_a_draft(path: Path) -> None:
 def _import_docx(path: Path) -> ImportResult:
     """A Word document (also one saved with another extension, ``报告.txt`` that is a .docx)."""
     read = read_docx(path)
-    result = _with_path(import_text, read.text, path)
+    result = _with_path(lambda text: import_text(text, read.found_tables), read.text, path)
     if read.numbered_headings:
         result.notes.append(
             f"Word 文档中有 {read.numbered_headings} 个标题使用了标题样式（编号不在文字里），"
             "已按标题层次导入并编号，请核对"
         )
-    if read.tables:
+    nested = read.tables - len(read.found_tables)
+    if nested > 0:
         result.notes.append(
-            f"原文中有 {read.tables} 个表格，表格文字已按行并入正文"
+            f"原文中有 {nested} 个表格在表格的单元格或文本框里，其文字已按行并入正文"
             "（单元格之间用制表符分隔），请核对"
         )
     result.notes.extend(read.notes)

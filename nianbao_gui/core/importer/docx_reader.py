@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import limits
 from ..errors import ReportImportError
+from ..model import Table
 from .docx_chunks import HTML_TYPES, MHT_TYPES, chunk_kind, chunk_lines
 from .docx_headings import heading_styles, number_styled_headings
 from .docx_text import BodyReader, Chunk, W, hidden_styles
@@ -162,10 +163,11 @@ def _check_content_type(path: Path, names: set[str]) -> None:
 
 @dataclass(frozen=True)
 class DocxText:
-    text: str  # one paragraph a line
+    text: str  # one paragraph a line, a table of the body a placeholder (tables_in)
     tables: int
     numbered_headings: int  # heading-styled paragraphs given their number (see docx_headings)
     notes: tuple[str, ...] = ()  # what was left out or changed, and where (see docx_text)
+    found_tables: tuple[Table, ...] = ()  # the body's tables, in the placeholders' order
 
 
 _FOOTNOTES = (
@@ -238,6 +240,7 @@ def read_docx(path: Path | str) -> DocxText:
             hidden_styles(styles),
             _notes_by_id(document),
             _chunk_reader(document),
+            found_tables=[],
         )
         lines = reader.lines(body)
     except ReportImportError as error:
@@ -248,4 +251,10 @@ def read_docx(path: Path | str) -> DocxText:
     except Exception as error:
         raise _refuse("这个 Word 文档已损坏或格式不对，无法读取。", _SAVE_AS_DOCX, path) from error
     texts, numbered = number_styled_headings(lines)
-    return DocxText("\n".join(texts), reader.tables, numbered, tuple(reader.notes()))
+    return DocxText(
+        "\n".join(texts),
+        reader.tables,
+        numbered,
+        tuple(reader.notes()),
+        tuple(reader.found_tables or ()),
+    )

@@ -1,6 +1,8 @@
 """The text of a Word document's body, in order, with nothing silently left behind.
 
-Paragraphs, tables (a row a line, cells joined by a tab), content controls and custom XML
+Paragraphs, tables (those of the body as model Tables with their merges, each standing as
+a placeholder line; those in cells or text boxes a row a line, cells joined by a tab),
+content controls and custom XML
 (around blocks, rows or cells), text boxes after the paragraph that anchors them, footnotes
 and endnotes after the paragraph that cites them (①, ② … as in Chinese print), merged-in
 chunks (``w:altChunk``: HTML and text are read), and Symbol/Wingdings characters mapped to
@@ -16,8 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ReportImportError
+from ..fields import one_line
 from ..limits import MAX_REPORT_CHARS
+from ..model import Merge, Table
 from .docx_symbols import symbol_char
+from .tables_in import placeholder
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -44,6 +49,12 @@ class Chunk:
 
     kind: str
     lines: list[str] | None
+
+
+def _int_of(props: Any, name: str, default: int) -> int:
+    found = props.find(W + name) if props is not None else None
+    value = found.get(W + "val", "") if found is not None else ""
+    return int(value) if value.isdigit() and 0 < int(value) < 1000 else default
 
 
 def _marker(number: int) -> str:
@@ -82,6 +93,7 @@ class BodyReader:
     symbols: list[tuple[str, str, str]] = field(default_factory=list)  # (font, code, paragraph)
     footnotes: int = 0
     tables: int = 0
+    found_tables: list[Table] | None = None  # the body's tables, when they are collected
     chunks_read: list[str] = field(default_factory=list)
     chunks_left: list[tuple[str, str]] = field(default_factory=list)  # (kind, after which text)
     stray: list[str] = field(default_factory=list)
@@ -220,14 +232,79 @@ class BodyReader:
             elif child.tag in _WRAPPERS:
                 yield from self._unwrapped(child, tag)
 
-    def _table(self, element: Any) -> Iterator[Line]:
+    def _table(self, element: Any, body: bool = False) -> Iterator[Line]:
+        """A table of the body: a placeholder line, the table kept with its merged cells
+        (tables_in lifts it into place). A table in a cell or a text box: a row a line."""
         self.tables += 1
+        if body and self.found_tables is not None:
+            yield placeholder(len(self.found_tables)), None
+            self.found_tables.append(self._table_model(element))
+            return
         for row in self._unwrapped(element, W + "tr"):
             cells = []
             for cell in self._unwrapped(row, W + "tc"):
                 texts = [text for text, _ in self.blocks(cell, headings=False)]
                 cells.append(" ".join(text for text in texts if text.strip()))
             yield "\t".join(cells), None
+
+    def _cell_text(self, cell: Any) -> str:
+        texts = [text for text, _ in self.blocks(cell, headings=False) if text.strip()]
+        return one_line("\n".join(texts))
+
+    def _table_model(self, element: Any) -> Table:
+        """A w:tbl as a model Table: the grid of cells, horizontal (gridSpan) and vertical
+        (vMerge) merges, the header rows (w:tblHeader, and at least the first row)."""
+        grid: list[list[str]] = []
+        merges: list[list[int]] = []  # top, left, height, width
+        open_merges: dict[int, list[int]] = {}  # column → a vertical merge still going on
+        headers = 0
+        for r, row in enumerate(self._unwrapped(element, W + "tr")):
+            row_props = row.find(W + "trPr")
+            if (
+                headers == r
+                and row_props is not None
+                and row_props.find(W + "tblHeader") is not None
+            ):
+                headers += 1
+            cells: list[str] = [""] * _int_of(row_props, "gridBefore", 0)
+            for cell in self._unwrapped(row, W + "tc"):
+                props = cell.find(W + "tcPr")
+                span = _int_of(props, "gridSpan", 1)
+                vmerge = props.find(W + "vMerge") if props is not None else None
+                column = len(cells)
+                text = self._cell_text(cell)
+                going = open_merges.get(column)
+                restart = vmerge is not None and vmerge.get(W + "val") == "restart"
+                if vmerge is not None and not restart and going is not None:
+                    going[2] += 1
+                    if text:  # text in a continued cell: kept with the merged cell's
+                        top, left = going[0], going[1]
+                        grid[top][left] = one_line(grid[top][left] + "\n" + text)
+                    cells.extend([""] * going[3])
+                    continue
+                open_merges.pop(column, None)
+                cells.append(text)
+                cells.extend([""] * (span - 1))
+                if span > 1 or restart:
+                    merge = [r, column, 1, span]
+                    merges.append(merge)
+                    if restart:
+                        open_merges[column] = merge
+            for column in [c for c in open_merges if c >= len(cells)]:
+                del open_merges[column]  # a row too short to continue it
+            grid.append(cells)
+        width = max((len(row) for row in grid), default=0)
+        if not grid or not width:
+            return Table(rows=[[""]], header_rows=0)
+        rows = [row + [""] * (width - len(row)) for row in grid]
+        kept = [m for m in merges if m[2] > 1 or m[3] > 1]
+        if kept:
+            headers = max([headers, 1] + [m[2] for m in kept if m[0] == 0])
+        return Table(
+            rows=rows,
+            header_rows=min(max(headers, 1), len(rows)),
+            merges=[Merge(top=t, left=c, height=h, width=w) for t, c, h, w in kept],
+        )
 
     # -- blocks -------------------------------------------------------------------------
     def blocks(self, container: Any, headings: bool = True) -> Iterator[Line]:
@@ -236,7 +313,7 @@ class BodyReader:
             if tag == W + "p":
                 yield from self._paragraph(child, headings)
             elif tag == W + "tbl":
-                yield from self._table(child)
+                yield from self._table(child, body=headings)
             elif tag == W + "sdt":
                 content = child.find(W + "sdtContent")
                 if content is not None:

@@ -42,6 +42,9 @@ class NominalMetrics:
     def advance(self, font: FontKey, char: str) -> float:
         return nominal_advance(char)
 
+    def vertical(self, font: FontKey) -> tuple[float, float] | None:
+        return None  # pages.table_rows takes its nominal values
+
 
 class Widths(Mapping[int, float]):
     """Code point → advance in ems of one font, looked up in its cmap and hmtx tables when
@@ -108,6 +111,17 @@ def _read_font_with_fonttools(path: str, index: int) -> dict[int, float]:
         font.close()
 
 
+def _font_vertical(path: str, index: int) -> tuple[float, float]:
+    import struct
+
+    from .sfnt import open_face, units_per_em
+
+    with open_face(path, index) as face:
+        units = units_per_em(face)
+        ascent, descent, gap = struct.unpack(">hhh", face.table(b"hhea")[4:10])
+    return ascent / units, (ascent - descent + gap) / units
+
+
 class FileMetrics:
     """Advance widths read from font files; a character a font lacks counts as nominal
     (the renderer draws it from a fallback font)."""
@@ -118,11 +132,18 @@ class FileMetrics:
         self.notes = notes  # what the font search had to say (a font missing, damaged…)
         self._widths: dict[FontKey, Mapping[int, float]] = {}
         self._seen: dict[tuple[FontKey, str], float] = {}  # Widths looks up by bisection
+        self._vertical: dict[FontKey, tuple[float, float]] = {}
         for key, (path, index) in files.items():
             try:
                 self._widths[key] = _font_widths(str(path), index)
+                self._vertical[key] = _font_vertical(str(path), index)
             except Exception:  # an unreadable file: nominal widths (the PDF export says so)
                 continue
+
+    def vertical(self, font: FontKey) -> tuple[float, float] | None:
+        """(ascent, single line height) in ems from the font's ``hhea``: how tall
+        LibreOffice makes a single-spaced line (a table's cells)."""
+        return self._vertical.get(font)
 
     def advance(self, font: FontKey, char: str) -> float:
         seen = self._seen.get((font, char))

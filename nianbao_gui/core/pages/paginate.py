@@ -3,9 +3,10 @@
 The paragraphs, their styles (font, size, alignment, indent) and the blank lines come from
 typeset/, as the .docx writer's do. Every line takes one grid line of 28.95 pt, the title's
 2号 lines too (exact spacing, as the .docx says), and a page holds 22: there is no
-widow/orphan control and no keep-with-next, so pages break every 22 lines (the standard
-fills the text block). The blank lines (under the title or author line, above the
-signature) are lines here.
+widow/orphan control and no keep-with-next but a table's 表题, so pages break every 22 lines
+(the standard fills the text block). A table's rows (table_rows.py) take their own heights;
+the lines after a table follow it off the grid, as LibreOffice sets them. The blank lines
+(under the title or author line, above the signature) are lines here.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from ..layout import Block, Role, layout
 from ..model import Report
 from ..typeset import ExportOptions, FontKey, ParagraphStyle, paragraph_styles
 from ..typeset.paragraphs import written
+from ..typeset.styles import TABLE
 from .closing import closing_lefts
 from .geometry import Geometry
 from .linebreak import BREAK, HANGING, break_lines
 from .metrics import Metrics, NominalMetrics
+from .table_rows import LaidRow, lay_table
 from .widths import CHINESE, advances, char_widths, scripts
 
 
@@ -57,7 +60,7 @@ class Line:
     start: int  # characters start:end of the paragraph's text
     end: int
     page: int  # 1-based
-    slot: int  # 0 … 21 on its page
+    slot: float  # 0 … 21 on its page; after a table a line is off the grid (20.4)
     spans: tuple[Span, ...]
     first: bool  # the paragraph's first line
     last: bool  # the paragraph's last line
@@ -72,6 +75,17 @@ class Line:
 class Page:
     number: int
     lines: tuple[Line, ...]
+    rules: tuple[tuple[float, float, float, float], ...] = ()
+    """A table's borders: (x0, y0, x1, y1) in points from the text block's top left."""
+    table_rows: tuple[tuple[int, int, bool], ...] = ()
+    """Each table row on the page: (paragraph of its table, row, repeated header)."""
+
+
+@dataclass(frozen=True)
+class _TableRow:
+    paragraph: int  # the table's Paragraph
+    row: LaidRow
+    headers: tuple[LaidRow, ...]  # the table's header rows, repeated on a new page
 
 
 @dataclass
@@ -91,7 +105,8 @@ class _Builder:
         self.metrics = metrics
         self.g = geometry
         self.paragraphs: list[Paragraph] = []
-        self.rows: list[tuple[int, int, int, tuple[Span, ...], bool, bool, bool]] = []
+        self.rows: list[tuple[int, int, int, tuple[Span, ...], bool, bool, bool] | _TableRow] = []
+        self.keep: set[int] = set()  # rows kept on the page of the row after them (表题)
 
     def blank(self) -> None:
         self.paragraphs.append(Paragraph(-1, Role.BODY, 0, ""))
@@ -114,6 +129,7 @@ class _Builder:
         g = self.g
         self.paragraphs.append(Paragraph(index, block.role, block.level, text, head_len))
         number = len(self.paragraphs) - 1
+        first_row = len(self.rows)
         head_font, size, align = style.font, style.size, style.align
         spacing = g.tighten if style.tighten else 0.0
         indent = g.indent if style.first_line_indent else 0.0
@@ -159,6 +175,104 @@ class _Builder:
                 spans.append(Span(chunk, fonts[i], size, bold, tuple(xs)))
                 i = j
             self.rows.append((number, start, end, tuple(spans), first, last, hanging))
+        if style.keep_next:  # every line of the paragraph stays with what follows it
+            self.keep.update(range(first_row, len(self.rows)))
+
+    def table(self, index: int, block: Block, size: float) -> None:
+        """A table's grid (its 表题, unit line and 注 are paragraphs of their own): a row of
+        the builder for each of its rows."""
+        if block.table is None:
+            return
+        laid = lay_table(block.table, self.metrics, self.g.block_width, size)
+        self.paragraphs.append(Paragraph(index, Role.TABLE, 0, block.text))
+        number = len(self.paragraphs) - 1
+        headers = tuple(row for row in laid.rows if row.header)
+        for row in laid.rows:
+            self.rows.append(_TableRow(number, row, headers))
+
+
+BASELINE = 21.0
+"""A 3号 line's baseline below the top of its grid line (pdf.py, the preview)."""
+_FITS = 1e-6
+
+
+def _height(builder: _Builder, at: int, pitch: float) -> float:
+    """Grid lines the row ``at`` of the builder takes: 1 for a line of text."""
+    item = builder.rows[at]
+    return item.row.height / pitch if isinstance(item, _TableRow) else 1.0
+
+
+def _paginate(builder: _Builder, g: Geometry) -> list[Page]:
+    """Lines and table rows onto pages of 22 lines: a table row is never split and starts a
+    new page with the table's header rows repeated; a line kept with the next (表题, unit)
+    goes to the next page with it. Lines after a table follow it directly, off the grid,
+    as LibreOffice sets them."""
+    per, pitch = g.lines_per_page, g.line_pitch
+    pages: list[
+        tuple[list[Line], list[tuple[float, float, float, float]], list[tuple[int, int, bool]]]
+    ] = [([], [], [])]
+    pos = 0.0
+    rows = builder.rows
+    for at, item in enumerate(rows):
+        height = _height(builder, at, pitch)
+        need = height
+        if at in builder.keep:  # the whole chain and what it keeps with
+            end = at
+            while end in builder.keep and end + 1 < len(rows):
+                end += 1
+            need = sum(_height(builder, k, pitch) for k in range(at, end + 1))
+        repeat: tuple[LaidRow, ...] = ()
+        if pos > _FITS and pos + min(need, per) > per + _FITS:
+            pages.append(([], [], []))
+            pos = 0.0
+            if isinstance(item, _TableRow) and not item.row.header:
+                repeat = item.headers
+        lines, rules, placed = pages[-1]
+        number = len(pages)
+        if not isinstance(item, _TableRow):
+            paragraph, start, end_, spans, first, last, hanging = item
+            lines.append(Line(paragraph, start, end_, number, pos, spans, first, last, hanging))
+            pos += 1.0
+            continue
+        for row, repeated in [*((h, True) for h in repeat), (item.row, False)]:
+            top = pos * pitch
+            _place_row(item.paragraph, row, top, number, g, lines, rules)
+            placed.append((item.paragraph, row.index, repeated))
+            pos += row.height / pitch
+    return [
+        Page(n, tuple(lines), tuple(rules), tuple(placed))
+        for n, (lines, rules, placed) in enumerate(pages, start=1)
+        if n == 1 or lines or placed
+    ]
+
+
+def _place_row(
+    paragraph: int,
+    row: LaidRow,
+    top: float,
+    page: int,
+    g: Geometry,
+    lines: list[Line],
+    rules: list[tuple[float, float, float, float]],
+) -> None:
+    """The row's cell lines as Lines (slots from their baselines; the cells' lines on one
+    baseline are one Line, a span each) and its borders."""
+    pitch = g.line_pitch
+    by_slot: dict[float, list[Span]] = {}
+    for text, font, size, xs, baseline in row.lines:
+        slot = (top + baseline - BASELINE - (size - g.body_size) / 2) / pitch
+        by_slot.setdefault(slot, []).append(Span(text, font, size, False, xs))
+    for slot, spans in by_slot.items():
+        end = sum(len(span.text) for span in spans)
+        lines.append(Line(paragraph, 0, end, page, slot, tuple(spans), True, True))
+    bottom = top + row.height
+    for left, width, starts, ends in row.boxes:
+        if starts:
+            rules.append((left, top, left + width, top))
+        if ends:
+            rules.append((left, bottom, left + width, bottom))
+        rules.append((left, top, left, bottom))
+        rules.append((left + width, top, left + width, bottom))
 
 
 def _stretchable(text: str, script: list[str]) -> list[bool]:
@@ -211,18 +325,14 @@ def paginate(
             builder.blank()
             continue
         block = blocks[para.block]
+        if para.style == TABLE:
+            builder.table(para.block, block, styles["cell"].size)
+            continue
         style = styles[para.style]
         # a heading's own text (after a run-in head) is body text
         text_font = styles["body"].font if block.role is Role.HEADING else style.font
         left = {Role.SIGNATURE: sig_left, Role.DATE: date_left}.get(block.role, 0.0)
         text = para.head + para.text
         builder.add(para.block, block, text, len(para.head), style, text_font, left=left)
-    pages: list[Page] = []
-    per_page = geometry.lines_per_page
-    lines: list[Line] = []
-    for row_no, (number, start, end, spans, first, last, hanging) in enumerate(builder.rows):
-        page, slot = divmod(row_no, per_page)
-        lines.append(Line(number, start, end, page + 1, slot, spans, first, last, hanging))
-    for page_no in range(0, len(lines), per_page):
-        pages.append(Page(page_no // per_page + 1, tuple(lines[page_no : page_no + per_page])))
+    pages = _paginate(builder, geometry)
     return PageLayout(builder.paragraphs, pages, geometry, blocks)

@@ -175,7 +175,21 @@ def _render(
     for glyphs in pages:
         for glyph in glyphs:
             used.setdefault(glyph.where, set()).add(glyph.char)
-    return _write(report, geometry, pages, _subsets(used), used), result
+    rules = [_rule_ops(geometry, page.rules) for page in laid.pages]
+    return _write(report, geometry, pages, _subsets(used), used, rules), result
+
+
+def _rule_ops(g: Geometry, rules: tuple[tuple[float, float, float, float], ...]) -> str:
+    """A page's table borders: 0.5 pt black lines (as the .docx draws them)."""
+    if not rules:
+        return ""
+    ops = ["q 0.5 w 0 G"]
+    for x0, y0, x1, y1 in rules:
+        a, b = g.left + x0, g.page_height - g.top - y0
+        c, d = g.left + x1, g.page_height - g.top - y1
+        ops.append(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S")
+    ops.append("Q")
+    return "\n".join(ops)
 
 
 def _removed(report: Report) -> list[str]:
@@ -262,6 +276,7 @@ def _write(
     pages: list[list[_Glyph]],
     subsets: dict[_Where, Subset],
     used: dict[_Where, set[str]],
+    rules: list[str],
 ) -> bytes:
     out = PdfWriter()
     names = {where: f"F{n}" for n, where in enumerate(subsets)}
@@ -276,8 +291,9 @@ def _write(
         where: text_map({c: v for c, v in font.codes.items() if c in used[where]})
         for where, font in subsets.items()
     }
-    for glyphs in pages:
-        content = out.add_stream(_content(glyphs, names, subsets, shown))
+    for glyphs, lines in zip(pages, rules, strict=True):
+        drawn = _content(glyphs, names, subsets, shown)
+        content = out.add_stream(drawn + b"\n" + lines.encode("ascii") if lines else drawn)
         kids.append(
             out.add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Resources %d 0 R "

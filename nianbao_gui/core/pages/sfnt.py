@@ -52,7 +52,6 @@ class Face:
             raise ValueError(f"{tag!r} has no bytes {begin}:{end}")
         return _read(self._handle, offset + begin, end - begin)
 
-
     def _place(self, tag: bytes) -> tuple[int, int]:
         if tag not in self.places:
             raise ValueError(f"the font has no {tag.decode('latin-1')!r} table")

@@ -15,6 +15,10 @@ from positions, the same every time it is read, so a 数据 table exported from 
 is saved again still finds its slots; its text is unchanged. A version-2 draft cannot be
 read by a version-1 program (extra keys), hence the new version.
 
+Version 3 adds tables (``tables`` of a section, model.Table). A version-2 draft has none
+and reads unchanged; a version-3 draft with a table would lose it in a version-2 program,
+hence the new version.
+
 A new version adds one function to ``_STEPS``; ``migrate`` runs every step from the draft's
 version up. Drafts from a newer program are refused, never half-read and saved back.
 """
@@ -89,7 +93,15 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-_STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    return data  # no draft before version 3 has a table: sections get an empty list
+
+
+_STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+}
 """Version n → n+1."""
 
 

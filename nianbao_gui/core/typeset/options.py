@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..errors import ExportError
-from ..settings import FontChoice, Settings, load_settings
+from ..settings import FontChoice, Settings, TableFontSize, load_settings
 
 SONG = "宋体"  # page numbers (GB/T 9704-2012 7.5: 4号半角宋体阿拉伯数字)
 HEI = "黑体"
@@ -55,6 +55,7 @@ class ExportOptions:
     fonts: FontChoice = FontChoice.GB2312
     title_font: str = "方正小标宋简体"
     level3_bold: bool = False
+    table_size: TableFontSize = TableFontSize.SI
 
     @property
     def font_set(self) -> FontSet:
@@ -63,7 +64,10 @@ class ExportOptions:
     @classmethod
     def from_settings(cls, settings: Settings) -> ExportOptions:
         return cls(
-            fonts=settings.fonts, title_font=settings.title_font, level3_bold=settings.level3_bold
+            fonts=settings.fonts,
+            title_font=settings.title_font,
+            level3_bold=settings.level3_bold,
+            table_size=settings.table_font_size,
         )
 
     @classmethod
@@ -88,5 +92,5 @@ class ExportOptions:
             settings.fonts = choice  # remembered: the settings save themselves (never raise)
         options = cls.from_settings(settings)
         if level3_bold:
-            options = cls(options.fonts, options.title_font, True)
+            options = cls(options.fonts, options.title_font, True, options.table_size)
         return options

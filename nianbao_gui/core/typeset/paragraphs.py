@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..layout import Block, Role
+from ..model import Table
+from ..tables import needs_separator
 from . import sanitize
-from .styles import style_key
+from .styles import TABLE, style_key
 from .title import split_title
 
 BLANK = "body"  # the style of a blank line
@@ -35,6 +37,21 @@ class Written:
         return self.block < 0
 
 
+def _table(index: int, table: Table) -> list[Written]:
+    """A table: 表题 and unit line above, the grid (style TABLE: the writers lay it out from
+    the block's table), 注 below. The cells' texts are cleaned where they are written."""
+    found = []
+    for key, raw in (("table_caption", table.caption), ("table_unit", table.unit)):
+        if raw.strip():
+            text = sanitize.clean(raw.strip())
+            found.append(Written(index, key, "", text.text, tuple(text.warnings)))
+    found.append(Written(index, TABLE))
+    if table.note.strip():
+        note = sanitize.clean(table.note.strip())
+        found.append(Written(index, "table_note", "", note.text, tuple(note.warnings)))
+    return found
+
+
 def written(blocks: list[Block]) -> list[Written]:
     """The paragraphs of ``blocks`` (layout.layout) with the blank lines between them."""
     found: list[Written] = []
@@ -50,6 +67,14 @@ def written(blocks: list[Block]) -> list[Written]:
         if block.role in (Role.SIGNATURE, Role.DATE) and not blank_done:
             found.append(blank)  # one blank line between the text and the signature
             blank_done = True
+        if block.role is Role.TABLE and block.table is not None:
+            before = blocks[index - 1].table if index else None
+            if needs_separator(before, block.table):
+                found.append(blank)  # Word would join two tables with nothing between
+            found += _table(index, block.table)
+            if index + 1 == len(blocks) and not block.table.note.strip():
+                found.append(blank)  # the body ends with a paragraph, not a table
+            continue
         if block.role is Role.TITLE:
             lines = sanitize.BREAK.join(split_title(text.text))
             found.append(Written(index, style_key(block), "", lines, warnings))

@@ -47,6 +47,7 @@ class ParagraphStyle:
     on_grid: bool = True  # False: off the line grid (a 2号 line would take two in LibreOffice)
     hang: bool = False  # a closing mark may hang past the right margin
     outline: int | None = None  # the heading's level in the navigation pane (0: level 1)
+    keep_next: bool = False  # on the page of the paragraph (the table) after it: a 表题
 
 
 def paragraph_styles(options: ExportOptions) -> dict[str, ParagraphStyle]:
@@ -73,6 +74,7 @@ def paragraph_styles(options: ExportOptions) -> dict[str, ParagraphStyle]:
         "h4": style("四级标题", fang, SIZE_3HAO, outline=3),
         "signature": style("落款", fang, SIZE_3HAO, align="left", first_line_indent=False),
         "date": style("日期", fang, SIZE_3HAO, align="left", first_line_indent=False),
+        **table_styles(options),
         "page_number": style(
             "页码",
             FontKey.SONG,
@@ -86,6 +88,55 @@ def paragraph_styles(options: ExportOptions) -> dict[str, ParagraphStyle]:
     }
 
 
+def table_styles(options: ExportOptions) -> dict[str, ParagraphStyle]:
+    """A table's paragraphs (issue 22; docs/official-layout.md, Tables): 表题 黑体 三号
+    centred and the unit line right-aligned above the table, on its page (keep-with-next);
+    注 below; cells at the size set (四号 by default) with single line spacing off the line
+    grid (an exact 28.95 pt line, or LibreOffice's snapping to the grid, would make every
+    row a body line high), header cells in 黑体 centred, numbers centred."""
+    style = ParagraphStyle
+    size = options.table_size.half_points / 2
+    fang = FontKey.FANG
+
+    def cell(name: str, font: FontKey, align: Align) -> ParagraphStyle:
+        return style(
+            name,
+            font,
+            size,
+            align=align,
+            first_line_indent=False,
+            tighten=False,
+            exact_lines=False,
+            on_grid=False,
+        )
+
+    return {
+        "table_caption": style(
+            "表题", FontKey.HEI, SIZE_3HAO, align="center", first_line_indent=False, keep_next=True
+        ),
+        "table_unit": style(
+            "表格单位",
+            fang,
+            size,
+            align="right",
+            first_line_indent=False,
+            tighten=False,
+            keep_next=True,
+        ),
+        "table_note": style(
+            "表注", fang, size, align="left", first_line_indent=False, tighten=False
+        ),
+        "cell": cell("表格文字", fang, "left"),
+        "cell_number": cell("表格数字", fang, "center"),
+        "cell_head": cell("表头", FontKey.HEI, "center"),
+    }
+
+
+TABLE = "table"
+"""The style key of a table's grid in typeset.paragraphs: not a paragraph (the writers lay
+the grid out themselves, its cells in the ``cell`` styles)."""
+
+
 def style_key(block: Block) -> str:
     """The key of ``block``'s style. A heading's own text (after a run-in heading) is in
     the body's font: only the numbered head is in the heading's."""
@@ -93,6 +144,8 @@ def style_key(block: Block) -> str:
         return "salutation"
     if block.role is Role.HEADING:
         return f"h{block.level}"
+    if block.role is Role.TABLE:
+        return TABLE
     return {
         Role.TITLE: "title",
         Role.AUTHOR: "author",

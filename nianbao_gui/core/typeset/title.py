@@ -118,4 +118,3 @@ def _fill(title: str) -> list[str]:
     if line:
         lines.append(line)
     return lines
-

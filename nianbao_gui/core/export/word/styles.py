@@ -119,7 +119,7 @@ def style_specs(options: ExportOptions) -> dict[str, StyleSpec]:
 
 
 def _ppr(style: ParagraphStyle) -> Any:
-    return para_props(
+    ppr = para_props(
         jc=_JC[style.align],
         first_line=style.first_line_indent,
         line=LINE_PITCH if style.exact_lines else None,
@@ -127,6 +127,9 @@ def _ppr(style: ParagraphStyle) -> Any:
         snap_to_grid=style.on_grid,
         hang=style.hang,
     )
+    if style.keep_next:  # first in CT_PPrBase (the writer puts pStyle before it)
+        ppr.insert(0, el("keepNext"))
+    return ppr
 
 
 def _rpr(style: ParagraphStyle, font: str) -> Any:

@@ -22,7 +22,9 @@ from ...layout import Block, Role, layout
 from ...model import Report
 from ...typeset import ExportOptions, sanitize
 from ...typeset.paragraphs import written
+from ...typeset.styles import TABLE
 from . import fonttable, page, styles
+from .table_xml import write_table
 from .xml import W_NS, el, strip_theme_fonts, w
 
 _ROLE_NAMES = {
@@ -32,6 +34,7 @@ _ROLE_NAMES = {
     Role.HEADING: "标题",
     Role.SIGNATURE: "落款",
     Role.DATE: "日期",
+    Role.TABLE: "表格",
 }
 _LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
@@ -81,6 +84,33 @@ class _Builder:
             self.pprs[key] = ppr
             self.ppr_xml[key] = _xml(ppr)
             self.rpr_xml[key] = _xml(spec.rpr)
+        # a table's cells: the style says it all but the fonts (which WPS wants on the run,
+        # see styles.py); thousands of cells stay a fraction of the markup (bench_tables.py)
+        self.cell_ppr_xml = {
+            key: f'<w:pPr><w:pStyle w:val="{spec.style_id}"/></w:pPr>'
+            for key, spec in specs.items()
+            if key.startswith("cell")
+        }
+        self.cell_rpr_xml = {
+            key: "<w:rPr>" + _xml(spec.rpr.find(w("rFonts"))) + "</w:rPr>"
+            for key, spec in specs.items()
+            if key.startswith("cell")
+        }
+
+    def cell(self, key: str, text: str) -> None:
+        """A cell's paragraph in style ``key``: the style's properties, the run's fonts."""
+        if not text:
+            self.parts.append(f"<w:p>{self.cell_ppr_xml[key]}</w:p>")
+        elif "\t" not in text and sanitize.BREAK not in text and text == text.strip():
+            # one run, one w:t, no space to keep (the common cell): written at once
+            self.parts.append(
+                f"<w:p>{self.cell_ppr_xml[key]}<w:r>{self.cell_rpr_xml[key]}"
+                f"<w:t>{escape(text)}</w:t></w:r></w:p>"
+            )
+        else:
+            self.parts.append("<w:p>" + self.cell_ppr_xml[key])
+            self.run(text, key, self.cell_rpr_xml[key])
+            self.parts.append("</w:p>")
 
     def paragraph(self, key: str, ppr: Any = None) -> None:
         self.parts.append("<w:p>")
@@ -89,13 +119,14 @@ class _Builder:
     def end(self) -> None:
         self.parts.append("</w:p>")
 
-    def run(self, text: str, key: str) -> None:
-        """A run in the fonts of style ``key``; tabs and line breaks become w:tab and w:br."""
+    def run(self, text: str, key: str, rpr: str = "") -> None:
+        """A run in the fonts of style ``key`` (or with ``rpr``); tabs and line breaks
+        become w:tab and w:br."""
         if not text:
             return
         out = self.parts
         out.append("<w:r>")
-        out.append(self.rpr_xml[key])
+        out.append(rpr or self.rpr_xml[key])
         for line_no, line in enumerate(text.split(sanitize.BREAK)):
             if line_no:
                 out.append("<w:br/>")
@@ -186,6 +217,10 @@ def build_document(
         block = blocks[para.block]
         for warning in para.warnings:
             result.warnings.append(_where(para.block + 1, block) + warning)
+        if para.style == TABLE and block.table is not None:
+            warnings = write_table(builder.parts, block.table, builder.cell)
+            result.warnings += [_where(para.block + 1, block) + warning for warning in warnings]
+            continue
         key = para.style
         if block.role is Role.SIGNATURE:
             builder.paragraph(key, _indent_ppr(builder, key, sig_left))

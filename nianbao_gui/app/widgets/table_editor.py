@@ -1,0 +1,269 @@
+"""A table of a section (model.Table) in the form, where it stands among the paragraphs.
+
+Cells are edited in place in a QTableWidget; Tab moves right and Enter down, as in Excel and
+WPS 表格 (Shift: back); a block copied from a spreadsheet (tab-separated rows) pastes into
+the cells from the current one, the table growing to hold it. Rows and columns are added,
+deleted and moved, cells merged and split, from the buttons above the grid. The widget never
+changes the model: every change is asked for as ``table_requested(label, new_table)``, one
+undo step (core/table_edit.py makes the new table), and the grid follows the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import table_edit
+from ...core.fields import one_line
+from ...core.model import Table
+from ...core.tables import covered
+from .paragraph_list import tool_button
+
+SHADE = QColor("#e3ecf7")  # 对比去年's pale blue (shading.py)
+
+
+class CellGrid(QTableWidget):
+    """The grid: Enter moves down after a cell is written, Ctrl+V pastes a block."""
+
+    pasted = Signal(int, int, str)  # row, column, clipboard text
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            text = QGuiApplication.clipboard().text()
+            if text:
+                self.pasted.emit(max(self.currentRow(), 0), max(self.currentColumn(), 0), text)
+            return
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.state() != QAbstractItemView.State.EditingState:
+            self._step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in the cell
+            self._step(1)
+
+    def _step(self, delta: int) -> None:
+        row = min(max(self.currentRow() + delta, 0), self.rowCount() - 1)
+        self.setCurrentCell(row, max(self.currentColumn(), 0))
+
+
+class TableEditor(QFrame):
+    table_requested = Signal(str, object)  # label, the new Table
+    remove_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.table = Table()
+        self.number = 0
+        self._loading = False
+        self.shade: Callable[[Table, int, int], bool] | None = None  # 对比去年's shading
+        self.title = QLabel()
+        self.caption = QLineEdit()
+        self.caption.setPlaceholderText("表题（可不填），如：主要经济指标完成情况")
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText("单位（可不填），如：单位：万元")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("注（可不填），写在表下")
+        self.header_rows = QSpinBox()
+        self.header_rows.setPrefix("表头 ")
+        self.header_rows.setSuffix(" 行")
+        self.grid = CellGrid()
+        self.grid.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.grid.setTabKeyNavigation(True)
+        self.grid.itemChanged.connect(self._cell_changed)
+        self.grid.pasted.connect(self._paste)
+        self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        self.buttons: dict[str, QWidget] = {}
+        for name, tip, action in (
+            ("插入行", "在当前行下面插入一行", self._insert_row),
+            ("删除行", "删除当前行", self._delete_row),
+            ("上移行", "把当前行移到上一行之前", lambda: self._move_row(-1)),
+            ("下移行", "把当前行移到下一行之后", lambda: self._move_row(1)),
+            ("插入列", "在当前列右边插入一列", self._insert_column),
+            ("删除列", "删除当前列", self._delete_column),
+            ("左移列", "把当前列移到左边一列之前", lambda: self._move_column(-1)),
+            ("右移列", "把当前列移到右边一列之后", lambda: self._move_column(1)),
+            ("合并", "把选中的单元格合并为一格（文字合在一起）", self._merge),
+            ("拆分", "把当前的合并单元格拆开", self._split),
+            ("删除表格", "删除整个表格", self.remove_requested.emit),
+        ):
+            button = tool_button(name, tip)
+            button.clicked.connect(action)
+            self.buttons[name] = button
+            bar.addWidget(button)
+        texts = QHBoxLayout()
+        texts.addWidget(self.caption, 2)
+        texts.addWidget(self.unit, 1)
+        texts.addWidget(self.header_rows)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(texts)
+        layout.addWidget(self.grid)
+        layout.addWidget(self.note)
+        self.caption.editingFinished.connect(lambda: self._text_part("caption", self.caption))
+        self.unit.editingFinished.connect(lambda: self._text_part("unit", self.unit))
+        self.note.editingFinished.connect(lambda: self._text_part("note", self.note))
+        self.header_rows.valueChanged.connect(self._header_rows_changed)
+
+    # --- model → widget -----------------------------------------------------------------
+
+    def set_shade(self, shade: Callable[[Table, int, int], bool] | None) -> None:
+        """Shade the cells ``shade`` says are still last year's (None: no shading)."""
+        self.shade = shade
+        self.set_table(self.table, self.number)
+
+    def set_table(self, table: Table, number: int) -> None:
+        self._loading = True
+        try:
+            self.table, self.number = table, number
+            self.title.setText(f"表{number}")
+            for edit, text in ((self.caption, table.caption), (self.unit, table.unit)):
+                if edit.text() != text:
+                    edit.setText(text)
+            if self.note.text() != table.note:
+                self.note.setText(table.note)
+            self.header_rows.setRange(0, len(table.rows))
+            self.header_rows.setValue(table.header_rows)
+            row, column = self.grid.currentRow(), self.grid.currentColumn()
+            self.grid.clearSpans()
+            self.grid.setRowCount(len(table.rows))
+            self.grid.setColumnCount(len(table.rows[0]))
+            hidden = covered(table)
+            for r, cells in enumerate(table.rows):
+                for c, text in enumerate(cells):
+                    item = self.grid.item(r, c)
+                    if item is None:
+                        item = QTableWidgetItem()
+                        self.grid.setItem(r, c, item)
+                    if item.text() != text:
+                        item.setText(text)
+                    font = item.font()
+                    font.setBold(r < table.header_rows)
+                    item.setFont(font)
+                    same = self.shade is not None and bool(text) and self.shade(table, r, c)
+                    item.setBackground(SHADE if same else QBrush())
+                    item.setToolTip("与去年的报告相同" if same else "")
+                    enabled = (r, c) not in hidden
+                    flags = item.flags()
+                    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if enabled else flags)
+            for merge in table.merges:
+                self.grid.setSpan(merge.top, merge.left, merge.height, merge.width)
+            self.grid.resizeRowsToContents()
+            height = sum(self.grid.rowHeight(r) for r in range(self.grid.rowCount()))
+            self.grid.setFixedHeight(height + self.grid.horizontalHeader().height() + 4)
+            if row >= 0 and column >= 0:
+                self.grid.setCurrentCell(
+                    min(row, len(table.rows) - 1), min(column, len(table.rows[0]) - 1)
+                )
+        finally:
+            self._loading = False
+
+    # --- widget → requests --------------------------------------------------------------
+
+    def _request(self, label: str, change: Callable[[Table], Table]) -> None:
+        try:
+            new = change(self.table)
+        except ValueError as error:
+            self.title.setText(f"表{self.number}　{error}")
+            return
+        if new != self.table:
+            self.table_requested.emit(label, new)
+
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        r, c = item.row(), item.column()
+        text = one_line(item.text())
+        if self.table.rows[r][c] != text:
+            self._request("编辑单元格", lambda t: table_edit.set_cell(t, r, c, text))
+
+    def _text_part(self, key: str, edit: QLineEdit) -> None:
+        if self._loading or getattr(self.table, key) == edit.text():
+            return
+        names = {"caption": "表题", "unit": "单位", "note": "表注"}
+        text = edit.text()
+        self._request(
+            f"修改{names[key]}",
+            lambda t: Table.model_validate(t.model_dump() | {key: text}),
+        )
+
+    def _header_rows_changed(self, value: int) -> None:
+        if not self._loading and value != self.table.header_rows:
+            self._request(
+                "修改表头行数",
+                lambda t: Table.model_validate(t.model_dump() | {"header_rows": value}),
+            )
+
+    def _here(self) -> tuple[int, int]:
+        return max(self.grid.currentRow(), 0), max(self.grid.currentColumn(), 0)
+
+    def _insert_row(self) -> None:
+        row, _ = self._here()
+        self._request("插入行", lambda t: table_edit.insert_row(t, row + 1))
+
+    def _delete_row(self) -> None:
+        row, _ = self._here()
+        self._request("删除行", lambda t: table_edit.delete_row(t, row))
+
+    def _move_row(self, step: int) -> None:
+        row, column = self._here()
+        self._request("移动行", lambda t: table_edit.move_row(t, row, step))
+        self.grid.setCurrentCell(min(max(row + step, 0), self.grid.rowCount() - 1), column)
+
+    def _insert_column(self) -> None:
+        _, column = self._here()
+        self._request("插入列", lambda t: table_edit.insert_column(t, column + 1))
+
+    def _delete_column(self) -> None:
+        _, column = self._here()
+        self._request("删除列", lambda t: table_edit.delete_column(t, column))
+
+    def _move_column(self, step: int) -> None:
+        row, column = self._here()
+        self._request("移动列", lambda t: table_edit.move_column(t, column, step))
+        self.grid.setCurrentCell(row, min(max(column + step, 0), self.grid.columnCount() - 1))
+
+    def _merge(self) -> None:
+        ranges = self.grid.selectedRanges()
+        if not ranges:
+            return
+        top = min(r.topRow() for r in ranges)
+        bottom = max(r.bottomRow() for r in ranges)
+        left = min(r.leftColumn() for r in ranges)
+        right = max(r.rightColumn() for r in ranges)
+        self._request("合并单元格", lambda t: table_edit.merge_cells(t, top, left, bottom, right))
+
+    def _split(self) -> None:
+        row, column = self._here()
+        self._request("拆分单元格", lambda t: table_edit.split_cell(t, row, column))
+
+    def _paste(self, row: int, column: int, text: str) -> None:
+        block = table_edit.parse_block(text)
+        if block:
+            self._request("粘贴到表格", lambda t: table_edit.paste_block(t, row, column, block))

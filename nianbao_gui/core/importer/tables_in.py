@@ -1,0 +1,160 @@
+"""Tables of an imported report (issue 22): found in the text, lifted into the model.
+
+The recognition of structure (structure.py) works on lines. A table goes through it as one
+line, a placeholder (``PLACEHOLDER``), so no cell is ever taken for a heading or a
+signature and its rows cannot be split up; once the report is built, each placeholder
+paragraph of a section is replaced by its table, anchored to the paragraph before it. A
+placeholder anywhere else (the opening, the closing) is written back as its rows, one
+paragraph a row with the cells tab-separated, as before tables existed.
+
+The lift is checked like the rest of the import: the report's lines afterwards must be the
+lines before with each placeholder read as its table (every cell in order), else the
+tables are left as rows of text.
+
+In a .txt, two or more lines in a row with the same number of tabs, at least one of them
+between two cells (not only indentation), are a table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..layout import layout
+from ..model import Report, Table, ensure_ids
+from ..tables import row_texts, table_text
+
+PLACEHOLDER = "\ue000表格{}\ue001"
+_PLACEHOLDER = re.compile("^\ue000表格([0-9]+)\ue001$")
+
+
+def placeholder(index: int) -> str:
+    return PLACEHOLDER.format(index)
+
+
+def _index(text: str) -> int | None:
+    match = _PLACEHOLDER.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _cells(line: str) -> list[str] | None:
+    """A line's cells when it is a row: an interior tab (not just indentation)."""
+    line = line.rstrip("\r").rstrip(" \u3000")
+    if "\t" not in line.lstrip("\t"):
+        return None
+    return [cell.strip(" \u3000") for cell in line.split("\t")]
+
+
+def find_text_tables(text: str) -> tuple[str, list[Table]]:
+    """``text`` with each run of tab-separated rows replaced by a placeholder line, and the
+    tables (first row the header)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        cells = _cells(lines[i])
+        j = i + 1
+        if cells is not None:
+            while j < len(lines):
+                more = _cells(lines[j])
+                if more is None or len(more) != len(cells):
+                    break
+                j += 1
+        if cells is None or j - i < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = [_cells(line) or [] for line in lines[i:j]]
+        out.append(placeholder(len(tables)))
+        tables.append(Table(rows=rows, header_rows=1))
+        i = j
+    return "\n".join(out), tables
+
+
+def _row_lines(table: Table) -> list[str]:
+    return [line.replace("\n", " ") for line in row_texts(table)]
+
+
+def lift_tables(report: Report, tables: Sequence[Table]) -> tuple[int, int]:
+    """Put each table where its placeholder is; (lifted, written as rows). Checked: if a
+    table's text came out otherwise, the report is left with every table as rows."""
+    if not tables:
+        return 0, 0
+    before = [block.full for block in layout(report)]
+    trial = report.model_copy(deep=True)
+    lifted = _lift_in_sections(trial, tables)
+    rows = _rows_elsewhere(trial, tables)
+    expected: list[str] = []
+    for line in before:
+        index = _index(line)
+        if index is None or index >= len(tables):
+            expected.append(line)
+        elif index in lifted:
+            expected.append(table_text(tables[index]))
+        else:
+            expected.extend(_row_lines(tables[index]))
+    after = [block.full for block in layout(trial)]
+    if after != expected:  # never expected: the text wins over the structure
+        _rows_elsewhere(report, tables, everywhere=True)
+        return 0, len(tables)
+    for name in type(report).model_fields:
+        setattr(report, name, getattr(trial, name))
+    return len(lifted), rows
+
+
+def _lift_in_sections(report: Report, tables: Sequence[Table]) -> set[int]:
+    lifted: set[int] = set()
+    for _level, section in report.all_sections():
+        found = [(i, _index(text)) for i, text in enumerate(section.paragraphs)]
+        if not any(index is not None and index < len(tables) for _, index in found):
+            continue
+        if section.run_in and found and found[0][1] is not None:
+            found = found[1:]  # the heading's own line: never a table (written as rows)
+        keep_texts: list[str] = []
+        keep_ids: list[str] = []
+        for i, text in enumerate(section.paragraphs):
+            index = _index(text)
+            if index is not None and index < len(tables) and (i, index) in found:
+                table = tables[index].model_copy(deep=True)
+                table.after = keep_ids[-1] if keep_ids else ""
+                section.tables.append(table)
+                lifted.add(index)
+                continue
+            keep_texts.append(text)
+            keep_ids.append(section.paragraph_ids[i])
+        section.paragraphs = keep_texts
+        section.paragraph_ids = keep_ids
+    return lifted
+
+
+def _rows_elsewhere(report: Report, tables: Sequence[Table], everywhere: bool = False) -> int:
+    """Placeholders outside a section's body (or everywhere) written back as rows."""
+    count = 0
+
+    def expand(texts: list[str]) -> list[str]:
+        nonlocal count
+        out: list[str] = []
+        for text in texts:
+            index = _index(text)
+            if index is None or index >= len(tables):
+                out.append(text)
+            else:
+                out.extend(_row_lines(tables[index]))
+                count += 1
+        return out
+
+    report.opening = expand(report.opening)
+    closing = report.closing
+    for key in ("other_work", "shortcomings", "plans"):
+        setattr(closing, key, expand(getattr(closing, key)))
+    if everywhere:
+        for _level, section in report.all_sections():
+            section.paragraphs = expand(section.paragraphs)
+    for key in ("title", "signature"):
+        index = _index(getattr(report, key))
+        if index is not None and index < len(tables):
+            setattr(report, key, "  ".join(_row_lines(tables[index])))
+            count += 1
+    ensure_ids(report)  # ids of rows written as paragraphs, of the lifted tables and cells
+    return count
