@@ -101,3 +101,23 @@ def test_a_pause_between_values_keeps_the_next_row_ready(qtbot) -> None:  # type
         "建成示范点5个。",
     ]
     close_window(window)
+
+
+def test_ctrl_d_takes_the_keyboard_to_the_value_cell(qtbot) -> None:
+    """Ctrl+D (and the export's 先去补全) while she types in a paragraph: the number she types
+    next, and its Enter, go into 填写, not into the paragraph (found in the Xvfb QA session:
+    "12" + Enter split the paragraph into "12" and the rest)."""
+    text = "完成播种**亩，新建农田**亩。"
+    report = Report(year=2025, sections=[Section(heading="抓好农业", paragraphs=[text])])
+    window = make_window(qtbot)
+    window.new_document(report, "测试")
+    window.resize(1200, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.editor.focus_field(("sections", 0, "paragraphs", 0), 0, 0)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    panel = window.figures.panel
+    _type_and_enter(qtbot, panel, "12")
+    assert window.report().sections[0].paragraphs == ["完成播种12亩，新建农田**亩。"]
+    close_window(window)

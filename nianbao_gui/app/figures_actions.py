@@ -75,6 +75,7 @@ class FiguresActions:
             self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
         if opened:  # over an open 预览: each gets a fair part of the height
             self.window.pages.share_height()
+        panel.take_keyboard()
 
     # --- following the draft ---------------------------------------------------------------
 

@@ -253,6 +253,16 @@ class FiguresPanel(QWidget):
         self.table.scrollTo(index)
         self.table.horizontalScrollBar().setValue(0)  # the place stays in sight
 
+    def take_keyboard(self) -> None:
+        """The current (or first) row's 填写 cell gets the keyboard: after Ctrl+D or 先去补全
+        the number she types, and its Enter, go there, not into the paragraph she was in."""
+        if not self.slots:
+            return
+        self._edit_next(max(self.table.currentIndex().row(), 0))
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.editing():  # the cell open: a click on it then does not hold back her keys
+            self.table.edit(self.table.currentIndex())
+
     def _value_entered(self, row: int, value: str) -> None:
         # after the cell's editor has closed: filling resets the model under it
         QTimer.singleShot(0, lambda: self.fill(row, value))
