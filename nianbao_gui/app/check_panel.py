@@ -142,7 +142,10 @@ class CheckPanel(QWidget):
             self.check(self._report)
 
     def report_changed(self) -> None:
-        """The window's notice that the report changed: check again once typing pauses."""
+        """The window's notice that the report changed: check again once typing pauses.
+        What the last fix or click did is old news (an undo may have taken the fix back);
+        a fix's own edit comes here before the fix says what it did."""
+        self.notice.hide()
         if self._report is not None:
             self.live.changed()
 
