@@ -57,6 +57,7 @@ class FiguresActions:
             panel.failed.connect(window.prompts.error)
             panel.export_requested.connect(self.export_table)
             panel.fill_requested.connect(self.fill_from_table)
+            panel.history_requested.connect(self._history_step)
             self._panel, self.dock = panel, dock
             if window.document is not None:
                 panel.set_report(window.report())
@@ -76,6 +77,12 @@ class FiguresActions:
         if opened:  # over an open 预览: each gets a fair part of the height
             self.window.pages.share_height()
         panel.take_keyboard()
+
+    def _history_step(self, undo: bool) -> None:
+        ui = self.window.ui
+        action = ui.actionUndo if undo else ui.actionRedo
+        if action.isEnabled():
+            self.panel.keep_keyboard(action.trigger)
 
     # --- following the draft ---------------------------------------------------------------
 
