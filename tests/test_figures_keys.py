@@ -101,3 +101,45 @@ def test_a_pause_between_values_keeps_the_next_row_ready(qtbot) -> None:  # type
         "建成示范点5个。",
     ]
     close_window(window)
+
+
+def test_ctrl_d_takes_the_keyboard_to_the_value_cell(qtbot) -> None:
+    """Ctrl+D (and the export's 先去补全) while she types in a paragraph: the number she types
+    next, and its Enter, go into 填写, not into the paragraph (found in the Xvfb QA session:
+    "12" + Enter split the paragraph into "12" and the rest)."""
+    text = "完成播种**亩，新建农田**亩。"
+    report = Report(year=2025, sections=[Section(heading="抓好农业", paragraphs=[text])])
+    window = make_window(qtbot)
+    window.new_document(report, "测试")
+    window.resize(1200, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.editor.focus_field(("sections", 0, "paragraphs", 0), 0, 0)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    panel = window.figures.panel
+    _type_and_enter(qtbot, panel, "12")
+    assert window.report().sections[0].paragraphs == ["完成播种12亩，新建农田**亩。"]
+    close_window(window)
+
+
+def test_ctrl_z_in_the_panel_keeps_the_keyboard_there(qtbot) -> None:
+    """A wrong value filled with Enter, Ctrl+Z, the right value and Enter: the undo took the
+    keyboard into the paragraph, with ** selected, so the next Enter split it (found in the
+    Xvfb QA session: ['完成播种13', '亩，新建农田**亩。'])."""
+    report = Report(
+        year=2025,
+        sections=[Section(heading="抓好农业", paragraphs=["完成播种**亩，新建农田**亩。"])],
+    )
+    window, panel = _open(qtbot, report)
+    _type_and_enter(qtbot, panel, "12")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.report().sections[0].paragraphs == ["完成播种**亩，新建农田**亩。"]
+    assert panel.isAncestorOf(QApplication.focusWidget())
+    _type_and_enter(qtbot, panel, "13")  # the place the undo brought back
+    assert window.report().sections[0].paragraphs == ["完成播种13亩，新建农田**亩。"]
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.report().sections[0].paragraphs == ["完成播种13亩，新建农田**亩。"]
+    assert panel.isAncestorOf(QApplication.focusWidget())
+    close_window(window)

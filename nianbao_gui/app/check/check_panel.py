@@ -37,6 +37,7 @@ from ...core.model import Report
 from .check_rows import (
     FINDING_ROLE,
     GroupKey,
+    WrappedRows,
     build_group,
     build_group_of,
     fill_leaf,
@@ -85,6 +86,7 @@ class CheckPanel(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)  # rows of two lines stay apart
+        self.tree.setItemDelegate(WrappedRows(self.tree))
         self.tree.setExpandsOnDoubleClick(False)  # one click opens a group (_item_clicked)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -140,7 +142,10 @@ class CheckPanel(QWidget):
             self.check(self._report)
 
     def report_changed(self) -> None:
-        """The window's notice that the report changed: check again once typing pauses."""
+        """The window's notice that the report changed: check again once typing pauses.
+        What the last fix or click did is old news (an undo may have taken the fix back);
+        a fix's own edit comes here before the fix says what it did."""
+        self.notice.hide()
         if self._report is not None:
             self.live.changed()
 

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QPalette
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from ...core.checks import Category, Finding
 from .live_check import RowText
@@ -136,3 +141,35 @@ def set_text(item: QTreeWidgetItem, column: int, text: str) -> None:
 def _tip(item: QTreeWidgetItem, column: int, text: str) -> None:
     if item.toolTip(column) != text:
         item.setToolTip(column, text)
+
+
+class WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their wrapped text. Qt sizes a row before it knows the width it is
+    drawn in, so only the text's own line breaks counted: a long message took the lines of
+    the place under it, which was cut off with "…". The width of the first column (less the
+    indentation of the row's depth) is given; a resized column lays the rows out again."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.timeout.connect(tree.doItemsLayout)
+        tree.header().sectionResized.connect(self._column_resized)
+
+    def _column_resized(self, column: int, old: int, new: int) -> None:
+        if column == 0 and old != new:
+            self._relayout.start(0)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        if index.column() != 0:
+            return super().sizeHint(option, index)
+        depth, parent = 1 if self._tree.rootIsDecorated() else 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._tree.columnWidth(0) - depth * self._tree.indentation()
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, max(width, 40), 100_000)  # only the width counts
+        return super().sizeHint(sized, index)

@@ -101,6 +101,11 @@ class FindBar(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.replace_row)
+        # Tab goes from 查找 to 替换为 as in Word's dialog, not to 上一个: what she typed after
+        # Tab went nowhere, and 全部替换 then deleted every match (hidden boxes are skipped)
+        chain = (self.find_edit, self.replace_edit, self.replace_button, self.replace_all_button)
+        for first, then in zip(chain, (*chain[1:], self.prev_button), strict=True):
+            QWidget.setTabOrder(first, then)
 
         self.find_edit.textChanged.connect(self._needle_changed)
         self.find_edit.returnPressed.connect(self.find_next)

@@ -60,6 +60,7 @@ class FiguresActions:
             panel.failed.connect(session.prompts.error)
             panel.export_requested.connect(self.export_table)
             panel.fill_requested.connect(self.fill_from_table)
+            panel.history_requested.connect(self._history_step)
             self._panel, self.dock = panel, dock
             if session.document is not None:
                 panel.set_report(session.report())
@@ -77,6 +78,13 @@ class FiguresActions:
             self.docks.widen(self.dock, 420, 560, 2 / 5)
         if opened:  # over an open 预览: each gets a fair part of the height
             self.docks.share_height()
+        panel.take_keyboard()
+
+    def _history_step(self, undo: bool) -> None:
+        """Ctrl+Z / Ctrl+Y typed in the panel: the draft's step, the keyboard staying here."""
+        stack = self.session.history.stack
+        if stack.canUndo() if undo else stack.canRedo():
+            self.panel.keep_keyboard(stack.undo if undo else stack.redo)
 
     # --- following the draft ---------------------------------------------------------------
 

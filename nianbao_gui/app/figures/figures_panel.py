@@ -9,17 +9,20 @@ click on a row becomes ``focus_requested`` (the form shows the place).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,6 +38,7 @@ from ...core.errors import NianbaoError
 from ...core.figures import Slot, filled_texts, find_slots, moved_in, still_there
 from ...core.limits import MAX_FIGURE_CHARS
 from ...core.model import Report
+from ..editor.undo_keys import is_redo, is_undo
 from ..widgets.look import button_row
 
 COLUMNS = ("位置", "前文", "占位", "后文", "填写")
@@ -115,6 +119,7 @@ class FiguresPanel(QWidget):
     failed = Signal(object)  # a NianbaoError
     export_requested = Signal()
     fill_requested = Signal()
+    history_requested = Signal(bool)  # Ctrl+Z (True) or Ctrl+Y in the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +158,7 @@ class FiguresPanel(QWidget):
             self.table.setColumnWidth(column, int(width * em))
         header.setStretchLastSection(True)
         self.table.clicked.connect(self._clicked)
+        self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
         export, _fill = button_row(
             layout,
@@ -252,6 +258,46 @@ class FiguresPanel(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         self.table.horizontalScrollBar().setValue(0)  # the place stays in sight
+
+    def take_keyboard(self, *, open_cell: bool = True) -> None:
+        """The current (or first) row's 填写 cell gets the keyboard: after Ctrl+D or 先去补全
+        the number she types, and its Enter, go there, not into the paragraph she was in."""
+        if not self.slots:
+            return
+        self._edit_next(max(self.table.currentIndex().row(), 0))
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if open_cell and not self.editing():  # open: a click on it does not hold back her keys
+            self.table.edit(self.table.currentIndex())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z / Ctrl+Y in the list (not in a cell being typed into, which undoes its own
+        typing) are the draft's, asked of the window so the keyboard can stay here."""
+        kind = event.type()
+        if (
+            watched is self.table
+            and kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and (is_undo(event) or is_redo(event))
+        ):
+            if kind == QEvent.Type.KeyPress:
+                self.history_requested.emit(is_undo(event))
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keep_keyboard(self, step: Callable[[], None]) -> None:
+        """Run ``step`` (an undo or redo, which shows its place in the form and takes the
+        keyboard there), then give the keyboard back to 填写, on the place it brought back:
+        a wrong value undone is typed again here, and its Enter never splits the paragraph."""
+        before = list(self.slots)
+        step()
+        self.refresh()
+        back = [
+            i for i, slot in enumerate(self.slots) if not any(_same_slot(o, slot) for o in before)
+        ]
+        if back:
+            self.table.setCurrentIndex(self.model.index(back[0], VALUE))
+        self.take_keyboard(open_cell=False)  # a digit opens the cell; Ctrl+Y still redoes
 
     def _value_entered(self, row: int, value: str) -> None:
         # after the cell's editor has closed: filling resets the model under it
