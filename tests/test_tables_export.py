@@ -96,6 +96,24 @@ def test_header_rows_repeat_and_no_row_splits() -> None:
     assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in rows)
 
 
+@pytest.mark.parametrize(("size", "twips"), [(TableFontSize.SI, "504"), (TableFontSize.WU, "378")])
+def test_every_row_has_room_above_and_below_its_text(size: TableFontSize, twips: str) -> None:
+    """At least 1.8 × the cell size high (rules included; LibreOffice draws exactly that and
+    the page layout counts it): single-spaced text no longer touches the rules."""
+    options = ExportOptions(table_size=size)
+    rows = document_xml(report_with(merged_table()), options).findall(".//w:tbl/w:tr", NS)
+    heights = [tr.find("w:trPr/w:trHeight", NS) for tr in rows]
+    assert all(h is not None and h.get(W + "hRule") == "atLeast" for h in heights)
+    assert {h.get(W + "val") for h in heights if h is not None} == {twips}
+
+
+def test_a_placeholder_for_a_figure_is_centred_like_the_figure() -> None:
+    table = merged_table()
+    table.rows[2][2] = "**"
+    cells = _cell_runs(document_xml(report_with(table)))
+    assert cells["**"][2] == "center" == cells["28.6"][2]
+
+
 def _prop(p: etree._Element, path: str, attribute: str) -> str | None:
     """A property of paragraph ``p``: written on it (or its first run), else its style's."""
     direct = p.find(path, NS)

@@ -139,9 +139,18 @@ def test_metrics_from_the_fonts_give_libreoffices_row_heights() -> None:
     from nianbao_gui.core.pages.table_rows import lay_table
 
     laid = lay_table(village_table(2), render_metrics(), 442.2, 14)
-    # measured in LibreOffice 7.4 with tests/fonts/fonts.conf: 19.4 pt (黑体), 15.2 pt (仿宋)
-    assert abs(laid.rows[0].height - 19.4) < 0.3
-    assert abs(laid.rows[1].height - 15.25) < 0.3
+    # measured in LibreOffice 7.4 with tests/fonts/fonts.conf: a one-line row is the least
+    # height, 1.8 × 14 pt (w:trHeight atLeast, rules included); before it, 19.4 pt (黑体) and
+    # 15.2 pt (仿宋): the text touched the rules
+    assert abs(laid.rows[0].height - 25.2) < 0.05
+    assert abs(laid.rows[1].height - 25.2) < 0.05
+    long = (
+        "这一格的文字很长，要在格子里折成好几行才能放得下，"
+        "看看每一行有多高，和程序自己算的是不是一样高。"
+    )
+    table = Table(rows=[["村名", "说明"], ["一村", long]])
+    two_lines = lay_table(table, render_metrics(), 442.2, 14)
+    assert abs(two_lines.rows[1].height - 30.0) < 0.3  # LibreOffice: 30.0 pt (2 × 14.75 + 0.5)
 
 
 def test_a_header_row_alone_at_a_page_foot_is_reported() -> None:

@@ -104,6 +104,16 @@ def cell_label(number: int, row: int, column: int) -> str:
 _NUMBER_CHARS = set("0123456789０１２３４５６７８９.．%％+-－—‰,，~～/×x()（）")
 
 
+_PLACEHOLDER_CHARS = set("*＊Xx×〇")
+
+
+def centred(text: str) -> bool:
+    """A cell set centred: a figure, or the placeholder that stands for one (``**``, ``XX``)
+    until the 站所 send it, so the column does not jump when it is filled."""
+    stripped = text.strip()
+    return is_number(text) or (bool(stripped) and set(stripped) <= _PLACEHOLDER_CHARS)
+
+
 def is_number(text: str) -> bool:
     """A cell that holds a figure (``28.6``, ``6.2%``, ``-3``, ``1,200``): set centred."""
     stripped = text.strip()

@@ -5,7 +5,8 @@ The columns are the export's (tables.column_twips), the cells' text area is the 
 the cell margins Word and LibreOffice give a table by default (0.19 cm a side). A cell's
 lines are single-spaced: a line is as high as the font's ascent, descent and line gap
 (``hhea``), which is what LibreOffice uses; a row is as high as its tallest cell, plus the
-0.5 pt rule; cells are centred vertically. A merge down several rows needs its text's height
+0.5 pt rule, and at least ``typeset.styles.ROW_EMS`` times the text size (w:trHeight);
+cells are centred vertically. A merge down several rows needs its text's height
 from all of them: what it lacks is added to its last row.
 """
 
@@ -14,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Table
-from ..tables import column_twips, covered, is_number
+from ..tables import centred, column_twips, covered
 from ..typeset.sanitize import clean
+from ..typeset.styles import ROW_EMS
 from .linebreak import break_lines
 from .metrics import FontKey, Metrics
 from .widths import advances, char_widths, scripts
@@ -88,7 +90,7 @@ def lay_table(table: Table, metrics: Metrics, block_width: float, size: float) -
             laid.boxes.append((lefts[c], width, True, down == 1))
             font = FontKey.HEI if header else FontKey.FANG
             text = clean(raw).text
-            align = "center" if header or is_number(text) else "left"
+            align = "center" if header or centred(text) else "left"
             place = (width, lefts[c], align)
             lines, height = _cell_lines(text, font, size, metrics, heights[font], place)
             cells.append((r, lines, height, 0.0, down))
@@ -96,7 +98,8 @@ def lay_table(table: Table, metrics: Metrics, block_width: float, size: float) -
                 need = max(need, height)
             else:
                 tall.append((r, down, height))
-        laid.height = max(need, heights[FontKey.FANG][1] * size) + RULE
+        # at least ROW_EMS × the size high, the rules included (w:trHeight atLeast)
+        laid.height = max(max(need, heights[FontKey.FANG][1] * size) + RULE, ROW_EMS * size)
         rows.append(laid)
     for first, down, height in tall:
         last = min(first + down, len(rows)) - 1

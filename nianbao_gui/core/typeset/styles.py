@@ -28,6 +28,15 @@ from ..layout import Block, Role, is_salutation
 from .options import ExportOptions, FontKey
 
 SIZE_3HAO = 16.0  # points: body text, headings, author line, signature, date
+ROW_EMS = 1.8
+"""A table row is at least this many times its cells' text size high (w:trHeight atLeast in
+Word and WPS; the page layout alike): single-spaced cell text then has room above and below,
+as in office-made tables, instead of touching the rules. A cell of several lines is higher."""
+
+
+def min_row_points(options: ExportOptions) -> float:
+    """The least height of a table row, the rules included, in points."""
+    return options.table_size.half_points / 2 * ROW_EMS
 SIZE_2HAO = 22.0  # the title
 SIZE_4HAO = 14.0  # page numbers (GB/T 9704-2012 7.5: 4号半角宋体阿拉伯数字)
 

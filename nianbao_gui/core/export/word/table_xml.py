@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...model import Merge, Table
-from ...tables import TEXT_WIDTH_TWIPS, column_twips, is_number
+from ...tables import TEXT_WIDTH_TWIPS, centred, column_twips
 from ...typeset import sanitize
 
 BORDER = 4
@@ -30,9 +30,12 @@ Paragraph = Callable[[str, str], None]
 """Writes a cell's paragraph of style key with the given text (the writer's builder)."""
 
 
-def write_table(parts: list[str], table: Table, paragraph: Paragraph) -> list[str]:
+def write_table(
+    parts: list[str], table: Table, paragraph: Paragraph, min_row_points: float
+) -> list[str]:
     """Append the table's markup to ``parts``; ``paragraph(key, text)`` writes a paragraph
-    in one of the writer's styles. Returns what sanitising the cells had to change."""
+    in one of the writer's styles; every row is at least ``min_row_points`` high. Returns
+    what sanitising the cells had to change."""
     warnings: list[str] = []
 
     def clean(text: str, where: str) -> str:
@@ -59,9 +62,10 @@ def write_table(parts: list[str], table: Table, paragraph: Paragraph) -> list[st
         for r in range(each.top, each.top + each.height):
             for c in range(each.left, each.left + each.width):
                 inside[(r, c)] = each
+    row_height = f'<w:trHeight w:val="{round(min_row_points * 20)}" w:hRule="atLeast"/>'
     for r, row in enumerate(table.rows):
         header = r < table.header_rows
-        parts.append("<w:tr><w:trPr><w:cantSplit/>")
+        parts.append(f"<w:tr><w:trPr><w:cantSplit/>{row_height}")
         parts.append("<w:tblHeader/></w:trPr>" if header else "</w:trPr>")
         c = 0
         while c < len(row):
@@ -78,7 +82,7 @@ def write_table(parts: list[str], table: Table, paragraph: Paragraph) -> list[st
             parts.append(f"<w:tc><w:tcPr>{props}</w:tcPr>")
             top_left = merge is None or (r, c) == (merge.top, merge.left)
             text = clean(row[c], f"表格第{r + 1}行第{c + 1}列") if top_left else ""
-            key = "cell_head" if header else "cell_number" if is_number(text) else "cell"
+            key = "cell_head" if header else "cell_number" if centred(text) else "cell"
             paragraph(key, text)
             parts.append("</w:tc>")
             c += span

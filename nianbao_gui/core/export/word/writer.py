@@ -22,7 +22,7 @@ from ...layout import Block, Role, layout
 from ...model import Report
 from ...typeset import ExportOptions, sanitize
 from ...typeset.paragraphs import written
-from ...typeset.styles import TABLE
+from ...typeset.styles import TABLE, min_row_points
 from . import fonttable, page, styles
 from .table_xml import write_table
 from .xml import W_NS, el, strip_theme_fonts, w
@@ -218,7 +218,9 @@ def build_document(
         for warning in para.warnings:
             result.warnings.append(_where(para.block + 1, block) + warning)
         if para.style == TABLE and block.table is not None:
-            warnings = write_table(builder.parts, block.table, builder.cell)
+            warnings = write_table(
+                builder.parts, block.table, builder.cell, min_row_points(options)
+            )
             result.warnings += [_where(para.block + 1, block) + warning for warning in warnings]
             continue
         key = para.style
