@@ -94,9 +94,11 @@ class Finding:
         return f"改为“{self.fix}”"
 
 
+IMPORT_NOTE = "import.note"
+"""An importer's note to check (a guessed year…), not a problem of the text."""
 FONT_STAND_IN = "layout.font_stand_in"
 """A font the search could not find here, and what the pages use instead (【版面】)."""
-HINT_CODES = frozenset({"import.note", FONT_STAND_IN})
+HINT_CODES = frozenset({IMPORT_NOTE, FONT_STAND_IN})
 
 
 def make_finding(

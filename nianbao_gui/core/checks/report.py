@@ -9,7 +9,7 @@ from typing import Any
 from ..fields import FieldPath, get_text, iter_text_fields, label_of
 from ..model import Report
 from ..numbering import heading_number
-from .finding import FONT_STAND_IN, Category, Finding
+from .finding import FONT_STAND_IN, IMPORT_NOTE, Category, Finding
 
 _REPORT_LABELS: dict[FieldPath, str] = {(): "导入", ("date",): "日期", ("year",): "年份"}
 
@@ -115,7 +115,7 @@ def group_by_category(findings: Sequence[Finding]) -> dict[Category, list[Findin
 def summary(findings: Sequence[Finding]) -> str:
     """``共 12 处问题：占位符与空白 5 处，标点 3 处……；其中 7 处可以自动修改。``"""
     problems = [finding for finding in findings if not finding.is_hint]
-    imported = sum(1 for finding in findings if finding.code == "import.note")
+    imported = sum(1 for finding in findings if finding.code == IMPORT_NOTE)
     fonts = len(findings) - len(problems) - imported
     hint_text = (f"另有导入提示 {imported} 条，请核对。" if imported else "") + (
         f"另有字体说明 {fonts} 条（本机缺少公文字体，导出的 .docx 不受影响）。" if fonts else ""

@@ -10,7 +10,7 @@ from typing import Protocol, TypeVar
 from ..fields import FieldPath
 from ..model import Report
 from . import consistency, numbering, placeholders, punctuation, spaces, wording
-from .finding import Category, Finding
+from .finding import IMPORT_NOTE, Category, Finding
 from .targets import Kind, Target, targets
 
 
@@ -75,7 +75,7 @@ def findings_from_notes(notes: Sequence[str]) -> list[Finding]:
     return [
         Finding((), 0, 0, "import.numbering", note, Category.NUMBERING)
         if _NUMBERING_NOTE.search(note)
-        else Finding((), 0, 0, "import.note", note, Category.IMPORT)
+        else Finding((), 0, 0, IMPORT_NOTE, note, Category.IMPORT)
         for note in notes
     ]
 
