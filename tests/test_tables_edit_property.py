@@ -1,6 +1,7 @@
 """Random table edits through the undo history (issue 22 item 2): each is one step, the table
 stays valid with an identity for every cell, and undoing them all gives back the draft
-exactly; redoing them all gives the edited draft again."""
+exactly; redoing them all gives the edited draft again. They are asked the way the table
+editor asks (TableRequests, issue 21 item 4): the editor's TableEdits makes each step."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from nianbao_gui.app.editor.commands import History
 from nianbao_gui.app.editor.report_model import ReportModel
+from nianbao_gui.app.editor.table_structure import TableAsk, TableEdits, TableRequests
 from nianbao_gui.core import table_edit
 from nianbao_gui.core.model import Report, Section, Table
 
@@ -46,30 +48,31 @@ def draft() -> Report:
     return Report(sections=[Section(heading="经济", paragraphs=["一段。"], tables=[table])])
 
 
-def apply(table: Table, op: tuple[str, int, int, int, int, str]) -> Table:
+def ask(table: Table, op: tuple[str, int, int, int, int, str]) -> TableAsk:
     name, a, b, h, w, text = op
     r, c = a % len(table.rows), b % len(table.rows[0])
     if name == "insert_row":
-        return table_edit.insert_row(table, r)
+        return TableAsk(name, table_edit.insert_row, (r,))
     if name == "delete_row":
-        return table_edit.delete_row(table, r)
+        return TableAsk(name, table_edit.delete_row, (r,))
     if name == "move_row":
-        return table_edit.move_row(table, r, 1 if h % 2 else -1)
+        return TableAsk(name, table_edit.move_row, (r, 1 if h % 2 else -1))
     if name == "insert_column":
-        return table_edit.insert_column(table, c)
+        return TableAsk(name, table_edit.insert_column, (c,))
     if name == "delete_column":
-        return table_edit.delete_column(table, c)
+        return TableAsk(name, table_edit.delete_column, (c,))
     if name == "move_column":
-        return table_edit.move_column(table, c, 1 if w % 2 else -1)
+        return TableAsk(name, table_edit.move_column, (c, 1 if w % 2 else -1))
     if name == "merge":
         bottom = min(r + h, len(table.rows) - 1)
         right = min(c + w, len(table.rows[0]) - 1)
-        return table_edit.merge_cells(table, r, c, bottom, right)
+        return TableAsk(name, table_edit.merge_cells, (r, c, bottom, right))
     if name == "split":
-        return table_edit.split_cell(table, r, c)
+        return TableAsk(name, table_edit.split_cell, (r, c))
     if name == "set":
-        return table_edit.set_cell(table, r, c, text.replace("\t", "").replace("\n", ""))
-    return table_edit.paste_block(table, r, c, table_edit.parse_block(text) or [[""]])
+        return TableAsk(name, table_edit.set_cell, (r, c, text.replace("\t", "").replace("\n", "")))
+    block = table_edit.parse_block(text) or [[""]]
+    return TableAsk(name, table_edit.paste_block, (r, c, block))
 
 
 @settings(
@@ -81,19 +84,24 @@ def test_random_table_edits_undo_back_to_the_original(
 ) -> None:
     model = ReportModel(draft())
     history = History(model)
+    requests = TableRequests()
+    TableEdits(history, lambda _text: True, requests)
+    refused: list[str] = []  # said in the form (a merge crossed, the last row …)
+    requests.refused.connect(lambda _path, why: refused.append(why))
     original = model.report.model_dump()
     done = 0
     for op in ops:
         table = model.get(PATH)
-        try:
-            new = apply(table, op)
-        except ValueError:
-            continue  # refused with a message in the form (a merge crossed, the last row …)
+        said = len(refused)
+        requests.change_requested.emit(PATH, ask(table, op))
+        new = model.get(PATH)
+        if len(refused) > said:
+            assert new is table and refused[-1]  # nothing changed, and why is said
+            continue
         Table.model_validate(new.model_dump())
         ids = [cid for row in new.cell_ids for cid in row]
         assert len(ids) == len(set(ids)) == len(new.rows) * len(new.rows[0])
-        if history.edit("表格", [(PATH, new)]):
-            done += 1
+        done += new != table
         assert history.stack.count() == done
     edited = model.report.model_dump()
     while history.stack.canUndo():

@@ -211,6 +211,11 @@ def set_cell(table: Table, row: int, column: int, text: str) -> Table:
     return _rebuild(table, rows, _ids(table), list(table.merges))
 
 
+def set_field(table: Table, name: str, value: object) -> Table:
+    """表题, unit, 注 or the number of header rows set (validated like the whole table)."""
+    return Table.model_validate(table.model_dump() | {name: value})
+
+
 def parse_block(text: str) -> Grid:
     """A block copied from Excel or WPS 表格: rows by line, cells by tab (a last empty line
     dropped; a cell in quotes with line breaks, as Excel copies it, is one cell)."""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ...core.fields import FieldPath, read_path
+from ...core.fields import FieldPath, read_path, table_numbers
 from ...core.layout import Role, layout
 from ...core.model import Report, Section
 from ...core.outline import char_count
@@ -43,6 +43,7 @@ from .binder import Binder, select_range
 from .commands import Focus, History, TextSpan
 from .report_model import ReportModel
 from .structure import StructureEdits, StructureRequests, list_change
+from .table_structure import TableEdits, TableRequests
 
 EXACT_COUNT_DELAY_MS = 300
 
@@ -83,6 +84,8 @@ class ReportEditor(QWidget):
         requests = StructureRequests(self)  # every add / move / delete asked for, any level
         self.structure = StructureEdits(self.history, lambda text: self.confirm(text))
         self.structure.connect(requests)
+        tables = TableRequests(self)  # every table added, changed, moved or deleted
+        self.tables = TableEdits(self.history, lambda text: self.confirm(text), tables)
 
         self._tabs = QTabWidget()
         self._tabs.setUsesScrollButtons(True)
@@ -104,7 +107,7 @@ class ReportEditor(QWidget):
         self._exact_timer.setInterval(EXACT_COUNT_DELAY_MS)
         self._exact_timer.timeout.connect(self._recount_total)
 
-        self.ctx = FormContext(self.binder, lambda text: self.confirm(text), requests)
+        self.ctx = FormContext(self.binder, lambda text: self.confirm(text), requests, tables)
         self.basic = BasicInfoTab(self.ctx)
         self.opening = OpeningTab(self.ctx)
         self.closing = ClosingTab(self.ctx)
@@ -239,6 +242,7 @@ class ReportEditor(QWidget):
                 self._rebuild_sections(self._tabs.currentIndex())
             else:
                 self._change_section(*change)
+            self._renumber_tables()  # a section's tables moved with it
             self._recount_total()
         else:
             page = self._page_for(path)
@@ -248,10 +252,11 @@ class ReportEditor(QWidget):
                     owner = tab.editor.find_editor(path[:-1])
                     if owner is not None:
                         owner.children_changed(old, new)
+                self._renumber_tables()
             else:
                 self.binder.load(path)
             if path[0] == "sections" and ("tables" in path or path[-1] == "paragraphs"):
-                self._tables_follow(path)
+                self._tables_follow(path, old, new)
             if isinstance(new, str) and isinstance(old, str):  # one text field: cheap delta
                 delta = char_count(new) - char_count(old)
                 if page is not None and delta:
@@ -269,15 +274,30 @@ class ReportEditor(QWidget):
                 self.update_tab_title(page)
         self.changed.emit()
 
-    def _tables_follow(self, path: FieldPath) -> None:
-        """A table, a cell or a list of paragraphs changed: the section's tables follow
-        (their places among the paragraphs too)."""
+    def _tables_follow(self, path: FieldPath, old: Any, new: Any) -> None:
+        """A table, a cell, a section's list of tables or of paragraphs changed: only what
+        changed follows (one table editor, or the one added, removed or moved). Tables that
+        came or went renumber those after them (表1, 表2 … run through the report)."""
         end = path.index("tables") if "tables" in path else len(path) - 1
         tab = self.section_tabs[int(path[1])]
-        if tab.editor is not None:
-            owner = tab.editor.find_editor(path[:end])
-            if owner is not None:
-                owner.tables_changed()
+        owner = tab.editor.find_editor(path[:end]) if tab.editor is not None else None
+        index = path[end + 1] if len(path) > end + 1 else None
+        if owner is None:
+            pass
+        elif isinstance(index, int):
+            owner.table_changed(index)
+        elif path[-1] == "tables":
+            owner.tables_changed(old, new)
+        else:
+            owner.tables_changed()
+        if path[-1] == "tables" and len(old) != len(new):
+            self._renumber_tables()
+
+    def _renumber_tables(self) -> None:
+        numbers = table_numbers(self.model.report)
+        for tab in self.section_tabs:
+            if tab.editor is not None:
+                tab.editor.renumber_tables(numbers)
 
     def _focus(self, focus: Focus) -> None:
         try:

@@ -22,20 +22,27 @@ if TYPE_CHECKING:
     from ...core.model import Report
     from ..editor.binder import Binder
     from ..editor.structure import StructureRequests
+    from ..editor.table_structure import TableRequests
 
 
 class FormContext:
     """What the widgets of every tab share: the binder (and through it the model and the
     undo history), the question asked before deleting text, and where to ask for a section
-    to be added, moved or deleted (``requests``, structure.py). ``confirm`` is looked up at
+    to be added, moved or deleted (``requests``, structure.py) and for a table to be added,
+    changed, moved or deleted (``tables``, table_structure.py). ``confirm`` is looked up at
     call time, so a test can replace ``ReportEditor.confirm`` after the tabs are built."""
 
     def __init__(
-        self, binder: Binder, confirm: Callable[[str], bool], requests: StructureRequests
+        self,
+        binder: Binder,
+        confirm: Callable[[str], bool],
+        requests: StructureRequests,
+        tables: TableRequests,
     ) -> None:
         self.binder = binder
         self.confirm = confirm
         self.requests = requests
+        self.tables = tables
 
     def report(self) -> Report:
         report: Report = self.binder.root()

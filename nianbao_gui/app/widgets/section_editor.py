@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import table_edit
 from ...core.fields import FieldPath, read_path, table_numbers
 from ...core.model import MAX_DEPTH, Section, Table
 from ...core.numbering import heading_number
 from ...core.outline import char_count
-from ...core.tables import anchor_before, body
-from ..editor.commands import Focus
+from ...core.tables import body
 from ..editor.structure import list_change, place_name
 from ..tabs.base import FormContext
 from . import look
@@ -171,57 +169,60 @@ class SectionEditor(QFrame):
     def move_child(self, index: int, delta: int) -> None:
         self.ctx.requests.move_requested.emit((*self.path, "children", index), delta)
 
-    # --- tables: each change one undo step ---------------------------------------------
+    # --- tables: requests (table_structure.py makes each one undo step) -------------------
 
     def add_table(self, after: int | None = None) -> None:
-        """A new 3 × 3 table with a header row, after paragraph ``after`` (the last)."""
-        section = self.section()
-        after = len(section.paragraphs) - 1 if after is None else after
-        table = Table(rows=[["", "", ""] for _ in range(3)], after=anchor_before(section, after))
-        self._tables_step("插入表格", [*section.tables, table])
+        """A new 3 × 3 table after paragraph ``after`` (None: the last)."""
+        self.ctx.tables.add_requested.emit(self.path, after, None)
 
     def _paste_table(self, after: int, rows: list[list[str]]) -> None:
+        self.ctx.tables.add_requested.emit(self.path, after, rows)
+
+    def tables_changed(
+        self, old: list[Table] | None = None, new: list[Table] | None = None
+    ) -> None:
+        """The model's list of tables (or the paragraphs they follow) changed. One table
+        added, removed or moved adds, removes or moves its editor; anything else keeps the
+        editors in order. Each editor shows its table again only when it changed."""
+        count = len(self.section().tables)
+        change = list_change(old, new) if old is not None and new is not None else None
+        made: list[TableEditor] = []
+        if change is not None:
+            source, target = change
+            moved = self.table_editors.pop(source) if source is not None else None
+            if moved is not None and target is None:
+                self._drop_table_editor(moved)
+            if target is not None:
+                editor = moved or self._new_table_editor()
+                made += [] if moved else [editor]
+                self.table_editors.insert(target, editor)
+        while len(self.table_editors) > count:
+            self._drop_table_editor(self.table_editors.pop())
+        while len(self.table_editors) < count:
+            made.append(self._new_table_editor())
+            self.table_editors.append(made[-1])
+        for i, editor in enumerate(self.table_editors):
+            editor.path = (*self.path, "tables", i)
+        self._show_tables()
+        for editor in made:  # once it shows its table: 与去年相同 shading may reach its cells
+            self.ctx.binder.announce_table(editor)
+
+    def table_changed(self, index: int) -> None:
+        """Table ``index`` changed inside (cells, rows, 表题, where it stands): only its
+        editor follows."""
+        if 0 <= index < len(self.table_editors):
+            self._show_tables(only=index)
+
+    def _new_table_editor(self) -> TableEditor:
+        return TableEditor(self.ctx.tables)
+
+    def _drop_table_editor(self, editor: TableEditor) -> None:
+        self.ctx.binder.withdraw_table(editor)
+        editor.deleteLater()
+
+    def _show_tables(self, only: int | None = None) -> None:
+        """Each table editor shows its table (``only``: that one) where it stands."""
         section = self.section()
-        table = table_edit.table_from_block(rows)
-        table = table.model_copy(update={"after": anchor_before(section, after)})
-        self._tables_step("粘贴为表格", [*section.tables, table])
-
-    def _tables_step(self, label: str, tables: list[Table]) -> None:
-        path = (*self.path, "tables")
-        self.ctx.binder.history.edit(label, [(path, tables)], focus=Focus(path))
-
-    def _table_edited(self, editor: TableEditor, label: str, table: Table) -> None:
-        index = self.table_editors.index(editor)
-        path = (*self.path, "tables", index)
-        self.ctx.binder.history.edit(label, [(path, table)], focus=Focus(path))
-
-    def _table_removed(self, editor: TableEditor) -> None:
-        index = self.table_editors.index(editor)
-        tables = list(self.section().tables)
-        table = tables[index]
-        if any(text.strip() for row in table.rows for text in row) and not self.ctx.confirm(
-            f"确定删除“{self.place_name()}”下的表{editor.number}吗？表中的文字会一并删除。"
-        ):
-            return
-        del tables[index]
-        self._tables_step("删除表格", tables)
-
-    def tables_changed(self) -> None:
-        """The model's tables (or the paragraphs they follow) changed: the editors follow."""
-        section = self.section()
-        while len(self.table_editors) > len(section.tables):
-            editor = self.table_editors.pop()
-            self.ctx.binder.withdraw_table(editor)
-            editor.deleteLater()
-        new: list[TableEditor] = []
-        while len(self.table_editors) < len(section.tables):
-            editor = TableEditor()
-            editor.table_requested.connect(
-                lambda label, table, e=editor: self._table_edited(e, label, table)
-            )
-            editor.remove_requested.connect(lambda e=editor: self._table_removed(e))
-            self.table_editors.append(editor)
-            new.append(editor)
         numbers = table_numbers(self.ctx.report())
         places: list[tuple[int, QWidget]] = []
         last = -1
@@ -230,11 +231,21 @@ class SectionEditor(QFrame):
                 last = i
                 continue
             editor = self.table_editors[i]
-            editor.set_table(section.tables[i], numbers.get((*self.path, "tables", i), i + 1))
+            if only is None or i == only:
+                number = numbers.get((*self.path, "tables", i), i + 1)
+                if editor.table is not section.tables[i] or editor.number != number:
+                    editor.set_table(section.tables[i], number)
             places.append((last, editor))
-        self.paragraphs.set_attachments(places)
-        for editor in new:  # once it shows its table: 与去年相同 shading may reach its cells
-            self.ctx.binder.announce_table(editor)
+        if places != self.paragraphs.attachments:
+            self.paragraphs.set_attachments(places)
+
+    def renumber_tables(self, numbers: dict[FieldPath, int]) -> None:
+        """Tables elsewhere came or went: this section's (and its subsections') show their
+        number in the whole report (表1, 表2 …)."""
+        for i, editor in enumerate(self.table_editors):
+            editor.set_number(numbers.get((*self.path, "tables", i), i + 1))
+        for child in self.children_editors:
+            child.renumber_tables(numbers)
 
     # --- following the model --------------------------------------------------------------
 
@@ -242,6 +253,8 @@ class SectionEditor(QFrame):
         """This section moved to ``path`` (the binder has re-pathed its bindings)."""
         self.path, self.index = path, index
         self.number_label.setText(heading_number(self.level, index))
+        for i, table in enumerate(self.table_editors):
+            table.path = (*path, "tables", i)
         for i, child in enumerate(self.children_editors):
             child.repath((*path, "children", i), i + 1)
 

@@ -3,9 +3,10 @@
 Cells are edited in place in a QTableWidget; Tab moves right and Enter down, as in Excel and
 WPS 表格 (Shift: back); a block copied from a spreadsheet (tab-separated rows) pastes into
 the cells from the current one, the table growing to hold it. Rows and columns are added,
-deleted and moved, cells merged and split, from the buttons above the grid. The widget never
-changes the model: every change is asked for as ``table_requested(label, new_table)``, one
-undo step (core/table_edit.py makes the new table), and the grid follows the model.
+deleted and moved, cells merged and split, from the buttons above the grid; the table itself
+moves past a paragraph up or down, or is deleted. The widget never changes the model: it asks
+(``TableRequests``, with its table's path and what is asked: a ``core/table_edit.py`` change),
+the editor makes one undo step (editor/table_structure.py), and the grid follows the model.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import table_edit
-from ...core.fields import one_line
+from ...core.fields import FieldPath, one_line
 from ...core.model import Table
 from ...core.tables import covered
+from ..editor.table_structure import TableAsk, TableRequests
 from .paragraph_list import tool_button
 
 SHADE = QColor("#e3ecf7")  # 对比去年's pale blue (shading.py)
@@ -65,12 +67,12 @@ class CellGrid(QTableWidget):
 
 
 class TableEditor(QFrame):
-    table_requested = Signal(str, object)  # label, the new Table
-    remove_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, requests: TableRequests, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.requests = requests
+        self.path: FieldPath = ()  # the table's, set by its section editor (read at each ask)
+        requests.refused.connect(self._refused)
         self.table = Table()
         self.number = 0
         self._loading = False
@@ -111,16 +113,19 @@ class TableEditor(QFrame):
             ("右移列", "把当前列移到右边一列之后", lambda: self._move_column(1)),
             ("合并", "把选中的单元格合并为一格（文字合在一起）", self._merge),
             ("拆分", "把当前的合并单元格拆开", self._split),
-            ("删除表格", "删除整个表格", self.remove_requested.emit),
+            ("删除表格", "删除整个表格", lambda: requests.remove_requested.emit(self.path)),
+            ("表格上移", "把整个表格移到它前面一段之前", lambda: self._move_table(-1)),
+            ("表格下移", "把整个表格移到它后面一段之后", lambda: self._move_table(1)),
         ):
             button = tool_button(name, tip)
             button.clicked.connect(action)
             self.buttons[name] = button
-            bar.addWidget(button)
         texts = QHBoxLayout()
         texts.addWidget(self.caption, 2)
         texts.addWidget(self.unit, 1)
         texts.addWidget(self.header_rows)
+        for name, widget in self.buttons.items():  # the whole table's own, under the others
+            (texts if name.startswith("表格") else bar).addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(texts)
@@ -184,16 +189,23 @@ class TableEditor(QFrame):
         finally:
             self._loading = False
 
+    def set_number(self, number: int) -> None:
+        """Tables before this one came or went: it is 表``number`` now."""
+        if number != self.number:
+            self.number = number
+            self.title.setText(f"表{number}")
+
+    def _refused(self, path: FieldPath, why: str) -> None:
+        if path == self.path:
+            self.title.setText(f"表{self.number}　{why}")
+
     # --- widget → requests --------------------------------------------------------------
 
-    def _request(self, label: str, change: Callable[[Table], Table]) -> None:
-        try:
-            new = change(self.table)
-        except ValueError as error:
-            self.title.setText(f"表{self.number}　{error}")
-            return
-        if new != self.table:
-            self.table_requested.emit(label, new)
+    def _request(self, label: str, change: Callable[..., Table], *args: object) -> None:
+        self.requests.change_requested.emit(self.path, TableAsk(label, change, args))
+
+    def _move_table(self, delta: int) -> None:
+        self.requests.move_requested.emit(self.path, delta)
 
     def _cell_changed(self, item: QTableWidgetItem) -> None:
         if self._loading:
@@ -201,52 +213,45 @@ class TableEditor(QFrame):
         r, c = item.row(), item.column()
         text = one_line(item.text())
         if self.table.rows[r][c] != text:
-            self._request("编辑单元格", lambda t: table_edit.set_cell(t, r, c, text))
+            self._request("编辑单元格", table_edit.set_cell, r, c, text)
 
     def _text_part(self, key: str, edit: QLineEdit) -> None:
         if self._loading or getattr(self.table, key) == edit.text():
             return
         names = {"caption": "表题", "unit": "单位", "note": "表注"}
-        text = edit.text()
-        self._request(
-            f"修改{names[key]}",
-            lambda t: Table.model_validate(t.model_dump() | {key: text}),
-        )
+        self._request(f"修改{names[key]}", table_edit.set_field, key, edit.text())
 
     def _header_rows_changed(self, value: int) -> None:
         if not self._loading and value != self.table.header_rows:
-            self._request(
-                "修改表头行数",
-                lambda t: Table.model_validate(t.model_dump() | {"header_rows": value}),
-            )
+            self._request("修改表头行数", table_edit.set_field, "header_rows", value)
 
     def _here(self) -> tuple[int, int]:
         return max(self.grid.currentRow(), 0), max(self.grid.currentColumn(), 0)
 
     def _insert_row(self) -> None:
         row, _ = self._here()
-        self._request("插入行", lambda t: table_edit.insert_row(t, row + 1))
+        self._request("插入行", table_edit.insert_row, row + 1)
 
     def _delete_row(self) -> None:
         row, _ = self._here()
-        self._request("删除行", lambda t: table_edit.delete_row(t, row))
+        self._request("删除行", table_edit.delete_row, row)
 
     def _move_row(self, step: int) -> None:
         row, column = self._here()
-        self._request("移动行", lambda t: table_edit.move_row(t, row, step))
+        self._request("移动行", table_edit.move_row, row, step)
         self.grid.setCurrentCell(min(max(row + step, 0), self.grid.rowCount() - 1), column)
 
     def _insert_column(self) -> None:
         _, column = self._here()
-        self._request("插入列", lambda t: table_edit.insert_column(t, column + 1))
+        self._request("插入列", table_edit.insert_column, column + 1)
 
     def _delete_column(self) -> None:
         _, column = self._here()
-        self._request("删除列", lambda t: table_edit.delete_column(t, column))
+        self._request("删除列", table_edit.delete_column, column)
 
     def _move_column(self, step: int) -> None:
         row, column = self._here()
-        self._request("移动列", lambda t: table_edit.move_column(t, column, step))
+        self._request("移动列", table_edit.move_column, column, step)
         self.grid.setCurrentCell(row, min(max(column + step, 0), self.grid.columnCount() - 1))
 
     def _merge(self) -> None:
@@ -257,13 +262,13 @@ class TableEditor(QFrame):
         bottom = max(r.bottomRow() for r in ranges)
         left = min(r.leftColumn() for r in ranges)
         right = max(r.rightColumn() for r in ranges)
-        self._request("合并单元格", lambda t: table_edit.merge_cells(t, top, left, bottom, right))
+        self._request("合并单元格", table_edit.merge_cells, top, left, bottom, right)
 
     def _split(self) -> None:
         row, column = self._here()
-        self._request("拆分单元格", lambda t: table_edit.split_cell(t, row, column))
+        self._request("拆分单元格", table_edit.split_cell, row, column)
 
     def _paste(self, row: int, column: int, text: str) -> None:
         block = table_edit.parse_block(text)
         if block:
-            self._request("粘贴到表格", lambda t: table_edit.paste_block(t, row, column, block))
+            self._request("粘贴到表格", table_edit.paste_block, row, column, block)
