@@ -82,7 +82,6 @@ def test_tab_separated_rows_of_a_txt_are_a_table(tmp_path: Path) -> None:
     [
         "一、甲\n\t缩进的一段。\n\t缩进的又一段。\n",  # indentation is not a column
         "一、甲\n指标\t2024年\n正文。\n",  # one row alone
-        "一、甲\n指标\t2024年\t2025年\n产值\t1\n",  # rows of different widths
     ],
 )
 def test_what_is_not_a_table_stays_text(text: str) -> None:

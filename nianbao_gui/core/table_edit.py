@@ -218,7 +218,25 @@ def set_field(table: Table, name: str, value: object) -> Table:
 
 def parse_block(text: str) -> Grid:
     """A block copied from Excel or WPS 表格: rows by line, cells by tab (a last empty line
-    dropped; a cell in quotes with line breaks, as Excel copies it, is one cell)."""
+    dropped; a cell in quotes with line breaks, as Excel copies it, is one cell), every row
+    as long as the longest (a short one ends in empty cells)."""
+    rows = parse_rows(text)
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
+def spreadsheet_block(text: str) -> Grid | None:
+    """Pasted text that is a spreadsheet block as a full grid: two or more rows, each with a
+    tab (an empty first or last cell is a column too); None when it is anything else."""
+    rows = parse_rows(text)
+    if len(rows) < 2 or any(len(row) < 2 for row in rows):
+        return None
+    return parse_block(text)
+
+
+def parse_rows(text: str) -> Grid:
+    """``parse_block``'s rows as they were copied: a short row stays short (pasted into
+    cells, it writes only its own)."""
     rows: Grid = []
     row: list[str] = []
     cell = ""
@@ -250,8 +268,7 @@ def parse_block(text: str) -> Grid:
     if cell or row:
         row.append(cell)
         rows.append(row)
-    width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    return rows
 
 
 def is_block(text: str) -> bool:
@@ -262,7 +279,8 @@ def is_block(text: str) -> bool:
 
 def paste_block(table: Table, row: int, column: int, block: Grid) -> Table:
     """``block`` written into the cells from (row, column), the table grown to hold it.
-    Cells a merge hides are skipped (their text would not be seen)."""
+    Cells a merge hides are skipped (their text would not be seen); a row shorter than the
+    others leaves the cells after it as they were."""
     result = table
     while len(result.rows) < row + len(block):
         result = insert_row(result, len(result.rows))

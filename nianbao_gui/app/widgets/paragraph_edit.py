@@ -31,7 +31,7 @@ class GrowingPlainTextEdit(QPlainTextEdit):
     """A QPlainTextEdit whose preferred height follows the length of its text."""
 
     split_requested = Signal(int)  # cursor position (Python index) where Enter was pressed
-    paste_requested = Signal(list)  # the pasted text, one string per paragraph
+    paste_requested = Signal(list)  # the pasted text's lines, as copied
     merge_requested = Signal()  # Backspace at the very start: join with the paragraph before
 
     def __init__(self, min_lines: int = 3, max_lines: int = 20, parent: QWidget | None = None):
@@ -106,10 +106,12 @@ class GrowingPlainTextEdit(QPlainTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         text = source.text() if source.hasText() else ""
-        parts = [part.strip() for part in text.replace("\r\n", "\n").split("\n")]
-        parts = [part for part in parts if part]
+        lines = text.replace("\r\n", "\n").split("\n")
+        parts = [part for line in lines if (part := line.strip())]
         if self.splits_paragraphs and len(parts) > 1:
-            self.paste_requested.emit(parts)
+            # the lines as copied: an empty first or last cell of a spreadsheet row is a tab
+            # at the line's edge, which stripping would lose (ParagraphList.paste_items)
+            self.paste_requested.emit(lines)
             return
         if "\n" in text or "\r" in text:
             # A single pasted paragraph broken into lines by a PDF or a web page: join it.

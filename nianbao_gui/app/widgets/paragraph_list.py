@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import table_edit
 from ...core.fields import quote
 from .look import em, mute
 from .paragraph_edit import GrowingPlainTextEdit, ParagraphEdit
@@ -247,13 +248,16 @@ class ParagraphList(QWidget):
         sources += range(index + 1, len(items) + 1)
         self._request("合并段落", items, (index - 1, joint, joint), (index, 0, 0), sources)
 
-    def paste_items(self, index: int, parts: list[str]) -> None:
-        widths = {part.count("\t") for part in parts}
-        if self.offers_tables and len(parts) >= 2 and len(widths) == 1 and widths != {0}:
-            block = [part.split("\t") for part in parts]
-            if self.ask_table(len(block), len(block[0])):
-                self.table_requested.emit(index, block)
-                return
+    def paste_items(self, index: int, lines: list[str]) -> None:
+        """Pasted ``lines``: a spreadsheet block (every line with a tab) may become a table,
+        its columns read from the lines as copied; else one paragraph a non-empty line."""
+        block = table_edit.spreadsheet_block("\n".join(lines)) if self.offers_tables else None
+        if block is not None and self.ask_table(len(block), len(block[0])):
+            self.table_requested.emit(index, block)
+            return
+        parts = [part for line in lines if (part := line.strip())]
+        if not parts:
+            return
         row = self.rows[index]
         cursor = row.editor.textCursor()
         text = row.value()

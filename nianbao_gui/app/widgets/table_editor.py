@@ -269,6 +269,6 @@ class TableEditor(QFrame):
         self._request("拆分单元格", table_edit.split_cell, row, column)
 
     def _paste(self, row: int, column: int, text: str) -> None:
-        block = table_edit.parse_block(text)
+        block = table_edit.parse_rows(text)  # a short row writes only its own cells
         if block:
             self._request("粘贴到表格", table_edit.paste_block, row, column, block)

@@ -11,8 +11,9 @@ The lift is checked like the rest of the import: the report's lines afterwards m
 lines before with each placeholder read as its table (every cell in order), else the
 tables are left as rows of text.
 
-In a .txt, two or more lines in a row with the same number of tabs, at least one of them
-between two cells (not only indentation), are a table.
+In a .txt, two or more lines in a row, each with a tab between two cells (not only
+indentation), are a table; a row shorter than the others (its empty last cells' tabs
+trimmed, as many editors do) ends in empty cells.
 """
 
 from __future__ import annotations
@@ -56,16 +57,15 @@ def find_text_tables(text: str) -> tuple[str, list[Table]]:
         cells = _cells(lines[i])
         j = i + 1
         if cells is not None:
-            while j < len(lines):
-                more = _cells(lines[j])
-                if more is None or len(more) != len(cells):
-                    break
+            while j < len(lines) and _cells(lines[j]) is not None:
                 j += 1
         if cells is None or j - i < 2:
             out.append(lines[i])
             i += 1
             continue
         rows = [_cells(line) or [] for line in lines[i:j]]
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
         out.append(placeholder(len(tables)))
         tables.append(Table(rows=rows, header_rows=1))
         i = j
