@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from .model import Report, ReportKind, new_id
+from .next_year_tables import next_year_table
 
 _YEAR_DIGITS = re.compile(r"(?<![0-9０-９])(?:[0-9]{4}|[０-９]{4})(?![0-9０-９])")
 
@@ -74,7 +75,9 @@ def next_year_copy(report: Report, source: Path | None = None) -> Report:
     """Next year's report from this one: same structure and text, year + 1, no date.
 
     An automatic title stays automatic; her own title keeps its words with the year moved
-    on. ``source`` (the draft copied) is remembered for 对比去年.
+    on. An indicator table's year columns move on, last year's figures under their year and
+    the new year's as ``**`` (next_year_tables.py). ``source`` (the draft copied) is
+    remembered for 对比去年.
     """
     copy = report.model_copy(deep=True)
     copy.draft_id = new_id()  # another draft: this year's 数据 tables are not for it
@@ -86,6 +89,9 @@ def next_year_copy(report: Report, source: Path | None = None) -> Report:
     if automatic:
         copy.title = ""
     copy.date = None
+    if report.year is not None:  # 2024年 | 2025年 columns move on (next_year_tables.py)
+        for _level, section in copy.all_sections():
+            section.tables = [next_year_table(table, report.year) for table in section.tables]
     if source is not None:
         copy.made_from = str(source)
     return copy
