@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from nianbao_gui.app.editor.report_editor import ReportEditor
@@ -61,7 +61,7 @@ def economy(editor: ReportEditor) -> SectionEditor:
 
 
 def click(button: QWidget) -> None:
-    assert isinstance(button, QToolButton)
+    assert isinstance(button, QAbstractButton)
     QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
 
 
@@ -229,3 +229,33 @@ def test_a_refused_change_is_said_on_the_table_and_makes_no_step(qtbot: QtBot) -
     assert "表格至少要有一行" in table.title.text()
     other = economy(editor).table_editors[1]
     assert other.title.text() == "表2"  # said only on the table asked of
+
+
+def test_a_cell_changed_elsewhere_shows_in_its_table(qtbot: QtBot) -> None:
+    """全部替换 or 数据 write one cell (an edit at the cell's path, the table object kept):
+    the grid shows it, and after undo the old text again."""
+    editor = shown(qtbot)
+    table = economy(editor).table_editors[1]
+    assert editor.apply_text_edits("填入", [(("sections", 0, "tables", 1, "rows", 1, 1), "620吨")])
+    assert table.grid.item(1, 1).text() == "620吨"
+    editor.history.stack.undo()
+    assert table.grid.item(1, 1).text() == "**"
+
+
+def test_a_moved_section_s_table_asks_for_its_own_place(qtbot: QtBot) -> None:
+    editor = shown(qtbot)
+    living_tab = editor.section_tabs[1]
+    editor.tab_widget().setCurrentWidget(living_tab)
+    click(living_tab.left)
+    assert editor.section_tabs[0] is living_tab
+    living = living_tab.editor
+    assert living is not None
+    (table,) = living.table_editors
+    assert table.path == ("sections", 0, "tables", 0) and table.title.text() == "表1"
+    economy_editor = editor.section_tabs[1].editor
+    assert economy_editor is not None
+    assert [t.title.text() for t in economy_editor.table_editors] == ["表2", "表3"]
+    click_cell(table, 1, 0)
+    click(table.buttons["插入行"])
+    assert len(editor.report().sections[0].tables[0].rows) == 3
+    assert len(editor.report().sections[1].tables[0].rows) == 2

@@ -221,7 +221,8 @@ class SectionEditor(QFrame):
         editor.deleteLater()
 
     def _show_tables(self, only: int | None = None) -> None:
-        """Each table editor shows its table (``only``: that one) where it stands."""
+        """Each table editor shows its table where it stands: table ``only`` again, or
+        (None) each one whose table is another object or number than it shows."""
         section = self.section()
         numbers = table_numbers(self.ctx.report())
         places: list[tuple[int, QWidget]] = []
@@ -231,10 +232,11 @@ class SectionEditor(QFrame):
                 last = i
                 continue
             editor = self.table_editors[i]
-            if only is None or i == only:
-                number = numbers.get((*self.path, "tables", i), i + 1)
-                if editor.table is not section.tables[i] or editor.number != number:
-                    editor.set_table(section.tables[i], number)
+            number = numbers.get((*self.path, "tables", i), i + 1)
+            # ``only``: a cell may have changed inside the same Table object, shown again
+            stale = editor.table is not section.tables[i] or editor.number != number
+            if i == only or (only is None and stale):
+                editor.set_table(section.tables[i], number)
             places.append((last, editor))
         if places != self.paragraphs.attachments:
             self.paragraphs.set_attachments(places)
