@@ -92,7 +92,7 @@ def main() -> None:
 
     def open_window() -> MainWindow:
         window = show_draft(big_report(), (1400, 900))
-        window.run_check()  # the panel open beside the form, as F7 leaves it
+        window.checks.run()  # the panel open beside the form, as F7 leaves it
         settle(5)
         return window
 

@@ -40,6 +40,7 @@ from .forms.ui_main_window import Ui_MainWindow
 from .session import Session
 
 if TYPE_CHECKING:
+    from .check.check_dock import CheckDock
     from .check.check_panel import CheckPanel
     from .figures.figures_actions import FiguresActions
     from .files.start_page import StartPage
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._follow_session()  # before the features: the window is in line when they hear
         self.docks = Docks(self, self.ui.checkDock)
-        self._check_panel: CheckPanel | None = None  # built when first needed (check_panel)
+        self._checks: CheckDock | None = None  # 体检 and its dock, built when first needed
         self._start_page: StartPage | None = None  # welcome page, example banner (start_page)
         self._figures: FiguresActions | None = None  # the 数据 menu's dock (figures_actions)
         self.ui.checkDock.hide()
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
             session,
             self.open_url,
             self.files.save,
-            check=self.run_check,
+            check=lambda: self.checks.run(),
             fill_in=self.fill_in_placeholders,
         )
         from .editor.edit_actions import EditActions
@@ -122,23 +123,18 @@ class MainWindow(QMainWindow):
         self.pages = PageCommands(self.session, self.docks, self.exports, self.ui.actionPreview)
 
     @property
-    def check_panel(self) -> CheckPanel:
-        """The 体检 panel, built the first time it is shown or used: most sessions start
-        without it, and its module and widgets were about 10 ms of every start."""
-        if self._check_panel is None:
-            from ..core.typeset import ExportOptions
-            from .check.check_panel import CheckPanel
+    def checks(self) -> CheckDock:
+        """体检 (F7) and its dock, loaded when first used or shown (not at start)."""
+        if self._checks is None:
+            from .check.check_dock import CheckDock
 
-            panel = CheckPanel()
-            self.ui.checkDockLayout.addWidget(panel)
-            panel.focus_requested.connect(self.editor.focus_field)
-            panel.edits_requested.connect(self.session.apply_edits)  # one undo step each
-            panel.layout_options = lambda: ExportOptions.from_settings(self.settings)
-            self.editor.changed.connect(panel.report_changed)  # the live re-check
-            if self.document is not None:
-                panel.set_report(self.document.report)
-            self._check_panel = panel
-        return self._check_panel
+            dock, area = self.ui.checkDock, self.ui.checkDockLayout
+            self._checks = CheckDock(self.session, dock, area, self.docks)
+        return self._checks
+
+    @property
+    def check_panel(self) -> CheckPanel:
+        return self.checks.panel
 
     @property
     def start_page(self) -> StartPage:
@@ -175,7 +171,7 @@ class MainWindow(QMainWindow):
         if find_slots(self.report()):
             self.figures.show_panel()
         else:
-            self.show_check_panel()
+            self.checks.show()
 
     def show_welcome(self) -> None:
         """The welcome page instead of the form (a first start: nothing to open yet)."""
@@ -219,10 +215,8 @@ class MainWindow(QMainWindow):
         self.show_count(self.editor.total_chars())
         self.autosave_label.clear()
         self.ui.actionSave.setEnabled(True)
-        if self.ui.checkDock.isVisibleTo(self):  # left open last time: fresh findings
-            self.check_panel.check(document.report)
-        elif self._check_panel is not None:  # hidden: it follows the new draft when shown
-            self._check_panel.set_report(document.report)
+        if self._checks is None and self.ui.checkDock.isVisibleTo(self):  # (its own menu)
+            self.checks.draft_shown()  # built now: it follows the drafts from here on
 
     def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
         self.session.new_draft(report, name_hint, dirty=dirty)  # (the tests' way in)
@@ -254,31 +248,11 @@ class MainWindow(QMainWindow):
         self.autosave_label.setText("自动保存失败，请尽快手动保存（Ctrl+S）")
         self.autosave_label.setToolTip(str(error))
 
-    # --- 体检 ------------------------------------------------------------------------------
-
-    def run_check(self) -> list[Any]:
-        if self.document is None:  # the welcome page: nothing to check, nothing to claim
-            return []
-        self.show_check_panel()
-        return self.check_panel.check(self.report())
-
-    def show_check_panel(self) -> None:
-        self.check_panel  # noqa: B018  (built before its dock is shown)
-        dock = self.ui.checkDock
-        opened = dock.isHidden()
-        dock.show()
-        dock.raise_()
-        if dock.width() < 300:  # first time (or squeezed): wide enough to read a message
-            width = max(260, min(460, self.width() // 3))
-            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
-        if opened:  # over an open 预览: each gets a fair part of the height
-            self.pages.share_height()
-
     # --- window state (window_state.py) ---------------------------------------------------
 
     def restore_window_state(self) -> None:
         if window_state.restore(self) and self.ui.checkDock.isVisibleTo(self):
-            self.check_panel  # noqa: B018  (left open last time: built with it)
+            self.checks.panel  # noqa: B018  (left open last time: built with it)
 
     def save_window_state(self) -> None:
         window_state.save(self)
