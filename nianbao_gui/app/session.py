@@ -3,12 +3,13 @@ and its features (文件, 导出, 对比去年, 数据, 预览, the 编辑 menu,
 
 A ``Session`` holds the form (``ReportEditor``: the report model and its history), the
 ``Document`` (file, autosave, lock), the recovery store, the settings and the prompts. It
-shows a draft, makes a new one and closes it (``show``, ``new_draft``, ``close_draft``), and
-says what happened: ``draft_shown`` (another draft is in the form), ``changed(path)`` (an
-edit, an undo or a redo), ``saved(moment)``, ``settings_changed``, and the open file's own
-news (``dirty_changed``, ``name_changed``, ``autosaved``, ``autosave_failed``). A feature gets
-the session and the one dock or menu it owns; the window only listens to the session (title,
-welcome page, autosave labels), and only main.py knows the window's class.
+shows a draft, makes a new one and closes it (``show_draft``, ``new_draft``,
+``close_draft``), and says what happened: ``draft_shown`` (another draft is in the form),
+``changed(path)`` (an edit, an undo or a redo), ``saved(moment)``, ``settings_changed``, and
+the open file's own news (``dirty_changed``, ``name_changed``, ``autosaved``,
+``autosave_failed``). A feature gets the session and the one dock or menu it owns; the
+window only listens to the session (title, welcome page, autosave labels), and only main.py
+knows the window's class.
 
 One session per window, not per draft: the form and its history widgets are the window's,
 and a draft shown replaces the session's ``Document`` and the form's model and history, which
@@ -111,7 +112,7 @@ class Session(QObject):
             (document.lock_lost, self._lock_lost),
         ]
 
-    def show(self, document: Document) -> None:
+    def show_draft(self, document: Document) -> None:
         """``document`` is the open draft now: the form shows it, with a new history (undo
         never crosses drafts). The previous one must already be closed (``close_draft``)."""
         document.setParent(self)
@@ -126,7 +127,7 @@ class Session(QObject):
     def new_draft(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
         """Show ``report`` as a draft not yet saved anywhere (``dirty``: unsaved work)."""
         document = Document(report, store=self.store, name_hint=name_hint, parent=self)
-        self.show(document)
+        self.show_draft(document)
         if dirty:
             document.mark_unsaved()
 

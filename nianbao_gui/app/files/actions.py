@@ -71,7 +71,7 @@ class FileActions:
             document.close()
             return False
         self.session.close_draft()
-        self.session.show(document)
+        self.session.show_draft(document)
         return True
 
     # --- new, open, import -----------------------------------------------------------------
@@ -379,6 +379,6 @@ class FileActions:
             self.prompts.error(error)
             return False
         session.close_draft()
-        session.show(document)
+        session.show_draft(document)
         self._status("已恢复上次未保存的内容，请检查后保存（Ctrl+S）。")
         return True
