@@ -67,7 +67,7 @@ def main() -> None:
     report = big_report()
     window = show_draft(report, (1400, 900))
     start = time.perf_counter()
-    findings = window.run_check()
+    findings = window.checks.run()
     first_fill = (time.perf_counter() - start) * 1000
     for _ in range(5):
         app.processEvents()

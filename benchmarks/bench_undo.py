@@ -14,7 +14,7 @@ The draft is bench_checks.big_report: the seed's paragraphs repeated to ~60,000 
    percentile under 16 ms). Every 25 keystrokes the event loop runs for 400 ms, so that the
    live re-check runs as it does when a typist pauses (its own blocking is measured by
    bench_check_live.py; here it is between, not inside, the timed keystrokes).
-2. 全部修复 through the panel (CheckPanel.fix_all → edits_requested → MainWindow.apply_edits
+2. 全部修复 through the panel (CheckPanel.fix_all → edits_requested → Session.apply_edits
    → ReportEditor.apply_text_edits: one EditCommand), then QUndoStack.undo() and redo(),
    each timed with the events that follow (the widgets following the model, counts, tab
    titles, the live check's timer). Target: undo under 50 ms.
@@ -92,7 +92,7 @@ def main() -> None:
 
     def open_window() -> MainWindow:
         window = show_draft(big_report(), (1400, 900))
-        window.run_check()  # the panel open beside the form, as F7 leaves it
+        window.checks.run()  # the panel open beside the form, as F7 leaves it
         settle(5)
         return window
 

@@ -95,7 +95,7 @@ def test_a_crash_is_recovered_by_the_next_window(qtbot, tmp_path: Path) -> None:
     assert load_draft(draft).title == "崩溃前写的标题"
     assert RecoveryStore().pending() == []  # a successful save discards the entry
     close_window(second)
-    first.document = None
+    first.session.document = None
     close_window(first)
 
 
@@ -120,7 +120,7 @@ def test_an_unsaved_new_report_is_recovered_too(qtbot) -> None:
     edit_report(window, lambda r: setattr(r, "organisation", "某某镇"))
     window.document.autosave_now()
     key = window.document.key
-    window.document = None  # crashed
+    window.session.document = None  # crashed
 
     prompts = ScriptedPrompts()
     prompts.recovery_answers.append(_first)
@@ -184,7 +184,7 @@ def test_unexpected_error_is_logged_saved_and_shown(qtbot, tmp_path: Path) -> No
     window.new_document(Report(year=2024), "新报告")
     edit_report(window, lambda r: setattr(r, "title", "不能丢"))
     shown: list[str] = []
-    handler = CrashHandler(log, window.emergency_save, shown.append)
+    handler = CrashHandler(log, window.session.emergency_save, shown.append)
     try:
         raise RuntimeError("boom")
     except RuntimeError as error:
@@ -250,7 +250,7 @@ def test_autosave_failure_is_shown_in_the_status_bar_not_a_dialog(qtbot, monkeyp
     def fail(*args: object, **kwargs: object) -> None:
         raise FileAccessError("磁盘已满", "请清理")
 
-    monkeypatch.setattr(window.store, "write", fail)
+    monkeypatch.setattr(window.session.store, "write", fail)
     edit_report(window, lambda r: setattr(r, "title", "x"))
     assert not window.document.autosave_now()
     assert "自动保存失败" in window.autosave_label.text()

@@ -24,7 +24,7 @@ def test_f7_lists_layout_findings_and_live_rechecks_keep_them(qtbot: QtBot) -> N
     window = make_window(qtbot)
     window.new_document(_orphan_report())
     window.show()
-    findings = window.run_check()
+    findings = window.checks.run()
     layout = [f for f in findings if f.category is Category.LAYOUT]
     assert layout and layout[0].path == ("opening", 0)
     panel = window.check_panel

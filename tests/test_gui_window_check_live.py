@@ -37,7 +37,7 @@ def open_window(qtbot: Any, report: Report) -> Any:
     window.new_document(report, "体检")
     window.show()
     qtbot.waitExposed(window)
-    window.run_check()
+    window.checks.run()
     return window
 
 
@@ -303,7 +303,7 @@ def test_a_hidden_panel_checks_when_it_is_shown_again(qtbot, visible: bool) -> N
     else:
         qtbot.waitUntil(lambda: panel.live.waiting, timeout=3000)
         assert not stars_rows(panel)
-        window.show_check_panel()
+        window.checks.show()
         qtbot.waitUntil(lambda: bool(stars_rows(panel)), timeout=3000)
     close_window(window)
 

@@ -18,7 +18,7 @@ def test_showing_a_draft_freezes_the_window_and_the_next_draft_collects_again(qt
     QApplication.processEvents()
     assert gc.get_freeze_count() == 0  # not before the window has painted
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 10_000, timeout=5000)  # window, modules
-    window.close_document()
+    window.session.close_draft()
     gc.unfreeze()
     window.new_document(Report(year=2025), "二")
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)  # again for this draft

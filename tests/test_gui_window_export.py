@@ -180,7 +180,7 @@ def test_fix_all_changes_the_model_refreshes_and_rechecks(qtbot) -> None:
     report.opening = ["\u00a0今年以来，,我认真履行职责。"]
     window = make_window(qtbot)
     window.new_document(report, "新报告")
-    window.run_check()
+    window.checks.run()
     before = len(window.check_panel.findings)
     count_before = window.count_label.text()
     assert window.check_panel.fix_all_button.isEnabled()
@@ -200,7 +200,7 @@ def test_one_fix_button(qtbot) -> None:
     report.opening = ["今年以来，,我认真履行职责;"]
     window = make_window(qtbot)
     window.new_document(report, "新报告")
-    window.run_check()
+    window.checks.run()
     panel = window.check_panel
     row = next(r for r in panel.finding_items() if r.data(0, 256).seen == "，,")
     assert row.text(1) == "修复"

@@ -90,7 +90,7 @@ def test_closing_with_changes_asks(qtbot, tmp_path: Path, answer: SaveAnswer) ->
     if closed:  # the lock is released: another window may open the draft at once
         with DraftLock(draft):
             pass
-        assert window.store.pending() == []
+        assert window.session.store.pending() == []
 
 
 def test_closing_without_changes_does_not_ask(qtbot, tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ for index in range(tabs.count()):  # every tab built and laid out at this scale
         if fixed and label.isVisible() and label.text():
             if label.fontMetrics().horizontalAdvance(label.text()) > label.width():
                 clipped.append(label.text())
-window.run_check()
+window.checks.run()
 app.processEvents()
 screen = window.screen()
 available = screen.availableGeometry()

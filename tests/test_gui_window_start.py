@@ -233,15 +233,15 @@ def test_check_panel_is_built_when_first_needed_and_reopens_with_findings(qtbot)
     there again with fresh findings at the next start."""
     window = make_window(qtbot)
     window.files.open_example()
-    assert window._check_panel is None
-    findings = window.run_check()
+    assert window._checks is None
+    findings = window.checks.run()
     assert findings and window.check_panel.findings == findings
     window.show()
     qtbot.waitExposed(window)
     close_window(window)  # saves the window state, the dock open
 
     again = make_window(qtbot)
-    assert again._check_panel is not None  # restored open: built at once
+    assert again._checks is not None and again.checks.built  # restored open: built at once
     again.files.open_example()
     assert again.check_panel.findings  # the example's findings, listed without a click
     close_window(again)

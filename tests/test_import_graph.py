@@ -155,3 +155,43 @@ def test_only_main_knows_the_main_window() -> None:
 
 def test_the_window_layer_has_no_import_circle() -> None:
     assert _cycles(_without_init_edges(_graph()), "nianbao_gui.app") == []
+
+
+def _window_names(path: Path) -> set[str]:
+    """The names in ``path``'s code (not its comments or strings) that speak of a window: a
+    variable, argument or attribute ``window``, a type such as ``MainWindow``, ``FileHost``."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Name):
+            name = node.id
+        elif isinstance(node, ast.Attribute):
+            name = node.attr
+        elif isinstance(node, ast.arg):
+            name = node.arg
+        elif isinstance(node, ast.alias):
+            name = node.asname or node.name
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            name = node.name
+        else:
+            continue
+        if "window" in name.lower() or name == "FileHost":
+            found.add(name)
+    return found
+
+
+def test_the_file_and_export_commands_never_see_a_window() -> None:
+    """文件 and 导出 work on the session (issue 21 item 1): no ``.window``, no window type, no
+    protocol that is the window by another name, anywhere in app/files or app/export."""
+    app = PACKAGE / "app"
+    paths = sorted([*(app / "files").rglob("*.py"), *(app / "export").rglob("*.py")])
+    assert len(paths) >= 6
+    assert {p.name: _window_names(p) for p in paths if _window_names(p)} == {}
+
+
+def test_the_window_check_sees_what_it_looks_for(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from x import MainWindow\ndef f(window):\n    host.window.show()  # a window\n",
+        encoding="utf-8",
+    )
+    assert _window_names(sample) == {"MainWindow", "window"}

@@ -27,7 +27,7 @@ def test_a_last_page_with_only_the_date_goes_to_the_date(qtbot) -> None:
     window = make_window(qtbot)
     window.new_document(report)
     window.show()
-    window.run_check()
+    window.checks.run()
     panel = window.check_panel
     (row,) = [
         item

@@ -28,7 +28,7 @@ def _welcome(qtbot: QtBot, prompts: ScriptedPrompts | None = None, *, panel_open
     if panel_open:  # the 体检 dock left open in the last session
         first = make_window(qtbot)
         first.files.open_example()
-        first.run_check()
+        first.checks.run()
         first.show()
         qtbot.waitExposed(first)
         close_window(first)  # saves the window state

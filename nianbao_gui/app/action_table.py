@@ -96,9 +96,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("actionZoomReset", "文字原始大小(&0)", "menuEdit", "edits.zoom_reset", ("Ctrl+0",),
             "编辑区文字恢复原始大小"),
     # 检查
-    Command("actionCheck", "体检(&K)", "menuCheck", "run_check", ("F7",),
+    Command("actionCheck", "体检(&K)", "menuCheck", "checks.run", ("F7",),
             "找出占位符、标点、错别字、编号等问题"),
-    Command("actionShowCheckPanel", "显示体检面板(&V)", "menuCheck", "show_check_panel"),
+    Command("actionShowCheckPanel", "显示体检面板(&V)", "menuCheck", "checks.show"),
     Command("actionCompare", "对比去年…", "menuCheck", "last_year.compare_now",
             tip="与去年的草稿或报告对比：列出一字未改的句子和未变的数字"),
     Command("actionShade", "标出与去年相同的句子", "menuCheck", "last_year.toggle_shading",

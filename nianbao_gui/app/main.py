@@ -61,11 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log_path = setup_logging()
     window = MainWindow()
-    handler = CrashHandler(log_path, window.emergency_save)
+    handler = CrashHandler(log_path, window.session.emergency_save)
     handler.install()
     # logging off or shutting down with the window open: the recovery file gets the work
     # even if the session manager does not wait for the 保存/不保存/取消 question
-    app.commitDataRequest.connect(lambda _manager: window.emergency_save())
+    app.commitDataRequest.connect(lambda _manager: window.session.emergency_save())
     window.show()
     from . import smoke
 

@@ -1,11 +1,12 @@
 """The main window: the form (ReportEditor), the 体检 dock, menus, status bar.
 
 The static parts come from ``ui/main_window.ui`` (compiled into forms/), the menus and their
-commands from action_table.py. The open draft's lifecycle is in document.py; every question
-to the user goes through ``Prompts`` so that tests can answer it. The window makes the
-``Session`` (session.py) and hands each feature the session and the one dock, menu or area
-it owns (docks.py); no feature sees the window. File actions live in ``actions.py``
-(FileActions) and export in ``export_actions.py`` (ExportActions).
+commands from action_table.py. The window makes the ``Session`` (session.py), which holds the
+open draft (document.py: file, lock, autosave), and hands each feature the session and the one
+dock, menu or area it owns (docks.py); no feature sees the window. The window only listens:
+to the session for its title, the welcome page and the status bar's labels. Every question
+to the user goes through ``Prompts`` so that tests can answer it. File commands live in
+``actions.py`` (FileActions), export in ``export_actions.py`` (ExportActions).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -35,11 +36,11 @@ from .dialogs.messages import Prompts
 from .docks import Docks
 from .editor.report_editor import ReportEditor
 from .files.document import Document
-from .files.recent_menu import RecentMenu
 from .forms.ui_main_window import Ui_MainWindow
 from .session import Session
 
 if TYPE_CHECKING:
+    from .check.check_dock import CheckDock
     from .check.check_panel import CheckPanel
     from .figures.figures_actions import FiguresActions
     from .files.start_page import StartPage
@@ -49,8 +50,6 @@ IMPORT_SUFFIXES = {".txt", ".docx"}
 
 
 class MainWindow(QMainWindow):
-    document_shown = Signal()  # another draft is in the form (added parts follow it)
-
     def __init__(
         self,
         settings: Settings | None = None,
@@ -64,7 +63,6 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts(self)
         self.prompts.parent = self
         self.open_url = open_url or QDesktopServices.openUrl
-        self._store = store
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         # every menu command, its keys and when it is enabled: one table (action_table.py)
@@ -74,10 +72,12 @@ class MainWindow(QMainWindow):
         self.editor = ReportEditor(self.settings, self)
         self.ui.editorLayout.addWidget(self.editor)
         # what every feature gets instead of the window: the draft, the settings, the prompts
-        self.session = Session(self.editor, self.settings, self.prompts, self.statusBar(), self)
-        self.session.draft_shown.connect(self.document_shown)
+        status = self.statusBar()
+        session = Session(self.editor, self.settings, self.prompts, status, self, store=store)
+        self.session = session
+        self._follow_session()  # before the features: the window is in line when they hear
         self.docks = Docks(self, self.ui.checkDock)
-        self._check_panel: CheckPanel | None = None  # built when first needed (check_panel)
+        self._checks: CheckDock | None = None  # 体检 and its dock, built when first needed
         self._start_page: StartPage | None = None  # welcome page, example banner (start_page)
         self._figures: FiguresActions | None = None  # the 数据 menu's dock (figures_actions)
         self.ui.checkDock.hide()
@@ -88,17 +88,21 @@ class MainWindow(QMainWindow):
 
         from .files.actions import FileActions  # the menu commands, kept out of this module
 
-        self.files = FileActions(self)
+        self.files = FileActions(session, self.ui.menuRecent)
         from .export.export_actions import ExportActions
 
-        self.exports = ExportActions(self, self.files.save, self.fill_in_placeholders)
+        self.exports = ExportActions(
+            session,
+            self.open_url,
+            self.files.save,
+            check=lambda: self.checks.run(),
+            fill_in=self.fill_in_placeholders,
+        )
         from .editor.edit_actions import EditActions
 
         self.edits = EditActions(self.session, self.commands, self.ui.editorLayout)
         self._connect()
         self._install_pages()
-        self.recent = RecentMenu(self.ui.menuRecent, self.settings, self.files.open_path)
-        # the settings save themselves on every change; the menu follows them
         self.restore_window_state()
 
     # --- wiring ----------------------------------------------------------------------------
@@ -107,7 +111,6 @@ class MainWindow(QMainWindow):
         from .compare.menus import LastYearMenu  # 检查 › 对比去年, 标出与去年相同的句子
 
         self.last_year = LastYearMenu(self.session, self.docks, self.ui.actionShade)
-        self.editor.changed.connect(self.on_edited)
         self.editor.counts_changed.connect(self.show_count)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -120,23 +123,18 @@ class MainWindow(QMainWindow):
         self.pages = PageCommands(self.session, self.docks, self.exports, self.ui.actionPreview)
 
     @property
-    def check_panel(self) -> CheckPanel:
-        """The 体检 panel, built the first time it is shown or used: most sessions start
-        without it, and its module and widgets were about 10 ms of every start."""
-        if self._check_panel is None:
-            from ..core.typeset import ExportOptions
-            from .check.check_panel import CheckPanel
+    def checks(self) -> CheckDock:
+        """体检 (F7) and its dock, loaded when first used or shown (not at start)."""
+        if self._checks is None:
+            from .check.check_dock import CheckDock
 
-            panel = CheckPanel(self)
-            self.ui.checkDockLayout.addWidget(panel)
-            panel.focus_requested.connect(self.editor.focus_field)
-            panel.edits_requested.connect(self.apply_edits)  # one undo step each
-            panel.layout_options = lambda: ExportOptions.from_settings(self.settings)
-            self.editor.changed.connect(panel.report_changed)  # the live re-check
-            if self.document is not None:
-                panel.set_report(self.document.report)
-            self._check_panel = panel
-        return self._check_panel
+            dock, area = self.ui.checkDock, self.ui.checkDockLayout
+            self._checks = CheckDock(self.session, dock, area, self.docks)
+        return self._checks
+
+    @property
+    def check_panel(self) -> CheckPanel:
+        return self.checks.panel
 
     @property
     def start_page(self) -> StartPage:
@@ -144,7 +142,7 @@ class MainWindow(QMainWindow):
             from .files.start_page import StartPage
 
             area = self.ui.editorLayout
-            self._start_page = StartPage(self.session, area, self.files, self._draft_commands)
+            self._start_page = StartPage(self.session, area, self.files)
         return self._start_page
 
     @property
@@ -173,11 +171,12 @@ class MainWindow(QMainWindow):
         if find_slots(self.report()):
             self.figures.show_panel()
         else:
-            self.show_check_panel()
+            self.checks.show()
 
     def show_welcome(self) -> None:
         """The welcome page instead of the form (a first start: nothing to open yet)."""
         self.start_page.show_welcome()
+        self._draft_commands(False)
         self.setWindowTitle("年报助手")
 
     def _draft_commands(self, on: bool) -> None:
@@ -189,52 +188,38 @@ class MainWindow(QMainWindow):
     def document(self) -> Document | None:
         return self.session.document
 
-    @document.setter
-    def document(self, document: Document | None) -> None:
-        self.session.document = document
+    # --- the open draft, as the session announces it ------------------------------------
 
-    @property
-    def store(self) -> Any:
-        if self._store is None:
-            from ..core.storage import RecoveryStore
+    def _follow_session(self) -> None:
+        session = self.session
+        session.draft_shown.connect(self._draft_shown)
+        session.dirty_changed.connect(self.setWindowModified)
+        session.name_changed.connect(self.update_title)
+        session.saved.connect(self.show_saved)
+        session.autosaved.connect(self.show_autosaved)
+        session.autosave_failed.connect(self.show_autosave_failed)
+        session.welcome_requested.connect(self.show_welcome)
+        session.example_shown.connect(lambda: self.start_page.show_example_banner())
 
-            self._store = RecoveryStore()
-        return self._store
-
-    # --- the open document -----------------------------------------------------------------
-
-    def set_document(self, document: Document) -> None:
-        """Show ``document``; the previous one must already be closed (after maybe_save)."""
-        document.setParent(self)
+    def _draft_shown(self) -> None:
+        document = self.document
+        assert document is not None
         # a draft just shown: collect once and freeze what the window is made of (collector.py),
         # after the first paint and the start-up's own work, not before them
         QTimer.singleShot(SETTLE_DELAY_MS, settle)
-        if self._start_page is not None:
+        if self._start_page is not None:  # the welcome page, the example's banner go
             self._start_page.document_shown()
-        self.session.set_document(document)  # a new history: undo never crosses drafts
-        document.bind(self.editor.report)
-        document.track(self.session.history.stack)
-        document.dirty_changed.connect(self.setWindowModified)
-        document.path_changed.connect(self.update_title)
-        document.autosaved.connect(self.show_autosaved)
-        document.autosave_failed.connect(self.show_autosave_failed)
-        document.lock_lost.connect(self.on_lock_lost)
+            self._draft_commands(True)
         self.setWindowModified(document.dirty)
         self.update_title()
         self.show_count(self.editor.total_chars())
         self.autosave_label.clear()
         self.ui.actionSave.setEnabled(True)
-        if self.ui.checkDock.isVisibleTo(self):  # left open last time: fresh findings
-            self.check_panel.check(document.report)
-        elif self._check_panel is not None:  # hidden: it follows the new draft when shown
-            self._check_panel.set_report(document.report)
-        self.session.draft_shown.emit()
+        if self._checks is None and self.ui.checkDock.isVisibleTo(self):  # (its own menu)
+            self.checks.draft_shown()  # built now: it follows the drafts from here on
 
     def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None:
-        doc = Document(report, store=self.store, name_hint=name_hint, parent=self)
-        self.set_document(doc)
-        if dirty:
-            doc.mark_unsaved()
+        self.session.new_draft(report, name_hint, dirty=dirty)  # (the tests' way in)
 
     def update_title(self) -> None:
         doc = self.document
@@ -246,73 +231,14 @@ class MainWindow(QMainWindow):
     def report(self) -> Report:
         return self.editor.report()
 
-    def on_edited(self) -> None:
-        if self.document is not None:
-            self.document.mark_changed()
-
-    def apply_edits(self, label: str, changes: list[Any]) -> None:
-        """Text changes asked for by a panel (修复, 替换, 数据): one undo step."""
-        self.session.apply_edits(label, changes)
-
-    def maybe_save(self) -> bool:
-        """True when the current draft may be replaced or closed (saved, discarded, clean)."""
-        doc = self.document
-        if doc is None or not doc.dirty:
-            return True
-        from .dialogs.messages import SaveAnswer
-
-        answer = self.prompts.ask_save_changes(doc.display_name())
-        if answer is SaveAnswer.SAVE:
-            return self.files.save()
-        if answer is SaveAnswer.DISCARD:
-            doc.discard_changes()
-            return True
-        return False
-
-    def close_document(self) -> None:
-        doc, self.session.document = self.document, None
-        if doc is not None:
-            doc.close()
-            doc.dirty_changed.disconnect(self.setWindowModified)
-            doc.deleteLater()
-
-    def on_lock_lost(self, error: BaseException) -> None:
-        """Someone took the draft over: keep the text, make 保存 ask for a new file."""
-        self.update_title()
-        self.prompts.error(error)
-
-    def emergency_save(self) -> str | None:
-        """After an unexpected error: make sure the work is on disk; say where it is."""
-        doc = self.document
-        if doc is None:
-            return None
-        if not doc.dirty:
-            return str(doc.path) if doc.path is not None else None
-        doc.mark_changed()  # force a fresh write even if the timer already wrote
-        doc.autosave_now()
-        try:
-            for entry in self.store.pending():
-                if entry.key == doc.key:
-                    return str(entry.path)
-        except Exception:
-            return None
-        return None
-
     # --- status bar ------------------------------------------------------------------------
 
     def show_count(self, count: int) -> None:
         self.count_label.setText(f"全文 {count} 字")
 
-    def show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
-
     def show_saved(self, moment: _dt.datetime) -> None:
         self.autosave_label.setText(f"已保存 {moment:%H:%M:%S}")
         self.update_title()
-        self.session.saved.emit(moment)
-
-    def show_example_banner(self) -> None:
-        self.start_page.show_example_banner()
 
     def show_autosaved(self, moment: _dt.datetime) -> None:
         settle()  # the user paused: a full collection now, not in the middle of typing
@@ -322,34 +248,11 @@ class MainWindow(QMainWindow):
         self.autosave_label.setText("自动保存失败，请尽快手动保存（Ctrl+S）")
         self.autosave_label.setToolTip(str(error))
 
-    # --- 体检 ------------------------------------------------------------------------------
-
-    def run_check(self) -> list[Any]:
-        if self.document is None:  # the welcome page: nothing to check, nothing to claim
-            return []
-        self.show_check_panel()
-        return self.check_panel.check(self.report())
-
-    def show_check_panel(self) -> None:
-        self.check_panel  # noqa: B018  (built before its dock is shown)
-        dock = self.ui.checkDock
-        opened = dock.isHidden()
-        dock.show()
-        dock.raise_()
-        if dock.width() < 300:  # first time (or squeezed): wide enough to read a message
-            width = max(260, min(460, self.width() // 3))
-            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
-        if opened:  # over an open 预览: each gets a fair part of the height
-            self.pages.share_height()
-
-    # --- recent files and window state (recent_menu.py, window_state.py) -------------------
-
-    def remember_recent(self, path: Path) -> None:
-        self.recent.remember(path)
+    # --- window state (window_state.py) ---------------------------------------------------
 
     def restore_window_state(self) -> None:
         if window_state.restore(self) and self.ui.checkDock.isVisibleTo(self):
-            self.check_panel  # noqa: B018  (left open last time: built with it)
+            self.checks.panel  # noqa: B018  (left open last time: built with it)
 
     def save_window_state(self) -> None:
         window_state.save(self)
@@ -357,31 +260,22 @@ class MainWindow(QMainWindow):
     # --- events ----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.save_window_state()
-        self.close_document()
+        self.session.close_draft()
         event.accept()
 
     def changeEvent(self, event: QEvent) -> None:
         # leaving the window (another program, a dialog) is a natural moment to autosave
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
-            self.autosave_soon()
+            self.session.autosave_soon()
         super().changeEvent(event)
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive:
-            self.autosave_soon()
-
-    def autosave_soon(self) -> None:
-        # deferred to the event loop: never write in the middle of a focus change
-        if self.document is not None:
-            QTimer.singleShot(0, self._autosave_if_open)
-
-    def _autosave_if_open(self) -> None:
-        if self.document is not None:
-            self.document.autosave_now()
+            self.session.autosave_soon()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_file(event.mimeData()) is not None:

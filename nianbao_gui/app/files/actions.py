@@ -4,79 +4,74 @@
 Every failure a user can meet arrives as a NianbaoError and is shown by ``prompts.error``
 (what happened, what to do); nothing here lets a traceback reach the user.
 
-The actions see the window only through ``FileHost``: the open document and the few things
-a file command does to the window (show a document, say something in the status bar). The
-document's own life (locks, recovery, saving) is ``Document``'s.
+The actions work on the ``Session`` (session.py): it shows, makes and closes the draft, and
+announces what the window must follow (title, welcome page, the example's banner). They own
+文件 → 最近打开 (recent_menu.py). The document's own life (locks, recovery, saving) is
+``Document``'s.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QMenu
 
 from ...core.errors import DraftLockedError, FileAccessError, NianbaoError
 from ...core.model import Report, new_id
 from ...core.naming import draft_leader, suggested_draft_path
 from ...core.next_year import next_year_copy, origin_text
 from ...core.paths import documents_dir, drafts_dir
-from ...core.settings import Settings
-from ..dialogs.messages import LockAnswer, Prompts
+from ..dialogs.messages import LockAnswer, Prompts, SaveAnswer
 from .document import Document
+from .recent_menu import RecentMenu
+
+if TYPE_CHECKING:
+    from ..session import Session
 
 _log = logging.getLogger(__name__)
 
 
-class FileHost(Protocol):
-    """What the file commands need of the window, and nothing more (MainWindow is one)."""
-
-    prompts: Prompts
-    settings: Settings
-    open_url: Callable[[QUrl], Any]
-
-    @property
-    def document(self) -> Document | None: ...
-    @property
-    def store(self) -> Any: ...
-    def report(self) -> Report: ...
-    def maybe_save(self) -> bool: ...
-    def close_document(self) -> None: ...
-    def set_document(self, document: Document) -> None: ...
-    def new_document(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> None: ...
-    def remember_recent(self, path: Path) -> None: ...
-    def run_check(self) -> list[Any]: ...
-    def show_status(self, text: str) -> None: ...
-    def show_saved(self, moment: _dt.datetime) -> None: ...
-    def show_welcome(self) -> None: ...
-    def show_example_banner(self) -> None: ...
-
-
 class FileActions:
-    def __init__(self, window: FileHost) -> None:
-        self.window = window
+    """The 文件 commands on the session's draft; ``recent``: the 最近打开 menu they keep."""
+
+    def __init__(self, session: Session, recent: QMenu) -> None:
+        self.session = session
+        self.recent = RecentMenu(recent, session.settings, self.open_path)
 
     @property
     def prompts(self) -> Prompts:
-        return self.window.prompts
+        return self.session.prompts
 
     def _status(self, text: str) -> None:
-        self.window.show_status(text)
+        self.session.show_status(text)
 
     def _folder(self) -> Path:
-        last = self.window.settings.last_folder
+        last = self.session.settings.last_folder
         return Path(last) if last and Path(last).is_dir() else documents_dir()
+
+    def maybe_save(self) -> bool:
+        """True when the open draft may be replaced or closed (saved, discarded, clean)."""
+        document = self.session.document
+        if document is None or not document.dirty:
+            return True
+        answer = self.prompts.ask_save_changes(document.display_name())
+        if answer is SaveAnswer.SAVE:
+            return self.save()
+        if answer is SaveAnswer.DISCARD:
+            document.discard_changes()
+            return True
+        return False
 
     def _replace_with(self, document: Document) -> bool:
         """Show ``document`` once the current one may go (asks to save); False if kept."""
-        if not self.window.maybe_save():
+        if not self.maybe_save():
             document.close()
             return False
-        self.window.close_document()
-        self.window.set_document(document)
+        self.session.close_draft()
+        self.session.show_draft(document)
         return True
 
     # --- new, open, import -----------------------------------------------------------------
@@ -91,16 +86,16 @@ class FileActions:
             self.start_new(report)
 
     def start_new(self, report: Report, name_hint: str = "", *, dirty: bool = False) -> bool:
-        if not self.window.maybe_save():
+        if not self.maybe_save():
             return False
-        self.window.close_document()
+        self.session.close_draft()
         report.draft_id = new_id()  # a new draft: 数据 tables of others are not its own
-        self.window.new_document(report, name_hint or report.effective_title(), dirty=dirty)
+        self.session.new_draft(report, name_hint or report.effective_title(), dirty=dirty)
         return True
 
     def _drafts_folder(self) -> Path:
         """Where the last draft was, else the data folder's drafts."""
-        for text in self.window.settings.recent_files:
+        for text in self.session.settings.recent_files:
             folder = Path(text).parent
             if folder.is_dir():
                 return folder
@@ -134,7 +129,7 @@ class FileActions:
         return self.open_draft(path)
 
     def open_draft(self, path: Path) -> bool:
-        current = self.window.document
+        current = self.session.document
         if current is not None and current.path is not None and current.path == path:
             return True  # already open: opening it again would fight our own lock
         try:
@@ -144,12 +139,12 @@ class FileActions:
             return False
         if document is None or not self._replace_with(document):
             return False
-        self.window.remember_recent(path)
+        self.recent.remember(path)
         self._status(f"已打开：{path}")
         return True
 
     def _open_locked(self, path: Path) -> Document | None:
-        store = self.window.store
+        store = self.session.store
         try:
             return Document.open(path, store=store)
         except DraftLockedError as error:
@@ -182,7 +177,7 @@ class FileActions:
         # an imported report is unsaved work until the user saves it as a draft
         if not self.start_new(result.report, path.stem, dirty=True):
             return False
-        self.window.settings.last_folder = str(path.parent)
+        self.session.settings.last_folder = str(path.parent)
         self._status(f"已导入：{path.name}。请核对后保存（Ctrl+S）。")
         if result.notes:
             self.prompts.info(
@@ -195,7 +190,7 @@ class FileActions:
     # --- save ------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        document = self.window.document
+        document = self.session.document
         if document is None:
             return False
         if document.path is None or document.read_only:
@@ -203,7 +198,7 @@ class FileActions:
         return self._save_to(document, None)
 
     def save_as(self) -> bool:
-        document = self.window.document
+        document = self.session.document
         if document is None:
             return False
         suggested = document.path or suggested_draft_path(drafts_dir(), document.report)
@@ -253,13 +248,13 @@ class FileActions:
             self.prompts.error(error)
             return False
         assert document.path is not None
-        self.window.show_saved(_dt.datetime.now())
-        self.window.remember_recent(document.path)
+        self.session.saved.emit(_dt.datetime.now())
+        self.recent.remember(document.path)
         self._status("".join([f"已保存：{document.path}。", *notes]))
         return True
 
     def save_as_next_year(self) -> None:
-        document = self.window.document
+        document = self.session.document
         if document is not None:
             self._carry_into_next_year(document.report, document.path)
 
@@ -267,21 +262,22 @@ class FileActions:
         copy = next_year_copy(report, source)
         folder = source.parent if source is not None and source.parent.is_dir() else drafts_dir()
         suggested = suggested_draft_path(folder, copy)
-        current = self.window.document.path if self.window.document is not None else None
+        open_now = self.session.document
+        current = open_now.path if open_now is not None else None
         keep = tuple(p for p in (source, current) if p is not None)
         path = self._ask_draft_path(suggested, "另存为明年的报告", copy, None, keep)
         if path is None:
             return False
         if source is not None:
             copy.made_from = origin_text(source, path)
-        new = Document(copy, store=self.window.store)
+        new = Document(copy, store=self.session.store)
         try:
             new.save(path)
         except NianbaoError as error:
             self.prompts.error(error)
             new.close()
             return False
-        self.window.remember_recent(path)
+        self.recent.remember(path)
         if not self._replace_with(new):  # 取消 when asked about this year's changes
             self.prompts.info(
                 "另存为明年的报告",
@@ -322,11 +318,11 @@ class FileActions:
             return
         if argument is not None and self.open_path(argument):
             return
-        for text in self.window.settings.recent_files:
+        for text in self.session.settings.recent_files:
             recent = Path(text)
             if recent.suffix.lower() == ".json" and recent.exists() and self.open_draft(recent):
                 return
-        self.window.show_welcome()
+        self.session.welcome_requested.emit()
 
     def open_example(self) -> None:
         try:
@@ -336,14 +332,14 @@ class FileActions:
         except NianbaoError as error:
             self.prompts.error(error)
             report = Report()
-        if not self.window.maybe_save():
+        if not self.maybe_save():
             return
-        self.window.close_document()
-        self.window.new_document(report, "示例：" + report.effective_title())
-        self.window.show_example_banner()  # it says it is an example
+        self.session.close_draft()
+        self.session.new_draft(report, "示例：" + report.effective_title())
+        self.session.example_shown.emit()  # a banner over it says it is an example
 
     def offer_recovery(self) -> bool:
-        store = self.window.store
+        store = self.session.store
         try:
             entries = list(store.pending())
         except Exception:  # an unreadable recovery folder must not stop the program
@@ -364,8 +360,8 @@ class FileActions:
 
     def restore(self, entry: Any) -> bool:
         """Bring back a recovery entry (Document.restore locks its draft as open does)."""
-        window = self.window
-        store = window.store
+        session = self.session
+        store = session.store
         try:
             try:
                 document = Document.restore(entry, store=store)
@@ -382,7 +378,7 @@ class FileActions:
         except NianbaoError as error:
             self.prompts.error(error)
             return False
-        window.close_document()
-        window.set_document(document)
+        session.close_draft()
+        session.show_draft(document)
         self._status("已恢复上次未保存的内容，请检查后保存（Ctrl+S）。")
         return True

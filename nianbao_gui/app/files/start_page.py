@@ -8,7 +8,6 @@ the other in the editor area (the layout of the form) it is given.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -110,20 +109,13 @@ class ExampleBanner(QFrame):
 
 
 class StartPage:
-    """Shows the welcome page or the example banner in the editor area. ``draft_commands``
-    enables (or greys out) the commands that need a draft."""
+    """Shows the welcome page or the example banner in the editor area (the commands that
+    need a draft are greyed out by whoever asks for the welcome page)."""
 
-    def __init__(
-        self,
-        session: Session,
-        area: QBoxLayout,
-        files: FileActions,
-        draft_commands: Callable[[bool], None],
-    ) -> None:
+    def __init__(self, session: Session, area: QBoxLayout, files: FileActions) -> None:
         self.session = session
         self.area = area
         self.files = files
-        self._enable_draft_commands = draft_commands
         self.welcome: WelcomePage | None = None
         self.banner: ExampleBanner | None = None
 
@@ -137,7 +129,6 @@ class StartPage:
             self.area.addWidget(self.welcome)
         self.session.editor.hide()
         self.welcome.show()
-        self._enable_draft_commands(False)
 
     def show_example_banner(self) -> None:
         if self.banner is None:
@@ -155,4 +146,3 @@ class StartPage:
         if self.banner is not None:
             self.banner.hide()
         self.session.editor.show()
-        self._enable_draft_commands(True)
