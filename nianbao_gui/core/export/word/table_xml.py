@@ -17,6 +17,7 @@ from collections.abc import Callable
 from ...model import Merge, Table
 from ...tables import TEXT_WIDTH_TWIPS, centred, column_twips
 from ...typeset import sanitize
+from .xml import W_DECL
 
 BORDER = 4
 """Eighths of a point: 0.5 pt."""
@@ -45,7 +46,9 @@ def write_table(
 
     widths = column_twips(table)
     parts.append(
-        "<w:tbl><w:tblPr>"
+        # the namespace declared again: the writer moves the table into the document in a
+        # linear time (writer._Builder.into); serialised, the document drops it
+        f"<w:tbl{W_DECL}><w:tblPr>"
         f'<w:tblW w:w="{TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
         '<w:tblInd w:w="0" w:type="dxa"/>'
         f"<w:tblBorders>{_BORDERS}</w:tblBorders>"
