@@ -59,6 +59,14 @@ def forbidden(text: str) -> str:
     return "、".join(f"{name} {count} 个" for name, count in counts.items())
 
 
+def clean_text(text: str) -> str:
+    """``clean(text).text``, at once for the text that needs nothing (a table's cells are
+    laid out many at a time, pages/table_rows.py)."""
+    if "\r" not in text and _FORBIDDEN.search(text) is None:
+        return text  # a newline stays a newline (BREAK)
+    return clean(text).text
+
+
 def clean(text: str) -> Cleaned:
     """``text`` with forbidden characters removed and newlines normalised to ``BREAK``.
 
