@@ -66,3 +66,14 @@ def test_widths_and_cleaning_as_the_plain_way_gives_them(text: str) -> None:
     plain = sum(1.0 if ord(char) > 0x2E80 else 0.55 for char in text)
     assert tables._text_width(text) == plain
     assert sanitize.clean_text(text) == sanitize.clean(text).text
+
+
+@given(_cells)
+def test_cleaning_says_what_it_changed_as_before(text: str) -> None:
+    """sanitize.clean's shortcut (nothing to clean, nothing to say) against its long way."""
+    listed = sanitize.forbidden(text)
+    expected = sanitize._FORBIDDEN.sub("", text) if listed else text
+    newlines = len(sanitize._NEWLINES.findall(expected))
+    result = sanitize.clean(text)
+    assert result.text == sanitize._NEWLINES.sub(sanitize.BREAK, expected)
+    assert len(result.warnings) == bool(listed) + bool(newlines)
