@@ -26,9 +26,9 @@ def _into_ms(rows: int) -> float:
     best = float("inf")
     for _ in range(3):
         document = docx.Document()
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: other work on the machine aside
         builder.into(document)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best * 1000
 
 
