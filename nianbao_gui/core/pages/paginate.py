@@ -257,22 +257,29 @@ def _place_row(
 ) -> None:
     """The row's cell lines as Lines (slots from their baselines; the cells' lines on one
     baseline are one Line, a span each) and its borders."""
-    pitch = g.line_pitch
+    pitch, body = g.line_pitch, g.body_size
     by_slot: dict[float, list[Span]] = {}
     for text, font, size, xs, baseline in row.lines:
-        slot = (top + baseline - BASELINE - (size - g.body_size) / 2) / pitch
-        by_slot.setdefault(slot, []).append(Span(text, font, size, False, xs))
+        slot = (top + baseline - BASELINE - (size - body) / 2) / pitch
+        span = Span(text, font, size, False, xs)
+        spans = by_slot.get(slot)
+        if spans is None:
+            by_slot[slot] = [span]
+        else:
+            spans.append(span)
     for slot, spans in by_slot.items():
-        end = sum(len(span.text) for span in spans)
+        end = sum([len(span.text) for span in spans])
         lines.append(Line(paragraph, 0, end, page, slot, tuple(spans), True, True))
     bottom = top + row.height
+    rule = rules.append  # four or so a cell, thousands a report
     for left, width, starts, ends in row.boxes:
+        right = left + width
         if starts:
-            rules.append((left, top, left + width, top))
+            rule((left, top, right, top))
         if ends:
-            rules.append((left, bottom, left + width, bottom))
-        rules.append((left, top, left, bottom))
-        rules.append((left + width, top, left + width, bottom))
+            rule((left, bottom, right, bottom))
+        rule((left, top, left, bottom))
+        rule((right, top, right, bottom))
 
 
 def _stretchable(text: str, script: list[str]) -> list[bool]:

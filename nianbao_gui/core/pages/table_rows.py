@@ -13,12 +13,13 @@ from all of them: what it lacks is added to its last row.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..model import Table
 from ..tables import centred, column_twips, covered
-from ..typeset.sanitize import clean
+from ..typeset.sanitize import clean_text
 from ..typeset.styles import ROW_EMS
-from .linebreak import break_lines
+from .linebreak import BREAK, break_lines
 from .metrics import FontKey, Metrics
 from .widths import advances, char_widths, scripts
 
@@ -69,45 +70,53 @@ def lay_table(table: Table, metrics: Metrics, block_width: float, size: float) -
     spans = {(m.top, m.left): m for m in table.merges}
     rows: list[LaidRow] = []
     tall: list[tuple[int, int, float]] = []  # (first row, rows, text height) of merges down
-    cells: list[tuple[int, list[CellLine], float, float, int]] = []
+    cells: list[tuple[int, list[CellLine], float, int]] = []  # (row, lines, height, rows)
     heights = {font: vertical(metrics, font) for font in (FontKey.FANG, FontKey.HEI)}
+    least = heights[FontKey.FANG][1] * size
     for r, row in enumerate(table.rows):
         header = r < table.header_rows
+        font = FontKey.HEI if header else FontKey.FANG
         laid = LaidRow(r, header, 0.0)
+        boxes = laid.boxes
         need = 0.0
         for c, raw in enumerate(row):
-            if (r, c) in hidden:
-                top, left = hidden[(r, c)]
-                above = spans[(top, left)]
-                if c == left:  # a cell merged down from a row above
-                    width = sum(widths[c : c + above.width])
-                    laid.boxes.append((lefts[c], width, False, r == top + above.height - 1))
-                continue
-            merge = spans.get((r, c))
-            across = merge.width if merge else 1
+            merge = None
+            if hidden or spans:  # (a table without merges: most of them)
+                if (r, c) in hidden:
+                    top, left = hidden[(r, c)]
+                    above = spans[(top, left)]
+                    if c == left:  # a cell merged down from a row above
+                        width = sum(widths[c : c + above.width])
+                        boxes.append((lefts[c], width, False, r == top + above.height - 1))
+                    continue
+                merge = spans.get((r, c))
             down = merge.height if merge else 1
-            width = sum(widths[c : c + across])
-            laid.boxes.append((lefts[c], width, True, down == 1))
-            font = FontKey.HEI if header else FontKey.FANG
-            text = clean(raw).text
+            width = sum(widths[c : c + merge.width]) if merge else widths[c]
+            boxes.append((lefts[c], width, True, down == 1))
+            text = clean_text(raw)
             align = "center" if header or centred(text) else "left"
             place = (width, lefts[c], align)
             lines, height = _cell_lines(text, font, size, metrics, heights[font], place)
-            cells.append((r, lines, height, 0.0, down))
+            if lines:
+                cells.append((r, lines, height, down))
             if down == 1:
-                need = max(need, height)
+                if height > need:
+                    need = height
             else:
                 tall.append((r, down, height))
         # at least ROW_EMS × the size high, the rules included (w:trHeight atLeast)
-        laid.height = max(max(need, heights[FontKey.FANG][1] * size) + RULE, ROW_EMS * size)
+        laid.height = max(max(need, least) + RULE, ROW_EMS * size)
         rows.append(laid)
     for first, down, height in tall:
         last = min(first + down, len(rows)) - 1
         have = sum(rows[i].height - RULE for i in range(first, last + 1))
         if height > have:
             rows[last].height += height - have
-    for r, lines, height, _, down in cells:
-        area = sum(rows[i].height for i in range(r, min(r + down, len(rows)))) - RULE
+    for r, lines, height, down in cells:
+        if down == 1:
+            area = rows[r].height - RULE
+        else:
+            area = sum(rows[i].height for i in range(r, min(r + down, len(rows)))) - RULE
         offset = RULE / 2 + (area - height) / 2  # centred in the cell (w:vAlign center)
         rows[r].lines += [(t, f, s, xs, offset + base) for t, f, s, xs, base in lines]
     return LaidTable(rows, 0.0, block_width)
@@ -128,24 +137,27 @@ def _cell_lines(
     room = max(width - 2 * CELL_MARGIN, size)
     if not text:
         return [], height * size
-    fonts = [font] * len(text)
-    needs = advances(text, fonts, metrics, size)
+    if "\t" in text or BREAK in text:
+        needs = advances(text, [font] * len(text), metrics, size)
+    else:  # the common cell: as ``advances`` measures it, in one font
+        advance = metrics.advance
+        needs = [advance(font, char) * size for char in text]
     if text.isascii() or min(text) >= "\u2e80":  # one script: no space between scripts
         widths = needs
     else:
+        fonts = [font] * len(text)
         widths = char_widths(text, fonts, metrics, size, 0.0, 0.2, needs, scripts(text))
-    if sum(widths) <= room and "\n" not in text:
+    whole = sum(widths)
+    if whole <= room and BREAK not in text:
         bounds = [(0, len(text))]  # the common cell: one line
     else:
         bounds = break_lines(text, widths, room, room, needs)
     lines: list[CellLine] = []
     for number, (start, end) in enumerate(bounds):
-        used = sum(widths[start:end])
+        used = whole if (start, end) == (0, len(text)) else sum(widths[start:end])
         x = left + CELL_MARGIN + ((room - used) / 2 if align == "center" else 0.0)
-        xs = []
-        for k in range(start, end):
-            xs.append(x)
-            x += widths[k]
+        # each character's left edge: x, then x plus each width in turn
+        xs = tuple(accumulate(widths[start : end - 1], initial=x)) if end > start else ()
         baseline = number * height * size + ascent * size
-        lines.append((text[start:end], font, size, tuple(xs), baseline))
+        lines.append((text[start:end], font, size, xs, baseline))
     return lines, max(len(lines), 1) * height * size

@@ -59,12 +59,22 @@ def forbidden(text: str) -> str:
     return "、".join(f"{name} {count} 个" for name, count in counts.items())
 
 
+def clean_text(text: str) -> str:
+    """``clean(text).text``, at once for the text that needs nothing (a table's cells are
+    laid out many at a time, pages/table_rows.py)."""
+    if "\r" not in text and _FORBIDDEN.search(text) is None:
+        return text  # a newline stays a newline (BREAK)
+    return clean(text).text
+
+
 def clean(text: str) -> Cleaned:
     """``text`` with forbidden characters removed and newlines normalised to ``BREAK``.
 
     The warnings say what changed; the caller puts the place in front of them
     (``第 3 段（正文“我始终把讲政治……”）``), named only when there is something to say.
     """
+    if "\n" not in text and "\r" not in text and _FORBIDDEN.search(text) is None:
+        return Cleaned(text)  # nothing to say: most paragraphs, nearly every table cell
     warnings: list[str] = []
     listed = forbidden(text)
     if listed:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from ...model import Merge, Table
 from ...tables import TEXT_WIDTH_TWIPS, centred, column_twips
 from ...typeset import sanitize
+from .xml import W_DECL
 
 BORDER = 4
 """Eighths of a point: 0.5 pt."""
@@ -38,14 +39,18 @@ def write_table(
     what sanitising the cells had to change."""
     warnings: list[str] = []
 
-    def clean(text: str, where: str) -> str:
+    def clean(text: str, r: int, c: int) -> str:
         result = sanitize.clean(text)
-        warnings.extend(f"{where}{warning}" for warning in result.warnings)
+        if result.warnings:
+            where = f"表格第{r + 1}行第{c + 1}列"
+            warnings.extend(f"{where}{warning}" for warning in result.warnings)
         return result.text
 
     widths = column_twips(table)
     parts.append(
-        "<w:tbl><w:tblPr>"
+        # the namespace declared again: the writer moves the table into the document in a
+        # linear time (writer._Builder.into); serialised, the document drops it
+        f"<w:tbl{W_DECL}><w:tblPr>"
         f'<w:tblW w:w="{TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
         '<w:tblInd w:w="0" w:type="dxa"/>'
         f"<w:tblBorders>{_BORDERS}</w:tblBorders>"
@@ -63,25 +68,34 @@ def write_table(
             for c in range(each.left, each.left + each.width):
                 inside[(r, c)] = each
     row_height = f'<w:trHeight w:val="{round(min_row_points * 20)}" w:hRule="atLeast"/>'
+    # the opening of a cell that no merge touches, per column (most cells)
+    plain = [
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+        for width in widths
+    ]
     for r, row in enumerate(table.rows):
         header = r < table.header_rows
         parts.append(f"<w:tr><w:trPr><w:cantSplit/>{row_height}")
         parts.append("<w:tblHeader/></w:trPr>" if header else "</w:trPr>")
         c = 0
         while c < len(row):
-            merge = inside.get((r, c))
-            span = merge.width if merge is not None else 1
-            width = sum(widths[c : c + span])
-            props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-            if span > 1:
-                props += f'<w:gridSpan w:val="{span}"/>'
-            if merge is not None and merge.height > 1:
-                first = (r, c) in starts
-                props += '<w:vMerge w:val="restart"/>' if first else "<w:vMerge/>"
-            props += '<w:vAlign w:val="center"/>'
-            parts.append(f"<w:tc><w:tcPr>{props}</w:tcPr>")
+            merge = inside.get((r, c)) if inside else None
+            if merge is None:
+                span = 1
+                parts.append(plain[c])
+            else:
+                span = merge.width
+                width = sum(widths[c : c + span])
+                props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+                if span > 1:
+                    props += f'<w:gridSpan w:val="{span}"/>'
+                if merge.height > 1:
+                    first = (r, c) in starts
+                    props += '<w:vMerge w:val="restart"/>' if first else "<w:vMerge/>"
+                props += '<w:vAlign w:val="center"/>'
+                parts.append(f"<w:tc><w:tcPr>{props}</w:tcPr>")
             top_left = merge is None or (r, c) == (merge.top, merge.left)
-            text = clean(row[c], f"表格第{r + 1}行第{c + 1}列") if top_left else ""
+            text = clean(row[c], r, c) if top_left else ""
             key = "cell_head" if header else "cell_number" if centred(text) else "cell"
             paragraph(key, text)
             parts.append("</w:tc>")

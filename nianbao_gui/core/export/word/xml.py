@@ -11,6 +11,8 @@ from typing import Any
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_DECL = f' xmlns:w="{W_NS}"'
+"""The ``w:`` namespace declaration, as markup."""
 
 
 def w(tag: str) -> str:

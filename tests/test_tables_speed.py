@@ -1,0 +1,79 @@
+"""What keeps tables fast to export and lay out (issue 22: within 1.5× of the same text as
+paragraphs; the speed itself: benchmarks/bench_tables.py). Each shortcut must give the same
+document and the same pages as the plain way (test_tables_export.py, test_tables_pages.py)."""
+
+from __future__ import annotations
+
+import time
+
+import docx
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nianbao_gui.core import tables
+from nianbao_gui.core.export.word.styles import style_specs
+from nianbao_gui.core.export.word.table_xml import write_table
+from nianbao_gui.core.export.word.writer import _Builder
+from nianbao_gui.core.model import Table
+from nianbao_gui.core.typeset import ExportOptions, sanitize
+
+
+def _into_ms(rows: int) -> float:
+    """The fastest of three: a table of ``rows`` rows put into a new document."""
+    builder = _Builder(style_specs(ExportOptions()))
+    table = Table(rows=[["指标", "2024年", "2025年", "增幅"]] * rows)
+    write_table(builder.parts, table, builder.cell, 20.0)
+    best = float("inf")
+    for _ in range(3):
+        document = docx.Document()
+        start = time.process_time()  # CPU time: other work on the machine aside
+        builder.into(document)
+        best = min(best, time.process_time() - start)
+    return best * 1000
+
+
+def test_a_long_table_goes_into_the_document_in_linear_time() -> None:
+    """lxml fixes the namespaces of a moved element in a time growing with the square of
+    its nodes unless it declares ``w:`` itself (writer._Builder.into): 4× the rows took
+    15× the time (a 30-row table as long to move as to parse). Linear: about 4×."""
+    small, large = _into_ms(150), _into_ms(600)
+    assert large < 8 * small, (small, large)
+
+
+# the shortcuts of the layout: each against the plain way it replaced
+
+_CELL_CHARS = st.sampled_from(
+    list("0123456789０９.．%％+-－—‰,，~～/×x()（）*＊Xx×〇 \t\n\r\x01\ufffeaZ指标年万元第")
+)
+_cells = st.text(_CELL_CHARS, max_size=12) | st.text(max_size=12)
+
+
+@given(_cells)
+def test_centred_and_is_number_as_the_plain_tests_say(text: str) -> None:
+    stripped = text.strip()
+    number = (
+        bool(stripped)
+        and any(c.isdigit() for c in stripped)
+        and all(c in tables._NUMBER_CHARS for c in stripped)
+    )
+    placeholder = bool(stripped) and set(stripped) <= tables._PLACEHOLDER_CHARS
+    assert tables.is_number(text) == number
+    assert tables.centred(text) == (number or placeholder)
+
+
+@given(_cells)
+def test_widths_and_cleaning_as_the_plain_way_gives_them(text: str) -> None:
+    plain = sum(1.0 if ord(char) > 0x2E80 else 0.55 for char in text)
+    assert tables._text_width(text) == plain
+    assert sanitize.clean_text(text) == sanitize.clean(text).text
+
+
+@given(_cells)
+def test_cleaning_says_what_it_changed_as_before(text: str) -> None:
+    """sanitize.clean's shortcut (nothing to clean, nothing to say) against its long way."""
+    listed = sanitize.forbidden(text)
+    expected = sanitize._FORBIDDEN.sub("", text) if listed else text
+    newlines = len(sanitize._NEWLINES.findall(expected))
+    result = sanitize.clean(text)
+    assert result.text == sanitize._NEWLINES.sub(sanitize.BREAK, expected)
+    assert len(result.warnings) == bool(listed) + bool(newlines)
