@@ -38,7 +38,7 @@ pytestmark = [
 NAME = "年报助手"
 UNINSTALLER = "卸载年报助手.exe"
 
-# Free fonts from Debian, copied into C:\Windows\Fonts under names fonts.py does not look for,
+# Free fonts from Debian, copied into C:\Windows\Fonts under names winfonts.py does not look for,
 # and registered as an office PC registers its fonts: found only through the registry.
 # (registry value name, Debian file, file name in the prefix, the family the PDF must embed)
 OFFICE_FONTS = [
