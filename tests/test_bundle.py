@@ -21,6 +21,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from bundle_support import rebuild_if_stale
 from conftest import REPO, SEED
 from export_support import seed_lines
 
@@ -37,37 +38,13 @@ pytestmark = [
 # build.spec: dist/windows (年报助手.exe windowed, nianbao.exe the console) on Windows
 DIST = REPO / "dist" / ("windows" if sys.platform == "win32" else "nianbao")
 EXE_NAME = "nianbao.exe" if sys.platform == "win32" else "nianbao"
-# Everything the bundle is built from; a bundle older than any of these is stale.
-SOURCES = [
-    *("nianbao_gui", "packaging", "resources", "seeds", "requirements"),
-    *("build.spec", "pyproject.toml"),
-]
 RUN_TIMEOUT = 120
-
-
-def _newest_source_mtime() -> float:
-    newest = 0.0
-    for name in SOURCES:
-        path = REPO / name
-        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
-        newest = max([newest, *(f.stat().st_mtime for f in files if "__pycache__" not in f.parts)])
-    return newest
 
 
 @pytest.fixture(scope="session")
 def bundle() -> Path:
     exe = DIST / EXE_NAME
-    if not exe.is_file() or exe.stat().st_mtime < _newest_source_mtime():
-        # ./dev bundle itself: built in .venv-bundle from requirements/bundle.lock (exact
-        # versions and hashes), not with this test environment's own packages.
-        result = subprocess.run(
-            ["bash", str(REPO / "dev"), "bundle"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=1200,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    rebuild_if_stale(exe, "bundle", timeout=1200)  # in .venv-bundle, from the lock file
     assert exe.is_file()
     return DIST
 

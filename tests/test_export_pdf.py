@@ -253,11 +253,11 @@ def test_a_font_file_that_cannot_be_read_is_a_chinese_error(tmp_path: Path) -> N
 
 
 def _windows_fonts(monkeypatch: pytest.MonkeyPatch, folder: Path, registry: dict) -> None:  # type: ignore[type-arg]
-    from nianbao_gui.core.pages import fonts
+    from nianbao_gui.core.pages import fonts, winfonts
 
     monkeypatch.setattr(fonts.sys, "platform", "win32")
-    monkeypatch.setattr(fonts, "_registry_fonts", lambda: registry)
-    monkeypatch.setattr(fonts, "_windows_dirs", lambda: [folder])
+    monkeypatch.setattr(winfonts, "_registry_fonts", lambda: registry)
+    monkeypatch.setattr(winfonts, "_windows_dirs", lambda: [folder])
 
 
 def _link(folder: Path, name: str, key: FontKey, family: str) -> Path:

@@ -22,7 +22,8 @@ from nianbao_gui.core.errors import ExportError
 from nianbao_gui.core.layout import layout
 from nianbao_gui.core.model import Report
 from nianbao_gui.core.pages import pdffonts
-from nianbao_gui.core.pages.fonts import FontChoice, FontFile, _fs_type, find_font, font_files
+from nianbao_gui.core.pages.fontfile import _fs_type
+from nianbao_gui.core.pages.fonts import FontChoice, FontFile, find_font, font_files
 from nianbao_gui.core.pages.metrics import FontKey
 from nianbao_gui.core.pages.pdf import render_pdf
 from nianbao_gui.core.paths import cache_dir as cache_root

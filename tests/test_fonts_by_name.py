@@ -22,7 +22,7 @@ from font_support import UMING, ZENHEI, fontconfig_for, renamed
 
 from nianbao_gui.core.checks.pages import FONT_STAND_IN, check_pages
 from nianbao_gui.core.model import Report
-from nianbao_gui.core.pages import fontnames, fonts
+from nianbao_gui.core.pages import fontnames, fonts, winfonts
 from nianbao_gui.core.pages.metrics import FontKey
 from nianbao_gui.core.pages.pdf import render_pdf
 from nianbao_gui.core.typeset import ExportOptions
@@ -51,7 +51,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _fake_winreg(values: dict[str, str]) -> types.ModuleType:
-    """The calls ``fonts._registry_fonts`` makes, answering from ``values`` (HKLM)."""
+    """The calls ``winfonts._registry_fonts`` makes, answering from ``values`` (HKLM)."""
     module = types.ModuleType("winreg")
     module.HKEY_LOCAL_MACHINE = "HKLM"  # type: ignore[attr-defined]
     module.HKEY_CURRENT_USER = "HKCU"  # type: ignore[attr-defined]
@@ -85,7 +85,7 @@ def windows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "Fonts"
     folder.mkdir()
     monkeypatch.setattr(fonts.sys, "platform", "win32")
-    monkeypatch.setattr(fonts, "_windows_dirs", lambda: [folder])
+    monkeypatch.setattr(winfonts, "_windows_dirs", lambda: [folder])
     fontnames.forget()
     yield folder
     fontnames.forget()

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from nianbao_gui.core.checks.pages import check_pages
 from nianbao_gui.core.errors import ExportError
 from nianbao_gui.core.model import Report, Section
-from nianbao_gui.core.pages import fonts, paginate
+from nianbao_gui.core.pages import fonts, paginate, winfonts
 from nianbao_gui.core.pages.pdf import render_pdf
 from nianbao_gui.core.typeset import ExportOptions
 
@@ -104,8 +104,8 @@ def _search(folder: Path) -> tuple[dict, object]:  # type: ignore[type-arg]
     """The fonts as Windows finds them in ``folder`` (no registry entries)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(fonts.sys, "platform", "win32")
-        patch.setattr(fonts, "_registry_fonts", dict)
-        patch.setattr(fonts, "_windows_dirs", lambda: [folder])
+        patch.setattr(winfonts, "_registry_fonts", dict)
+        patch.setattr(winfonts, "_windows_dirs", lambda: [folder])
         font_set = ExportOptions().font_set
         return fonts.font_files(font_set), fonts.layout_metrics(font_set)
 

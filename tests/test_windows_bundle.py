@@ -20,6 +20,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from bundle_support import rebuild_if_stale
 from conftest import REPO, SEED
 from export_support import seed_lines
 from wine_support import BUILD, CODE_PAGE, Wine
@@ -34,14 +35,10 @@ pytestmark = [
     ),
 ]
 
-SOURCES = [
-    *("nianbao_gui", "packaging", "resources", "seeds", "requirements"),
-    *("build.spec", "pyproject.toml"),
-]
 NAME = "年报助手"
 UNINSTALLER = "卸载年报助手.exe"
 
-# Free fonts from Debian, copied into C:\Windows\Fonts under names fonts.py does not look for,
+# Free fonts from Debian, copied into C:\Windows\Fonts under names winfonts.py does not look for,
 # and registered as an office PC registers its fonts: found only through the registry.
 # (registry value name, Debian file, file name in the prefix, the family the PDF must embed)
 OFFICE_FONTS = [
@@ -55,15 +52,6 @@ OFFICE_FONTS = [
 DEBIAN_FONTS = Path("/usr/share/fonts/truetype")
 
 
-def _newest_source_mtime() -> float:
-    newest = 0.0
-    for name in SOURCES:
-        path = REPO / name
-        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
-        newest = max([newest, *(f.stat().st_mtime for f in files if "__pycache__" not in f.parts)])
-    return newest
-
-
 def _version() -> str:
     text = (REPO / "nianbao_gui" / "__init__.py").read_text(encoding="utf-8")
     match = re.search(r'__version__ = "([^"]+)"', text)
@@ -74,16 +62,8 @@ def _version() -> str:
 @pytest.fixture(scope="session")
 def installer() -> Path:
     path = REPO / "dist" / f"{NAME}-安装-{_version()}.exe"
-    if not path.is_file() or path.stat().st_mtime < _newest_source_mtime():
-        began = time.monotonic()
-        result = subprocess.run(
-            ["bash", str(REPO / "dev"), "bundle-windows"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=3600,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    began = time.monotonic()
+    if rebuild_if_stale(path, "bundle-windows", timeout=3600):
         print(f"\nbundle-windows took {time.monotonic() - began:.0f} s")
     assert path.is_file()
     return path

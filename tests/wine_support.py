@@ -105,20 +105,17 @@ class Wine:
         return bat, out, err
 
     def run(self, *args: str, cwd: str | None = None, timeout: float = 180, **env: str) -> Result:
-        bat, out, err = self._bat(list(args), cwd, env)
-        done = subprocess.run(
-            ["wine", "cmd", "/c", self.windows(bat)],
-            env=self.env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=timeout,
-            check=False,
-        )
+        process, out, err = self._start(list(args), cwd, env)
+        try:
+            returncode = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:  # as subprocess.run: the cmd killed, then raised
+            process.kill()
+            process.wait()
+            raise
         raw = out.read_bytes() if out.exists() else b""
         stderr = err.read_bytes() if err.exists() else b""
         return Result(
-            done.returncode,
+            returncode,
             raw.decode(CODE_PAGE, errors="replace").replace("\r\n", "\n"),
             stderr.decode(CODE_PAGE, errors="replace").replace("\r\n", "\n"),
             raw,
@@ -129,7 +126,13 @@ class Wine:
     ) -> tuple[subprocess.Popen[bytes], Path]:
         """Start a program and return at once (a window that stays open): the process of
         its cmd, and the file its standard output goes to."""
-        bat, out, _err = self._bat(list(args), cwd, env)
+        process, out, _err = self._start(list(args), cwd, env)
+        return process, out
+
+    def _start(
+        self, args: list[str], cwd: str | None, env: dict[str, str]
+    ) -> tuple[subprocess.Popen[bytes], Path, Path]:
+        bat, out, err = self._bat(args, cwd, env)
         process = subprocess.Popen(
             ["wine", "cmd", "/c", self.windows(bat)],
             env=self.env,
@@ -137,7 +140,7 @@ class Wine:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        return process, out
+        return process, out, err
 
     def wine(self, *args: str, timeout: float = 300) -> int:
         """A Windows program that needs no standard streams (an installer, regedit)."""

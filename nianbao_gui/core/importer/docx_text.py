@@ -1,9 +1,9 @@
 """The text of a Word document's body, in order, with nothing silently left behind.
 
-Paragraphs, tables (those of the body as model Tables with their merges, each standing as
-a placeholder line; those in cells or text boxes a row a line, cells joined by a tab),
-content controls and custom XML
-(around blocks, rows or cells), text boxes after the paragraph that anchors them, footnotes
+Paragraphs, tables (those of the body as model Tables with their merges, built by
+docx_tables, each standing as a placeholder line; those in cells or text boxes a row a
+line, cells joined by a tab), content controls and custom XML (around blocks, rows or
+cells), text boxes after the paragraph that anchors them, footnotes
 and endnotes after the paragraph that cites them (①, ② … as in Chinese print), merged-in
 chunks (``w:altChunk``: HTML and text are read), and Symbol/Wingdings characters mapped to
 Unicode. Hidden text (``w:vanish``) is left out, as Word prints it. Whatever is left out or
@@ -20,8 +20,9 @@ from typing import Any
 from ..errors import ReportImportError
 from ..fields import one_line
 from ..limits import MAX_REPORT_CHARS
-from ..model import Merge, Table
+from ..model import Table
 from .docx_symbols import symbol_char
+from .docx_tables import WRAPPERS, table_model, unwrapped
 from .tables_in import placeholder
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,7 +32,6 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _TEXT_TAGS = (W + "t", _M + "t")
 _SKIPPED = (_MC + "Fallback", W + "del", W + "moveFrom")
 """Fallback repeats the Choice; deletions are not in the visible text."""
-_WRAPPERS = (W + "customXml", W + "smartTag")
 _GRAPHICS = {
     "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds": "SmartArt 图形",
     "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart": "图表",
@@ -49,12 +49,6 @@ class Chunk:
 
     kind: str
     lines: list[str] | None
-
-
-def _int_of(props: Any, name: str, default: int) -> int:
-    found = props.find(W + name) if props is not None else None
-    value = found.get(W + "val", "") if found is not None else ""
-    return int(value) if value.isdigit() and 0 < int(value) < 1000 else default
 
 
 def _marker(number: int) -> str:
@@ -220,29 +214,17 @@ class BodyReader:
             yield self._spend(_marker(number) + text.lstrip() if index == 0 else text), None
 
     # -- tables -------------------------------------------------------------------------
-    def _unwrapped(self, container: Any, tag: str) -> Iterator[Any]:
-        """Children with the tag, also inside content controls and custom XML."""
-        for child in container:
-            if child.tag == tag:
-                yield child
-            elif child.tag == W + "sdt":
-                content = child.find(W + "sdtContent")
-                if content is not None:
-                    yield from self._unwrapped(content, tag)
-            elif child.tag in _WRAPPERS:
-                yield from self._unwrapped(child, tag)
-
     def _table(self, element: Any, body: bool = False) -> Iterator[Line]:
         """A table of the body: a placeholder line, the table kept with its merged cells
         (tables_in lifts it into place). A table in a cell or a text box: a row a line."""
         self.tables += 1
         if body and self.found_tables is not None:
             yield placeholder(len(self.found_tables)), None
-            self.found_tables.append(self._table_model(element))
+            self.found_tables.append(table_model(element, self._cell_text))
             return
-        for row in self._unwrapped(element, W + "tr"):
+        for row in unwrapped(element, W + "tr"):
             cells = []
-            for cell in self._unwrapped(row, W + "tc"):
+            for cell in unwrapped(row, W + "tc"):
                 texts = [text for text, _ in self.blocks(cell, headings=False)]
                 cells.append(" ".join(text for text in texts if text.strip()))
             yield "\t".join(cells), None
@@ -250,61 +232,6 @@ class BodyReader:
     def _cell_text(self, cell: Any) -> str:
         texts = [text for text, _ in self.blocks(cell, headings=False) if text.strip()]
         return one_line("\n".join(texts))
-
-    def _table_model(self, element: Any) -> Table:
-        """A w:tbl as a model Table: the grid of cells, horizontal (gridSpan) and vertical
-        (vMerge) merges, the header rows (w:tblHeader, and at least the first row)."""
-        grid: list[list[str]] = []
-        merges: list[list[int]] = []  # top, left, height, width
-        open_merges: dict[int, list[int]] = {}  # column → a vertical merge still going on
-        headers = 0
-        for r, row in enumerate(self._unwrapped(element, W + "tr")):
-            row_props = row.find(W + "trPr")
-            if (
-                headers == r
-                and row_props is not None
-                and row_props.find(W + "tblHeader") is not None
-            ):
-                headers += 1
-            cells: list[str] = [""] * _int_of(row_props, "gridBefore", 0)
-            for cell in self._unwrapped(row, W + "tc"):
-                props = cell.find(W + "tcPr")
-                span = _int_of(props, "gridSpan", 1)
-                vmerge = props.find(W + "vMerge") if props is not None else None
-                column = len(cells)
-                text = self._cell_text(cell)
-                going = open_merges.get(column)
-                restart = vmerge is not None and vmerge.get(W + "val") == "restart"
-                if vmerge is not None and not restart and going is not None:
-                    going[2] += 1
-                    if text:  # text in a continued cell: kept with the merged cell's
-                        top, left = going[0], going[1]
-                        grid[top][left] = one_line(grid[top][left] + "\n" + text)
-                    cells.extend([""] * going[3])
-                    continue
-                open_merges.pop(column, None)
-                cells.append(text)
-                cells.extend([""] * (span - 1))
-                if span > 1 or restart:
-                    merge = [r, column, 1, span]
-                    merges.append(merge)
-                    if restart:
-                        open_merges[column] = merge
-            for column in [c for c in open_merges if c >= len(cells)]:
-                del open_merges[column]  # a row too short to continue it
-            grid.append(cells)
-        width = max((len(row) for row in grid), default=0)
-        if not grid or not width:
-            return Table(rows=[[""]], header_rows=0)
-        rows = [row + [""] * (width - len(row)) for row in grid]
-        kept = [m for m in merges if m[2] > 1 or m[3] > 1]
-        if kept:
-            headers = max([headers, 1] + [m[2] for m in kept if m[0] == 0])
-        return Table(
-            rows=rows,
-            header_rows=min(max(headers, 1), len(rows)),
-            merges=[Merge(top=t, left=c, height=h, width=w) for t, c, h, w in kept],
-        )
 
     # -- blocks -------------------------------------------------------------------------
     def blocks(self, container: Any, headings: bool = True) -> Iterator[Line]:
@@ -318,7 +245,7 @@ class BodyReader:
                 content = child.find(W + "sdtContent")
                 if content is not None:
                     yield from self.blocks(content, headings)
-            elif tag in _WRAPPERS:
+            elif tag in WRAPPERS:
                 yield from self.blocks(child, headings)
             elif tag == W + "altChunk":
                 yield from self._alt_chunk(child)

@@ -1,128 +1,17 @@
-"""The report model: everything a township annual report holds, as structure.
-
-A report is: basic information (kind, year, title, author, date), opening paragraphs,
-first-level sections (each with a heading, paragraphs and nested subsections down to the
-fourth level), a closing (other work, shortcomings written out as 一是……；二是……, plans)
-and an optional signature. Heading numbers (一、 （一） 1． （1）) are not stored: they are
-derived from the position, so moving a section renumbers it (see numbering.py).
-
-Tables (issue 22) stand in a section's body among its paragraphs. They are kept in the
-section's own list ``tables`` (not in one list of mixed blocks), so every path to a paragraph
-(``("sections", 0, "paragraphs", 2)``) keeps meaning what it meant; each table says where it
-stands by the identity of the paragraph it follows (``after``; empty: before the first), so it
-stays with that paragraph through inserts, moves and undo. A cell's text is at
-``(…, "tables", 0, "rows", 2, 1)``; see tables.py for the body's order and the grid.
-
-The model holds text verbatim. Cleaning (spaces, punctuation) is the checker's job and is
-only ever done on the user's request.
-"""
+"""The report, its sections and its closing; the identities of its sections, paragraphs,
+tables and cells, given when a report is built."""
 
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import secrets
 from collections.abc import Iterator
-from enum import Enum
 from typing import Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, field_validator, model_validator
 
-# pydantic looks for plugins (entry points of every installed package) when the first model
-# class is built. The program uses none and should not run whatever it finds installed beside
-# it; skipping the search saves about 10 ms of every start. A value set from outside wins.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-SCHEMA_VERSION = 3
-"""Bumped whenever a draft written by this version could not be read by an older one.
-Older drafts are upgraded by storage.migrations (2: identities of the draft, its sections
-and its paragraphs; 3: tables)."""
-
-MAX_DEPTH = 4
-"""一、 （一） 1． （1）: the four levels of GB/T 9704-2012."""
-
-MIN_YEAR, MAX_YEAR = 1949, 2200
-
-
-class ReportKind(str, Enum):
-    """The three kinds of report the program writes. The value is the Chinese name."""
-
-    SHUZHI_SHULIAN = "述职述廉报告"
-    SHUZHI = "述职报告"
-    ZONGJIE = "年度工作总结"
-
-    @property
-    def label(self) -> str:
-        return self.value
-
-
-class _Model(BaseModel):
-    # validate_assignment: the window assigns field by field through the binder and must get
-    # the same checks as a loaded draft. extra="forbid": a misspelt key in a draft is an error,
-    # not silently dropped text.
-    model_config = ConfigDict(validate_assignment=True, extra="forbid")
-
-
-class Merge(_Model):
-    """Cells merged into one: ``height`` rows × ``width`` columns from (``top``, ``left``).
-    The text is the top-left cell's; the cells it covers stay in the grid, empty."""
-
-    top: int = Field(0, ge=0, title="起始行")
-    left: int = Field(0, ge=0, title="起始列")
-    height: int = Field(1, ge=1, title="所占行数")
-    width: int = Field(1, ge=1, title="所占列数")
-
-
-class Table(_Model):
-    """A table in a section's body: 表题, unit line, header rows, a grid of cells, 注.
-
-    ``rows`` is a full grid (every row as long as the first); merged cells are listed in
-    ``merges``. ``cell_ids`` beside ``rows`` gives each cell its identity (like
-    ``paragraph_ids``), so a figure of a cell finds its cell after rows moved.
-    """
-
-    table_id: str = Field("", title="表格编号")
-    after: str = Field("", title="表格所在位置")
-    caption: str = Field("", title="表题")
-    unit: str = Field("", title="计量单位")
-    header_rows: int = Field(1, ge=0, title="表头行数")
-    rows: list[list[str]] = Field(default_factory=lambda: [[""]], title="表格行")
-    cell_ids: list[list[str]] = Field(default_factory=list, title="单元格的编号")
-    merges: list[Merge] = Field(default_factory=list, title="合并单元格")
-    note: str = Field("", title="表注")
-
-    @model_validator(mode="after")
-    def _grid(self) -> Table:
-        if not self.rows or not self.rows[0]:
-            raise ValueError("表格至少要有一行一列")
-        width = len(self.rows[0])
-        for number, row in enumerate(self.rows, start=1):
-            if len(row) != width:
-                raise ValueError(f"表格第{number}行有{len(row)}格，第1行有{width}格，应一样多")
-        if self.header_rows > len(self.rows):
-            raise ValueError(f"表头行数（{self.header_rows}）超过了表格的行数（{len(self.rows)}）")
-        taken: set[tuple[int, int]] = set()
-        for merge in self.merges:
-            if merge.top + merge.height > len(self.rows) or merge.left + merge.width > width:
-                raise ValueError(f"合并单元格（第{merge.top + 1}行第{merge.left + 1}列）超出了表格")
-            cells = {
-                (r, c)
-                for r in range(merge.top, merge.top + merge.height)
-                for c in range(merge.left, merge.left + merge.width)
-            }
-            if cells & taken:
-                raise ValueError(
-                    f"合并单元格（第{merge.top + 1}行第{merge.left + 1}列）与另一处重叠"
-                )
-            taken |= cells
-        return self
+from .base import MAX_DEPTH, MAX_YEAR, MIN_YEAR, SCHEMA_VERSION, ReportKind, _Model
+from .table import Table
 
 
 class Section(_Model):
@@ -401,73 +290,3 @@ def _ensure_table_ids(sections: list[tuple[str, Section]], used: set[str], fresh
 def _stored_id(owner: Any, key: str, index: int) -> str:
     ids: list[str] = getattr(owner, ID_KEYS[key])
     return ids[index] if index < len(ids) else ""
-
-
-# pydantic's own messages are English; a secretary gets these instead.
-_MESSAGES: dict[str, str] = {
-    "int_parsing": "应填写整数",
-    "int_type": "应填写整数",
-    "int_from_float": "应填写整数",
-    "string_type": "应为文字",
-    "bool_type": "应为“是”或“否”",
-    "bool_parsing": "应为“是”或“否”",
-    "date_type": "日期格式不对，应为 2025-01-05 这样的日期",
-    "date_parsing": "日期格式不对，应为 2025-01-05 这样的日期",
-    "date_from_datetime_parsing": "日期格式不对，应为 2025-01-05 这样的日期",
-    "list_type": "应为多段文字的列表",
-    "missing": "缺少此项",
-    "extra_forbidden": "不认识的项目（可能来自其他程序或更新的版本）",
-    "enum": "报告类型只能是：" + "、".join(kind.value for kind in ReportKind),
-    "model_type": "格式不对",
-    "model_attributes_type": "格式不对",
-    "finite_number": "应为有限的数字",
-    "int_parsing_size": "数字太大",
-    "string_too_long": "文字太长",
-    "string_unicode": "含有无效字符（残缺的半个字符）",
-}
-
-
-def field_title(model: type[BaseModel], name: str) -> str:
-    """The Chinese name of a field, from its ``Field(title=…)``: the one place it is written."""
-    title = model.model_fields[name].title
-    if title is None:
-        raise LookupError(f"{model.__name__}.{name} has no title")
-    return title
-
-
-def title_of(name: str) -> str:
-    """The title of the field ``name`` in whichever model of the report has it.
-
-    Names shared by two models share their title too (a test checks), so a step of a place
-    is named by its key alone; this also serves errors of a single section or closing (the
-    binder assigns to those directly).
-    """
-    for model in (Report, Section, Closing, Table, Merge):
-        field = model.model_fields.get(name)
-        if field is not None and field.title:
-            return field.title
-    return name
-
-
-def _place(loc: tuple[int | str, ...]) -> str:
-    """``("sections", 0, "paragraphs", 2)`` → ``一级标题第1项 › 段第3项``."""
-    parts: list[str] = []
-    for step in loc:
-        if isinstance(step, int) and parts:
-            parts[-1] += f"第{step + 1}项"
-        else:
-            parts.append(title_of(str(step)))
-    return " › ".join(parts) or "草稿"
-
-
-def describe_validation_error(error: ValidationError) -> str:
-    """One Chinese line per problem: where it is, and what is wrong."""
-    lines = []
-    for item in error.errors():
-        where = _place(tuple(item["loc"]))
-        message = _MESSAGES.get(item["type"], "")
-        if not message:  # our validators speak Chinese; pydantic's other words are English
-            is_ours = item["type"] == "value_error"
-            message = str(item["msg"]).removeprefix("Value error, ") if is_ours else "格式不对"
-        lines.append(f"{where}：{message}")
-    return "\n".join(lines)
