@@ -60,6 +60,8 @@ def _xml(element: Any) -> str:
 
 _TEXT_CHUNK = 1_000_000
 """Characters per w:t: at most 4 MB of UTF-8, well under libxml2's 10 MB per text node."""
+_MANY = 200
+"""Line breaks and tabs in a run above which its paragraph declares ``w:`` (``into``)."""
 
 
 class _Builder:
@@ -72,6 +74,7 @@ class _Builder:
 
     def __init__(self, specs: dict[str, styles.StyleSpec]) -> None:
         self.parts: list[str] = []
+        self._opened: int | None = None  # where the open paragraph's <w:p> is
         self.pprs: dict[str, Any] = {}
         self.ppr_xml: dict[str, str] = {}
         self.rpr_xml: dict[str, str] = {}
@@ -110,11 +113,13 @@ class _Builder:
             self.parts.append("</w:p>")
 
     def paragraph(self, key: str, ppr: Any = None) -> None:
+        self._opened = len(self.parts)  # a run with many nodes declares w: here (into)
         self.parts.append("<w:p>")
         self.parts.append(self.ppr_xml[key] if ppr is None else _xml(ppr))
 
     def end(self) -> None:
         self.parts.append("</w:p>")
+        self._opened = None
 
     def run(self, text: str, key: str, rpr: str = "") -> None:
         """A run in the fonts of style ``key`` (or with ``rpr``); tabs and line breaks
@@ -122,6 +127,8 @@ class _Builder:
         if not text:
             return
         out = self.parts
+        if self._opened is not None and text.count(sanitize.BREAK) + text.count("\t") > _MANY:
+            out[self._opened] = f"<w:p{W_DECL}>"
         out.append("<w:r>")
         out.append(rpr or self.rpr_xml[key])
         for line_no, line in enumerate(text.split(sanitize.BREAK)):
@@ -144,9 +151,10 @@ class _Builder:
         lxml (6.0) fixes a moved element's namespaces node by node, in time that grows with
         the square of the element's nodes unless the element declares ``w:`` itself: then
         its declaration, redundant in the document, is dropped and every node below finds
-        the document's at once. So a table (thousands of nodes) declares it (table_xml.py);
-        a paragraph is small either way. Measured (bench_tables.py): moving 20 tables of
-        30 rows took 20 ms, as long as parsing them; with the declaration, under 1 ms."""
+        the document's at once. So a table (thousands of nodes) declares it (table_xml.py),
+        and so does a paragraph of many line breaks or tabs. Measured (bench_tables.py):
+        moving 20 tables of 30 rows took 20 ms, as long as parsing them; with the
+        declaration, under 1 ms."""
         body = document.element.body
         sect_pr = body.find(w("sectPr"))
         fragment = parse_xml(f"<w:body{W_DECL}>{''.join(self.parts)}</w:body>")
