@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...core import table_edit
 from ...core.fields import FieldPath, one_line
 from ...core.model import Table
-from ...core.tables import covered
+from ...core.tables import column_twips, covered
 from ..editor.table_structure import TableAsk, TableRequests
 from .inputs import OneLine
 from .look import text_font
@@ -84,7 +84,8 @@ class TableEditor(QFrame):
         self.grid.box_opened.connect(self.box_opened)
         self.grid.box_closed.connect(self.box_closed)
         self.grid.setFont(text_font(self))  # the report's text, as in a paragraph (zoom)
-        self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the export's column widths, shared out over the grid's width (pixels, not twips)
+        self.grid.widths = lambda total: column_twips(self.table, total)
 
         bar = QHBoxLayout()
         bar.addWidget(self.title)
@@ -187,9 +188,7 @@ class TableEditor(QFrame):
             self._loading = False
 
     def _fit_rows(self) -> None:
-        self.grid.resizeRowsToContents()
-        height = sum(self.grid.rowHeight(r) for r in range(self.grid.rowCount()))
-        self.grid.setFixedHeight(height + self.grid.horizontalHeader().height() + 4)
+        self.grid.fit()
 
     def set_number(self, number: int) -> None:
         """Tables before this one came or went: it is 表``number`` now."""

@@ -9,11 +9,14 @@ announce it (the draft's undo keys, zoom).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -54,7 +57,10 @@ class CellDelegate(QStyledItemDelegate):
 
 
 class CellGrid(QTableWidget):
-    """The grid: Enter moves down after a cell is written, Ctrl+V pastes a block."""
+    """The grid: Enter moves down after a cell is written, Ctrl+V pastes a block. Its columns
+    share its whole width as ``widths(total)`` says (the export's proportions), its rows are
+    as tall as their wrapped text, and it is as tall as its rows (no scroll bar inside the
+    form's own)."""
 
     pasted = Signal(int, int, str)  # row, column, clipboard text
     box_opened = Signal(QWidget)  # a cell's editor opened …
@@ -65,6 +71,26 @@ class CellGrid(QTableWidget):
         self.cells = CellDelegate(self)
         self.setItemDelegate(self.cells)
         self.cells.opened.connect(self.box_opened)
+        self.widths: Callable[[int], list[int]] | None = None  # set by its table's editor
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def fit(self) -> None:
+        """Columns across the width, rows to their text, the grid to its rows."""
+        if self.widths is not None and self.columnCount():
+            self.updateGeometries()  # the row numbers' width (more rows, more digits) first
+            for column, width in enumerate(self.widths(self.viewport().width())):
+                self.setColumnWidth(column, width)
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(rows + self.horizontalHeader().height() + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # the window was resized
+            self.fit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
