@@ -4,6 +4,7 @@ grow to hold wrapped text (issue 22 follow-up: the grid used ~400 px of a 1,150 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -95,3 +96,14 @@ def test_rows_grow_to_hold_wrapped_text(qtbot: QtBot) -> None:
     # the whole grid shows: no row hidden under a scroll bar
     rows = sum(grid.rowHeight(r) for r in range(grid.rowCount()))
     assert grid.viewport().height() >= rows
+
+
+def test_cells_are_set_as_on_paper_with_air_around_the_text(qtbot: QtBot) -> None:
+    _editor, table = shown(qtbot, 1000)
+    grid = table.grid
+    centre = Qt.AlignmentFlag.AlignHCenter
+    assert grid.item(2, 0).textAlignment() & Qt.AlignmentFlag.AlignLeft  # a row label
+    assert grid.item(2, 1).textAlignment() & centre  # a figure, centred as exported
+    assert grid.item(1, 1).textAlignment() & centre  # a header cell
+    line = grid.fontMetrics().height()
+    assert grid.rowHeight(2) >= line + line // 2  # not cramped to the bare line height

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...core import table_edit
 from ...core.fields import FieldPath, one_line
 from ...core.model import Table
-from ...core.tables import column_twips, covered
+from ...core.tables import centred, column_twips, covered
 from ..editor.table_structure import TableAsk, TableRequests
 from .inputs import OneLine
 from .look import text_font
@@ -64,10 +64,13 @@ class TableEditor(QFrame):
         self.title = QLabel()
         self.caption = QLineEdit()
         self.caption.setPlaceholderText("表题（可不填），如：主要经济指标完成情况")
+        self.caption.setToolTip("表题：写在表格上方，居中")
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("单位（可不填），如：单位：万元")
+        self.unit.setToolTip("计量单位：写在表格右上方")
         self.note = QLineEdit()
         self.note.setPlaceholderText("注（可不填），写在表下")
+        self.note.setToolTip("表注：写在表格下方")
         self.header_rows = QSpinBox()
         self.header_rows.setPrefix("表头 ")
         self.header_rows.setSuffix(" 行")
@@ -171,6 +174,12 @@ class TableEditor(QFrame):
                     font = item.font()
                     font.setBold(r < table.header_rows)
                     item.setFont(font)
+                    # as on paper (table_xml): header cells and figures centred
+                    across = r < table.header_rows or centred(text)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignVCenter
+                        | (Qt.AlignmentFlag.AlignHCenter if across else Qt.AlignmentFlag.AlignLeft)
+                    )
                     same = self.shade is not None and bool(text) and self.shade(table, r, c)
                     item.setBackground(SHADE if same else QBrush())
                     item.setToolTip("与去年的报告相同" if same else "")

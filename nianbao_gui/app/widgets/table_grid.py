@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -43,6 +50,11 @@ class CellDelegate(QStyledItemDelegate):
         box.textEdited.connect(lambda text: self.typed.emit(row, column, text))
         self.opened.emit(box)
         return box
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # air above and below the text: rows of bare line height look cramped
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + option.fontMetrics.height() // 2)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         # the cell shows what was just typed (the draft follows each key): setting the same
