@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import close_window, make_window
+from qt_helpers import close_window, make_window, type_into
 
 from nianbao_gui.app.widgets.look import set_text_zoom, text_zoom
 from nianbao_gui.app.widgets.table_editor import TableEditor
@@ -170,4 +170,40 @@ def test_zoom_keys_in_a_table_box_zoom_once_and_reach_the_cells(
         assert window.report().sections[0].tables[0].rows[1][1] == "2"  # no key eaten as text
     finally:
         set_text_zoom(1.0)
+    close_window(window)
+
+
+def test_ctrl_z_in_the_header_rows_box_runs_the_draft_s_history(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(qtbot, tmp_path)
+    stack = window.editor.history.stack
+    before = dump(window)
+    table = table_of(window)
+    spin = table.header_rows
+    spin.setFocus()
+    QTest.keyClick(spin, Qt.Key.Key_Up)  # 表头 2 行: one step
+    assert window.report().sections[0].tables[0].header_rows == 2 and stack.index() == 1
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert dump(window) == before and stack.index() == 0
+    assert table_of(window).header_rows.value() == 1
+    close_window(window)
+
+
+def test_chinese_typed_in_a_cell_and_the_caption_reaches_the_draft(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(qtbot, tmp_path)
+    table = table_of(window)
+    click(table.caption)
+    type_into(table.caption, "主要指标")
+    click_cell(table, 1, 0)
+    QTest.keyClick(table.grid, Qt.Key.Key_F2)  # opens the cell's editor on its text
+    cell = table.grid.viewport().findChild(QLineEdit)
+    assert cell is not None
+    cell.setCursorPosition(len(cell.text()))
+    type_into(cell, "（亿元）")
+    got = window.report().sections[0].tables[0]
+    assert got.caption == "主要指标" and got.rows[1][0] == "产值（亿元）"
+    assert window.editor.history.stack.count() == 2
     close_window(window)

@@ -60,6 +60,7 @@ class TableEditor(QFrame):
         self.table = Table()
         self.number = 0
         self._loading = False
+        self._grid_shows: object = None  # what the grid shows: rows, merges, header rows
         self.shade: Callable[[Table, int, int], bool] | None = None  # 对比去年's shading
         self.title = QLabel()
         self.caption = QLineEdit()
@@ -144,6 +145,7 @@ class TableEditor(QFrame):
     def set_shade(self, shade: Callable[[Table, int, int], bool] | None) -> None:
         """Shade the cells ``shade`` says are still last year's (None: no shading)."""
         self.shade = shade
+        self._grid_shows = None  # shaded anew
         self.set_table(self.table, self.number)
 
     def set_table(self, table: Table, number: int) -> None:
@@ -158,43 +160,53 @@ class TableEditor(QFrame):
                 self.note.setText(table.note)
             self.header_rows.setRange(0, len(table.rows))
             self.header_rows.setValue(table.header_rows)
-            row, column = self.grid.currentRow(), self.grid.currentColumn()
-            self.grid.clearSpans()
-            self.grid.setRowCount(len(table.rows))
-            self.grid.setColumnCount(len(table.rows[0]))
-            hidden = covered(table)
-            for r, cells in enumerate(table.rows):
-                for c, text in enumerate(cells):
-                    item = self.grid.item(r, c)
-                    if item is None:
-                        item = QTableWidgetItem()
-                        self.grid.setItem(r, c, item)
-                    if item.text() != text:
-                        item.setText(text)
-                    font = item.font()
-                    font.setBold(r < table.header_rows)
-                    item.setFont(font)
-                    # as on paper (table_xml): header cells and figures centred
-                    across = r < table.header_rows or centred(text)
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignVCenter
-                        | (Qt.AlignmentFlag.AlignHCenter if across else Qt.AlignmentFlag.AlignLeft)
-                    )
-                    same = self.shade is not None and bool(text) and self.shade(table, r, c)
-                    item.setBackground(SHADE if same else QBrush())
-                    item.setToolTip("与去年的报告相同" if same else "")
-                    enabled = (r, c) not in hidden
-                    flags = item.flags()
-                    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if enabled else flags)
-            for merge in table.merges:
-                self.grid.setSpan(merge.top, merge.left, merge.height, merge.width)
-            self._fit_rows()
-            if row >= 0 and column >= 0:
-                self.grid.setCurrentCell(
-                    min(row, len(table.rows) - 1), min(column, len(table.rows[0]) - 1)
-                )
+            grid = (
+                tuple(map(tuple, table.rows)),
+                tuple((m.top, m.left, m.height, m.width) for m in table.merges),
+                table.header_rows,
+            )
+            if grid != self._grid_shows:  # not for a key typed in 表题, 单位 or 注
+                self._grid_shows = grid
+                self._show_grid(table)
         finally:
             self._loading = False
+
+    def _show_grid(self, table: Table) -> None:
+        row, column = self.grid.currentRow(), self.grid.currentColumn()
+        self.grid.clearSpans()
+        self.grid.setRowCount(len(table.rows))
+        self.grid.setColumnCount(len(table.rows[0]))
+        hidden = covered(table)
+        for r, cells in enumerate(table.rows):
+            for c, text in enumerate(cells):
+                item = self.grid.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.grid.setItem(r, c, item)
+                if item.text() != text:
+                    item.setText(text)
+                font = item.font()
+                font.setBold(r < table.header_rows)
+                item.setFont(font)
+                # as on paper (table_xml): header cells and figures centred
+                across = r < table.header_rows or centred(text)
+                item.setTextAlignment(
+                    Qt.AlignmentFlag.AlignVCenter
+                    | (Qt.AlignmentFlag.AlignHCenter if across else Qt.AlignmentFlag.AlignLeft)
+                )
+                same = self.shade is not None and bool(text) and self.shade(table, r, c)
+                item.setBackground(SHADE if same else QBrush())
+                item.setToolTip("与去年的报告相同" if same else "")
+                enabled = (r, c) not in hidden
+                flags = item.flags()
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if enabled else flags)
+        for merge in table.merges:
+            self.grid.setSpan(merge.top, merge.left, merge.height, merge.width)
+        self._fit_rows()
+        if row >= 0 and column >= 0:
+            self.grid.setCurrentCell(
+                min(row, len(table.rows) - 1), min(column, len(table.rows[0]) - 1)
+            )
 
     def _fit_rows(self) -> None:
         self.grid.fit()
