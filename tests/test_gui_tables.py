@@ -80,8 +80,9 @@ def test_typing_in_a_cell_then_enter_moves_down_and_undo_restores(qtbot: QtBot) 
     cell = table.grid.viewport().findChild(QLineEdit)
     assert cell is not None and table.grid.state() == table.grid.State.EditingState
     QTest.keyClicks(cell, "023")
-    QTest.keyClick(cell, Qt.Key.Key_Return)  # Qt commits a line edit's text once events run
-    qtbot.waitUntil(lambda: editor.report().sections[0].tables[0].rows[0][1] == "2023")
+    assert editor.report().sections[0].tables[0].rows[0][1] == "2023"  # as typed
+    QTest.keyClick(cell, Qt.Key.Key_Return)  # Qt closes the cell's editor once events run
+    qtbot.waitUntil(lambda: table.grid.state() != table.grid.State.EditingState)
     assert table_editor(editor).grid.currentRow() == 1
     undo_all(editor)
     assert editor.report().model_dump() == before

@@ -287,6 +287,11 @@ class Binding:
         )
 
 
+def _table_boxes(table: QWidget) -> list[QWidget]:
+    boxes = getattr(table, "text_boxes", None)
+    return list(boxes()) if boxes is not None else []
+
+
 class Binder(QObject):
     """Holds the bindings of one editor, by path; turns edits into commands."""
 
@@ -345,17 +350,32 @@ class Binder(QObject):
         return binding
 
     def text_boxes(self) -> list[QWidget]:
-        """Every text box bound now (those announced and not yet let go)."""
-        return [box for binding in self._bindings.values() for box in binding.boxes]
+        """Every text box bound now (those announced and not yet let go), a table's too."""
+        boxes = [box for binding in self._bindings.values() for box in binding.boxes]
+        return boxes + [box for table in self._tables for box in _table_boxes(table)]
 
     def announce_table(self, editor: QWidget) -> None:
         """A table editor appeared (a section's tables edit through their own commands, not a
-        binding): told like a text box, so 与去年相同 shading reaches its cells."""
+        binding): told like a text box, so 与去年相同 shading reaches its cells, and its own
+        text boxes (表题, 单位, 注, a cell's editor as it opens) are announced like any."""
         self._tables.append(editor)
-        editor.destroyed.connect(lambda *_: self.withdraw_table(editor))
+        editor.destroyed.connect(lambda *_: self._forget_table(editor))
         self.table_bound.emit(editor)
+        for box in _table_boxes(editor):
+            self.editor_bound.emit(box)
+        opened, closed = getattr(editor, "box_opened", None), getattr(editor, "box_closed", None)
+        if opened is not None and closed is not None:
+            opened.connect(self.editor_bound)
+            closed.connect(self.editor_unbound)
 
     def withdraw_table(self, editor: QWidget) -> None:
+        """The table editor is about to go: its boxes with it."""
+        if editor in self._tables:
+            for box in _table_boxes(editor):
+                self.editor_unbound.emit(box)
+        self._forget_table(editor)
+
+    def _forget_table(self, editor: QWidget) -> None:
         if editor in self._tables:
             self._tables.remove(editor)
 

@@ -196,6 +196,10 @@ class ReportEditor(QWidget):
                 continue
             holder = box.parentWidget()
             box.setFont(text_font(holder if holder is not None else box))
+        for table in self.binder.tables():  # a table's cells are the report's text too
+            follow = getattr(table, "follow_zoom", None)
+            if follow is not None:
+                follow()
         return factor
 
     def apply_text_edits(

@@ -5,8 +5,10 @@ paragraph) emit a request on ``TableRequests`` with the path of the table (or of
 and what is asked; ``TableEdits`` makes each one undo step from the model's table, never from
 the widget's copy. A change inside one table sets that table (``…, "tables", i``), so only its
 editor follows; adding, moving or deleting one sets the section's ``tables``, so one editor
-comes, goes or moves (SectionEditor.tables_changed). A change the table refuses (the last row
-deleted, a merge crossing another) comes back as ``refused`` for its editor to show.
+comes, goes or moves (SectionEditor.tables_changed). Typing in a cell, 表题, unit or 注
+(``typed``) is a run of typing on that text field, as in a paragraph. A change the table
+refuses (the last row deleted, a merge crossing another) comes back as ``refused`` for its
+editor to show.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class TableRequests(QObject):
     # rows of a block pasted as a table (None: an empty 3 × 3 table)
     add_requested = Signal(object, object, object)
     change_requested = Signal(object, object)  # the table's path, a TableAsk
+    typed = Signal(object, str)  # the path of a cell, 表题, unit or 注; its text as typed
     move_requested = Signal(object, int)  # the table's path, −1 or +1 (past one paragraph)
     remove_requested = Signal(object)  # the table's path
     refused = Signal(object, str)  # the table's path, why (its editor shows it)
@@ -63,6 +66,7 @@ class TableEdits:
         self.requests = requests
         requests.add_requested.connect(self.add)
         requests.change_requested.connect(self.change)
+        requests.typed.connect(self.type)
         requests.move_requested.connect(self.move)
         requests.remove_requested.connect(self.remove)
 
@@ -101,6 +105,15 @@ class TableEdits:
             return
         if new != table:
             self.history.edit(ask.label, [(path, new)], focus=Focus(path))
+
+    def type(self, path: FieldPath, text: str) -> None:
+        """Typing in a table's text box: a run of typing, one step, as in a paragraph."""
+        try:
+            old = self.history.model.get(path)
+        except (IndexError, KeyError, AttributeError):
+            return  # the table went (an undo) while its box was open
+        if isinstance(old, str):
+            self.history.type_text(path, old, text)
 
     def remove(self, path: FieldPath) -> None:
         section_path, index = path[:-2], path[-1]

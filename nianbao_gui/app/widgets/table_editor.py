@@ -1,8 +1,11 @@
 """A table of a section (model.Table) in the form, where it stands among the paragraphs.
 
-Cells are edited in place in a QTableWidget; Tab moves right and Enter down, as in Excel and
-WPS 表格 (Shift: back); a block copied from a spreadsheet (tab-separated rows) pastes into
-the cells from the current one, the table growing to hold it. Rows and columns are added,
+Cells are edited in place in a grid (table_grid.py); Tab moves right and Enter down, as in
+Excel and WPS 表格 (Shift: back); typing in a cell, 表题, 单位 or 注 reaches the draft key by
+key, one undo step per run of typing (``TableRequests.typed``), and their undo keys run the
+draft's history (the binder announces them: Binder.announce_table); a block copied from a
+spreadsheet (tab-separated rows) pastes into the cells from the current one, the table
+growing to hold it. Rows and columns are added,
 deleted and moved, cells merged and split, from the buttons above the grid; the table itself
 moves past a paragraph up or down, or is deleted. The widget never changes the model: it asks
 (``TableRequests``, with its table's path and what is asked: a ``core/table_edit.py`` change),
@@ -14,16 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,41 +33,24 @@ from PySide6.QtWidgets import (
 from ...core import table_edit
 from ...core.fields import FieldPath, one_line
 from ...core.model import Table
-from ...core.tables import covered
+from ...core.tables import centred, column_twips, covered
 from ..editor.table_structure import TableAsk, TableRequests
+from .inputs import OneLine
+from .look import text_font
 from .paragraph_list import tool_button
+from .table_grid import CellGrid
 
 SHADE = QColor("#e3ecf7")  # 对比去年's pale blue (shading.py)
 
 
-class CellGrid(QTableWidget):
-    """The grid: Enter moves down after a cell is written, Ctrl+V pastes a block."""
-
-    pasted = Signal(int, int, str)  # row, column, clipboard text
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Paste):
-            text = QGuiApplication.clipboard().text()
-            if text:
-                self.pasted.emit(max(self.currentRow(), 0), max(self.currentColumn(), 0), text)
-            return
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and self.state() != QAbstractItemView.State.EditingState:
-            self._step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
-            return
-        super().keyPressEvent(event)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in the cell
-            self._step(1)
-
-    def _step(self, delta: int) -> None:
-        row = min(max(self.currentRow() + delta, 0), self.rowCount() - 1)
-        self.setCurrentCell(row, max(self.currentColumn(), 0))
-
-
 class TableEditor(QFrame):
+    """One table; its text boxes (表题, 单位, 注, an open cell's editor) are told to whoever
+    announces boxes (Binder.announce_table): ``text_boxes`` now, ``box_opened`` /
+    ``box_closed`` as a cell's editor comes and goes."""
+
+    box_opened = Signal(QWidget)
+    box_closed = Signal(QWidget)
+
     def __init__(self, requests: TableRequests, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -76,14 +60,18 @@ class TableEditor(QFrame):
         self.table = Table()
         self.number = 0
         self._loading = False
+        self._grid_shows: object = None  # what the grid shows: rows, merges, header rows
         self.shade: Callable[[Table, int, int], bool] | None = None  # 对比去年's shading
         self.title = QLabel()
         self.caption = QLineEdit()
         self.caption.setPlaceholderText("表题（可不填），如：主要经济指标完成情况")
+        self.caption.setToolTip("表题：写在表格上方，居中")
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("单位（可不填），如：单位：万元")
+        self.unit.setToolTip("计量单位：写在表格右上方")
         self.note = QLineEdit()
         self.note.setPlaceholderText("注（可不填），写在表下")
+        self.note.setToolTip("表注：写在表格下方")
         self.header_rows = QSpinBox()
         self.header_rows.setPrefix("表头 ")
         self.header_rows.setSuffix(" 行")
@@ -96,7 +84,12 @@ class TableEditor(QFrame):
         self.grid.setTabKeyNavigation(True)
         self.grid.itemChanged.connect(self._cell_changed)
         self.grid.pasted.connect(self._paste)
-        self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid.cells.typed.connect(self._cell_typed)
+        self.grid.box_opened.connect(self.box_opened)
+        self.grid.box_closed.connect(self.box_closed)
+        self.grid.setFont(text_font(self))  # the report's text, as in a paragraph (zoom)
+        # the export's column widths, shared out over the grid's width (pixels, not twips)
+        self.grid.widths = lambda total: column_twips(self.table, total)
 
         bar = QHBoxLayout()
         bar.addWidget(self.title)
@@ -131,16 +124,28 @@ class TableEditor(QFrame):
         layout.addLayout(texts)
         layout.addWidget(self.grid)
         layout.addWidget(self.note)
-        self.caption.editingFinished.connect(lambda: self._text_part("caption", self.caption))
-        self.unit.editingFinished.connect(lambda: self._text_part("unit", self.unit))
-        self.note.editingFinished.connect(lambda: self._text_part("note", self.note))
+        for key, edit in (("caption", self.caption), ("unit", self.unit), ("note", self.note)):
+            edit.setValidator(OneLine(edit))  # a pasted line break never reaches the draft
+            # each key reaches the draft as typed: one undo step per run, as in a paragraph
+            edit.textEdited.connect(lambda text, key=key: self._typed((key,), text))
         self.header_rows.valueChanged.connect(self._header_rows_changed)
+
+    def text_boxes(self) -> list[QWidget]:
+        """Its text boxes now: 表题, 单位, 注, and a cell's editor while one is open."""
+        box = self.grid.open_box()
+        return [self.caption, self.unit, self.note, *([box] if box is not None else [])]
+
+    def follow_zoom(self) -> None:
+        """编辑 → 放大/缩小 changed the size of the report's text: the cells follow."""
+        self.grid.setFont(text_font(self))
+        self._fit_rows()
 
     # --- model → widget -----------------------------------------------------------------
 
     def set_shade(self, shade: Callable[[Table, int, int], bool] | None) -> None:
         """Shade the cells ``shade`` says are still last year's (None: no shading)."""
         self.shade = shade
+        self._grid_shows = None  # shaded anew
         self.set_table(self.table, self.number)
 
     def set_table(self, table: Table, number: int) -> None:
@@ -155,39 +160,56 @@ class TableEditor(QFrame):
                 self.note.setText(table.note)
             self.header_rows.setRange(0, len(table.rows))
             self.header_rows.setValue(table.header_rows)
-            row, column = self.grid.currentRow(), self.grid.currentColumn()
-            self.grid.clearSpans()
-            self.grid.setRowCount(len(table.rows))
-            self.grid.setColumnCount(len(table.rows[0]))
-            hidden = covered(table)
-            for r, cells in enumerate(table.rows):
-                for c, text in enumerate(cells):
-                    item = self.grid.item(r, c)
-                    if item is None:
-                        item = QTableWidgetItem()
-                        self.grid.setItem(r, c, item)
-                    if item.text() != text:
-                        item.setText(text)
-                    font = item.font()
-                    font.setBold(r < table.header_rows)
-                    item.setFont(font)
-                    same = self.shade is not None and bool(text) and self.shade(table, r, c)
-                    item.setBackground(SHADE if same else QBrush())
-                    item.setToolTip("与去年的报告相同" if same else "")
-                    enabled = (r, c) not in hidden
-                    flags = item.flags()
-                    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if enabled else flags)
-            for merge in table.merges:
-                self.grid.setSpan(merge.top, merge.left, merge.height, merge.width)
-            self.grid.resizeRowsToContents()
-            height = sum(self.grid.rowHeight(r) for r in range(self.grid.rowCount()))
-            self.grid.setFixedHeight(height + self.grid.horizontalHeader().height() + 4)
-            if row >= 0 and column >= 0:
-                self.grid.setCurrentCell(
-                    min(row, len(table.rows) - 1), min(column, len(table.rows[0]) - 1)
-                )
+            grid = (
+                tuple(map(tuple, table.rows)),
+                tuple((m.top, m.left, m.height, m.width) for m in table.merges),
+                table.header_rows,
+            )
+            if grid != self._grid_shows:  # not for a key typed in 表题, 单位 or 注
+                self._grid_shows = grid
+                self._show_grid(table)
         finally:
             self._loading = False
+
+    def _show_grid(self, table: Table) -> None:
+        row, column = self.grid.currentRow(), self.grid.currentColumn()
+        self.grid.clearSpans()
+        self.grid.setRowCount(len(table.rows))
+        self.grid.setColumnCount(len(table.rows[0]))
+        hidden = covered(table)
+        for r, cells in enumerate(table.rows):
+            for c, text in enumerate(cells):
+                item = self.grid.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.grid.setItem(r, c, item)
+                if item.text() != text:
+                    item.setText(text)
+                font = item.font()
+                font.setBold(r < table.header_rows)
+                item.setFont(font)
+                # as on paper (table_xml): header cells and figures centred
+                across = r < table.header_rows or centred(text)
+                item.setTextAlignment(
+                    Qt.AlignmentFlag.AlignVCenter
+                    | (Qt.AlignmentFlag.AlignHCenter if across else Qt.AlignmentFlag.AlignLeft)
+                )
+                same = self.shade is not None and bool(text) and self.shade(table, r, c)
+                item.setBackground(SHADE if same else QBrush())
+                item.setToolTip("与去年的报告相同" if same else "")
+                enabled = (r, c) not in hidden
+                flags = item.flags()
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if enabled else flags)
+        for merge in table.merges:
+            self.grid.setSpan(merge.top, merge.left, merge.height, merge.width)
+        self._fit_rows()
+        if row >= 0 and column >= 0:
+            self.grid.setCurrentCell(
+                min(row, len(table.rows) - 1), min(column, len(table.rows[0]) - 1)
+            )
+
+    def _fit_rows(self) -> None:
+        self.grid.fit()
 
     def set_number(self, number: int) -> None:
         """Tables before this one came or went: it is 表``number`` now."""
@@ -215,11 +237,13 @@ class TableEditor(QFrame):
         if self.table.rows[r][c] != text:
             self._request("编辑单元格", table_edit.set_cell, r, c, text)
 
-    def _text_part(self, key: str, edit: QLineEdit) -> None:
-        if self._loading or getattr(self.table, key) == edit.text():
-            return
-        names = {"caption": "表题", "unit": "单位", "note": "表注"}
-        self._request(f"修改{names[key]}", table_edit.set_field, key, edit.text())
+    def _typed(self, where: tuple[str | int, ...], text: str) -> None:
+        if not self._loading:
+            self.requests.typed.emit((*self.path, *where), text)
+
+    def _cell_typed(self, row: int, column: int, text: str) -> None:
+        if (row, column) not in covered(self.table):
+            self._typed(("rows", row, column), one_line(text))
 
     def _header_rows_changed(self, value: int) -> None:
         if not self._loading and value != self.table.header_rows:
