@@ -100,7 +100,9 @@ class MainWindow(QMainWindow):
         )
         from .editor.edit_actions import EditActions
 
-        self.edits = EditActions(self.session, self.commands, self.ui.editorLayout)
+        undo, redo = self.commands["actionUndo"], self.commands["actionRedo"]
+        self.edits = EditActions(session, undo, redo, self.ui.editorLayout)
+        self.commands.follow_history(session.history.stack)  # 撤销/重做 greyed when empty
         self._connect()
         self._install_pages()
         self.restore_window_state()
