@@ -82,7 +82,7 @@ def test_a_pdf_export_with_notes_is_one_message(qtbot: QtBot, tmp_path: Path) ->
     prompts = ScriptedPrompts()
     window = _shown(qtbot, _report("认真学习\ue000党的理论。"), prompts)  # a private-use sign
     target = tmp_path / "报告.pdf"
-    window.pages.ask_pdf_path = lambda suggested: target
+    prompts.paths.append(target)
     assert window.pages.export_pdf() == target
     assert prompts.infos == []  # no message before the one after the export
     assert [path for path, _draft, _dirty in prompts.asked("after_export")] == [target]
