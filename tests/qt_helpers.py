@@ -130,6 +130,9 @@ class ScriptedPrompts(Prompts):
     def export_path(self, suggested: Path) -> Path | None:
         return self._path("export_path", suggested)
 
+    def pdf_path(self, suggested: Path) -> Path | None:
+        return self._path("pdf_path", suggested)
+
     def table_export_path(self, suggested: Path) -> Path | None:
         return self._path("table_export_path", suggested)
 

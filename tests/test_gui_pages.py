@@ -178,7 +178,7 @@ def _answering_placeholders() -> ScriptedPrompts:
 def test_export_pdf_from_the_window(qtbot, tmp_path: Path) -> None:
     window = _window_with(qtbot, long_report(1), _answering_placeholders())
     target = tmp_path / "报告.pdf"
-    window.pages.ask_pdf_path = lambda suggested: target
+    window.prompts.paths.append(target)
     assert window.pages.export_pdf() == target
     assert target.read_bytes().startswith(b"%PDF")
     assert window.prompts.errors == [] and window.prompts.asked("confirm_placeholders")
@@ -192,10 +192,10 @@ def test_export_pdf_names_the_leader_and_offers_to_open_the_folder(qtbot, tmp_pa
     prompts = _answering_placeholders()
     prompts.export_answers.append("folder")
     window = _window_with(qtbot, report, prompts)
-    offered: list[Path] = []
     target = tmp_path / "报告.pdf"
-    window.pages.ask_pdf_path = lambda suggested: offered.append(suggested) or target
+    prompts.paths.append(target)
     assert window.pages.export_pdf() == target
+    offered = prompts.asked("pdf_path")
     assert offered[0].stem.endswith("（张明华）") and offered[0].suffix == ".pdf"
     assert [path for path, _draft, _dirty in prompts.asked("after_export")] == [target]
     (url,) = window.open_url.urls
@@ -205,7 +205,7 @@ def test_export_pdf_names_the_leader_and_offers_to_open_the_folder(qtbot, tmp_pa
 
 def test_export_pdf_failure_is_a_chinese_message(qtbot, tmp_path: Path) -> None:
     window = _window_with(qtbot, long_report(1), _answering_placeholders())
-    window.pages.ask_pdf_path = lambda suggested: tmp_path  # a folder, not a file
+    window.prompts.paths.append(tmp_path)  # a folder, not a file
     assert window.pages.export_pdf() is None
     (error,) = window.prompts.errors
     assert "文件夹" in str(error.what)

@@ -54,6 +54,22 @@ def test_fill_in_first_opens_the_data_panel(qtbot: QtBot, opened_before: bool) -
     close_window(window)
 
 
+def test_fill_in_first_without_figures_shows_the_check(qtbot: QtBot) -> None:
+    """No figure to fill, an empty paragraph: 先去补全 leaves 体检 in front, which lists it;
+    the 数据 panel (nothing for it to list) is not built."""
+    prompts = ScriptedPrompts()
+    prompts.placeholder_answers.append(False)  # 先去补全
+    window = _shown(qtbot, _report(""), prompts)
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # 导出 Word
+    assert prompts.asked("confirm_placeholders") == [1]
+    assert prompts.asked("export_path") == []
+    assert window.findChild(QDockWidget, "figuresDock") is None
+    assert "empty.paragraph" in [f.code for f in window.check_panel.findings]
+    panel = window.check_panel
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    close_window(window)
+
+
 def test_the_message_after_export_has_its_space() -> None:
     box, _answers = export_done_box(None, Path("/tmp/报告.docx"), None, False)
     assert box.text().startswith("已导出 Word 文档：")
@@ -66,7 +82,7 @@ def test_a_pdf_export_with_notes_is_one_message(qtbot: QtBot, tmp_path: Path) ->
     prompts = ScriptedPrompts()
     window = _shown(qtbot, _report("认真学习\ue000党的理论。"), prompts)  # a private-use sign
     target = tmp_path / "报告.pdf"
-    window.pages.ask_pdf_path = lambda suggested: target
+    prompts.paths.append(target)
     assert window.pages.export_pdf() == target
     assert prompts.infos == []  # no message before the one after the export
     assert [path for path, _draft, _dirty in prompts.asked("after_export")] == [target]

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 import nianbao_gui
 
 PACKAGE = Path(nianbao_gui.__file__).parent
@@ -157,15 +159,28 @@ def test_the_window_layer_has_no_import_circle() -> None:
     assert _cycles(_without_init_edges(_graph()), "nianbao_gui.app") == []
 
 
+# Qt's own widget calls that say "window" (``self.window()``: the top-level widget this one is
+# shown in, ``box.setWindowTitle(…)``): a widget asking Qt, not a feature handed the window.
+_QT_WINDOW_CALLS = frozenset(name for name in dir(QWidget) if "window" in name.lower())
+# What is the window by another name: the action table holds it as ``features`` (the handlers'
+# root), and ``FileHost`` was the window as a protocol.
+_WINDOW_ALIASES = frozenset({"FileHost", "ActionTable", "features"})
+
+
 def _window_names(path: Path) -> set[str]:
     """The names in ``path``'s code (not its comments or strings) that speak of a window: a
-    variable, argument or attribute ``window``, a type such as ``MainWindow``, ``FileHost``."""
+    variable, argument or attribute ``window``, a type such as ``MainWindow``, ``FileHost``,
+    the action table (whose ``features`` is the window); not a call of Qt's own widget API."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             name = node.id
         elif isinstance(node, ast.Attribute):
             name = node.attr
+            if id(node) in calls and name in _QT_WINDOW_CALLS:
+                continue
         elif isinstance(node, ast.arg):
             name = node.arg
         elif isinstance(node, ast.alias):
@@ -174,24 +189,33 @@ def _window_names(path: Path) -> set[str]:
             name = node.name
         else:
             continue
-        if "window" in name.lower() or name == "FileHost":
+        if "window" in name.lower() or name in _WINDOW_ALIASES:
             found.add(name)
     return found
 
 
-def test_the_file_and_export_commands_never_see_a_window() -> None:
-    """文件 and 导出 work on the session (issue 21 item 1): no ``.window``, no window type, no
-    protocol that is the window by another name, anywhere in app/files or app/export."""
+# every feature of the window (issue 21 item 1); a new feature folder belongs here
+FEATURES = ("check", "compare", "editor", "export", "figures", "files", "pages")
+
+
+def test_no_feature_ever_sees_the_window() -> None:
+    """Each feature works on the session and the one dock or menu it owns (issue 21 item 1):
+    no ``.window``, no window type, no protocol or table that is the window by another name,
+    anywhere in a feature's folder."""
     app = PACKAGE / "app"
-    paths = sorted([*(app / "files").rglob("*.py"), *(app / "export").rglob("*.py")])
-    assert len(paths) >= 6
+    folders = {p.name for p in app.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert set(FEATURES) <= folders
+    paths = sorted(path for folder in FEATURES for path in (app / folder).rglob("*.py"))
+    assert len(paths) >= 30
     assert {p.name: _window_names(p) for p in paths if _window_names(p)} == {}
 
 
 def test_the_window_check_sees_what_it_looks_for(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(
-        "from x import MainWindow\ndef f(window):\n    host.window.show()  # a window\n",
+        "from x import MainWindow\ndef f(window, table: ActionTable):\n"
+        "    host.window.show()  # a window\n    table.features.files\n"
+        "    self.window().isVisible()\n    box.setWindowTitle('x')\n",
         encoding="utf-8",
     )
-    assert _window_names(sample) == {"MainWindow", "window"}
+    assert _window_names(sample) == {"MainWindow", "window", "ActionTable", "features"}

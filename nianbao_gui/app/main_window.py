@@ -96,11 +96,13 @@ class MainWindow(QMainWindow):
             self.open_url,
             self.files.save,
             check=lambda: self.checks.run(),
-            fill_in=self.fill_in_placeholders,
+            fill_in=lambda: self.figures.fill_in(),  # 先去补全: built when first asked
         )
         from .editor.edit_actions import EditActions
 
-        self.edits = EditActions(self.session, self.commands, self.ui.editorLayout)
+        undo, redo = self.commands["actionUndo"], self.commands["actionRedo"]
+        self.edits = EditActions(session, undo, redo, self.ui.editorLayout)
+        self.commands.follow_history(session.history.stack)  # 撤销/重做 greyed when empty
         self._connect()
         self._install_pages()
         self.restore_window_state()
@@ -160,18 +162,6 @@ class MainWindow(QMainWindow):
         from .dialogs.guide import GuideDialog
 
         GuideDialog(self).exec()
-
-    def fill_in_placeholders(self) -> None:
-        """先去补全 (the export's question): the 数据 panel lists the figures to fill; the
-        体检 panel beside it, the other placeholders (an empty paragraph …)."""
-        from ..core.figures import find_slots
-
-        if self.document is None:
-            return
-        if find_slots(self.report()):
-            self.figures.show_panel()
-        else:
-            self.checks.show()
 
     def show_welcome(self) -> None:
         """The welcome page instead of the form (a first start: nothing to open yet)."""

@@ -29,6 +29,7 @@ DRAFT_FILTER = "年报草稿 (*.json)"
 IMPORT_FILTER = "已有报告 (*.txt *.docx);;文本文件 (*.txt);;Word 文档 (*.docx)"
 WORD_FILTER = "Word 文档 (*.docx)"
 TABLE_FILTER = "Excel 表格 (*.xlsx)"
+PDF_FILTER = "PDF 文件 (*.pdf)"
 
 
 _OS_REASONS = {
@@ -279,6 +280,9 @@ class Prompts:
 
     def export_path(self, suggested: Path) -> Path | None:
         return ask_save_name(self.parent, "导出 Word 文档", suggested, WORD_FILTER, ".docx")
+
+    def pdf_path(self, suggested: Path) -> Path | None:
+        return ask_save_name(self.parent, "导出 PDF", suggested, PDF_FILTER, ".pdf")
 
     def table_export_path(self, suggested: Path) -> Path | None:
         return ask_save_name(self.parent, "导出待填数据表格", suggested, TABLE_FILTER, ".xlsx")

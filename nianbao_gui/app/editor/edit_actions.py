@@ -2,20 +2,20 @@
 
 The actions, their keys and when they are enabled are in action_table.py; this module holds
 their handlers, names the step in the menu ("撤销 全部修复（5 处）") and builds the find bar
-the first time it is asked for.
+the first time it is asked for. It gets the session, the 撤销 and 重做 actions it names and
+the area under the form where the find bar goes: not the window, not the action table.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLineEdit, QPlainTextEdit
 from shiboken6 import isValid
 
 if TYPE_CHECKING:
-    from ..action_table import ActionTable
     from ..session import Session
     from .find_bar import FindBar
 
@@ -23,13 +23,11 @@ if TYPE_CHECKING:
 class EditActions:
     """The 编辑 menu's handlers; ``area`` is the layout under the form, where the find bar goes."""
 
-    def __init__(self, session: Session, commands: ActionTable, area: QBoxLayout) -> None:
+    def __init__(self, session: Session, undo: QAction, redo: QAction, area: QBoxLayout) -> None:
         self.session = session
         self.area = area
         self._find_bar: FindBar | None = None
-        stack = self.stack()
-        commands.follow_history(stack)
-        undo, redo = commands["actionUndo"], commands["actionRedo"]
+        stack = self.stack()  # (whether they are enabled: the table follows it, follow_history)
         stack.undoTextChanged.connect(lambda text: self._name(undo, "撤销", text))
         stack.redoTextChanged.connect(lambda text: self._name(redo, "重做", text))
 
@@ -43,7 +41,7 @@ class EditActions:
         self.stack().redo()
 
     @staticmethod
-    def _name(action: Any, verb: str, step: str) -> None:
+    def _name(action: QAction, verb: str, step: str) -> None:
         if not isValid(action):  # the window is being torn down
             return
         key = "U" if verb == "撤销" else "R"

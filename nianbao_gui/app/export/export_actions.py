@@ -3,8 +3,9 @@ export (打开 / 打开所在文件夹 / 保存草稿) that the PDF export (page
 
 Like ``FileActions`` they work on the ``Session``'s draft. What they do not own is handed in:
 ``open_url`` (the desktop's, or a test's), ``save`` (FileActions' save, from the message after
-an export), ``check`` (体检 before an export: the window's 体检 panel shows what it found;
-without one, the checks run unseen) and ``fill_in`` (先去补全).
+an export), ``check`` (体检 before an export: the 体检 panel shows what it found; without
+one, the checks run unseen) and ``fill_in`` (先去补全: the 数据 panel, figures/, when figures
+are left to fill; the rest the 体检 panel, shown by the check, already lists).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class ExportActions:
         self.open_url = open_url
         self._save = save
         self._check = check
-        self._fill_in = fill_in  # 先去补全: the 数据 panel, where the placeholders are filled
+        self._fill_in = fill_in  # 先去补全: the 数据 panel, where the figures are filled
 
     @property
     def prompts(self) -> Prompts:

@@ -80,6 +80,17 @@ class FiguresActions:
             self.docks.share_height()
         panel.take_keyboard()
 
+    def fill_in(self) -> bool:
+        """先去补全 (the export's question): the 数据 panel when the draft has figures to fill
+        (True); else False, and the 体检 panel the export's check showed lists what is left
+        (an empty paragraph …). The panel is built only when there is something for it."""
+        from ...core.figures import find_slots
+
+        if self.session.document is None or not find_slots(self.session.report()):
+            return False
+        self.show_panel()
+        return True
+
     def _history_step(self, undo: bool) -> None:
         """Ctrl+Z / Ctrl+Y typed in the panel: the draft's step, the keyboard staying here."""
         stack = self.session.history.stack

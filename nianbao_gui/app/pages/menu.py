@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from .preview import PreviewPane
     from .printing import PagePrinting
 
-PDF_FILTER = "PDF 文件 (*.pdf)"
-
 
 class PageCommands:
     def __init__(
@@ -39,7 +37,6 @@ class PageCommands:
         self._preview: PreviewPane | None = None
         self._stale = True  # the pane does not show the draft as it is (edited while hidden)
         self._printing: PagePrinting | None = None
-        self.ask_pdf_path = self._ask_pdf_path  # tests answer it
         self.run_dialog: Any = None  # tests answer the print dialogs (printing.PagePrinting)
         self.preview_action = preview_action  # checked while the pane is shown
         self.dock = docks.new("预览")
@@ -139,11 +136,6 @@ class PageCommands:
             return None
         return self.printing.print_preview()
 
-    def _ask_pdf_path(self, suggested: Path) -> Path | None:
-        from ..dialogs.messages import ask_save_name
-
-        return ask_save_name(self.dock.parentWidget(), "导出 PDF", suggested, PDF_FILTER, ".pdf")
-
     def export_pdf(self) -> Path | None:
         """导出 PDF: 体检 first (placeholders left: ask), then the core's PDF export."""
         session = self.session
@@ -153,7 +145,7 @@ class PageCommands:
         from ...core.naming import draft_stem
 
         report, folder = ready  # the leader in the name, as the Word file's: 张's ≠ 李's PDF
-        path = self.ask_pdf_path(folder / f"{draft_stem(report)}.pdf")
+        path = session.prompts.pdf_path(folder / f"{draft_stem(report)}.pdf")
         if path is None:
             return None
         from PySide6.QtWidgets import QApplication
