@@ -1,7 +1,8 @@
 """Undo steps: every change to the open report is one of these, pushed on its QUndoStack.
 
 - ``TypingCommand``: one text field changed by the keyboard. Consecutive keystrokes that
-  continue where the last one ended merge into one step, as Word records a run of typing.
+  continue where the last one ended merge into one step, as Word records a run of typing
+  (a selection typed over is one step with the keys that follow it, too).
   It stores only the changed span (start, removed, inserted), so 10,000 keystrokes in a long
   paragraph cost the characters typed, not 10,000 copies of the paragraph.
 - ``EditCommand``: any other change (Enter split, Backspace merge, add/delete/move, a value
@@ -312,6 +313,7 @@ class TypingCommand(QUndoCommand):
         self.history = history
         self.path = path
         self.span = span
+        self.keys = 1  # the edits merged into this step
 
     def id(self) -> int:
         return _TYPING_ID
@@ -340,6 +342,19 @@ class TypingCommand(QUndoCommand):
         if next_.kind == "insert" and mine.kind != "delete" and next_.start == end:
             # typing on: the run grows at its end
             return TextSpan(mine.start, mine.removed, mine.inserted + next_.inserted)
+        if (
+            next_.kind == "insert"
+            and mine.kind == "delete"
+            and self.keys == 1
+            and len(mine.removed) > 1
+            and mine.start <= next_.start <= mine.start + 1
+        ):
+            # a selection typed over by a key it starts or ends with ("28.6" selected, "2"
+            # or "6" typed) reads as a deletion beside that key: the keys that follow go on
+            # with the run, the key itself (``kept``, still in the text) taken into it
+            text: str = self.history.model.get(self.path)
+            kept = text[mine.start : next_.start]
+            return TextSpan(mine.start, mine.removed + kept, kept + next_.inserted)
         if mine.kind == "delete" and next_.kind == "delete":
             if next_.start + len(next_.removed) == mine.start:  # Backspace again
                 return TextSpan(next_.start, next_.removed + mine.removed, "")
@@ -357,6 +372,7 @@ class TypingCommand(QUndoCommand):
         if merged is None:
             return False
         self.span = merged
+        self.keys += other.keys if isinstance(other, TypingCommand) else 1
         if merged.removed == merged.inserted:
             self.setObsolete(True)
         return True

@@ -46,6 +46,7 @@ class TableRequests(QObject):
     add_requested = Signal(object, object, object)
     change_requested = Signal(object, object)  # the table's path, a TableAsk
     typed = Signal(object, str)  # the path of a cell, 表题, unit or 注; its text as typed
+    reverted = Signal(object, str)  # Esc in a cell: its path, its text when its editor opened
     move_requested = Signal(object, int)  # the table's path, −1 or +1 (past one paragraph)
     remove_requested = Signal(object)  # the table's path
     refused = Signal(object, str)  # the table's path, why (its editor shows it)
@@ -67,6 +68,7 @@ class TableEdits:
         requests.add_requested.connect(self.add)
         requests.change_requested.connect(self.change)
         requests.typed.connect(self.type)
+        requests.reverted.connect(self.revert)
         requests.move_requested.connect(self.move)
         requests.remove_requested.connect(self.remove)
 
@@ -114,6 +116,16 @@ class TableEdits:
             return  # the table went (an undo) while its box was open
         if isinstance(old, str):
             self.history.type_text(path, old, text)
+
+    def revert(self, path: FieldPath, text: str) -> None:
+        """Esc in a cell: back to its text when its editor opened, one step (as Excel puts
+        the cell back; here the typing had already reached the draft key by key)."""
+        try:
+            old = self.history.model.get(path)
+        except (IndexError, KeyError, AttributeError):
+            return  # the table went (an undo) while the editor was open
+        if isinstance(old, str) and old != text:
+            self.history.edit("取消编辑单元格", [(path, text)], focus=Focus(path))
 
     def remove(self, path: FieldPath) -> None:
         section_path, index = path[:-2], path[-1]

@@ -3,7 +3,8 @@
 Cells are edited in place in a grid (table_grid.py); Tab moves right and Enter down, as in
 Excel and WPS 表格 (Shift: back); typing in a cell, 表题, 单位 or 注 reaches the draft key by
 key, one undo step per run of typing (``TableRequests.typed``), and their undo keys run the
-draft's history (the binder announces them: Binder.announce_table); a block copied from a
+draft's history (the binder announces them: Binder.announce_table), and Esc in a cell puts
+it back as it was when its editor opened (``TableRequests.reverted``); a block copied from a
 spreadsheet (tab-separated rows) pastes into the cells from the current one, the table
 growing to hold it. Rows and columns are added,
 deleted and moved, cells merged and split, from the buttons above the grid; the table itself
@@ -85,6 +86,8 @@ class TableEditor(QFrame):
         self.grid.itemChanged.connect(self._cell_changed)
         self.grid.pasted.connect(self._paste)
         self.grid.cells.typed.connect(self._cell_typed)
+        self.grid.reverted.connect(self._cell_reverted)
+        self.grid.covered = lambda: covered(self.table)
         self.grid.box_opened.connect(self.box_opened)
         self.grid.box_closed.connect(self.box_closed)
         self.grid.setFont(text_font(self))  # the report's text, as in a paragraph (zoom)
@@ -197,9 +200,10 @@ class TableEditor(QFrame):
                 same = self.shade is not None and bool(text) and self.shade(table, r, c)
                 item.setBackground(SHADE if same else QBrush())
                 item.setToolTip("与去年的报告相同" if same else "")
-                enabled = (r, c) not in hidden
+                # a cell covered by a merge takes no text: the export would drop it
+                editable = Qt.ItemFlag.ItemIsEditable
                 flags = item.flags()
-                item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if enabled else flags)
+                item.setFlags(flags & ~editable if (r, c) in hidden else flags | editable)
         for merge in table.merges:
             self.grid.setSpan(merge.top, merge.left, merge.height, merge.width)
         self._fit_rows()
@@ -244,6 +248,14 @@ class TableEditor(QFrame):
     def _cell_typed(self, row: int, column: int, text: str) -> None:
         if (row, column) not in covered(self.table):
             self._typed(("rows", row, column), one_line(text))
+
+    def _cell_reverted(self, row: int, column: int, began: str, shown: str) -> None:
+        """Esc in a cell: its text as when its editor opened (one step, if it changed). Only
+        if the draft holds what the editor showed: never over another cell's text."""
+        rows = self.table.rows
+        here = rows[row][column] if row < len(rows) and column < len(rows[row]) else None
+        if here == one_line(shown) != began:
+            self.requests.reverted.emit((*self.path, "rows", row, column), began)
 
     def _header_rows_changed(self, value: int) -> None:
         if not self._loading and value != self.table.header_rows:

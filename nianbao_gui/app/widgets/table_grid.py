@@ -4,12 +4,15 @@ Enter moves down after a cell is written, Ctrl+V pastes a block (``pasted``). A 
 editor (opened by a double-click or by typing) is a text box like every other of the form:
 each key reaches the draft as it is typed (``typed``), one undo step per run of typing, and
 it is told when it opens and closes (``box_opened`` / ``box_closed``) so that the binder can
-announce it (the draft's undo keys, zoom).
+announce it (the draft's undo keys, zoom). Esc puts the cell back as it was when its editor
+opened (``reverted``), as in Excel. Enter, like Qt's own Tab and arrows, never stops on a
+cell covered by a merge. The columns stand still while a cell is typed in and are fitted to
+the text when its editor closes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -36,6 +39,16 @@ from .inputs import OneLine
 Index = QModelIndex | QPersistentModelIndex
 
 
+class CellBox(QLineEdit):
+    """A cell's editor; it remembers its cell (where it is now, should rows come or go while
+    it is open) and the cell's text when it opened (Esc)."""
+
+    def __init__(self, parent: QWidget, index: Index, began: str) -> None:
+        super().__init__(parent)
+        self.cell = QPersistentModelIndex(index)
+        self.began = began
+
+
 class CellDelegate(QStyledItemDelegate):
     """Makes a cell's editor: a one-line box whose every edit is reported (``typed``)."""
 
@@ -43,13 +56,16 @@ class CellDelegate(QStyledItemDelegate):
     opened = Signal(QWidget)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        box = QLineEdit(parent)
+        box = CellBox(parent, index, str(index.data(Qt.ItemDataRole.EditRole) or ""))
         box.setFrame(False)
         box.setValidator(OneLine(box))  # a pasted line break never reaches the cell
-        row, column = index.row(), index.column()
-        box.textEdited.connect(lambda text: self.typed.emit(row, column, text))
+        box.textEdited.connect(lambda text: self._typed(box, text))
         self.opened.emit(box)
         return box
+
+    def _typed(self, box: CellBox, text: str) -> None:
+        if box.cell.isValid():
+            self.typed.emit(box.cell.row(), box.cell.column(), text)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         # air above and below the text: rows of bare line height look cramped
@@ -77,23 +93,37 @@ class CellGrid(QTableWidget):
     pasted = Signal(int, int, str)  # row, column, clipboard text
     box_opened = Signal(QWidget)  # a cell's editor opened …
     box_closed = Signal(QWidget)  # … and closes
+    # Esc: row, column, the text when its editor opened, the text it closed on
+    reverted = Signal(int, int, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cells = CellDelegate(self)
         self.setItemDelegate(self.cells)
+        self.cells.opened.connect(self._hold_widths)
         self.cells.opened.connect(self.box_opened)
         self.widths: Callable[[int], list[int]] | None = None  # set by its table's editor
+        # the cells covered by a merge → the merged cell (set by its table's editor)
+        self.covered: Callable[[], Mapping[tuple[int, int], tuple[int, int]]] = dict
+        self._held: list[int] | None = None  # the widths while a cell's editor is open
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
     def fit(self) -> None:
-        """Columns across the width, rows to their text, the grid to its rows."""
+        """Columns across the width, rows to their text, the grid to its rows. While a cell
+        is typed in, the columns keep their shares (a cell must not slide under the keys)."""
         if self.widths is not None and self.columnCount():
             self.updateGeometries()  # the row numbers' width (more rows, more digits) first
-            for column, width in enumerate(self.widths(self.viewport().width())):
+            total = self.viewport().width()
+            held = self._held if self.open_box() is not None else None
+            if held is not None and len(held) == self.columnCount() and sum(held) > 0:
+                widths = [total * width // sum(held) for width in held]
+                widths[-1] += total - sum(widths)
+            else:
+                widths = self.widths(total)
+            for column, width in enumerate(widths):
                 self.setColumnWidth(column, width)
         self.resizeRowsToContents()
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
@@ -116,9 +146,18 @@ class CellGrid(QTableWidget):
             return
         super().keyPressEvent(event)
 
+    def _hold_widths(self) -> None:
+        self._held = [self.columnWidth(c) for c in range(self.columnCount())]
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         self.box_closed.emit(editor)
         super().closeEditor(editor, hint)
+        self._held = None
+        esc = hint == QAbstractItemDelegate.EndEditHint.RevertModelCache
+        if esc and isinstance(editor, CellBox) and editor.cell.isValid():
+            # the cell as it was, as in Excel
+            self.reverted.emit(editor.cell.row(), editor.cell.column(), editor.began, editor.text())
+        self.fit()  # the columns held while typing follow the text now
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in the cell
             self._step(1)
 
@@ -130,5 +169,17 @@ class CellGrid(QTableWidget):
         return box if isinstance(box, QLineEdit) else None
 
     def _step(self, delta: int) -> None:
-        row = min(max(self.currentRow() + delta, 0), self.rowCount() - 1)
-        self.setCurrentCell(row, max(self.currentColumn(), 0))
+        """Enter: the cell below (Shift: above), past the merge the current cell spans; a
+        cell covered by a merge is never the one: its merged cell is, or none."""
+        row, column = max(self.currentRow(), 0), max(self.currentColumn(), 0)
+        if delta > 0:
+            row += self.rowSpan(row, column)  # below the whole merged cell
+        else:
+            row -= 1
+        hidden = self.covered()
+        while 0 <= row < self.rowCount():
+            anchor = hidden.get((row, column))
+            if anchor is None or anchor != (self.currentRow(), column):
+                self.setCurrentCell(*(anchor or (row, column)))
+                return
+            row += 1 if delta > 0 else -1
