@@ -13,7 +13,6 @@ the closing's headings).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 
 from .fields import FieldPath, read_path
@@ -61,6 +60,8 @@ def carry_ids(
         return result
     result_or_none: list[str | None] = [None] * len(new_texts)
     used: set[int] = set()
+    import difflib  # here, not at the top: the window's start does not need it (issue 21)
+
     matcher = difflib.SequenceMatcher(None, list(old_texts), list(new_texts), autojunk=False)
     for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
         if tag == "equal":

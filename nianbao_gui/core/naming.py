@@ -14,14 +14,15 @@ from pathlib import Path
 
 from .model import Report
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+# patterns, compiled (and cached by re) at their first use: not at every start (issue 21)
+_UNSAFE = r'[\\/:*?"<>|\x00-\x1f]+'
 MAX_STEM = 60
 _PEEK_BYTES = 4_000_000  # a draft is far smaller; anything bigger is not read to be named
 
 
 def safe_file_name(text: str, fallback: str = "年报") -> str:
     """Text as a file name on Windows too: no \\ / : * ? " < > |, not too long."""
-    name = _UNSAFE.sub("", text).strip(" .")[:MAX_STEM]
+    name = re.sub(_UNSAFE, "", text).strip(" .")[:MAX_STEM]
     return name or fallback
 
 

@@ -15,12 +15,13 @@ from pathlib import Path
 from .model import Report, ReportKind, new_id
 from .next_year_tables import next_year_table
 
-_YEAR_DIGITS = re.compile(r"(?<![0-9０-９])(?:[0-9]{4}|[０-９]{4})(?![0-9０-９])")
+# patterns, compiled (and cached by re) at their first use: not at every start (issue 21)
+_YEAR_DIGITS = r"(?<![0-9０-９])(?:[0-9]{4}|[０-９]{4})(?![0-9０-９])"
 
 
 _KIND_WORDS = {"述职述廉报告": ReportKind.SHUZHI_SHULIAN, "述职报告": ReportKind.SHUZHI}
 _KIND_WORDS["工作总结"] = ReportKind.ZONGJIE
-_AUTOMATIC_FORM = re.compile(
+_AUTOMATIC_FORM = (
     r"(?P<office>[\u4e00-\u9fff、]{0,30}?)(?P<year>[0-9]{4})年(?P<du>度?)"
     r"(?P<word>述职述廉报告|述职报告|工作总结)"
 )
@@ -37,7 +38,7 @@ def has_automatic_title(report: Report) -> bool:
 def automatic_form(title: str, year: int | None, kind: ReportKind) -> tuple[str, bool] | None:
     """(office in front, 年 rather than 年度) when ``title`` is the automatic title of
     ``year`` and ``kind`` in a common form; None when it is her own title."""
-    found = _AUTOMATIC_FORM.fullmatch(title.strip())
+    found = re.fullmatch(_AUTOMATIC_FORM, title.strip())
     if found is None or year is None or int(found["year"]) != year:
         return None
     # 某某镇 is a placeholder 体检 must still see in her title, which it would not in the form
@@ -68,7 +69,7 @@ def _shift_years(title: str, old: int, new: int) -> str:
             text = text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
         return text
 
-    return _YEAR_DIGITS.sub(moved, title)
+    return re.sub(_YEAR_DIGITS, moved, title)
 
 
 def next_year_copy(report: Report, source: Path | None = None) -> Report:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -30,7 +32,7 @@ def chinese_numeral(n: int) -> str:
 
 def parse_chinese_numeral(text: str) -> int | None:
     """Inverse of chinese_numeral for 一 … 九百九十九; None if ``text`` is not one."""
-    return _PARSED.get(text)
+    return _parsed().get(text)
 
 
 def heading_number(level: int, index: int) -> str:
@@ -51,4 +53,7 @@ def ordinal(index: int) -> str:
     return f"{chinese_numeral(index)}是"
 
 
-_PARSED = {chinese_numeral(n): n for n in range(1, 1000)}
+@cache
+def _parsed() -> dict[str, int]:
+    # built at the first use, not at import: 999 numerals were ~1 % of every start (issue 21)
+    return {chinese_numeral(n): n for n in range(1, 1000)}
