@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
             setattr(self.ui, name, item)
         self.editor = ReportEditor(self.settings, self)
         self.ui.editorLayout.addWidget(self.editor)
+        self.editor.hide()  # until a draft is shown (_draft_shown): a first start shows none
         # what every feature gets instead of the window: the draft, the settings, the prompts
         status = self.statusBar()
         session = Session(self.editor, self.settings, self.prompts, status, self, store=store)
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
         if self._start_page is not None:  # the welcome page, the example's banner go
             self._start_page.document_shown()
             self._draft_commands(True)
+        self.editor.show()  # hidden until the first draft (built then, not at start)
         self.setWindowModified(document.dirty)
         self.update_title()
         self.show_count(self.editor.total_chars())

@@ -4,7 +4,8 @@ Tabs: 基本信息, 开篇, one per first-level section (``一、`` + heading), 
 way: a user action becomes a command on the draft's ``History`` (commands.py), the command
 changes the ``ReportModel``, and ``_follow`` brings the widgets, counts and tab titles in line
 with the model. Tabs emit requests (move, delete, add a section); they never change the model
-or call this editor. Section tabs are built when first opened, so a long report opens quickly.
+or call this editor. Section tabs are built when first opened, so a long report opens quickly;
+the form itself when first needed (a draft given, the form shown), not behind the welcome page.
 
 Counting: each change moves the total by the changed text's difference at once (cheap), and
 an exact recount by the ``outline`` rule (heading numbers, 一是…, the date line included) runs
@@ -14,10 +15,10 @@ once typing pauses; ``total_chars()`` is always exact.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
@@ -30,27 +31,36 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...core.fields import FieldPath, read_path, table_numbers
-from ...core.layout import Role, layout
 from ...core.model import Report, Section
-from ...core.outline import char_count
 from ...core.settings import Settings
-from ..tabs.base import FormContext, TabPage
-from ..tabs.basic_info_tab import BasicInfoTab
-from ..tabs.closing_tab import ClosingTab
-from ..tabs.opening_tab import OpeningTab
-from ..tabs.section_tab import SectionTab
-from .binder import Binder, select_range
 from .commands import Focus, History, TextSpan
 from .report_model import ReportModel
-from .structure import StructureEdits, StructureRequests, list_change
-from .table_structure import TableEdits, TableRequests
+
+if TYPE_CHECKING:  # the form's parts: imported when it is first built (_build_form)
+    from ..tabs.base import FormContext, TabPage
+    from ..tabs.basic_info_tab import BasicInfoTab
+    from ..tabs.closing_tab import ClosingTab
+    from ..tabs.opening_tab import OpeningTab
+    from ..tabs.section_tab import SectionTab
+    from .binder import Binder
+    from .structure import StructureEdits
+    from .table_structure import TableEdits
 
 EXACT_COUNT_DELAY_MS = 300
 
 
 def exact_total(report: Report) -> int:
     """Characters of the written report by the ``outline.char_count`` rule (title excluded)."""
+    from ...core.layout import Role, layout
+    from ...core.outline import char_count
+
     return sum(char_count(block.full) for block in layout(report) if block.role is not Role.TITLE)
+
+
+def _is_page(widget: object) -> TypeGuard[TabPage]:
+    from ..tabs.base import TabPage  # with the form (ReportEditor._build_form)
+
+    return isinstance(widget, TabPage)
 
 
 def _shape(section: Section) -> tuple[object, ...]:
@@ -73,54 +83,115 @@ class ReportEditor(QWidget):
         self.history = History(self.model, self)
         self.shown_total = 0
         self.confirm: Callable[[str], bool] = self._ask_confirmation
-        self.binder = Binder(self.history)
-        self.binder.set_root("settings", lambda: self._settings)
-        self.binder.settings_edited = self.settings_changed.emit
         self.model.changed.connect(self._follow)
         self.history.focus_requested.connect(self._focus)
         self._marked: QWidget | None = None  # the box the last place shown was selected in
         self._quiet_focus = False  # during apply_text_edits(take_focus=False)
+        self._exact_timer = QTimer(self)
+        self._exact_timer.setSingleShot(True)
+        self._exact_timer.setInterval(EXACT_COUNT_DELAY_MS)
+        self._exact_timer.timeout.connect(self._recount_total)
+        # The form (binder, tabs) is built when first needed: a draft given (set_report), the
+        # form shown, or one of its parts asked for. A first start shows the welcome page
+        # instead, and building the form there was a third of the window's start (issue 21).
+        self._form: _Form | None = None
 
+    def _build_form(self) -> _Form:
+        from ..tabs.base import FormContext
+        from ..tabs.basic_info_tab import BasicInfoTab
+        from ..tabs.closing_tab import ClosingTab
+        from ..tabs.opening_tab import OpeningTab
+        from .binder import Binder
+        from .structure import StructureEdits, StructureRequests
+        from .table_structure import TableEdits, TableRequests
+
+        binder = Binder(self.history)
+        binder.set_root("settings", lambda: self._settings)
+        binder.settings_edited = self.settings_changed.emit
         requests = StructureRequests(self)  # every add / move / delete asked for, any level
-        self.structure = StructureEdits(self.history, lambda text: self.confirm(text))
-        self.structure.connect(requests)
-        tables = TableRequests(self)  # every table added, changed, moved or deleted
-        self.tables = TableEdits(self.history, lambda text: self.confirm(text), tables)
+        structure = StructureEdits(self.history, lambda text: self.confirm(text))
+        structure.connect(requests)
+        tables_asked = TableRequests(self)  # every table added, changed, moved or deleted
+        tables = TableEdits(self.history, lambda text: self.confirm(text), tables_asked)
 
-        self._tabs = QTabWidget()
-        self._tabs.setUsesScrollButtons(True)
+        tabs = QTabWidget()
+        tabs.setUsesScrollButtons(True)
         add = QToolButton()
         add.setText("＋ 新增一级标题")
         add.setToolTip("在最后新增一个一级标题（一个新的部分）")
         add.setAutoRaise(True)
         add.clicked.connect(lambda: requests.add_requested.emit(("sections",), None))
-        self._tabs.setCornerWidget(add)
-        bar = self._tabs.tabBar()
+        tabs.setCornerWidget(add)
+        bar = tabs.tabBar()
         bar.setContextMenuPolicy(bar.contextMenuPolicy().CustomContextMenu)
         bar.customContextMenuRequested.connect(self._tab_menu)
         layout_ = QVBoxLayout(self)
         layout_.setContentsMargins(0, 0, 0, 0)
-        layout_.addWidget(self._tabs)
+        layout_.addWidget(tabs)
 
-        self._exact_timer = QTimer(self)
-        self._exact_timer.setSingleShot(True)
-        self._exact_timer.setInterval(EXACT_COUNT_DELAY_MS)
-        self._exact_timer.timeout.connect(self._recount_total)
+        ctx = FormContext(binder, lambda text: self.confirm(text), requests, tables_asked)
+        form = _Form(binder, structure, tables, tabs, ctx)
+        form.basic, form.opening, form.closing = BasicInfoTab(ctx), OpeningTab(ctx), ClosingTab(ctx)
+        for page in (form.basic, form.opening, form.closing):
+            tabs.addTab(page, page.title())
+        tabs.currentChanged.connect(self._on_current_changed)
+        self._form = form
+        self._rebuild_sections(0)
+        self._reload()
+        return form
 
-        self.ctx = FormContext(self.binder, lambda text: self.confirm(text), requests, tables)
-        self.basic = BasicInfoTab(self.ctx)
-        self.opening = OpeningTab(self.ctx)
-        self.closing = ClosingTab(self.ctx)
-        self.section_tabs: list[SectionTab] = []
-        for page in (self.basic, self.opening, self.closing):
-            self._tabs.addTab(page, page.title())
-        self._tabs.currentChanged.connect(self._on_current_changed)
-        self.set_report(self.model.report)
+    def _built(self) -> _Form:
+        return self._form if self._form is not None else self._build_form()
+
+    @property
+    def binder(self) -> Binder:
+        return self._built().binder
+
+    @property
+    def structure(self) -> StructureEdits:
+        return self._built().structure
+
+    @property
+    def tables(self) -> TableEdits:
+        return self._built().tables
+
+    @property
+    def ctx(self) -> FormContext:
+        return self._built().ctx
+
+    @property
+    def basic(self) -> BasicInfoTab:
+        return self._built().basic
+
+    @property
+    def opening(self) -> OpeningTab:
+        return self._built().opening
+
+    @property
+    def closing(self) -> ClosingTab:
+        return self._built().closing
+
+    @property
+    def section_tabs(self) -> list[SectionTab]:
+        return self._built().section_tabs
+
+    @section_tabs.setter
+    def section_tabs(self, tabs: list[SectionTab]) -> None:
+        self._built().section_tabs = tabs
+
+    @property
+    def _tabs(self) -> QTabWidget:
+        return self._built().tabs
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._built()  # shown before any draft was given: the empty form
+        super().showEvent(event)
 
     # --- the contract -------------------------------------------------------------------
 
     def set_report(self, report: Report) -> None:
         """Show another draft: a fresh model and an empty history."""
+        self._built()
         self.model.set_report(report)
         self.history.clear()
         current = self._tabs.currentIndex()
@@ -142,7 +213,7 @@ class ReportEditor(QWidget):
     def refresh(self) -> None:
         """Reload every widget from the model (after a change made outside the history)."""
         page = self._tabs.currentWidget()
-        scroll = page.scroll_area.verticalScrollBar().value() if isinstance(page, TabPage) else 0
+        scroll = page.scroll_area.verticalScrollBar().value() if _is_page(page) else 0
         sections = self.model.report.sections
         same = len(sections) == len(self.section_tabs) and all(
             tab.editor is None or tab.editor_shape() == _shape(section)
@@ -152,7 +223,7 @@ class ReportEditor(QWidget):
             self._rebuild_sections(self._tabs.currentIndex())
         self._reload()
         page = self._tabs.currentWidget()
-        if isinstance(page, TabPage):
+        if _is_page(page):
             QTimer.singleShot(0, lambda: page.scroll_area.verticalScrollBar().setValue(scroll))
 
     def focus_field(
@@ -178,6 +249,8 @@ class ReportEditor(QWidget):
             _clear_selection(marked)
         if take_focus:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        from .binder import select_range
+
         select_range(widget, start, end)
         return True
 
@@ -240,6 +313,9 @@ class ReportEditor(QWidget):
 
     def _follow(self, path: FieldPath, old: Any, new: Any) -> None:
         """The model changed at ``path``: bring widgets, counts and titles in line."""
+        from ...core.outline import char_count
+        from .structure import list_change
+
         if path == ("sections",):
             change = list_change(old, new)
             if change is None:
@@ -333,7 +409,7 @@ class ReportEditor(QWidget):
             return self.opening
         if head == "closing":
             return self.closing
-        if (head,) in BasicInfoTab.prefixes:
+        if (head,) in self.basic.prefixes:
             return self.basic
         return None
 
@@ -355,6 +431,8 @@ class ReportEditor(QWidget):
         self._on_current_changed(self._tabs.currentIndex())
 
     def _insert_section_tab(self, position: int, index: int) -> SectionTab:
+        from ..tabs.section_tab import SectionTab
+
         tab = SectionTab(self.ctx, index)
         self.section_tabs.insert(index, tab)
         self._tabs.insertTab(position + index, tab, tab.title())
@@ -407,7 +485,7 @@ class ReportEditor(QWidget):
 
     def _on_current_changed(self, index: int) -> None:
         page = self._tabs.widget(index)
-        if isinstance(page, TabPage):
+        if _is_page(page):
             page.ensure_built()
             page.recount()
             page.show_count(self.shown_total)
@@ -420,7 +498,7 @@ class ReportEditor(QWidget):
             self.shown_total = total
             self.counts_changed.emit(total)
         page = self._tabs.currentWidget()
-        if isinstance(page, TabPage):
+        if _is_page(page):
             page.show_count(total)
             self.update_tab_title(page)
 
@@ -433,6 +511,8 @@ class ReportEditor(QWidget):
         bar = self._tabs.tabBar()
         page = self._tabs.widget(bar.tabAt(pos))
         menu = QMenu(self)
+        from ..tabs.section_tab import SectionTab
+
         if isinstance(page, SectionTab):
             i, n, ask = page.index, len(self.section_tabs), self.ctx.requests
             path = ("sections", i)
@@ -455,3 +535,26 @@ def _clear_selection(widget: QWidget) -> None:
         cursor = widget.textCursor()
         cursor.clearSelection()
         widget.setTextCursor(cursor)
+
+
+class _Form:
+    """The form's parts, made together when it is first needed (ReportEditor._build_form)."""
+
+    basic: BasicInfoTab
+    opening: OpeningTab
+    closing: ClosingTab
+
+    def __init__(
+        self,
+        binder: Binder,
+        structure: StructureEdits,
+        tables: TableEdits,
+        tabs: QTabWidget,
+        ctx: FormContext,
+    ) -> None:
+        self.binder = binder
+        self.structure = structure
+        self.tables = tables
+        self.tabs = tabs
+        self.ctx = ctx
+        self.section_tabs: list[SectionTab] = []
