@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 from .model import Report, ReportKind, new_id
-from .next_year_tables import next_year_table
 
 # patterns, compiled (and cached by re) at their first use: not at every start (issue 21)
 _YEAR_DIGITS = r"(?<![0-9０-９])(?:[0-9]{4}|[０-９]{4})(?![0-9０-９])"
@@ -91,6 +90,8 @@ def next_year_copy(report: Report, source: Path | None = None) -> Report:
         copy.title = ""
     copy.date = None
     if report.year is not None:  # 2024年 | 2025年 columns move on (next_year_tables.py)
+        from .next_year_tables import next_year_table  # here: the window's start needs none
+
         for _level, section in copy.all_sections():
             section.tables = [next_year_table(table, report.year) for table in section.tables]
     if source is not None:
