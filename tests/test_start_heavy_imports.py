@@ -18,7 +18,8 @@ from qt_helpers import run_python
 
 _HEAVY = ("docx", "fontTools", "openpyxl", "nianbao_gui.core.export")
 # what the first paint does not show loads when first used (issue 21): 对比去年, 数据, 体检's
-# panel, 预览, printing, the PDF and the page layout; difflib only for a structural edit
+# panel, 预览, printing, the PDF and the page layout; difflib only for a structural edit, the
+# next year's tables for 复制为明年的报告
 _LATER = (
     "PySide6.QtPrintSupport",
     "nianbao_gui.app.compare.last_year",
@@ -29,6 +30,7 @@ _LATER = (
     "nianbao_gui.core.pages.pdf",
     "nianbao_gui.core.pages.paginate",
     "difflib",
+    "nianbao_gui.core.next_year_tables",
 )
 # the form and what builds it: hidden behind the welcome page, built with the first draft
 _FORM = (
@@ -43,6 +45,10 @@ _FORM = (
     "nianbao_gui.core.outline",
 )
 
+# Qt classes PySide6 makes (with all their enums) only when Python first imports them: uic
+# imported some 40 into every compiled form; tools/compile_ui.py keeps the ones a form uses
+_QT_CLASSES = ("QDateTime", "QGradient", "QImage", "QPainter", "QPalette", "QTransform")
+
 _SCRIPT = f"""
 import sys
 from nianbao_gui.cli import main
@@ -53,6 +59,9 @@ finally:
     print("form:", sorted(m for m in sys.modules if m in {_FORM!r}))
     from nianbao_gui.core import numbering  # 一 … 九百九十九, read back only by the checks
     print("numerals:", numbering._parsed.cache_info().currsize)
+    from PySide6 import QtCore, QtGui
+    made = {{**vars(QtCore), **vars(QtGui)}}
+    print("qt:", [name for name in {_QT_CLASSES!r} if name in made])
 """
 
 
@@ -68,6 +77,7 @@ def test_first_paint_imports_no_export_library(tmp_path: Path) -> None:
     assert lines["heavy"] == "[]"
     assert lines["form"] == "[]"
     assert lines["numerals"] == "0"
+    assert lines["qt"] == "[]"
 
 
 def test_first_paint_of_a_draft_imports_only_the_form(tmp_path: Path) -> None:
