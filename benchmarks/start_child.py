@@ -1,7 +1,9 @@
 """The processes the start-up benchmarks start and time (bench_gui_window.py,
 bench_start_instructions.py):
 
-    python benchmarks/start_child.py floor|floor+model|program-exit-at-paint TABS
+    python benchmarks/start_child.py KIND TABS
+
+KIND: floor, floor+model, program-exit-at-paint or draft-exit-at-paint.
 
 Kept apart from the benchmarks so that a child imports nothing a benchmark needs for itself:
 subprocess, statistics, json and tempfile cost a bare Python 20-35 ms here, which would be
@@ -49,20 +51,30 @@ def floor(tabs: int, *, with_model: bool = False) -> None:
     app.exec()
 
 
-def program_exit_at_paint() -> None:
+def program_exit_at_paint(*, with_draft: bool = False) -> None:
     """The program as ``python -m nianbao_gui`` starts it (a smoke run), ending the process
-    at its first paint, without teardown: for counting the work up to that point."""
+    at its first paint, without teardown: for counting the work up to that point. On a fresh
+    data folder that is the welcome page; ``with_draft``: a copy of the example draft given
+    on the command line, as a double-click on a draft opens it (the form at the first paint)."""
+    arguments = []
+    if with_draft:
+        import shutil
+        import tempfile
+
+        draft = Path(tempfile.mkdtemp(prefix="nianbao-bench-")) / "示例.json"
+        shutil.copyfile(HERE.parent / "seeds" / "example-2022-shuzhi-shulian.json", draft)
+        arguments = [str(draft)]
     from nianbao_gui.app import smoke
 
     smoke.EXIT_AT_ONCE = True
     from nianbao_gui.cli import main as cli_main
 
-    cli_main([])
+    cli_main(arguments)
 
 
 if __name__ == "__main__":
     kind, count = sys.argv[1], int(sys.argv[2])
-    if kind == "program-exit-at-paint":
-        program_exit_at_paint()
+    if kind in ("program-exit-at-paint", "draft-exit-at-paint"):
+        program_exit_at_paint(with_draft=kind == "draft-exit-at-paint")
     else:
         floor(count, with_model=kind == "floor+model")
