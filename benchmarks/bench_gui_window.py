@@ -197,7 +197,7 @@ def main() -> None:
     print(f"start to first paint, {RUNS} fresh processes each ({tabs} tabs):")
     print(f"  {'':36}{'median':>8}{'best':>8}{'CPU':>8}{'peak':>9}")
     rows = [
-        ("年报助手 with the example report", program),
+        ("年报助手, first start (welcome page)", program),
         ("bare PySide6 window (floor)", floor),
         ("floor + model and example draft", model),
     ]
