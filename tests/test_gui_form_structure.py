@@ -4,8 +4,10 @@ child editor, and a collapsed box stays collapsed. The buttons ask; the editor d
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 from test_gui_form_editor import commit, sample_report
 
@@ -90,3 +92,26 @@ def test_a_collapsed_subsection_stays_collapsed_when_a_sibling_moves(qtbot: QtBo
     QTest.mouseClick(tab.editor.children_editors[0].remove, Qt.MouseButton.LeftButton)
     assert tab.editor.children_editors == [civil, politics] and not politics.is_expanded()
     assert [e.index for e in tab.editor.children_editors] == [1, 2]
+
+
+def test_the_tab_bars_menu_moves_a_section(qtbot: QtBot) -> None:
+    """Right-click on a section's tab → 右移: the same request as the tab's own button."""
+    editor = make_editor(qtbot)
+    editor.show()
+    first, second, third = editor.section_tabs
+    bar = editor.tab_widget().tabBar()
+    where = bar.tabRect(editor.tab_widget().indexOf(first)).center()
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        chosen.extend(a.text() for a in menu.actions() if a.isEnabled() and a.text())
+        item = next(a for a in menu.actions() if a.text() == "右移")
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
+
+    QTimer.singleShot(0, choose)
+    click = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, bar.mapToGlobal(where))
+    QApplication.sendEvent(bar, click)
+    assert chosen == ["右移", "在后面新增一级标题", "删除这一部分……"]  # 左移: it is the first
+    assert editor.section_tabs == [second, first, third]

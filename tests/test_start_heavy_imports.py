@@ -31,10 +31,13 @@ _LATER = (
     "nianbao_gui.core.pages.paginate",
     "difflib",
     "nianbao_gui.core.next_year_tables",
+    "nianbao_gui.app.editor.zoom",
 )
 # the form and what builds it: hidden behind the welcome page, built with the first draft
 _FORM = (
+    "nianbao_gui.app.editor.adapters",
     "nianbao_gui.app.editor.binder",
+    "nianbao_gui.app.editor.form",
     "nianbao_gui.app.editor.structure",
     "nianbao_gui.app.tabs.base",
     "nianbao_gui.app.tabs.basic_info_tab",
@@ -87,4 +90,5 @@ def test_first_paint_of_a_draft_imports_only_the_form(tmp_path: Path) -> None:
     lines = _lines(tmp_path, str(draft))
     assert lines["heavy"] == "[]"
     assert "nianbao_gui.app.tabs.basic_info_tab" in lines["form"]
+    assert "nianbao_gui.app.editor.form" in lines["form"]
     assert lines["numerals"] == "0"

@@ -6,6 +6,7 @@ changes the ``ReportModel``, and ``_follow`` brings the widgets, counts and tab 
 with the model. Tabs emit requests (move, delete, add a section); they never change the model
 or call this editor. Section tabs are built when first opened, so a long report opens quickly;
 the form itself when first needed (a draft given, the form shown), not behind the welcome page.
+The form's widgets and how its tabs follow a change are in form.py; zoom in zoom.py.
 
 Counting: each change moves the total by the changed text's difference at once (cheap), and
 an exact recount by the ``outline`` rule (heading numbers, 一是…, the date line included) runs
@@ -17,20 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QLineEdit,
-    QMenu,
-    QPlainTextEdit,
-    QTabWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTabWidget, QWidget
 from shiboken6 import isValid
 
-from ...core.fields import FieldPath, read_path, table_numbers
+from ...core.fields import FieldPath, read_path
 from ...core.model import Report, Section
 from ...core.settings import Settings
 from .commands import Focus, History, TextSpan
@@ -43,6 +36,7 @@ if TYPE_CHECKING:  # the form's parts: imported when it is first built (_build_f
     from ..tabs.opening_tab import OpeningTab
     from ..tabs.section_tab import SectionTab
     from .binder import Binder
+    from .form import Form
     from .structure import StructureEdits
     from .table_structure import TableEdits
 
@@ -65,10 +59,6 @@ def _is_page(widget: object) -> TypeGuard[TabPage]:
 
 def _shape(section: Section) -> tuple[object, ...]:
     return tuple(_shape(child) for child in section.children)
-
-
-def _has_text(section: Section) -> bool:
-    return any(s.heading.strip() or any(p.strip() for p in s.paragraphs) for _, s in section.walk())
 
 
 class ReportEditor(QWidget):
@@ -94,53 +84,25 @@ class ReportEditor(QWidget):
         # The form (binder, tabs) is built when first needed: a draft given (set_report), the
         # form shown, or one of its parts asked for. A first start shows the welcome page
         # instead, and building the form there was a third of the window's start (issue 21).
-        self._form: _Form | None = None
+        self._form: Form | None = None
 
-    def _build_form(self) -> _Form:
-        from ..tabs.base import FormContext
-        from ..tabs.basic_info_tab import BasicInfoTab
-        from ..tabs.closing_tab import ClosingTab
-        from ..tabs.opening_tab import OpeningTab
-        from .binder import Binder
-        from .structure import StructureEdits, StructureRequests
-        from .table_structure import TableEdits, TableRequests
+    def _build_form(self) -> Form:
+        from .form import build_form
 
-        binder = Binder(self.history)
-        binder.set_root("settings", lambda: self._settings)
-        binder.settings_edited = self.settings_changed.emit
-        requests = StructureRequests(self)  # every add / move / delete asked for, any level
-        structure = StructureEdits(self.history, lambda text: self.confirm(text))
-        structure.connect(requests)
-        tables_asked = TableRequests(self)  # every table added, changed, moved or deleted
-        tables = TableEdits(self.history, lambda text: self.confirm(text), tables_asked)
-
-        tabs = QTabWidget()
-        tabs.setUsesScrollButtons(True)
-        add = QToolButton()
-        add.setText("＋ 新增一级标题")
-        add.setToolTip("在最后新增一个一级标题（一个新的部分）")
-        add.setAutoRaise(True)
-        add.clicked.connect(lambda: requests.add_requested.emit(("sections",), None))
-        tabs.setCornerWidget(add)
-        bar = tabs.tabBar()
-        bar.setContextMenuPolicy(bar.contextMenuPolicy().CustomContextMenu)
-        bar.customContextMenuRequested.connect(self._tab_menu)
-        layout_ = QVBoxLayout(self)
-        layout_.setContentsMargins(0, 0, 0, 0)
-        layout_.addWidget(tabs)
-
-        ctx = FormContext(binder, lambda text: self.confirm(text), requests, tables_asked)
-        form = _Form(binder, structure, tables, tabs, ctx)
-        form.basic, form.opening, form.closing = BasicInfoTab(ctx), OpeningTab(ctx), ClosingTab(ctx)
-        for page in (form.basic, form.opening, form.closing):
-            tabs.addTab(page, page.title())
-        tabs.currentChanged.connect(self._on_current_changed)
+        form = build_form(
+            self,
+            self.history,
+            lambda: self._settings,
+            self.settings_changed.emit,
+            lambda text: self.confirm(text),
+        )
+        form.tabs.currentChanged.connect(self._on_current_changed)
         self._form = form
         self._rebuild_sections(0)
         self._reload()
         return form
 
-    def _built(self) -> _Form:
+    def _built(self) -> Form:
         return self._form if self._form is not None else self._build_form()
 
     @property
@@ -256,24 +218,9 @@ class ReportEditor(QWidget):
 
     def zoom(self, step: int) -> float:
         """Make the text of every paragraph one step larger (1), smaller (-1), or normal (0)."""
-        from ..widgets.look import ZOOM_STEPS, set_text_zoom, text_font, text_zoom
-        from ..widgets.paragraph_edit import GrowingPlainTextEdit
+        from .zoom import zoom_text
 
-        # the boxes the binder holds (a box made later takes the zoom when it is made)
-        current = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - text_zoom()))
-        index = ZOOM_STEPS.index(1.0) if step == 0 else current + step
-        factor = ZOOM_STEPS[max(0, min(index, len(ZOOM_STEPS) - 1))]
-        set_text_zoom(factor)
-        for box in self.binder.text_boxes():
-            if not isinstance(box, GrowingPlainTextEdit):
-                continue
-            holder = box.parentWidget()
-            box.setFont(text_font(holder if holder is not None else box))
-        for table in self.binder.tables():  # a table's cells are the report's text too
-            follow = getattr(table, "follow_zoom", None)
-            if follow is not None:
-                follow()
-        return factor
+        return zoom_text(self.binder, step)
 
     def apply_text_edits(
         self, label: str, changes: Sequence[tuple[FieldPath, str]], *, take_focus: bool = True
@@ -355,29 +302,10 @@ class ReportEditor(QWidget):
         self.changed.emit()
 
     def _tables_follow(self, path: FieldPath, old: Any, new: Any) -> None:
-        """A table, a cell, a section's list of tables or of paragraphs changed: only what
-        changed follows (one table editor, or the one added, removed or moved). Tables that
-        came or went renumber those after them (表1, 表2 … run through the report)."""
-        end = path.index("tables") if "tables" in path else len(path) - 1
-        tab = self.section_tabs[int(path[1])]
-        owner = tab.editor.find_editor(path[:end]) if tab.editor is not None else None
-        index = path[end + 1] if len(path) > end + 1 else None
-        if owner is None:
-            pass
-        elif isinstance(index, int):
-            owner.table_changed(index)
-        elif path[-1] == "tables":
-            owner.tables_changed(old, new)
-        else:
-            owner.tables_changed()
-        if path[-1] == "tables" and len(old) != len(new):
-            self._renumber_tables()
+        self._built().tables_follow(self.model.report, path, old, new)
 
     def _renumber_tables(self) -> None:
-        numbers = table_numbers(self.model.report)
-        for tab in self.section_tabs:
-            if tab.editor is not None:
-                tab.editor.renumber_tables(numbers)
+        self._built().renumber_tables(self.model.report)
 
     def _focus(self, focus: Focus) -> None:
         try:
@@ -388,91 +316,26 @@ class ReportEditor(QWidget):
         self.focus_field(focus.path, start, end, take_focus=not self._quiet_focus)
 
     def update_tab_title(self, page: TabPage) -> None:
-        index = self._tabs.indexOf(page)
-        if index < 0:
-            return
-        text = page.title()
-        if self._tabs.tabText(index) != text:
-            self._tabs.setTabText(index, text)
-        self._tabs.setTabToolTip(index, f"{text}\n本页 {page.count} 字")
+        self._built().update_tab_title(page)
 
     # --- internals ----------------------------------------------------------------------
 
     def _pages(self) -> list[TabPage]:
-        return [self.basic, self.opening, *self.section_tabs, self.closing]
+        return self._built().pages()
 
     def _page_for(self, path: FieldPath) -> TabPage | None:
-        head = path[0] if path else None
-        if head == "sections" and len(path) > 1 and isinstance(path[1], int):
-            return self.section_tabs[path[1]] if path[1] < len(self.section_tabs) else None
-        if head == "opening":
-            return self.opening
-        if head == "closing":
-            return self.closing
-        if (head,) in self.basic.prefixes:
-            return self.basic
-        return None
+        return self._built().page_for(path)
 
     def _rebuild_sections(self, current: int) -> None:
         """Replace all section tabs by fresh, not yet built ones; select tab ``current``."""
-        self._tabs.blockSignals(True)
-        try:
-            for tab in self.section_tabs:
-                tab.teardown()
-                self._tabs.removeTab(self._tabs.indexOf(tab))
-                tab.deleteLater()
-            position = self._tabs.indexOf(self.opening) + 1
-            self.section_tabs = []
-            for index in range(len(self.model.report.sections)):
-                self._insert_section_tab(position, index)
-            self._tabs.setCurrentIndex(max(0, min(current, self._tabs.count() - 1)))
-        finally:
-            self._tabs.blockSignals(False)
+        count = len(self.model.report.sections)
+        self._built().rebuild_sections(count, current, self.shown_total)
         self._on_current_changed(self._tabs.currentIndex())
 
-    def _insert_section_tab(self, position: int, index: int) -> SectionTab:
-        from ..tabs.section_tab import SectionTab
-
-        tab = SectionTab(self.ctx, index)
-        self.section_tabs.insert(index, tab)
-        self._tabs.insertTab(position + index, tab, tab.title())
-        tab.recount()
-        tab.show_count(self.shown_total)
-        return tab
-
     def _change_section(self, source: int | None, target: int | None) -> None:
-        """One section added, removed or moved: only its tab comes, goes or moves; the
-        others keep their widgets (re-pathed, re-numbered)."""
-        tabs = self._tabs
-        position = tabs.indexOf(self.opening) + 1
-        current = tabs.currentWidget()
-        tabs.blockSignals(True)
-        try:
-            slots: list[SectionTab | None] = list(self.section_tabs)
-            moved = slots.pop(source) if source is not None else None
-            if moved is not None and target is None:  # removed
-                moved.teardown()
-                tabs.removeTab(tabs.indexOf(moved))
-                moved.deleteLater()
-            if target is not None:
-                slots.insert(target, moved)  # None: the new tab, made once the others moved
-            shifted = [(i, t) for i, t in enumerate(slots) if t is not None and t.index != i]
-            self.binder.move_prefixes([(t.prefixes[0], ("sections", i)) for i, t in shifted])
-            for i, t in shifted:
-                t.set_index(i)
-            self.section_tabs = [t for t in slots if t is not None]
-            if target is not None and moved is None:
-                self._insert_section_tab(position, target)
-            elif target is not None and moved is not None:
-                tabs.tabBar().moveTab(tabs.indexOf(moved), position + target)
-            for tab in self.section_tabs:
-                tab.update_buttons()
-                self.update_tab_title(tab)
-            if current is not None and tabs.indexOf(current) >= 0:
-                tabs.setCurrentWidget(current)
-        finally:
-            tabs.blockSignals(False)
-        self._on_current_changed(tabs.currentIndex())
+        """One section added, removed or moved: only its tab comes, goes or moves."""
+        self._built().change_section(source, target, self.shown_total)
+        self._on_current_changed(self._tabs.currentIndex())
 
     def _reload(self) -> None:
         """Model → every built widget, without emitting ``changed``."""
@@ -507,25 +370,6 @@ class ReportEditor(QWidget):
 
         return ask_confirmation(self, text)
 
-    def _tab_menu(self, pos: QPoint) -> None:
-        bar = self._tabs.tabBar()
-        page = self._tabs.widget(bar.tabAt(pos))
-        menu = QMenu(self)
-        from ..tabs.section_tab import SectionTab
-
-        if isinstance(page, SectionTab):
-            i, n, ask = page.index, len(self.section_tabs), self.ctx.requests
-            path = ("sections", i)
-            menu.addAction("左移", lambda: ask.move_requested.emit(path, -1)).setEnabled(i > 0)
-            menu.addAction("右移", lambda: ask.move_requested.emit(path, 1)).setEnabled(i < n - 1)
-            menu.addAction("在后面新增一级标题", lambda: ask.add_requested.emit(path[:1], i + 1))
-            menu.addSeparator()
-            menu.addAction("删除这一部分……", lambda: ask.remove_requested.emit(path))
-        else:
-            menu.addAction("新增一级标题", lambda: self.ctx.requests.add_requested.emit(
-                ("sections",), None))  # fmt: skip
-        menu.exec(bar.mapToGlobal(pos))
-
 
 def _clear_selection(widget: QWidget) -> None:
     """No selection left in ``widget``; its cursor stays where it is."""
@@ -535,26 +379,3 @@ def _clear_selection(widget: QWidget) -> None:
         cursor = widget.textCursor()
         cursor.clearSelection()
         widget.setTextCursor(cursor)
-
-
-class _Form:
-    """The form's parts, made together when it is first needed (ReportEditor._build_form)."""
-
-    basic: BasicInfoTab
-    opening: OpeningTab
-    closing: ClosingTab
-
-    def __init__(
-        self,
-        binder: Binder,
-        structure: StructureEdits,
-        tables: TableEdits,
-        tabs: QTabWidget,
-        ctx: FormContext,
-    ) -> None:
-        self.binder = binder
-        self.structure = structure
-        self.tables = tables
-        self.tabs = tabs
-        self.ctx = ctx
-        self.section_tabs: list[SectionTab] = []
