@@ -76,6 +76,12 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         session = Session(self.editor, self.settings, self.prompts, status, self, store=store)
         self.session = session
+        # the collector's settle after a draft is shown (collector.py): the window's own timer,
+        # so that a settle never outlives its window (a stray one froze the next window's start)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_DELAY_MS)
+        self._settle_timer.timeout.connect(settle)
         self._follow_session()  # before the features: the window is in line when they hear
         self.docks = Docks(self, self.ui.checkDock)
         self._checks: CheckDock | None = None  # 体检 and its dock, built when first needed
@@ -197,7 +203,7 @@ class MainWindow(QMainWindow):
         assert document is not None
         # a draft just shown: collect once and freeze what the window is made of (collector.py),
         # after the first paint and the start-up's own work, not before them
-        QTimer.singleShot(SETTLE_DELAY_MS, settle)
+        self._settle_timer.start()
         if self._start_page is not None:  # the welcome page, the example's banner go
             self._start_page.document_shown()
             self._draft_commands(True)
@@ -257,6 +263,7 @@ class MainWindow(QMainWindow):
             return
         self.save_window_state()
         self.session.close_draft()
+        self._settle_timer.stop()  # the window goes: no settle after it
         event.accept()
 
     def changeEvent(self, event: QEvent) -> None:
