@@ -19,7 +19,7 @@ from qt_helpers import run_python
 _HEAVY = ("docx", "fontTools", "openpyxl", "nianbao_gui.core.export")
 # what the first paint does not show loads when first used (issue 21): 对比去年, 数据, 体检's
 # panel, 预览, printing, the PDF and the page layout; difflib only for a structural edit, the
-# next year's tables for 复制为明年的报告
+# next year's copy and tables for 复制为明年的报告, the drafts' file names for 另存为 and 导出
 _LATER = (
     "PySide6.QtPrintSupport",
     "nianbao_gui.app.compare.last_year",
@@ -31,6 +31,8 @@ _LATER = (
     "nianbao_gui.core.pages.paginate",
     "difflib",
     "nianbao_gui.core.next_year_tables",
+    "nianbao_gui.core.next_year",
+    "nianbao_gui.core.naming",
     "nianbao_gui.app.editor.zoom",
 )
 # the form and what builds it: hidden behind the welcome page, built with the first draft

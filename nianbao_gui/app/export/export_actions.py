@@ -18,7 +18,6 @@ from PySide6.QtCore import QUrl
 
 from ...core.errors import ExportError, NianbaoError
 from ...core.model import Report
-from ...core.naming import draft_stem
 from ...core.paths import export_folder
 from ..dialogs.messages import Prompts
 
@@ -82,6 +81,8 @@ class ExportActions:
         if ready is None:
             return None
         report, folder = ready
+        from ...core.naming import draft_stem  # (not needed by a first paint)
+
         suggested = folder / f"{draft_stem(report)}.docx"
         path = self.prompts.export_path(suggested)
         if path is None:

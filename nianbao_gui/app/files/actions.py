@@ -21,8 +21,6 @@ from PySide6.QtWidgets import QMenu
 
 from ...core.errors import DraftLockedError, FileAccessError, NianbaoError
 from ...core.model import Report, new_id
-from ...core.naming import draft_leader, suggested_draft_path
-from ...core.next_year import next_year_copy, origin_text
 from ...core.paths import documents_dir, drafts_dir
 from ..dialogs.messages import LockAnswer, Prompts, SaveAnswer
 from .document import Document
@@ -201,6 +199,8 @@ class FileActions:
         document = self.session.document
         if document is None:
             return False
+        from ...core.naming import suggested_draft_path  # (not needed by a first paint)
+
         suggested = document.path or suggested_draft_path(drafts_dir(), document.report)
         path = self._ask_draft_path(suggested, "保存草稿", document.report, document.path)
         if path is None:
@@ -218,6 +218,8 @@ class FileActions:
         """The save dialog until she picks a name she may use: 换个名字 in the question about
         another leader's draft opens the dialog again, on a name not yet taken. ``keep``:
         drafts that must not be replaced at all (this year's, by next year's report)."""
+        from ...core.naming import suggested_draft_path
+
         while True:
             path = self.prompts.save_path(suggested, title)
             if path is not None and path in keep:
@@ -238,6 +240,8 @@ class FileActions:
             return True
         if not path.exists():
             return True
+        from ...core.naming import draft_leader
+
         existing = draft_leader(path)
         return self.prompts.confirm_replace_draft(path, existing, report.author_name.strip())
 
@@ -259,6 +263,9 @@ class FileActions:
             self._carry_into_next_year(document.report, document.path)
 
     def _carry_into_next_year(self, report: Report, source: Path | None = None) -> bool:
+        from ...core.naming import suggested_draft_path
+        from ...core.next_year import next_year_copy, origin_text  # only for 复制为明年的报告
+
         copy = next_year_copy(report, source)
         folder = source.parent if source is not None and source.parent.is_dir() else drafts_dir()
         suggested = suggested_draft_path(folder, copy)
