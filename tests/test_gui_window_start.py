@@ -271,3 +271,23 @@ def test_a_smoke_run_reports_a_question_at_start_and_can_save(tmp_path: Path) ->
     assert "smoke: first paint of MainWindow" in result.stderr
     assert "smoke: question open:" in result.stderr
     assert "草稿“草稿 一”正被" in result.stderr
+
+
+def test_a_smoke_run_lets_go_of_the_drafts_it_opened(tmp_path: Path) -> None:
+    """A smoke run ends the event loop with the window still open: the drafts it opened and
+    saved are let go of as when a person closes the window (no lock file left beside them)."""
+    from conftest import REPO
+
+    draft = tmp_path / "草稿 二.json"
+    shutil.copyfile(REPO / "seeds" / "example-2022-shuzhi-shulian.json", draft)
+    saved = tmp_path / "另存 二.json"
+    result = run_python(
+        tmp_path,
+        "-m",
+        "nianbao_gui",
+        str(draft),
+        NIANBAO_SMOKE_TEST="1",
+        NIANBAO_SMOKE_SAVE=str(saved),
+    )
+    assert f"smoke: saved to {saved}" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")) == []

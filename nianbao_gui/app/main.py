@@ -77,9 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.files.start(Path(args[0]) if args else None)
     except Exception:  # outside the event loop: sys.excepthook would end the program
         handler(*sys.exc_info())
-    if smoke.FINISHED:  # the paint came inside a question's own loop, which the exit ended
-        return 0
-    return int(app.exec())
+    try:
+        if smoke.FINISHED:  # the paint came inside a question's own loop, which the exit ended
+            return 0
+        return int(app.exec())
+    finally:
+        # a loop ended with the window open (a smoke run) lets go of the draft as a close
+        # does: its lock, its recovery entry if nothing is unsaved (closed already: nothing)
+        window.session.close_draft()
 
 
 if __name__ == "__main__":

@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         # after the drop returns: a modal dialog inside a drop handler blocks the source app
-        QTimer.singleShot(0, lambda: self.files.open_path(path))
+        QTimer.singleShot(0, self, lambda: self.files.open_path(path))  # not after the window
 
 
 def dropped_file(mime: Any) -> Path | None:

@@ -61,7 +61,7 @@ class _FirstPaint(QObject):
             window = watched
             # Let this paint finish (the report's time is taken after it, as in
             # benchmarks/bench_gui_window.py); then leave every event loop with success.
-            QTimer.singleShot(0, lambda: self._finish(window))
+            QTimer.singleShot(0, self, lambda: self._finish(window))
         return False
 
     def _finish(self, window: QWidget) -> None:
@@ -147,4 +147,4 @@ def arm(app: QApplication) -> None:
         _report(f"no window painted within {TIMEOUT_MS // 1000} s")
         app.exit(EXIT_NO_PAINT)
 
-    QTimer.singleShot(TIMEOUT_MS, give_up)
+    QTimer.singleShot(TIMEOUT_MS, app, give_up)

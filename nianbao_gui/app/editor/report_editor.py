@@ -186,7 +186,8 @@ class ReportEditor(QWidget):
         self._reload()
         page = self._tabs.currentWidget()
         if _is_page(page):
-            QTimer.singleShot(0, lambda: page.scroll_area.verticalScrollBar().setValue(scroll))
+            bar = page.scroll_area.verticalScrollBar()
+            QTimer.singleShot(0, bar, lambda: bar.setValue(scroll))  # not if the page went
 
     def focus_field(
         self, path: FieldPath, start: int = 0, end: int = 0, *, take_focus: bool = True

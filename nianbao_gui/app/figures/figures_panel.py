@@ -301,7 +301,7 @@ class FiguresPanel(QWidget):
 
     def _value_entered(self, row: int, value: str) -> None:
         # after the cell's editor has closed: filling resets the model under it
-        QTimer.singleShot(0, lambda: self.fill(row, value))
+        QTimer.singleShot(0, self, lambda: self.fill(row, value))  # not if the panel went
 
     def _clicked(self, index: QModelIndex) -> None:
         row = index.row()
