@@ -170,6 +170,25 @@ def make_window(qtbot: Any, prompts: ScriptedPrompts | None = None, **kwargs: An
     return window
 
 
+def window_with_draft(
+    qtbot: Any, report: Report, path: Path, size: tuple[int, int] = (1200, 800)
+) -> Any:
+    """A window showing ``report`` saved at ``path``, active, on its first section's tab; the
+    editor's confirmations answered yes."""
+    from nianbao_gui.core.storage import save_draft
+
+    save_draft(report, path)
+    window = make_window(qtbot)
+    assert window.files.open_path(path)
+    window.resize(*size)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.editor.confirm = lambda text: True
+    window.editor.tab_widget().setCurrentWidget(window.editor.section_tabs[0])
+    return window
+
+
 def edit_report(window: Any, change: Any) -> None:
     """Change the report as an edit would: ``change(report)`` on a copy, then one undo step
     that sets each top-level field that differs."""

@@ -94,20 +94,10 @@ def order(section_editor: SectionEditor) -> list[QWidget]:
 def test_a_row_added_then_ctrl_z_restores_the_draft_and_keeps_every_other_box(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from nianbao_gui.core.storage import save_draft
-    from tests.qt_helpers import close_window, make_window
+    from tests.qt_helpers import close_window, window_with_draft
 
-    path = tmp_path / "述职.json"
-    save_draft(draft(), path)
-    window = make_window(qtbot)
-    assert window.files.open_path(path)
-    window.resize(1200, 900)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = window_with_draft(qtbot, draft(), tmp_path / "述职.json", (1200, 900))
     editor = window.editor
-    editor.confirm = lambda text: True
-    editor.tab_widget().setCurrentWidget(editor.section_tabs[0])
     section_editor = economy(editor)
     section_editor.children_editors[1].set_expanded(False)
     before = editor.report().model_dump()

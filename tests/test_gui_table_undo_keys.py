@@ -13,11 +13,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import close_window, make_window, type_into
+from qt_helpers import close_window, type_into, window_with_draft
 
 from nianbao_gui.app.widgets.look import set_text_zoom, text_zoom
 from nianbao_gui.app.widgets.table_editor import TableEditor
-from nianbao_gui.core.storage import save_draft
 from tests.test_gui_tables import draft
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -25,17 +24,7 @@ SHIFT_CTRL = CTRL | Qt.KeyboardModifier.ShiftModifier
 
 
 def opened(qtbot: QtBot, tmp_path: Path) -> Any:
-    path = tmp_path / "表格.json"
-    save_draft(draft(), path)
-    window = make_window(qtbot)
-    assert window.files.open_path(path)
-    window.resize(1200, 800)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.editor.confirm = lambda text: True
-    window.editor.tab_widget().setCurrentWidget(window.editor.section_tabs[0])
-    return window
+    return window_with_draft(qtbot, draft(), tmp_path / "表格.json")
 
 
 def table_of(window: Any) -> TableEditor:
