@@ -103,3 +103,48 @@ def test_the_no_text_lost_check_covers_cells(monkeypatch: pytest.MonkeyPatch) ->
     result = import_text("一、甲\n正文。\n指标\t2024年\n产值\t1\n")
     assert result.report.sections[0].tables == []
     assert result.report.sections[0].paragraphs == ["正文。", "指标\t2024年", "产值\t1"]
+
+
+def test_the_caption_unit_and_note_around_a_word_table_become_the_tables(tmp_path: Path) -> None:
+    """A Word 指标表 has its 表题 and 单位 above it and its 注 below, as paragraphs: they
+    become the table's caption, unit and note (exported centred, right-aligned, under the
+    table), not body paragraphs indented as text. Found by the QA pass of issue 22."""
+    document = docx.Document()
+    document.add_paragraph("2025年度述职报告")
+    document.add_paragraph("一、经济发展")
+    document.add_paragraph("主要指标完成情况见下表。")
+    document.add_paragraph("表1　主要经济指标完成情况")
+    document.add_paragraph("单位：万元")
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([["指标", "2025年"], ["产值", "**"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("注：2025年数据为快报数。")
+    document.add_paragraph("全年经济平稳。")
+    document.add_paragraph("二、其他工作")
+    document.add_paragraph("其他。")
+    document.save(str(tmp_path / "报告.docx"))
+    section = import_report(tmp_path / "报告.docx").report.sections[0]
+    assert section.paragraphs == ["主要指标完成情况见下表。", "全年经济平稳。"]
+    table_ = section.tables[0]
+    assert (table_.caption, table_.unit, table_.note) == (
+        "表1　主要经济指标完成情况",
+        "单位：万元",
+        "注：2025年数据为快报数。",
+    )
+    assert body(section) == [("paragraph", 0), ("table", 0), ("paragraph", 1)]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "主要指标完成情况见下表：",  # a sentence leading to the table, not its caption
+        "全镇经济平稳增长，各项指标完成情况较好，详见表格。",
+        "主要指标完成情况见下表",
+    ],
+)
+def test_a_sentence_before_a_table_stays_a_paragraph(before: str) -> None:
+    text = f"2025年度述职报告\n一、经济发展\n{before}\n指标\t2025年\n产值\t30\n二、其他\n其他。"
+    section = import_text(text).report.sections[0]
+    assert section.paragraphs == [before]
+    assert section.tables[0].caption == ""

@@ -11,6 +11,10 @@ The lift is checked like the rest of the import: the report's lines afterwards m
 lines before with each placeholder read as its table (every cell in order), else the
 tables are left as rows of text.
 
+A 表题 and a 单位 line just above a table and a 注 just below it (short lines of the usual
+forms, see ``_CAPTION`` …) become the table's own caption, unit and note, so they are set as
+such on export instead of as indented body text.
+
 In a .txt, two or more lines in a row, each with a tab between two cells (not only
 indentation), are a table; a row shorter than the others (its empty last cells' tabs
 trimmed, as many editors do) ends in empty cells.
@@ -27,6 +31,16 @@ from ..tables import row_texts, table_text
 
 PLACEHOLDER = "\ue000表格{}\ue001"
 _PLACEHOLDER = re.compile("^\ue000表格([0-9]+)\ue001$")
+
+
+# "表1　主要经济指标完成情况", "附表2 …", "2025年主要指标完成情况表": short, no sentence
+# end, not a lead-in ("情况见下表")
+_CAPTION = re.compile(
+    "^(附?表\\s*[0-9０-９一二三四五六七八九十]+[\\s\u3000．.、：:]*\\S.*|[^。；！？：:，,见]*[^下见]表)$"
+)
+_UNIT = re.compile("^[（(]?\\s*(计量)?单位\\s*[：:][^。；]*[）)]?$")
+_NOTE = re.compile("^(注|备注|说明|资料来源|数据来源)\\s*[0-9０-９]*\\s*[：:]")
+_SHORT = 40  # a caption or a unit line longer than this is a sentence
 
 
 def placeholder(index: int) -> str:
@@ -95,7 +109,9 @@ def lift_tables(report: Report, tables: Sequence[Table]) -> tuple[int, int]:
         else:
             expected.extend(_row_lines(tables[index]))
     after = [block.full for block in layout(trial)]
-    if after != expected:  # never expected: the text wins over the structure
+    # joined: a caption, unit or note taken into its table moves from its own line into the
+    # table's text, in the same order
+    if "\n".join(after) != "\n".join(expected):  # never expected: the text wins over the structure
         _rows_elsewhere(report, tables, everywhere=True)
         return 0, len(tables)
     for name in type(report).model_fields:
@@ -113,19 +129,41 @@ def _lift_in_sections(report: Report, tables: Sequence[Table]) -> set[int]:
             found = found[1:]  # the heading's own line: never a table (written as rows)
         keep_texts: list[str] = []
         keep_ids: list[str] = []
+        first = 1 if section.run_in else 0  # a run-in heading's own text is never a caption
+        note_for: Table | None = None
         for i, text in enumerate(section.paragraphs):
             index = _index(text)
             if index is not None and index < len(tables) and (i, index) in found:
                 table = tables[index].model_copy(deep=True)
+                _take_caption(table, keep_texts, keep_ids, first)
                 table.after = keep_ids[-1] if keep_ids else ""
                 section.tables.append(table)
                 lifted.add(index)
+                note_for = table if not table.note else None
                 continue
+            if note_for is not None and _NOTE.match(text.strip()) and "\n" not in text:
+                note_for.note = text
+                note_for = None
+                continue
+            note_for = None
             keep_texts.append(text)
             keep_ids.append(section.paragraph_ids[i])
         section.paragraphs = keep_texts
         section.paragraph_ids = keep_ids
     return lifted
+
+
+def _take_caption(table: Table, texts: list[str], ids: list[str], first: int) -> None:
+    """Move a unit line and then a caption from the end of ``texts`` (the paragraphs kept
+    before the table; the ``first`` ones are never taken) into an empty field of ``table``."""
+    for field, pattern in (("unit", _UNIT), ("caption", _CAPTION)):
+        if len(texts) <= first or getattr(table, field):
+            continue
+        text = texts[-1]
+        if len(text) <= _SHORT and "\n" not in text and pattern.match(text.strip()):
+            setattr(table, field, text)
+            texts.pop()
+            ids.pop()
 
 
 def _rows_elsewhere(report: Report, tables: Sequence[Table], everywhere: bool = False) -> int:
