@@ -85,6 +85,7 @@ class TableEditor(QFrame):
         self.grid.setTabKeyNavigation(True)
         self.grid.itemChanged.connect(self._cell_changed)
         self.grid.pasted.connect(self._paste)
+        self.grid.row_wanted.connect(self._append_row)
         self.grid.cells.typed.connect(self._cell_typed)
         self.grid.reverted.connect(self._cell_reverted)
         self.grid.covered = lambda: covered(self.table)
@@ -267,6 +268,12 @@ class TableEditor(QFrame):
     def _insert_row(self) -> None:
         row, _ = self._here()
         self._request("插入行", table_edit.insert_row, row + 1)
+
+    def _append_row(self) -> None:
+        rows = self.grid.rowCount()
+        self._request("插入行", table_edit.insert_row, rows)
+        if self.grid.rowCount() > rows:
+            self.grid.setCurrentCell(rows, 0)
 
     def _delete_row(self) -> None:
         row, _ = self._here()

@@ -20,9 +20,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -91,6 +98,7 @@ class CellGrid(QTableWidget):
     form's own)."""
 
     pasted = Signal(int, int, str)  # row, column, clipboard text
+    row_wanted = Signal()  # Tab in the last cell: a new last row, as in a Word/WPS table
     box_opened = Signal(QWidget)  # a cell's editor opened …
     box_closed = Signal(QWidget)  # … and closes
     # Esc: row, column, the text when its editor opened, the text it closed on
@@ -145,6 +153,38 @@ class CellGrid(QTableWidget):
             self._step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
             return
         super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # Chinese committed on a selected cell (no preedit first, as some input methods and
+        # punctuation do): Qt opens the cell's editor but drops the text. Open it and give it
+        # the text, which replaces the cell's as a typed key does (Excel/WPS 表格)
+        if (
+            event.commitString()
+            and not event.preeditString()
+            and self.state() != QAbstractItemView.State.EditingState
+            and self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+        ):
+            box = self.open_box()
+            if box is not None:
+                box.selectAll()
+                QGuiApplication.sendEvent(box, event)
+                return
+        super().inputMethodEvent(event)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        index = super().moveCursor(cursorAction, modifiers)
+        here = self.currentIndex()
+        wrapped = index.isValid() and here.isValid() and (
+            (index.row(), index.column()) <= (here.row(), here.column())
+        )
+        if cursorAction == QAbstractItemView.CursorAction.MoveNext and wrapped:
+            # Qt wraps to the first cell, a header, whose text the next keys would replace;
+            # the row is added once the cell's editor has closed
+            QTimer.singleShot(0, self.row_wanted.emit)
+            return QModelIndex()
+        return index
 
     def _hold_widths(self) -> None:
         self._held = [self.columnWidth(c) for c in range(self.columnCount())]

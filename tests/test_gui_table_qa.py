@@ -1,0 +1,57 @@
+"""Found walking through issue 22's tables as a secretary would (QA pass): the keys she uses
+in a table must not take her to a place where her next keys overwrite other text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+from qt_helpers import type_into
+from test_gui_tables import click_cell, draft, shown, table_editor, undo_all
+
+
+def test_tab_in_the_last_cell_adds_a_row_instead_of_going_back_to_the_header(
+    qtbot: QtBot,
+) -> None:
+    """Tab after the last cell used to wrap to the header's first cell with its text
+    selected: the next indicator she typed replaced "指标". As in a Word/WPS table, Tab in the
+    last cell adds a row and goes to its first cell (one undo step)."""
+    editor = shown(qtbot, draft())
+    before = editor.report().model_dump()
+    table = table_editor(editor)
+    click_cell(table, 1, 2)
+    QTest.keyClick(table.grid, Qt.Key.Key_3)  # the first key opens the cell's editor
+    box = table.grid.viewport().findChild(QLineEdit)
+    assert box is not None
+    QTest.keyClick(box, Qt.Key.Key_Tab)
+    assert table_editor(editor).grid.item(0, 0).text() == "指标"
+    qtbot.waitUntil(lambda: table_editor(editor).grid.rowCount() == 3)
+    table = table_editor(editor)
+    grid = table.grid
+    assert (grid.currentRow(), grid.currentColumn()) == (2, 0)
+    type_into(grid, "新增就业")
+    box = grid.viewport().findChild(QLineEdit)
+    assert box is not None
+    QTest.keyClick(box, Qt.Key.Key_Tab)
+    rows = editor.report().sections[0].tables[0].rows
+    assert rows == [["指标", "2024年", "2025年"], ["产值", "28.6", "3"], ["新增就业", "", ""]]
+    assert editor.history.stack.undoText() == "输入"
+    editor.history.stack.undo()
+    assert editor.history.stack.undoText() == "插入行"
+    undo_all(editor)
+    assert editor.report().model_dump() == before
+
+
+def test_chinese_typed_on_a_selected_cell_replaces_its_text(qtbot: QtBot) -> None:
+    """A commit from the input method on a selected (not yet opened) cell opened its editor
+    and dropped the Chinese: she typed 新增就业 and the cell still said 产值."""
+    editor = shown(qtbot, draft())
+    table = table_editor(editor)
+    click_cell(table, 1, 0)
+    type_into(table.grid, "新增就业")
+    box = table.grid.viewport().findChild(QLineEdit)
+    assert box is not None and box.text() == "新增就业"
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert editor.report().sections[0].tables[0].rows[1][0] == "新增就业"
+    assert editor.history.stack.undoText() == "输入"
