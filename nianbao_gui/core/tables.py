@@ -105,6 +105,7 @@ _NUMBER_CHARS = set("0123456789０１２３４５６７８９.．%％+-－—‰
 
 
 _PLACEHOLDER_CHARS = set("*＊Xx×〇")
+_STARS = frozenset("*＊")
 _DIGITS = frozenset(c for c in _NUMBER_CHARS if c.isdigit())
 
 
@@ -112,7 +113,10 @@ def centred(text: str) -> bool:
     """A cell set centred: a figure, or the placeholder that stands for one (``**``, ``XX``)
     until the 站所 send it, so the column does not jump when it is filled."""
     chars = set(text.strip())
-    return _figure(chars) or (bool(chars) and chars <= _PLACEHOLDER_CHARS)
+    if _figure(chars) or (bool(chars) and chars <= _PLACEHOLDER_CHARS):
+        return True
+    # "**%" stands for "6.2%": a figure's characters with stars for its digits
+    return chars <= _NUMBER_CHARS | _PLACEHOLDER_CHARS and not chars.isdisjoint(_STARS)
 
 
 def is_number(text: str) -> bool:
