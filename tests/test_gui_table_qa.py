@@ -55,3 +55,28 @@ def test_chinese_typed_on_a_selected_cell_replaces_its_text(qtbot: QtBot) -> Non
     QTest.keyClick(box, Qt.Key.Key_Return)
     assert editor.report().sections[0].tables[0].rows[1][0] == "新增就业"
     assert editor.history.stack.undoText() == "输入"
+
+
+def test_the_data_panel_shows_which_cell_a_figure_is_in(qtbot: QtBot) -> None:
+    """The panel's 位置 showed "（一）经济发展。 · 表…" cut off at the column's edge, and two
+    cells of one table looked the same: the cell's place (表1 第2行 第3列) is what shows."""
+    from qt_helpers import close_window, make_window
+
+    window = make_window(qtbot)
+    report = draft()
+    report.sections[0].heading = "加快经济发展，推动产业转型升级"
+    window.new_document(report, "测试")
+    window.resize(1366, 740)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    panel = window.figures.panel
+    qtbot.waitUntil(lambda: panel.isVisible())
+    index = panel.model.index(0, 0)
+    shown_text = str(index.data())
+    assert shown_text.startswith("表1 第2行 第3列"), shown_text
+    width = panel.table.fontMetrics().horizontalAdvance(shown_text)
+    assert width <= panel.table.columnWidth(0)  # whole, not cut off
+    assert "加快经济发展" in str(index.data(Qt.ItemDataRole.ToolTipRole))
+    close_window(window)

@@ -9,6 +9,7 @@ click on a row becomes ``focus_requested`` (the form shows the place).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -48,6 +49,20 @@ _FILL_COLOUR = QColor("#fff2cc")  # as in the spreadsheet: the column to fill
 _Index = QModelIndex | QPersistentModelIndex
 
 
+_CELL = re.compile("表[0-9]+ 第[0-9]+行 第[0-9]+列$")
+
+
+def _short_place(slot: Slot) -> str:
+    """The place in the 位置 column: a cell's own (表1 第3行 第2列, what tells two cells of one
+    table apart, ahead of the long heading that would push it out of sight); a paragraph's
+    last part of the form's names."""
+    label = slot.label.split(" › ")[-1]
+    cell = label.rsplit(" · ", 1)[-1]
+    if _CELL.match(cell):
+        return cell if slot.start == 0 else f"{cell}：第{slot.start + 1}字"
+    return f"{label}：第{slot.start + 1}字"
+
+
 class SlotModel(QAbstractTableModel):
     """The slots as rows; only the visible rows are asked for (a 100-page draft has
     about a thousand slots: items for each cell cost 200 ms, this a few)."""
@@ -83,7 +98,7 @@ class SlotModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             # the words nearest the slot, and the place's last part (the form's names are long;
             # the tooltip has them whole)
-            place = f"{slot.label.split(' › ')[-1]}：第{slot.start + 1}字"
+            place = _short_place(slot)
             before, after = slot.before[-SHOWN:], slot.after[:SHOWN]
             return (place, before, slot.placeholder, after, "")[column]
         if role == Qt.ItemDataRole.EditRole:
