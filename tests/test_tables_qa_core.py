@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nianbao_gui.core import table_edit
-from nianbao_gui.core.model import Table
+from nianbao_gui.core.checks.runner import check_report
+from nianbao_gui.core.model import Report, Section, Table
 from nianbao_gui.core.tables import centred
 
 
@@ -36,3 +37,27 @@ def test_merged_texts_do_not_run_together_into_a_new_figure(
 ) -> None:
     table = Table(rows=[[*texts, "x"], ["a", "b", "c"]])
     assert table_edit.merge_cells(table, 0, 0, 0, 1).rows[0][0] == merged
+
+
+@pytest.mark.parametrize("caption", ["表1　主要经济指标完成情况", "表2 主要指标", "附表1　指标"])
+def test_the_space_after_a_captions_number_is_not_reported(caption: str) -> None:
+    """"表1　主要经济指标完成情况" is how a 表题 is written; 体检 called its space 多余 and
+    offered to delete it (表1主要经济指标完成情况)."""
+    section = Section(heading="经济发展", paragraphs=["主要指标如下。"])
+    report = Report(year=2025, sections=[section])
+    table = Table(rows=[["指标", "2025年"], ["产值", "30"]], caption=caption)
+    table.after = report.sections[0].paragraph_ids[0]
+    report.sections[0].tables.append(table)
+    report = Report.model_validate(report.model_dump())
+    found = [f for f in check_report(report) if f.path[-1:] == ("caption",)]
+    assert found == []
+
+
+def test_a_double_space_in_a_caption_is_still_reported() -> None:
+    section = Section(heading="经济发展", paragraphs=["主要指标如下。"])
+    report = Report(year=2025, sections=[section])
+    table = Table(rows=[["指标"], ["产值"]], caption="主要　指标")
+    table.after = report.sections[0].paragraph_ids[0]
+    report.sections[0].tables.append(table)
+    report = Report.model_validate(report.model_dump())
+    assert [f for f in check_report(report) if f.path[-1:] == ("caption",)]

@@ -86,9 +86,19 @@ def check(target: Target) -> list[Finding]:
                 "Word 无法保存它，导出时会被删除"
             )
             found(start, end, "space.invalid", message, "")
-        elif target.kind is not Kind.SHORT:  # a name may be spaced out on purpose: 张　三
-            _inner_space(text, start, end, found)
+        elif target.kind is not Kind.SHORT and not _caption_gap(target, text, start, end):
+            _inner_space(text, start, end, found)  # (a name may be spaced out: 张　三)
     return findings
+
+
+_CAPTION_NUMBER = re.compile("附?表[0-9０-９一二三四五六七八九十]+$")
+
+
+def _caption_gap(target: Target, text: str, start: int, end: int) -> bool:
+    """The one space after a 表题's number (表1　主要经济指标), as 表题 are written."""
+    if target.path[-1:] != ("caption",) or end - start != 1:
+        return False
+    return _CAPTION_NUMBER.match(text[:start]) is not None
 
 
 def _inner_space(text: str, start: int, end: int, found: _Found) -> None:
