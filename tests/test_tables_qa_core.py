@@ -12,7 +12,7 @@ from nianbao_gui.core.tables import centred
 
 @pytest.mark.parametrize("text", ["**%", "＊＊％", "+**%", "**.*"])
 def test_a_placeholder_for_a_percentage_is_centred_like_the_figure(text: str) -> None:
-    """"**%" stands for "6.2%": set left while the figures around it are centred, the column
+    """ "**%" stands for "6.2%": set left while the figures around it are centred, the column
     jumped when it was filled."""
     assert centred(text) and centred("6.2%")
 
@@ -32,16 +32,14 @@ def test_text_stays_set_left(text: str) -> None:
         (["数量", "120"], "数量120"),
     ],
 )
-def test_merged_texts_do_not_run_together_into_a_new_figure(
-    texts: list[str], merged: str
-) -> None:
+def test_merged_texts_do_not_run_together_into_a_new_figure(texts: list[str], merged: str) -> None:
     table = Table(rows=[[*texts, "x"], ["a", "b", "c"]])
     assert table_edit.merge_cells(table, 0, 0, 0, 1).rows[0][0] == merged
 
 
 @pytest.mark.parametrize("caption", ["表1　主要经济指标完成情况", "表2 主要指标", "附表1　指标"])
 def test_the_space_after_a_captions_number_is_not_reported(caption: str) -> None:
-    """"表1　主要经济指标完成情况" is how a 表题 is written; 体检 called its space 多余 and
+    """ "表1　主要经济指标完成情况" is how a 表题 is written; 体检 called its space 多余 and
     offered to delete it (表1主要经济指标完成情况)."""
     section = Section(heading="经济发展", paragraphs=["主要指标如下。"])
     report = Report(year=2025, sections=[section])
@@ -61,3 +59,27 @@ def test_a_double_space_in_a_caption_is_still_reported() -> None:
     report.sections[0].tables.append(table)
     report = Report.model_validate(report.model_dump())
     assert [f for f in check_report(report) if f.path[-1:] == ("caption",)]
+
+
+def test_the_spreadsheet_says_which_indicator_and_year_a_cell_is() -> None:
+    """The .xlsx goes to the 站所, who do not have the table: a cell's row said only
+    "表1 第3行 第3列" and "**", with nothing before or after it. Its 说明 names the row and
+    the column (产值 · 2025年)."""
+    from nianbao_gui.core.figures import find_slots
+    from nianbao_gui.core.figures_xlsx import TableInfo, export_cells
+
+    section = Section(heading="经济发展", paragraphs=["主要指标如下。"])
+    report = Report(year=2025, sections=[section])
+    table = Table(
+        rows=[
+            ["指标", "完成情况", "", "增幅"],
+            ["", "2024年", "2025年", ""],
+            ["产值", "28", "**", "**%"],
+        ],
+        header_rows=2,
+    )
+    table.after = report.sections[0].paragraph_ids[0]
+    report.sections[0].tables.append(table)
+    report = Report.model_validate(report.model_dump())
+    rows = [export_cells(slot, TableInfo()) for slot in find_slots(report)]
+    assert [row[5] for row in rows] == ["产值 · 2025年：数字或文字", "产值 · 增幅：数字或文字"]

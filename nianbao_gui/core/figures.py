@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .checks import placeholders
 from .checks.targets import targets
 from .fields import FieldPath, get_text, iter_text_fields, one_line
 from .identity import field_key, field_keys
-from .model import Report
+from .model import Report, Table
+from .tables import covered
 
 CONTEXT = 12
 """Characters of context each side: enough to say what the figure counts."""
@@ -54,6 +56,7 @@ class Slot:
     hint: str  # 数字 / 名称或数字
     text: str = field(default="", repr=False)  # the whole field when the slot was listed
     key: str = ""  # the field's identity (identity.field_key): which paragraph, wherever
+    cell: str = ""  # a table cell's row and column names (产值 · 2025年), for the 站所
 
     @property
     def place(self) -> str:
@@ -87,9 +90,32 @@ def find_slots(report: Report) -> list[Slot]:
                     hint=hint,
                     text=text,
                     key=field_key(report, target.path, keys),
+                    cell=_cell_names(report, target.group, target.path),
                 )
             )
     return slots
+
+
+def _cell_names(report: Report, table_path: FieldPath, path: FieldPath) -> str:
+    """``产值 · 2025年``: the row's first cell and the column's lowest header text (climbing
+    a merged header: 增幅 over two rows), when ``path`` is a cell of the table there."""
+    if len(path) != len(table_path) + 3 or path[len(table_path)] != "rows":
+        return ""
+    table: Any = report
+    for key in table_path:
+        table = table[key] if isinstance(key, int) else getattr(table, key)
+    r, c = path[-2], path[-1]
+    if not isinstance(table, Table) or not isinstance(r, int) or not isinstance(c, int):
+        return ""
+    anchors = covered(table)
+    header = ""
+    for h in reversed(range(min(table.header_rows, len(table.rows)))):
+        top, left = anchors.get((h, c), (h, c))
+        header = table.rows[top][left].strip()
+        if header:
+            break
+    names = [table.rows[r][0].strip() if c else "", header if r >= table.header_rows else ""]
+    return " · ".join(name for name in names if name)
 
 
 def _field_text(report: Report, slot: Slot) -> str | None:

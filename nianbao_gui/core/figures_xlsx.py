@@ -52,7 +52,8 @@ def export_cells(slot: Slot, info: TableInfo) -> list[str]:
     fits = cell_text(slot.text) == slot.text and len(slot.text) <= _CELL_CHARS
     whole = slot.text if fits else ""
     key = slot_key(info.draft_id, slot.key, slot.start) if slot.key else ""
-    return [*map(cell_text, texts), "", slot.hint, key, whole]
+    hint = f"{slot.cell}：{slot.hint}" if slot.cell else slot.hint  # which figure, for the 站所
+    return [*map(cell_text, texts), "", cell_text(hint), key, whole]
 
 
 def write_xlsx(slots: list[Slot], path: Path, info: TableInfo | None = None) -> None:

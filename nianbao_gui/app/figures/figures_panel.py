@@ -106,7 +106,8 @@ class SlotModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == VALUE:
                 return f"这里应填{slot.hint}"
-            return f"{slot.place}\n{slot.before}【{slot.placeholder}】{slot.after}"
+            cell = f"（{slot.cell}）" if slot.cell else ""
+            return f"{slot.place}{cell}\n{slot.before}【{slot.placeholder}】{slot.after}"
         if role == Qt.ItemDataRole.BackgroundRole and column == VALUE:
             return _FILL_COLOUR
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
