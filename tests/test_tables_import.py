@@ -133,6 +133,8 @@ def test_the_caption_unit_and_note_around_a_word_table_become_the_tables(tmp_pat
         "注：2025年数据为快报数。",
     )
     assert body(section) == [("paragraph", 0), ("table", 0), ("paragraph", 1)]
+    notes = "".join(import_report(tmp_path / "报告.docx").notes)
+    assert "表题、单位或下方的“注”已放入表格" in notes
 
 
 @pytest.mark.parametrize(

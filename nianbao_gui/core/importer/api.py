@@ -99,6 +99,16 @@ def import_text(text: str, tables: Sequence[Table] | None = None) -> ImportResul
     lifted, as_rows = lift_tables(result.report, tables)
     if lifted:
         result.notes.append(f"读到 {lifted} 个表格，已按表格导入（保留合并单元格），请核对")
+        taken = sum(
+            1
+            for _level, section in result.report.all_sections()
+            for table in section.tables
+            if table.caption or table.unit or table.note
+        )
+        if taken:  # they left the body: say where they went
+            result.notes.append(
+                f"有 {taken} 个表格上方的表题、单位或下方的“注”已放入表格的对应栏中"
+            )
     if as_rows:
         result.notes.append(
             f"有 {as_rows} 个表格不在任何标题之下（在开篇、结尾或标题行），"
