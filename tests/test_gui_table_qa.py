@@ -80,3 +80,26 @@ def test_the_data_panel_shows_which_cell_a_figure_is_in(qtbot: QtBot) -> None:
     assert width <= panel.table.columnWidth(0)  # whole, not cut off
     assert "加快经济发展" in str(index.data(Qt.ItemDataRole.ToolTipRole))
     close_window(window)
+
+
+def test_a_block_pasted_into_an_open_cell_fills_the_cells(qtbot: QtBot) -> None:
+    """Ctrl+V of rows copied from Excel while a cell was being typed in (after a double-click
+    or F2, as in Word) put the whole block, tabs and all, into that one cell:
+    "村集体经济收入\\t120\\t150新增就业…". It fills the cells from there, as Ctrl+V on the
+    selected cell does, in one undo step."""
+    from PySide6.QtGui import QGuiApplication
+
+    editor = shown(qtbot, draft())
+    before = editor.report().model_dump()
+    table = table_editor(editor)
+    click_cell(table, 1, 0)
+    QTest.keyClick(table.grid, Qt.Key.Key_F2)
+    box = table.grid.viewport().findChild(QLineEdit)
+    assert box is not None
+    QGuiApplication.clipboard().setText("村集体经济收入\t120\t150\n新增就业\t300\t320\n")
+    QTest.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    rows = editor.report().sections[0].tables[0].rows
+    assert rows[1:] == [["村集体经济收入", "120", "150"], ["新增就业", "300", "320"]]
+    assert editor.history.stack.undoText() == "粘贴到表格"
+    undo_all(editor)
+    assert editor.report().model_dump() == before

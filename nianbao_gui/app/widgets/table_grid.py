@@ -50,10 +50,25 @@ class CellBox(QLineEdit):
     """A cell's editor; it remembers its cell (where it is now, should rows come or go while
     it is open) and the cell's text when it opened (Esc)."""
 
+    block_pasted = Signal(QWidget, str)  # itself, rows copied from a spreadsheet
+
     def __init__(self, parent: QWidget, index: Index, began: str) -> None:
         super().__init__(parent)
         self.cell = QPersistentModelIndex(index)
         self.began = began
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # cells copied from Excel/WPS (tab-separated) fill the cells from here, as on a
+        # selected cell, instead of landing tabs and all in this one
+        text = (
+            QGuiApplication.clipboard().text()
+            if event.matches(QKeySequence.StandardKey.Paste)
+            else ""
+        )
+        if "\t" in text:
+            self.block_pasted.emit(self, text)
+            return
+        super().keyPressEvent(event)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -61,12 +76,14 @@ class CellDelegate(QStyledItemDelegate):
 
     typed = Signal(int, int, str)  # row, column, the box's text
     opened = Signal(QWidget)
+    block_pasted = Signal(QWidget, str)  # a box, the rows pasted into it
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         box = CellBox(parent, index, str(index.data(Qt.ItemDataRole.EditRole) or ""))
         box.setFrame(False)
         box.setValidator(OneLine(box))  # a pasted line break never reaches the cell
         box.textEdited.connect(lambda text: self._typed(box, text))
+        box.block_pasted.connect(self.block_pasted)
         self.opened.emit(box)
         return box
 
@@ -110,6 +127,7 @@ class CellGrid(QTableWidget):
         self.setItemDelegate(self.cells)
         self.cells.opened.connect(self._hold_widths)
         self.cells.opened.connect(self.box_opened)
+        self.cells.block_pasted.connect(self._block_pasted)
         self.widths: Callable[[int], list[int]] | None = None  # set by its table's editor
         # the cells covered by a merge → the merged cell (set by its table's editor)
         self.covered: Callable[[], Mapping[tuple[int, int], tuple[int, int]]] = dict
@@ -176,8 +194,10 @@ class CellGrid(QTableWidget):
     ) -> QModelIndex:
         index = super().moveCursor(cursorAction, modifiers)
         here = self.currentIndex()
-        wrapped = index.isValid() and here.isValid() and (
-            (index.row(), index.column()) <= (here.row(), here.column())
+        wrapped = (
+            index.isValid()
+            and here.isValid()
+            and ((index.row(), index.column()) <= (here.row(), here.column()))
         )
         if cursorAction == QAbstractItemView.CursorAction.MoveNext and wrapped:
             # Qt wraps to the first cell, a header, whose text the next keys would replace;
@@ -185,6 +205,14 @@ class CellGrid(QTableWidget):
             QTimer.singleShot(0, self.row_wanted.emit)
             return QModelIndex()
         return index
+
+    def _block_pasted(self, box: QWidget, text: str) -> None:
+        if not isinstance(box, CellBox) or not box.cell.isValid():
+            return
+        row, column = box.cell.row(), box.cell.column()
+        self.commitData(box)  # what was typed in the cell first, then the block over it
+        self.closeEditor(box, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.pasted.emit(row, column, text)
 
     def _hold_widths(self) -> None:
         self._held = [self.columnWidth(c) for c in range(self.columnCount())]
