@@ -103,3 +103,17 @@ def test_a_block_pasted_into_an_open_cell_fills_the_cells(qtbot: QtBot) -> None:
     assert editor.history.stack.undoText() == "粘贴到表格"
     undo_all(editor)
     assert editor.report().model_dump() == before
+
+
+def test_shift_tab_in_the_first_cell_stays_there(qtbot: QtBot) -> None:
+    """Shift+Tab in the first cell wrapped to the last cell, its figure selected to be typed
+    over."""
+    editor = shown(qtbot, draft())
+    table = table_editor(editor)
+    click_cell(table, 0, 0)
+    QTest.keyClick(table.grid, Qt.Key.Key_F2)
+    box = table.grid.viewport().findChild(QLineEdit)
+    assert box is not None
+    QTest.keyClick(box, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert (table.grid.currentRow(), table.grid.currentColumn()) == (0, 0)
+    assert editor.report().sections[0].tables[0].rows[1] == ["产值", "28.6", "**"]

@@ -194,16 +194,16 @@ class CellGrid(QTableWidget):
     ) -> QModelIndex:
         index = super().moveCursor(cursorAction, modifiers)
         here = self.currentIndex()
-        wrapped = (
-            index.isValid()
-            and here.isValid()
-            and ((index.row(), index.column()) <= (here.row(), here.column()))
-        )
-        if cursorAction == QAbstractItemView.CursorAction.MoveNext and wrapped:
+        if not (index.isValid() and here.isValid()):
+            return index
+        back = (index.row(), index.column()) <= (here.row(), here.column())
+        if cursorAction == QAbstractItemView.CursorAction.MoveNext and back:
             # Qt wraps to the first cell, a header, whose text the next keys would replace;
             # the row is added once the cell's editor has closed
             QTimer.singleShot(0, self.row_wanted.emit)
             return QModelIndex()
+        if cursorAction == QAbstractItemView.CursorAction.MovePrevious and not back:
+            return QModelIndex()  # Shift+Tab in the first cell stays (Qt wraps to the last)
         return index
 
     def _block_pasted(self, box: QWidget, text: str) -> None:
