@@ -83,3 +83,22 @@ def test_the_spreadsheet_says_which_indicator_and_year_a_cell_is() -> None:
     report = Report.model_validate(report.model_dump())
     rows = [export_cells(slot, TableInfo()) for slot in find_slots(report)]
     assert [row[5] for row in rows] == ["产值 · 2025年：数字或文字", "产值 · 增幅：数字或文字"]
+
+
+def test_a_cell_findings_place_is_short_in_the_check_panel() -> None:
+    """体检's rows give a short place (四（一）政法工作。 · 第1段); a cell's was the whole
+    label, its long headings first, so in the narrow panel 表1 第2行 第2列 was cut off."""
+    from nianbao_gui.core.checks.report import short_label
+
+    heading = "加快经济高质量发展，推动产业转型升级取得新成效"
+    section = Section(heading=heading, paragraphs=["主要指标如下。"])
+    report = Report(year=2025, sections=[section])
+    table = Table(rows=[["指标", "2025年"], ["产值", "**"]])
+    table.after = report.sections[0].paragraph_ids[0]
+    report.sections[0].tables.append(table)
+    report = Report.model_validate(report.model_dump())
+    cell = ("sections", 0, "tables", 0, "rows", 1, 1)
+    assert short_label(report, cell) == "一、加快经济高质量发… · 表1 第2行 第2列"
+    assert short_label(report, ("sections", 0, "tables", 0, "caption")) == (
+        "一、加快经济高质量发… · 表1 表题"
+    )

@@ -94,6 +94,8 @@ def short_label(report: Report, path: FieldPath, width: int = 8) -> str:
         tail = "标题"
     elif len(steps) == 2 and steps[0] == "paragraphs" and isinstance(steps[1], int):
         tail = f"第{steps[1] + 1}段"
+    elif steps and steps[0] == "tables":  # 表1 第3行 第2列, 表1 表题: the label's own end
+        tail = _label_of(report, path).rsplit(" · ", 1)[-1]
     else:
         return _label_of(report, path)
     return f"{''.join(numbers)}{heading} · {tail}"
