@@ -117,3 +117,22 @@ def test_shift_tab_in_the_first_cell_stays_there(qtbot: QtBot) -> None:
     QTest.keyClick(box, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert (table.grid.currentRow(), table.grid.currentColumn()) == (0, 0)
     assert editor.report().sections[0].tables[0].rows[1] == ["产值", "28.6", "**"]
+
+
+def test_delete_clears_the_selected_cells_as_in_a_spreadsheet(qtbot: QtBot) -> None:
+    """Delete on selected cells did nothing (Excel/WPS 表格 clear them): she had to open
+    each cell and erase it. One undo step, named, and undo brings the figures back."""
+    editor = shown(qtbot, draft())
+    before = editor.report().model_dump()
+    table = table_editor(editor)
+    click_cell(table, 1, 1)
+    grid = table.grid
+    rect = grid.visualRect(grid.model().index(1, 2))
+    QTest.mouseClick(
+        grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, rect.center()
+    )
+    QTest.keyClick(grid, Qt.Key.Key_Delete)
+    assert editor.report().sections[0].tables[0].rows[1] == ["产值", "", ""]
+    assert editor.history.stack.undoText() == "清除内容"
+    undo_all(editor)  # (Ctrl+Z is the window's: tests/test_gui_table_undo_keys.py)
+    assert editor.report().model_dump() == before

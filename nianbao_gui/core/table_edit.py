@@ -226,6 +226,14 @@ def set_cell(table: Table, row: int, column: int, text: str) -> Table:
     return _rebuild(table, rows, _ids(table), list(table.merges))
 
 
+def clear_cells(table: Table, cells: list[tuple[int, int]]) -> Table:
+    """The texts of ``cells`` emptied (Delete on selected cells, as in a spreadsheet)."""
+    rows = [list(r) for r in table.rows]
+    for row, column in cells:
+        rows[row][column] = ""
+    return _rebuild(table, rows, _ids(table), list(table.merges))
+
+
 def set_field(table: Table, name: str, value: object) -> Table:
     """表题, unit, 注 or the number of header rows set (validated like the whole table)."""
     return Table.model_validate(table.model_dump() | {name: value})

@@ -86,6 +86,7 @@ class TableEditor(QFrame):
         self.grid.itemChanged.connect(self._cell_changed)
         self.grid.pasted.connect(self._paste)
         self.grid.row_wanted.connect(self._append_row)
+        self.grid.clear_wanted.connect(self._clear)
         self.grid.cells.typed.connect(self._cell_typed)
         self.grid.reverted.connect(self._cell_reverted)
         self.grid.covered = lambda: covered(self.table)
@@ -274,6 +275,10 @@ class TableEditor(QFrame):
         self._request("插入行", table_edit.insert_row, rows)
         if self.grid.rowCount() > rows:
             self.grid.setCurrentCell(rows, 0)
+
+    def _clear(self, cells: list[tuple[int, int]]) -> None:
+        if any(self.table.rows[r][c] for r, c in cells):
+            self._request("清除内容", table_edit.clear_cells, cells)
 
     def _delete_row(self) -> None:
         row, _ = self._here()

@@ -115,6 +115,7 @@ class CellGrid(QTableWidget):
     form's own)."""
 
     pasted = Signal(int, int, str)  # row, column, clipboard text
+    clear_wanted = Signal(list)  # Delete on selected cells: their (row, column)
     row_wanted = Signal()  # Tab in the last cell: a new last row, as in a Word/WPS table
     box_opened = Signal(QWidget)  # a cell's editor opened …
     box_closed = Signal(QWidget)  # … and closes
@@ -165,6 +166,12 @@ class CellGrid(QTableWidget):
             text = QGuiApplication.clipboard().text()
             if text:
                 self.pasted.emit(max(self.currentRow(), 0), max(self.currentColumn(), 0), text)
+            return
+        deleting = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        if deleting and self.state() != QAbstractItemView.State.EditingState:
+            cells = sorted({(i.row(), i.column()) for i in self.selectedIndexes()})
+            if cells:  # the cells are emptied as in Excel/WPS 表格, not left as they were
+                self.clear_wanted.emit(cells)
             return
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and self.state() != QAbstractItemView.State.EditingState:
