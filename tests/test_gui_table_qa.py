@@ -136,3 +136,25 @@ def test_delete_clears_the_selected_cells_as_in_a_spreadsheet(qtbot: QtBot) -> N
     assert editor.history.stack.undoText() == "清除内容"
     undo_all(editor)  # (Ctrl+Z is the window's: tests/test_gui_table_undo_keys.py)
     assert editor.report().model_dump() == before
+
+
+def test_ctrl_c_copies_the_selected_cells_as_rows_for_a_spreadsheet(qtbot: QtBot) -> None:
+    """Ctrl+C on selected cells copied only the current one ("**"): pasted into Excel or WPS
+    the table was one figure. It copies the block, tab-separated rows; Ctrl+X also clears it
+    (one undo step)."""
+    from PySide6.QtGui import QGuiApplication
+
+    editor = shown(qtbot, draft())
+    table = table_editor(editor)
+    grid = table.grid
+    click_cell(table, 0, 0)
+    rect = grid.visualRect(grid.model().index(1, 2))
+    shift = Qt.KeyboardModifier.ShiftModifier
+    QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, shift, rect.center())
+    QTest.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "指标\t2024年\t2025年\n产值\t28.6\t**\n"
+    click_cell(table, 1, 1)
+    QTest.keyClick(grid, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "28.6\n"
+    assert editor.report().sections[0].tables[0].rows[1] == ["产值", "", "**"]
+    assert editor.history.stack.undoText() == "剪切"

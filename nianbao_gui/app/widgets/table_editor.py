@@ -276,9 +276,9 @@ class TableEditor(QFrame):
         if self.grid.rowCount() > rows:
             self.grid.setCurrentCell(rows, 0)
 
-    def _clear(self, cells: list[tuple[int, int]]) -> None:
+    def _clear(self, cells: list[tuple[int, int]], label: str) -> None:
         if any(self.table.rows[r][c] for r, c in cells):
-            self._request("清除内容", table_edit.clear_cells, cells)
+            self._request(label, table_edit.clear_cells, cells)
 
     def _delete_row(self) -> None:
         row, _ = self._here()

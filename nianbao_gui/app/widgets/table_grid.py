@@ -115,7 +115,7 @@ class CellGrid(QTableWidget):
     form's own)."""
 
     pasted = Signal(int, int, str)  # row, column, clipboard text
-    clear_wanted = Signal(list)  # Delete on selected cells: their (row, column)
+    clear_wanted = Signal(list, str)  # Delete/Ctrl+X on selected cells: (row, column)s, step
     row_wanted = Signal()  # Tab in the last cell: a new last row, as in a Word/WPS table
     box_opened = Signal(QWidget)  # a cell's editor opened …
     box_closed = Signal(QWidget)  # … and closes
@@ -167,11 +167,7 @@ class CellGrid(QTableWidget):
             if text:
                 self.pasted.emit(max(self.currentRow(), 0), max(self.currentColumn(), 0), text)
             return
-        deleting = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-        if deleting and self.state() != QAbstractItemView.State.EditingState:
-            cells = sorted({(i.row(), i.column()) for i in self.selectedIndexes()})
-            if cells:  # the cells are emptied as in Excel/WPS 表格, not left as they were
-                self.clear_wanted.emit(cells)
+        if self.state() != QAbstractItemView.State.EditingState and self._copy_or_clear(event):
             return
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and self.state() != QAbstractItemView.State.EditingState:
@@ -212,6 +208,33 @@ class CellGrid(QTableWidget):
         if cursorAction == QAbstractItemView.CursorAction.MovePrevious and not back:
             return QModelIndex()  # Shift+Tab in the first cell stays (Qt wraps to the last)
         return index
+
+    def _copy_or_clear(self, event: QKeyEvent) -> bool:
+        """Ctrl+C / Ctrl+X / Delete on the selected cells, as in Excel/WPS 表格: the block as
+        tab-separated rows (Qt copied the current cell only), and the cells emptied."""
+        cut = event.matches(QKeySequence.StandardKey.Cut)
+        copy = cut or event.matches(QKeySequence.StandardKey.Copy)
+        delete = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not copy
+        if not (copy or delete):
+            return False
+        cells = sorted({(i.row(), i.column()) for i in self.selectedIndexes()})
+        if not cells:
+            return True
+        if copy:
+            top, bottom = cells[0][0], max(r for r, _ in cells)
+            left, right = min(c for _, c in cells), max(c for _, c in cells)
+            lines = [
+                "\t".join(self._text(r, c) for c in range(left, right + 1))
+                for r in range(top, bottom + 1)
+            ]
+            QGuiApplication.clipboard().setText("".join(f"{line}\n" for line in lines))
+        if cut or delete:
+            self.clear_wanted.emit(cells, "剪切" if cut else "清除内容")
+        return True
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text() if item is not None else ""
 
     def _block_pasted(self, box: QWidget, text: str) -> None:
         if not isinstance(box, CellBox) or not box.cell.isValid():
