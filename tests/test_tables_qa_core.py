@@ -102,3 +102,25 @@ def test_a_cell_findings_place_is_short_in_the_check_panel() -> None:
     assert short_label(report, ("sections", 0, "tables", 0, "caption")) == (
         "一、加快经济高质量发… · 表1 表题"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "filled"),
+    [
+        ("增长**%。", "12.1%", "增长12.1%。"),  # not 12.1%%
+        ("检查**次，", "36次", "检查36次，"),  # not 36次次
+        ("投资**亿元。", "5.2亿元", "投资5.2亿元。"),
+        ("检查**次，", "36", "检查36次，"),
+        ("由**三人", "张三", "由张三三人"),  # a name, not a figure with its unit: as typed
+    ],
+)
+def test_a_figure_typed_with_the_unit_after_it_does_not_double_the_unit(
+    text: str, value: str, filled: str
+) -> None:
+    """She types the figure as she reads it (12.1%, 36次) into the 数据 panel, and the
+    sentence already has the unit after the **: the report said 12.1%% and 36次次."""
+    from nianbao_gui.core.figures import filled_texts, find_slots
+
+    report = Report(year=2025, sections=[Section(heading="经济发展", paragraphs=[text])])
+    slot = find_slots(report)[0]
+    assert filled_texts(report, [(slot, value)]) == [(slot.path, filled)]
