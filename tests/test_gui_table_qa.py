@@ -158,3 +158,38 @@ def test_ctrl_c_copies_the_selected_cells_as_rows_for_a_spreadsheet(qtbot: QtBot
     assert QGuiApplication.clipboard().text() == "28.6\n"
     assert editor.report().sections[0].tables[0].rows[1] == ["产值", "", "**"]
     assert editor.history.stack.undoText() == "剪切"
+
+
+def test_a_check_finding_in_a_cell_selects_its_text_there(qtbot: QtBot) -> None:
+    """Clicking a 体检 row of a cell made the cell current with nothing selected in it: what
+    she typed next replaced the whole cell (约**亿元 became 5). The cell opens with the
+    finding's text selected, as in a paragraph."""
+    from PySide6.QtWidgets import QApplication
+    from qt_helpers import close_window, make_window
+
+    from nianbao_gui.app.check.check_panel import CheckPanel
+
+    window = make_window(qtbot)
+    report = draft()
+    report.sections[0].tables[0].rows[1][2] = "约**亿元"
+    window.new_document(report, "测试")
+    window.resize(1366, 740)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: window.findChild(CheckPanel) is not None)
+    panel = window.findChild(CheckPanel)
+    qtbot.waitUntil(lambda: any("表1" in i.text(0) for i in panel.finding_items()))
+    item = next(i for i in panel.finding_items() if "表1" in i.text(0))
+    tree = item.treeWidget()
+    tree.scrollToItem(item)
+    QTest.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+    )
+    box = QApplication.focusWidget()
+    assert isinstance(box, QLineEdit) and box.selectedText() == "**"
+    QTest.keyClick(box, Qt.Key.Key_5)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert window.report().sections[0].tables[0].rows[1][2] == "约5亿元"
+    close_window(window)

@@ -259,6 +259,13 @@ class CellGrid(QTableWidget):
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in the cell
             self._step(1)
 
+    def open_current(self) -> QWidget:
+        """The current cell's editor, opened (a 体检 row's text is selected in it, so that
+        typing replaces that text, not the whole cell); the grid if it cannot open."""
+        if self.open_box() is None and self.currentIndex().isValid():
+            self.edit(self.currentIndex())
+        return self.open_box() or self
+
     def open_box(self) -> QLineEdit | None:
         """The cell editor open now, if any."""
         if self.state() != QAbstractItemView.State.EditingState:
