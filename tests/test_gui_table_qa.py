@@ -193,3 +193,52 @@ def test_a_check_finding_in_a_cell_selects_its_text_there(qtbot: QtBot) -> None:
     QTest.keyClick(box, Qt.Key.Key_Return)
     assert window.report().sections[0].tables[0].rows[1][2] == "约5亿元"
     close_window(window)
+
+
+def window_with(qtbot: QtBot, report):  # type: ignore[no-untyped-def]
+    """The window at 1366×768 with ``report`` open and active."""
+    from qt_helpers import make_window
+
+    window = make_window(qtbot)
+    window.new_document(report, "测试")
+    window.resize(1366, 740)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_find_in_a_cell_leaves_the_match_selected_in_the_open_cell(qtbot: QtBot) -> None:
+    """查找 made a cell with a match current, nothing selected in it: after Esc the next key
+    she typed replaced the whole cell (约28亿元 became 5). As a 体检 row does, the cell opens
+    with the match selected, after 替换 and going back (上一个) as well."""
+    from PySide6.QtWidgets import QApplication
+    from qt_helpers import close_window
+
+    report = draft()
+    report.sections[0].tables[0].rows[1][1:] = ["28.6", "约28亿元"]
+    window = window_with(qtbot, report)
+    QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = window.edits.find_bar
+    QTest.keyClicks(bar.find_edit, "28")
+    QTest.keyClick(bar.find_edit, Qt.Key.Key_Tab)
+    QTest.keyClicks(bar.replace_edit, "30")
+    QTest.keyClick(bar.replace_edit, Qt.Key.Key_Return)  # to the first match …
+    QTest.keyClick(bar.replace_edit, Qt.Key.Key_Return)  # … replaced, on to the next
+    assert bar.count_label.text() == "第 1 / 1 处"
+    QTest.keyClick(bar.replace_edit, Qt.Key.Key_Escape)
+    box = QApplication.focusWidget()
+    assert isinstance(box, QLineEdit) and box.selectedText() == "28"
+    QTest.keyClick(box, Qt.Key.Key_5)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert window.report().sections[0].tables[0].rows[1][1:] == ["30.6", "约5亿元"]
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(bar.find_edit, "30")
+    QTest.mouseClick(bar.prev_button, Qt.MouseButton.LeftButton)
+    QTest.keyClick(bar.prev_button, Qt.Key.Key_Escape)
+    box = QApplication.focusWidget()
+    assert isinstance(box, QLineEdit) and box.selectedText() == "30"
+    QTest.keyClick(box, Qt.Key.Key_9)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert window.report().sections[0].tables[0].rows[1][1:] == ["9.6", "约5亿元"]
+    close_window(window)

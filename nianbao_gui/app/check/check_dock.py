@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QBoxLayout, QDockWidget
 
     from ...core.checks import Finding
-    from ...core.fields import FieldPath
     from ..docks import Docks
     from ..session import Session
     from .check_panel import CheckPanel
@@ -41,7 +40,7 @@ class CheckDock:
             session = self.session
             panel = CheckPanel()
             self.area.addWidget(panel)
-            panel.focus_requested.connect(self._go_to)
+            panel.focus_requested.connect(session.editor.open_place)
             panel.edits_requested.connect(session.apply_edits)  # one undo step each
             panel.layout_options = lambda: ExportOptions.from_settings(session.settings)
             session.editor.changed.connect(panel.report_changed)  # the live re-check
@@ -49,19 +48,6 @@ class CheckDock:
                 panel.set_report(session.document.report)
             self._panel = panel
         return self._panel
-
-    def _go_to(self, path: FieldPath, start: int, end: int) -> None:
-        """The finding selected in the form; in a cell, in the cell's open editor: with the
-        cell only made current, the next keys replaced the whole cell (约**亿元 → 5)."""
-        from PySide6.QtWidgets import QApplication
-
-        from ..editor.binder import select_range
-        from ..widgets.table_grid import CellGrid
-
-        self.session.editor.focus_field(path, start, end)
-        grid = QApplication.focusWidget()
-        if isinstance(grid, CellGrid) and start < end:
-            select_range(grid.open_current(), start, end)
 
     def visible(self) -> bool:
         """Shown in the window (left open last time, or opened since)."""

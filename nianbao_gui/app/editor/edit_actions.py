@@ -57,7 +57,7 @@ class EditActions:
             session = self.session
             bar = FindBar(session.report, self.area.parentWidget())
             self.area.addWidget(bar)
-            bar.goto_requested.connect(session.editor.focus_field)
+            bar.goto_requested.connect(session.editor.open_place)
             bar.edits_requested.connect(session.apply_edits)
             session.changed.connect(lambda _path: bar.report_changed())
             session.draft_shown.connect(bar.draft_changed)  # set_report emits no changed
@@ -67,7 +67,12 @@ class EditActions:
         return self._find_bar
 
     def _back_to_form(self) -> None:
-        """The find bar closed: the cursor goes back to the form, at the last match."""
+        """The find bar closed: the cursor goes back to the form, at the last match, selected
+        (in a cell, the cell's editor opens again: it closed when the bar took the focus back)."""
+        match = self.find_bar.selected_match()
+        if match is not None:
+            self.session.editor.open_place(match.path, match.start, match.end)
+            return
         field = self.session.editor.focusWidget()
         if field is not None and field.isVisible():
             field.setFocus(Qt.FocusReason.PopupFocusReason)  # a line edit keeps the selection

@@ -184,6 +184,12 @@ class FindBar(QWidget):
         else:
             self._resume = before
 
+    def selected_match(self) -> Match | None:
+        """The match selected in the form now, if any."""
+        if self._stale or not 0 <= self.current < len(self.matches):
+            return None
+        return self.matches[self.current]
+
     def _show_count(self) -> None:
         n = len(self.matches)
         needle = self.find_edit.text()

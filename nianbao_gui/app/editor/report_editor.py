@@ -217,6 +217,18 @@ class ReportEditor(QWidget):
         select_range(widget, start, end)
         return True
 
+    def open_place(self, path: FieldPath, start: int, end: int) -> None:
+        """Show ``path`` with ``[start, end)`` selected to be typed over (a 体检 row, a match of
+        查找): in a table cell, in the cell's editor, opened; with the cell only made current,
+        the next keys replaced the whole cell (约**亿元 → 5)."""
+        from ..widgets.table_grid import CellGrid
+        from .binder import select_range
+
+        if self.focus_field(path, start, end) and start < end:
+            grid = self._marked
+            if isinstance(grid, CellGrid):
+                select_range(grid.open_current(), start, end)
+
     def zoom(self, step: int) -> float:
         """Make the text of every paragraph one step larger (1), smaller (-1), or normal (0)."""
         from .zoom import zoom_text
