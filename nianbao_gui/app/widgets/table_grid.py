@@ -1,13 +1,13 @@
 """The grid of a table editor: cells edited in place, keys as in a spreadsheet.
 
-Enter moves down after a cell is written, Ctrl+V pastes a block (``pasted``). A cell's
-editor (opened by a double-click or by typing) is a text box like every other of the form:
-each key reaches the draft as it is typed (``typed``), one undo step per run of typing, and
-it is told when it opens and closes (``box_opened`` / ``box_closed``) so that the binder can
-announce it (the draft's undo keys, zoom). Esc puts the cell back as it was when its editor
-opened (``reverted``), as in Excel. Enter, like Qt's own Tab and arrows, never stops on a
-cell covered by a merge. The columns stand still while a cell is typed in and are fitted to
-the text when its editor closes.
+Enter moves down after a cell is written, Ctrl+V (or 粘贴 in an open cell's menu) pastes a
+block (``pasted``). A cell's editor (opened by a double-click or by typing) is a text box like
+every other of the form: each key reaches the draft as it is typed (``typed``), one undo step
+per run of typing, and it is told when it opens and closes (``box_opened`` / ``box_closed``)
+so that the binder can announce it (the draft's undo keys, zoom). Esc puts the cell back as
+it was when its editor opened (``reverted``), as in Excel. Enter, like Qt's own Tab and
+arrows, never stops on a cell covered by a merge. The columns stand still while a cell is
+typed in and are fitted to the text when its editor closes.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QGuiApplication,
     QInputMethodEvent,
     QKeyEvent,
@@ -58,17 +59,29 @@ class CellBox(QLineEdit):
         self.began = began
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # cells copied from Excel/WPS (tab-separated) fill the cells from here, as on a
-        # selected cell, instead of landing tabs and all in this one
-        text = (
-            QGuiApplication.clipboard().text()
-            if event.matches(QKeySequence.StandardKey.Paste)
-            else ""
-        )
-        if "\t" in text:
-            self.block_pasted.emit(self, text)
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_here()
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # the menu's 粘贴 does what Ctrl+V does: it pasted a block, tabs and all, in this cell
+        menu = self.createStandardContextMenu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in menu.actions():
+            if action.objectName() == "edit-paste":
+                action.triggered.disconnect()
+                action.triggered.connect(self.paste_here)
+        menu.popup(event.globalPos())
+
+    def paste_here(self) -> None:
+        """Cells copied from Excel/WPS (tab-separated) fill the cells from here, as on a
+        selected cell, instead of landing tabs and all in this one; other text is pasted."""
+        text = QGuiApplication.clipboard().text()
+        if "\t" in text:
+            self.block_pasted.emit(self, text)
+        else:
+            self.paste()
 
 
 class CellDelegate(QStyledItemDelegate):
