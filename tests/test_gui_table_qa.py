@@ -293,3 +293,24 @@ def test_the_context_menus_paste_in_an_open_cell_fills_the_cells(qtbot: QtBot) -
     qtbot.waitUntil(lambda: bool(clicked))
     QTest.keyClick(box, Qt.Key.Key_Return)
     assert editor.report().sections[0].tables[0].rows[1][1] == "28.600"
+
+
+def test_the_whole_count_shows_once_at_1366x768(qtbot: QtBot) -> None:
+    """"全文 2526 字" stood twice, one above the other: in the page's footer (本页 … 全文 …) and
+    in the status bar. The footer counts the page, the status bar the whole report."""
+    from PySide6.QtWidgets import QLabel
+    from qt_helpers import close_window
+
+    window = window_with(qtbot, draft())
+    window.resize(1366, 768)
+    tab = window.editor.section_tabs[0]
+    window.editor.tab_widget().setCurrentWidget(tab)
+    total = window.editor.total_chars()
+    shown = [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.isVisible() and "全文" in label.text()
+    ]
+    assert shown == [f"全文 {total} 字"]
+    assert tab.footer.isVisible() and tab.footer.text() == f"本页 {tab.count} 字"
+    close_window(window)

@@ -121,7 +121,7 @@ class Form:
 
     # --- the section tabs follow the sections -------------------------------------------
 
-    def rebuild_sections(self, count: int, current: int, shown_total: int) -> None:
+    def rebuild_sections(self, count: int, current: int) -> None:
         """Replace all section tabs by ``count`` fresh, not yet built ones; select tab
         ``current`` (signals blocked: the caller follows the current tab)."""
         self.tabs.blockSignals(True)
@@ -133,22 +133,21 @@ class Form:
             position = self.tabs.indexOf(self.opening) + 1
             self.section_tabs = []
             for index in range(count):
-                self.insert_section_tab(position, index, shown_total)
+                self.insert_section_tab(position, index)
             self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
         finally:
             self.tabs.blockSignals(False)
 
-    def insert_section_tab(self, position: int, index: int, shown_total: int) -> SectionTab:
+    def insert_section_tab(self, position: int, index: int) -> SectionTab:
         from ..tabs.section_tab import SectionTab
 
         tab = SectionTab(self.ctx, index)
         self.section_tabs.insert(index, tab)
         self.tabs.insertTab(position + index, tab, tab.title())
         tab.recount()
-        tab.show_count(shown_total)
         return tab
 
-    def change_section(self, source: int | None, target: int | None, shown_total: int) -> None:
+    def change_section(self, source: int | None, target: int | None) -> None:
         """One section added, removed or moved: only its tab comes, goes or moves; the
         others keep their widgets (re-pathed, re-numbered). Signals blocked, as above."""
         tabs = self.tabs
@@ -170,7 +169,7 @@ class Form:
                 t.set_index(i)
             self.section_tabs = [t for t in slots if t is not None]
             if target is not None and moved is None:
-                self.insert_section_tab(position, target, shown_total)
+                self.insert_section_tab(position, target)
             elif target is not None and moved is not None:
                 tabs.tabBar().moveTab(tabs.indexOf(moved), position + target)
             for tab in self.section_tabs:

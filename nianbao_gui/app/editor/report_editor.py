@@ -342,12 +342,12 @@ class ReportEditor(QWidget):
     def _rebuild_sections(self, current: int) -> None:
         """Replace all section tabs by fresh, not yet built ones; select tab ``current``."""
         count = len(self.model.report.sections)
-        self._built().rebuild_sections(count, current, self.shown_total)
+        self._built().rebuild_sections(count, current)
         self._on_current_changed(self._tabs.currentIndex())
 
     def _change_section(self, source: int | None, target: int | None) -> None:
         """One section added, removed or moved: only its tab comes, goes or moves."""
-        self._built().change_section(source, target, self.shown_total)
+        self._built().change_section(source, target)
         self._on_current_changed(self._tabs.currentIndex())
 
     def _reload(self) -> None:
@@ -364,7 +364,6 @@ class ReportEditor(QWidget):
         if _is_page(page):
             page.ensure_built()
             page.recount()
-            page.show_count(self.shown_total)
             self.update_tab_title(page)
 
     def _recount_total(self, force: bool = False) -> None:
@@ -375,7 +374,6 @@ class ReportEditor(QWidget):
             self.counts_changed.emit(total)
         page = self._tabs.currentWidget()
         if _is_page(page):
-            page.show_count(total)
             self.update_tab_title(page)
 
     def _ask_confirmation(self, text: str) -> bool:

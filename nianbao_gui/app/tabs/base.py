@@ -63,7 +63,6 @@ class TabPage(QWidget):
         self.ctx = ctx
         self.built = False
         self.count = 0
-        self.total = 0
         self.content: QWidget | None = None
         em_ = em(self)
         self.scroll_area = QScrollArea()
@@ -71,7 +70,7 @@ class TabPage(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.footer = QLabel()
         mute(self.footer)
-        fix_label_size(self.footer, "本页 999999 字　　全文 999999 字")
+        fix_label_size(self.footer, "本页 999999 字")  # the whole: the status bar's
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, em_ // 3)
         layout.setSpacing(em_ // 3)
@@ -136,12 +135,10 @@ class TabPage(QWidget):
 
     def add_chars(self, delta: int) -> None:
         self.count += delta
-        self.show_count(self.total + delta)
+        self.show_count()
 
-    def show_count(self, total: int | None = None) -> None:
-        if total is not None:
-            self.total = total
-        self.footer.setText(f"本页 {self.count} 字　　全文 {self.total} 字")
+    def show_count(self) -> None:
+        self.footer.setText(f"本页 {self.count} 字")
 
     def scroll_to(self, widget: QWidget) -> None:
         margin = self.fontMetrics().height() * 2
