@@ -153,7 +153,8 @@ def test_a_run_in_heading_paragraph_has_its_numbers_and_heading(qtbot) -> None:
     panel = window.check_panel
     panel.recheck()
     (row,) = stars_rows(panel)
-    assert row.text(0).endswith("一（一）政法工作。 · 第1段")
+    # its numbers as written, the heading without its full stop (一（一）政法工作。 read oddly)
+    assert row.text(0).endswith("一、（一）政法工作 · 第1段")
     close_window(window)
 
 

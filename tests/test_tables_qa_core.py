@@ -86,7 +86,7 @@ def test_the_spreadsheet_says_which_indicator_and_year_a_cell_is() -> None:
 
 
 def test_a_cell_findings_place_is_short_in_the_check_panel() -> None:
-    """体检's rows give a short place (四（一）政法工作。 · 第1段); a cell's was the whole
+    """体检's rows give a short place (四、（一）政法工作 · 第1段); a cell's was the whole
     label, its long headings first, so in the narrow panel 表1 第2行 第2列 was cut off."""
     from nianbao_gui.core.checks.report import short_label
 
@@ -124,3 +124,28 @@ def test_a_figure_typed_with_the_unit_after_it_does_not_double_the_unit(
     report = Report(year=2025, sections=[Section(heading="经济发展", paragraphs=[text])])
     slot = find_slots(report)[0]
     assert filled_texts(report, [(slot, value)]) == [(slot.path, filled)]
+
+
+def test_a_short_place_under_a_second_level_heading_reads_naturally() -> None:
+    """体检 wrote 一（二）安全生产。 · 第1段: the first number lost its 、 and the heading kept
+    its full stop, as if a sentence ended there. The numbers stand as written, the heading
+    without its stop, for paragraphs and cells alike."""
+    from nianbao_gui.core.checks.report import short_label
+
+    first = Section(heading="经济发展", children=[Section(heading="安全生产。", paragraphs=["a"])])
+    second = Section(heading="民生保障", paragraphs=["b"])
+    third = Section(heading="基层治理", paragraphs=["c"])
+    second.children = [Section(heading="社会保障", children=[third])]
+    report = Report(year=2025, sections=[first, second])
+    child = report.sections[0].children[0]
+    child.tables.append(Table(rows=[["指标", "2025年"], ["产值", "**"]]))
+    child.tables[0].after = child.paragraph_ids[0]
+    report = Report.model_validate(report.model_dump())
+    place = ("sections", 0, "children", 0)
+    assert short_label(report, (*place, "paragraphs", 0)) == "一、（一）安全生产 · 第1段"
+    assert short_label(report, (*place, "heading")) == "一、（一）安全生产 · 标题"
+    cell = (*place, "tables", 0, "rows", 1, 1)
+    assert short_label(report, cell) == "一、（一）安全生产 · 表1 第2行 第2列"
+    deep = ("sections", 1, "children", 0, "children", 0, "paragraphs", 0)
+    assert short_label(report, deep) == "二、（一）1．基层治理 · 第1段"
+    assert short_label(report, ("sections", 1, "paragraphs", 0)) == "二、民生保障 · 第1段"

@@ -12,6 +12,7 @@ from ..numbering import heading_number
 from .finding import FONT_STAND_IN, IMPORT_NOTE, Category, Finding
 
 _REPORT_LABELS: dict[FieldPath, str] = {(): "导入", ("date",): "日期", ("year",): "年份"}
+_HEADING_ENDS = "。．.，,；;：:"
 
 
 def field_labels(report: Report) -> dict[FieldPath, str]:
@@ -67,8 +68,8 @@ def excerpt(report: Report, finding: Finding, width: int = 8) -> tuple[str, str,
 
 def short_label(report: Report, path: FieldPath, width: int = 8) -> str:
     """A place short enough for a narrow panel that still tells it apart:
-    ``四（一）政法工作。 · 第1段`` (numbers of every level, then the nearest heading, cut to
-    ``width`` characters) where field_labels says
+    ``四、（一）政法工作 · 第1段`` (numbers of every level as written, then the nearest heading
+    without its full stop, cut to ``width`` characters) where field_labels says
     ``四、强化责任意识…… › （一）政法工作。 · 第1段``."""
     if path in _REPORT_LABELS or not path or path[0] != "sections":
         return _label_of(report, path)
@@ -85,11 +86,10 @@ def short_label(report: Report, path: FieldPath, width: int = 8) -> str:
         node = siblings[index]
         numbers.append(heading_number(level, index + 1))
         steps = steps[2:]
-    if len(numbers) > 1:
-        numbers[0] = numbers[0].rstrip("、")
-    heading = node.heading.strip()
+    # the heading's own full stop before " · 第1段" read as a sentence ended (一（一）安全生产。)
+    heading = node.heading.strip().rstrip(_HEADING_ENDS)
     if len(heading) > width:
-        heading = heading[:width] + "…"
+        heading = heading[:width].rstrip(_HEADING_ENDS) + "…"
     if steps == ["heading"]:
         tail = "标题"
     elif len(steps) == 2 and steps[0] == "paragraphs" and isinstance(steps[1], int):
