@@ -247,33 +247,34 @@ def test_find_in_a_cell_leaves_the_match_selected_in_the_open_cell(qtbot: QtBot)
 def test_the_context_menus_paste_in_an_open_cell_fills_the_cells(qtbot: QtBot) -> None:
     """粘贴 from the right-click menu of a cell being typed in put rows copied from Excel, tabs
     and all, into that one cell (Ctrl+V there fills the cells). It does what Ctrl+V does."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QContextMenuEvent, QGuiApplication
     from PySide6.QtWidgets import QApplication, QMenu
 
-    editor = shown(qtbot, draft())
-    before = editor.report().model_dump()
-    table = table_editor(editor)
-    click_cell(table, 1, 0)
-    QTest.keyClick(table.grid, Qt.Key.Key_F2)
-    box = table.grid.viewport().findChild(QLineEdit)
-    assert box is not None
-    QGuiApplication.clipboard().setText("村集体经济收入\t120\t150\n新增就业\t300\t320\n")
-    clicked: list[str] = []
+    def open_cell(row: int, column: int) -> QLineEdit:
+        click_cell(table_editor(editor), row, column)
+        grid = table_editor(editor).grid
+        QTest.keyClick(grid, Qt.Key.Key_F2)
+        box = grid.indexWidget(grid.currentIndex())  # (the last cell's may not be deleted yet)
+        assert isinstance(box, QLineEdit)
+        return box
 
-    def click_paste() -> None:
+    def paste_by_menu(box: QLineEdit) -> None:
+        """A right-click in the box (as tests/test_gui_form_structure.py), then 粘贴 in its
+        menu (Qt 6 pops the menu up without waiting)."""
+        where = box.rect().center()
+        click = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, box.mapToGlobal(where))
+        QApplication.sendEvent(box, click)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
         menu = QApplication.activePopupWidget()
         assert isinstance(menu, QMenu)
         paste = next(a for a in menu.actions() if a.objectName() == "edit-paste")
-        clicked.append(paste.text())
-        rect = menu.actionGeometry(paste)
-        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=rect.center())
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(paste).center())
 
-    QTimer.singleShot(0, click_paste)
-    where = box.rect().center()  # a right-click there (as tests/test_gui_form_structure.py)
-    right_click = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, box.mapToGlobal(where))
-    QApplication.sendEvent(box, right_click)
-    qtbot.waitUntil(lambda: bool(clicked))  # (Qt 6 pops the menu up without waiting)
+    editor = shown(qtbot, draft())
+    before = editor.report().model_dump()
+    box = open_cell(1, 0)
+    QGuiApplication.clipboard().setText("村集体经济收入\t120\t150\n新增就业\t300\t320\n")
+    paste_by_menu(box)
     rows = editor.report().sections[0].tables[0].rows
     assert rows[1:] == [["村集体经济收入", "120", "150"], ["新增就业", "300", "320"]]
     assert editor.history.stack.undoText() == "粘贴到表格"
@@ -281,16 +282,10 @@ def test_the_context_menus_paste_in_an_open_cell_fills_the_cells(qtbot: QtBot) -
     assert editor.report().model_dump() == before
     # a figure (no tab) is pasted where the cursor is, by the menu as by Ctrl+V
     QGuiApplication.clipboard().setText("0")
-    click_cell(table_editor(editor), 1, 1)
-    QTest.keyClick(table_editor(editor).grid, Qt.Key.Key_F2)
-    box = table_editor(editor).grid.viewport().findChild(QLineEdit)
-    assert box is not None
+    box = open_cell(1, 1)
     QTest.keyClick(box, Qt.Key.Key_End)
     QTest.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    clicked.clear()
-    QTimer.singleShot(0, click_paste)
-    QApplication.sendEvent(box, right_click)
-    qtbot.waitUntil(lambda: bool(clicked))
+    paste_by_menu(box)
     QTest.keyClick(box, Qt.Key.Key_Return)
     assert editor.report().sections[0].tables[0].rows[1][1] == "28.600"
 
