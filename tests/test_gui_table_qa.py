@@ -309,3 +309,68 @@ def test_the_whole_count_shows_once_at_1366x768(qtbot: QtBot) -> None:
     assert shown == [f"全文 {total} 字"]
     assert tab.footer.isVisible() and tab.footer.text() == f"本页 {tab.count} 字"
     close_window(window)
+
+
+def test_a_data_panel_row_of_a_cell_selects_the_figure_there(qtbot: QtBot) -> None:
+    """A click on a 数据 row of a cell made the cell current, nothing selected in it: the
+    figure she typed then replaced the whole cell (约**亿元 became 5), as 体检 and 查找 did."""
+    from PySide6.QtWidgets import QApplication
+    from qt_helpers import close_window
+
+    report = draft()
+    report.sections[0].tables[0].rows[1][2] = "约**亿元"
+    window = window_with(qtbot, report)
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    panel = window.figures.panel
+    qtbot.waitUntil(lambda: panel.isVisible())
+    rect = panel.table.visualRect(panel.model.index(0, 0))
+    QTest.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    box = QApplication.focusWidget()
+    assert isinstance(box, QLineEdit) and box.selectedText() == "**"
+    QTest.keyClick(box, Qt.Key.Key_5)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert window.report().sections[0].tables[0].rows[1][2] == "约5亿元"
+    close_window(window)
+
+
+def test_a_same_as_last_year_row_of_a_cell_selects_the_figure_there(
+    qtbot: QtBot, tmp_path  # type: ignore[no-untyped-def]
+) -> None:
+    """A click on a 与去年相同 row of a cell made the cell current, nothing selected in it:
+    this year's figure typed then replaced the whole cell (增长28.6% became 3)."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from qt_helpers import ScriptedPrompts, close_window, make_window
+
+    from nianbao_gui.core.model import Report, Section, Table
+    from nianbao_gui.core.storage import save_draft
+
+    def made(year: int, rows: list[list[str]], made_from: str = "") -> Report:
+        section = Section(heading="抓好发展", paragraphs=["主要指标如下。"])
+        section.tables.append(Table(rows=rows, after=""))
+        return Report(year=year, author_name="张明华", sections=[section], made_from=made_from)
+
+    last, this = Path(tmp_path) / "2024.json", Path(tmp_path) / "2025.json"
+    rows = [["指标", "本年"], ["产值", "增长28.6%"]]
+    save_draft(made(2024, rows), last)
+    save_draft(made(2025, rows, made_from=last.name), this)
+    window = make_window(qtbot, ScriptedPrompts())
+    window.files.open_path(this)
+    window.resize(1366, 740)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.ui.actionCompare.trigger()  # 检查 › 对比去年…
+    panel = window.last_year.compare.panel
+    assert panel.list.count() == 1
+    item = panel.list.item(0)
+    rect = panel.list.visualItemRect(item)
+    QTest.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    box = QApplication.focusWidget()
+    assert isinstance(box, QLineEdit) and box.selectedText() == "28.6%"
+    QTest.keyClicks(box, "31%")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert window.report().sections[0].tables[0].rows[1][1] == "增长31%"
+    window.document.discard_changes()
+    close_window(window)

@@ -153,7 +153,7 @@ class CompareActions:
             dock.setObjectName("sameAsLastDock")
             dock.setWidget(panel)
             self.docks.add(dock)
-            panel.focus_requested.connect(self.session.editor.focus_field)
+            panel.focus_requested.connect(self.session.editor.open_place)
             panel.recompare_requested.connect(self.compare)
             panel.choose_requested.connect(lambda: self.compare(choose=True))
             self.panel, self.dock = panel, dock

@@ -218,9 +218,9 @@ class ReportEditor(QWidget):
         return True
 
     def open_place(self, path: FieldPath, start: int, end: int) -> None:
-        """Show ``path`` with ``[start, end)`` selected to be typed over (a 体检 row, a match of
-        查找): in a table cell, in the cell's editor, opened; with the cell only made current,
-        the next keys replaced the whole cell (约**亿元 → 5)."""
+        """Show ``path`` with ``[start, end)`` selected to be typed over (a row of 体检, 数据 or
+        与去年相同, a match of 查找): in a table cell, in the cell's editor, opened; with the
+        cell only made current, the next keys replaced the whole cell (约**亿元 → 5)."""
         from ..widgets.table_grid import CellGrid
         from .binder import select_range
 

@@ -56,7 +56,7 @@ class FiguresActions:
             dock.setWidget(panel)
             self.docks.add(dock)
             panel.edits_requested.connect(self.apply)
-            panel.focus_requested.connect(session.editor.focus_field)
+            panel.focus_requested.connect(session.editor.open_place)
             panel.failed.connect(session.prompts.error)
             panel.export_requested.connect(self.export_table)
             panel.fill_requested.connect(self.fill_from_table)
