@@ -22,7 +22,19 @@ class RecentMenu:
         self.settings = settings
         self.open_path = open_path
         settings.observe(self._setting_changed)
+        # a draft deleted or moved since the list was built: greyed and said so when the
+        # menu opens, not offered as if it were there (a click said only 请重新选择)
+        menu.aboutToShow.connect(self.mark_missing)
         self.update()
+
+    def mark_missing(self) -> None:
+        for action in self.menu.actions():
+            text = action.statusTip()
+            if text:
+                here = Path(text).exists()
+                action.setEnabled(here)
+                name = Path(text).name
+                action.setText(name if here else f"{name}（找不到文件，可能已移动或删除）")
 
     def update(self) -> None:
         menu = self.menu
@@ -32,7 +44,6 @@ class RecentMenu:
             action = QAction(path.name, menu)
             action.setToolTip(text)
             action.setStatusTip(text)
-            action.setEnabled(path.exists())
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
             menu.addAction(action)
         if not self.settings.recent_files:
@@ -41,6 +52,7 @@ class RecentMenu:
         else:
             menu.addSeparator()
             menu.addAction("清除列表", self.clear)
+        self.mark_missing()
 
     def remember(self, path: Path) -> None:
         # last_folder stays the folder of Word/text files (import, export): drafts usually
