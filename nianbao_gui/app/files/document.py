@@ -121,7 +121,20 @@ class Document(QObject):
             if lock is not None:
                 lock.release()
             raise
-        return cls(report, path, store=store, lock=lock, read_only=read_only, parent=parent)
+        document = cls(report, path, store=store, lock=lock, read_only=read_only, parent=parent)
+        document._keep_clear_of_pending()
+        return document
+
+    def _keep_clear_of_pending(self) -> None:
+        """A crash's unsaved work for this file still waits (以后再说 at the start): this
+        opening autosaves under a key of its own, so that neither its autosaves nor its
+        save or clean close replace or delete that work; it is offered at the next start."""
+        try:
+            waiting = self.store.file_for(self.key).exists()
+        except Exception:  # no data folder: no recovery entry either
+            return
+        if waiting:
+            self.key = _storage().key_for(None, uuid.uuid4().hex)
 
     @classmethod
     def restore(

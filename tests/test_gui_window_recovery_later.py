@@ -1,0 +1,58 @@
+"""以后再说 in the recovery question keeps the crash's work for the next start, even when
+the draft it belongs to is opened meanwhile (QA pass of issue 21, item 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from qt_helpers import ScriptedPrompts, close_window, make_window
+
+from nianbao_gui.app.dialogs.messages import LockAnswer
+from nianbao_gui.core.model import Report
+from nianbao_gui.core.storage import RecoveryStore, load_draft, save_draft
+
+
+def crashed_on(qtbot, draft: Path) -> None:
+    """A window that opened ``draft``, had a change autosaved, and died (no close)."""
+    save_draft(Report(year=2024, title="旧标题"), draft)
+    first = make_window(qtbot)
+    first.files.open_path(draft)
+    report = first.report()
+    first.session.apply_edits("标题", [(("title",), "崩溃前写的标题")], take_focus=False)
+    assert report is first.report()
+    first.document.timer.timeout.emit()
+    first.document.heartbeat.stop()
+    first.document._lock.token = ""  # the crash: the lock file stays behind
+    first.session.document = None
+
+
+def crash_titles() -> list[str]:
+    store = RecoveryStore()
+    return [store.load(entry).title for entry in store.pending()]
+
+
+def test_later_then_the_same_draft_opened_and_closed_keeps_the_crash_work(
+    qtbot, tmp_path: Path
+) -> None:
+    draft = tmp_path / "年报.json"
+    crashed_on(qtbot, draft)
+    assert crash_titles() == ["崩溃前写的标题"]
+
+    prompts = ScriptedPrompts()
+    prompts.recovery_answers.append(None)  # 以后再说
+    prompts.lock_answers.append(LockAnswer.TAKE_OVER)
+    second = make_window(qtbot, prompts)
+    second.files.start()  # 以后再说: the last draft opens, as saved
+    assert second.document.path == draft and second.report().title == "旧标题"
+    second.show()
+    second.activateWindow()
+    qtbot.waitUntil(second.isActiveWindow)
+    QTest.keyClick(second, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # 保存
+    assert load_draft(draft).title == "旧标题"
+    second.close()  # clean: nothing to ask
+    assert not second.isVisible()
+    # the crash's text is still offered next time (it was deleted by the save and the close)
+    assert crash_titles() == ["崩溃前写的标题"]
+    close_window(second)
