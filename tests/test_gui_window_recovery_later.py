@@ -56,3 +56,36 @@ def test_later_then_the_same_draft_opened_and_closed_keeps_the_crash_work(
     # the crash's text is still offered next time (it was deleted by the save and the close)
     assert crash_titles() == ["崩溃前写的标题"]
     close_window(second)
+
+
+def test_an_unexpected_error_does_not_call_a_recovery_copy_a_saved_draft(
+    qtbot, tmp_path: Path
+) -> None:
+    """She types, an error comes: the message said 您的草稿已保存在 <recovery file>, and a
+    不保存 at the close (she believed it saved) dropped the text."""
+    from PySide6.QtWidgets import QPlainTextEdit
+    from qt_helpers import type_into, window_with_draft
+
+    from nianbao_gui.app.crash import CrashHandler, setup_logging
+    from nianbao_gui.core.model import Section
+
+    draft = tmp_path / "年报.json"
+    report = Report(year=2024, sections=[Section(heading="加强学习", paragraphs=["认真学习。"])])
+    window = window_with_draft(qtbot, report, draft)
+    tab = window.editor.section_tabs[0]
+    box = next(b for b in tab.findChildren(QPlainTextEdit) if b.isVisible())
+    type_into(box, "刚写的一句。")
+    assert window.isWindowModified()
+    shown: list[str] = []
+    handler = CrashHandler(setup_logging(tmp_path), window.session.emergency_save, shown.append)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as error:
+        handler(type(error), error, error.__traceback__)
+    (message,) = shown
+    (entry,) = RecoveryStore().pending()
+    assert "刚写的一句" in str(RecoveryStore().load(entry).model_dump())
+    assert "您的草稿已保存" not in message
+    assert "还没有保存到草稿文件" in message and "Ctrl+S" in message
+    assert str(entry.path) in message
+    close_window(window)

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from ..core.logfile import LOG_NAME, log_handler, rotate_log, setup_logging
 
@@ -22,12 +23,32 @@ __all__ = ["LOG_NAME", "CrashHandler", "crash_message", "rotate_log", "setup_log
 _log = logging.getLogger("nianbao")
 
 
-def crash_message(log_path: Path | None, saved_to: str | None) -> str:
+class Kept(NamedTuple):
+    """Where the work is after an unexpected error: ``in_draft`` when the draft file holds
+    all of it, else a recovery copy (the draft itself is not saved)."""
+
+    where: str
+    in_draft: bool
+
+
+def crash_message(log_path: Path | None, saved_to: str | Kept | None) -> str:
     """What the user reads after an unexpected error. ``saved_to`` is where the work was
-    saved; None means it could not be saved (or there was nothing to save): then the message
-    must not claim it was, and asks for a save instead. ``log_path`` None: no log written."""
-    if saved_to:
-        saved = f"您的草稿已保存在 {saved_to}。"
+    saved (a str: the draft); None means it could not be saved (or there was nothing to
+    save): then the message must not claim it was, and asks for a save instead. A recovery
+    copy is not called a saved draft: 不保存 at the close would drop it. ``log_path`` None:
+    no log written."""
+    if isinstance(saved_to, Kept) and not saved_to.in_draft:
+        saved = (
+            f"您的修改已临时保存在 {saved_to.where}（下次启动时会提示恢复），"
+            "但还没有保存到草稿文件。"
+        )
+        advice = (
+            "请立即按 Ctrl+S 保存草稿，再继续工作；"
+            "如果同样的错误再次出现，请保存后重新启动年报助手，"
+        )
+    elif saved_to:
+        where = saved_to.where if isinstance(saved_to, Kept) else saved_to
+        saved = f"您的草稿已保存在 {where}。"
         advice = "可以继续工作。如果同样的错误再次出现，请保存后重新启动年报助手，"
     else:
         saved = "未能确认草稿已经保存。"
@@ -59,7 +80,7 @@ class CrashHandler:
     def __init__(
         self,
         log_path: Path,
-        save_draft: Callable[[], str | None],
+        save_draft: Callable[[], str | Kept | None],
         show: Callable[[str], None] = _default_show,
     ) -> None:
         self.log_path = log_path
@@ -86,7 +107,7 @@ class CrashHandler:
         if not self._busy.acquire(blocking=False):
             return  # an error while handling an error: logged, nothing more
         try:
-            saved_to: str | None = None
+            saved_to: str | Kept | None = None
             try:
                 saved_to = self.save_draft()
             except Exception:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QStatusBar
 from ..core.fields import FieldPath
 from ..core.model import Report
 from ..core.settings import Settings
+from .crash import Kept
 from .dialogs.messages import Prompts
 from .editor.commands import History
 from .editor.report_editor import ReportEditor
@@ -158,19 +159,20 @@ class Session(QObject):
         if self.document is not None:
             self.document.autosave_now()
 
-    def emergency_save(self) -> str | None:
-        """After an unexpected error: make sure the work is on disk; say where it is."""
+    def emergency_save(self) -> Kept | None:
+        """After an unexpected error: make sure the work is on disk; say where it is (the
+        draft file, or a recovery copy while the draft is not saved)."""
         document = self.document
         if document is None:
             return None
         if not document.dirty:
-            return str(document.path) if document.path is not None else None
+            return Kept(str(document.path), True) if document.path is not None else None
         document.mark_changed()  # force a fresh write even if the timer already wrote
         document.autosave_now()
         try:
             for entry in self.store.pending():
                 if entry.key == document.key:
-                    return str(entry.path)
+                    return Kept(str(entry.path), False)
         except Exception:
             return None
         return None
