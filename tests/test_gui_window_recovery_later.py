@@ -89,3 +89,35 @@ def test_an_unexpected_error_does_not_call_a_recovery_copy_a_saved_draft(
     assert "还没有保存到草稿文件" in message and "Ctrl+S" in message
     assert str(entry.path) in message
     close_window(window)
+
+
+def test_a_second_window_reading_the_draft_leaves_the_first_ones_autosave(
+    qtbot, tmp_path: Path
+) -> None:
+    """The draft is open and edited in one window; a second opens it 只读 and is closed:
+    the first window's autosaved work stays (the second shared its recovery entry and its
+    clean close deleted it)."""
+    from PySide6.QtWidgets import QPlainTextEdit
+    from qt_helpers import type_into, window_with_draft
+
+    from nianbao_gui.core.model import Section
+
+    draft = tmp_path / "年报.json"
+    report = Report(year=2024, sections=[Section(heading="加强学习", paragraphs=["认真学习。"])])
+    first = window_with_draft(qtbot, report, draft)
+    boxes = first.editor.section_tabs[0].findChildren(QPlainTextEdit)
+    box = next(b for b in boxes if b.isVisible())
+    type_into(box, "第一个窗口写的。")
+
+    prompts = ScriptedPrompts()
+    prompts.lock_answers.append(LockAnswer.READ_ONLY)
+    second = make_window(qtbot, prompts)
+    assert second.files.open_path(draft)
+    assert second.document.read_only
+    first.document.timer.timeout.emit()  # the first window's autosave after the pause
+    assert len(RecoveryStore().pending()) == 1
+    second.close()
+    assert not second.isVisible()
+    (entry,) = RecoveryStore().pending()
+    assert "第一个窗口写的" in str(RecoveryStore().load(entry).model_dump())
+    close_window(first)

@@ -126,11 +126,12 @@ class Document(QObject):
         return document
 
     def _keep_clear_of_pending(self) -> None:
-        """A crash's unsaved work for this file still waits (以后再说 at the start): this
-        opening autosaves under a key of its own, so that neither its autosaves nor its
-        save or clean close replace or delete that work; it is offered at the next start."""
+        """A crash's unsaved work for this file still waits (以后再说 at the start), or the
+        file is open for writing elsewhere (a 只读 opening): this opening autosaves under a
+        key of its own, so that neither its autosaves nor its save or clean close replace or
+        delete that work; a crash's is offered at the next start."""
         try:
-            waiting = self.store.file_for(self.key).exists()
+            waiting = self.read_only or self.store.file_for(self.key).exists()
         except Exception:  # no data folder: no recovery entry either
             return
         if waiting:
