@@ -121,3 +121,23 @@ def test_a_second_window_reading_the_draft_leaves_the_first_ones_autosave(
     (entry,) = RecoveryStore().pending()
     assert "第一个窗口写的" in str(RecoveryStore().load(entry).model_dump())
     close_window(first)
+
+
+def test_a_restored_draft_gets_its_title_before_its_modified_mark(qtbot, qtlog) -> None:
+    """Restored at the start (unsaved work): the title with its [*] is set before the mark,
+    so Qt does not warn 'The window title does not contain a [*] placeholder'."""
+    first = make_window(qtbot)
+    first.new_document(Report(year=2023), "新报告")
+    first.session.apply_edits("单位", [(("organisation",), "某某镇")], take_focus=False)
+    first.document.autosave_now()
+    first.session.document = None  # crashed
+
+    prompts = ScriptedPrompts()
+    prompts.recovery_answers.append(lambda entries: entries[0])
+    again = make_window(qtbot, prompts)
+    again.show()  # as main() does: shown, then started
+    again.files.start()
+    assert again.report().organisation == "某某镇"
+    assert again.isWindowModified() and "[*]" in again.windowTitle()
+    assert not [r for r in qtlog.records if "placeholder" in r.message]
+    close_window(again)
