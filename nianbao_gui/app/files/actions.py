@@ -325,11 +325,27 @@ class FileActions:
             return
         if argument is not None and self.open_path(argument):
             return
-        for text in self.session.settings.recent_files:
-            recent = Path(text)
-            if recent.suffix.lower() == ".json" and recent.exists() and self.open_draft(recent):
+        drafts = [Path(t) for t in self.session.settings.recent_files]
+        drafts = [path for path in drafts if path.suffix.lower() == ".json"]
+        for recent in drafts:
+            if recent.exists() and self.open_draft(recent):
+                self._say_last_is_gone(drafts, recent)
                 return
         self.session.welcome_requested.emit()
+        self._say_last_is_gone(drafts, None)
+
+    def _say_last_is_gone(self, drafts: list[Path], opened: Path | None) -> None:
+        """The last draft was moved or deleted since: say so, and what is open instead (an
+        older draft, or the welcome page), so that she does not take it for hers."""
+        if not drafts or drafts[0] == opened:
+            return
+        gone = drafts[0]
+        instead = f"现在打开的是“{opened.name}”。" if opened is not None else ""
+        self.session.show_status(
+            f"上次的草稿“{gone.name}”找不到了（{gone.parent}），可能已被移动或删除；{instead}"
+            "如果移动了它，请用“文件 → 打开”找到它。",
+            0,
+        )
 
     def open_example(self) -> None:
         try:
