@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cli_files import is_draft, keep_replaced_draft, load_report, may_write_draft
+from .cli_files import is_draft, load_report, may_write_draft, write_draft
 from .core.errors import NianbaoError
 from .exit_codes import EXIT_FINDINGS, EXIT_OK
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 def cmd_import(args: argparse.Namespace) -> int:
     from .core.errors import ReportImportError
     from .core.importer import import_report
-    from .core.storage import save_draft
 
     source = Path(args.report)
     if source.suffix.lower() == ".json":
@@ -41,9 +40,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     result.report.made_from = origin_text(source, output)  # what check --last compares with
     result.report.draft_id = new_id()
-    if replacing:
-        keep_replaced_draft(output)
-    save_draft(result.report, output)
+    write_draft(result.report, output, replacing=replacing)
     print(f"已导入：{output}")
     for note in result.notes:
         print(f"  提示：{note}", file=sys.stderr)

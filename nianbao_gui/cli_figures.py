@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cli_files import keep_replaced_draft, load_report, may_write_draft
+from .cli_files import load_report, may_write_draft, write_draft
 from .exit_codes import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -47,7 +47,6 @@ def _fill_figures(report: Report, source: Path, table: Path, args: argparse.Name
     from .core.figures import filled_texts, find_slots
     from .core.figures_match import match_rows, other_draft, summary
     from .core.figures_xlsx import read_table
-    from .core.storage import save_draft
 
     output = args.output
     target = Path(output) if output else source.with_name(f"{source.stem}（已填数据）.json")
@@ -79,9 +78,7 @@ def _fill_figures(report: Report, source: Path, table: Path, args: argparse.Name
         return EXIT_FINDINGS
     for path, text in filled_texts(report, matched.filled):
         set_text(report, path, text)
-    if replacing:
-        keep_replaced_draft(target)
-    save_draft(report, target)
+    write_draft(report, target, replacing=replacing)
     left = len(find_slots(report))
     print(f"已填入 {len(matched.filled)} 处，另存为：{target}（仍有 {left} 处待填）")
     for line in summary(reasons).splitlines() if reasons else []:

@@ -65,6 +65,26 @@ def may_write_draft(output: Path, *, force: bool, action: str = "") -> bool:
     )
 
 
+def write_draft(report: Report, output: Path, *, replacing: bool) -> None:
+    """Save ``report`` at ``output``, never over a draft the window (or another PC) has open,
+    even with ``--force``: its lock is read, not taken (taking it would leave this short run's
+    liveness mark in the data folder). A replaced draft is first kept as an earlier version."""
+    from .core.errors import NianbaoError
+    from .core.storage import lock_path_for, read_owner, save_draft
+    from .core.storage.lock import is_stale
+
+    owner = read_owner(lock_path_for(output))
+    if owner is not None and not is_stale(owner):
+        raise NianbaoError(
+            f"草稿 {output} 正由 {owner.label()} 打开，没有覆盖它。",
+            "请先在程序中关闭这份草稿再运行，或用 -o 指定另一个文件名。",
+            path=output,
+        )
+    if replacing:
+        keep_replaced_draft(output)
+    save_draft(report, output)
+
+
 def keep_replaced_draft(output: Path) -> None:
     """The draft about to be replaced, kept as an earlier version; no version, no overwrite."""
     from .core.errors import FileAccessError

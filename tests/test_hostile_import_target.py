@@ -68,6 +68,39 @@ def test_force_replaces_a_draft_and_keeps_it_as_an_earlier_version(
     assert load_draft(target).title != "我的草稿"
 
 
+@pytest.mark.parametrize("command", ["import", "figures"])
+def test_force_never_replaces_a_draft_the_window_has_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """The window holds the draft's lock: ``--force`` may replace a draft, not one open in
+    the program (its next save would silently undo the replacement, or the reverse)."""
+    from nianbao_gui.core.storage import DraftLock
+
+    target = tmp_path / "d.json"
+    save_draft(Report(title="我的草稿"), target)
+    before = target.read_bytes()
+    held = DraftLock(target)
+    held.acquire()  # the window (another program on this PC) has it open
+    try:
+        if command == "import":
+            code = _import("-o", str(target), "--force")
+        else:
+            source = tmp_path / "源.json"
+            save_draft(load_draft(SEED.with_suffix(".json")), source)
+            table = tmp_path / "数据.xlsx"
+            assert cli.main(["figures", str(source), "-o", str(table)]) == cli.EXIT_OK
+            code = cli.main(
+                ["figures", str(source), "--fill", str(table), "-o", str(target), "--force"]
+            )
+    finally:
+        held.release()
+    assert code == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "正由" in err and "没有覆盖" in err and "关闭" in err
+    assert target.read_bytes() == before
+    assert backups_of(target) == []
+
+
 @pytest.mark.parametrize(("answer", "replaced"), [("y", True), ("", False), ("n", False)])
 def test_at_a_console_the_user_is_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str, replaced: bool
