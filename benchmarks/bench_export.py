@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 import docx  # noqa: E402
 from export_support import long_report, seed_report  # noqa: E402
+from timing import alternating_ms  # noqa: E402
 
 from nianbao_gui.core.export import export_bytes  # noqa: E402
 from nianbao_gui.core.layout import layout  # noqa: E402
@@ -30,15 +30,7 @@ RUNS = 9
 def median_ms(*actions: Callable[[], object]) -> list[float]:
     """Median time of each action; the actions alternate so that load from other processes
     falls on all of them alike."""
-    for action in actions:
-        action()  # warm
-    times: list[list[float]] = [[] for _ in actions]
-    for _ in range(RUNS):
-        for index, action in enumerate(actions):
-            start = time.perf_counter()
-            action()
-            times[index].append((time.perf_counter() - start) * 1000)
-    return [statistics.median(t) for t in times]
+    return [statistics.median(t) for t in alternating_ms(RUNS, *actions)]
 
 
 def floor(report: Report) -> bytes:

@@ -6,8 +6,9 @@ the same text as paragraphs (each row one tab-separated paragraph). Issue 22's t
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable
+
+from timing import alternating_ms
 
 from nianbao_gui.core.export import export_bytes
 from nianbao_gui.core.model import Report, Section, Table
@@ -37,15 +38,7 @@ def drafts() -> tuple[Report, Report]:
 def fastest_ms(*actions: Callable[[], object]) -> list[float]:
     """The fastest of RUNS of each action, the actions taking turns: on a machine shared
     with other work, the runs least disturbed, disturbed alike."""
-    for action in actions:
-        action()
-    times: list[list[float]] = [[] for _ in actions]
-    for _ in range(RUNS):
-        for index, action in enumerate(actions):
-            start = time.perf_counter()
-            action()
-            times[index].append((time.perf_counter() - start) * 1000)
-    return [min(each) for each in times]
+    return [min(each) for each in alternating_ms(RUNS, *actions)]
 
 
 def main() -> int:
